@@ -1,0 +1,80 @@
+import type { AxisAggregation } from "../schema/model.js";
+
+/**
+ * Combines one axis' normalised ratings into a 0-100 score and writes each criterion's contribution.
+ * The contributions always sum to the score.
+ *
+ * - `weighted-sum`: score = 100 * sum(w * x); a contribution is 100 * w * x.
+ * - `weighted-product`: score = 100 * prod(x ^ w). A contribution is the criterion's share of the best
+ *   score (100 * w) minus its share of the shortfall from 100, the shortfall split in proportion to
+ *   `-w * ln x` (criteria rated 0 share it by weight). A contribution can therefore be negative.
+ * - `min`: score = 100 * the lowest x among criteria with a weight above 0; that criterion carries the whole
+ *   score (tied lowest criteria share it by weight), the others contribute 0.
+ *
+ * `weights` must be normalised to sum to 1 over the axis; criteria with weight 0 are skipped and contribute 0.
+ *
+ * @param method - the aggregation rule
+ * @param x - normalised ratings in [0, 1]
+ * @param weights - the axis' weights, summing to 1
+ * @param contributions - receives one contribution per criterion (same length as `x`)
+ * @returns the axis score in [0, 100]
+ */
+export function aggregateAxis(
+  method: AxisAggregation,
+  x: ArrayLike<number>,
+  weights: ArrayLike<number>,
+  contributions: Float64Array,
+): number {
+  const n = x.length;
+  if (method === "weighted-sum") {
+    let sum = 0;
+    for (let i = 0; i < n; i++) {
+      const part = 100 * weights[i]! * x[i]!;
+      contributions[i] = part;
+      sum += part;
+    }
+    return sum;
+  }
+  if (method === "min") return aggregateMin(x, weights, contributions);
+  return aggregateProduct(x, weights, contributions);
+}
+
+function aggregateMin(x: ArrayLike<number>, weights: ArrayLike<number>, contributions: Float64Array): number {
+  const n = x.length;
+  let lowest = Number.POSITIVE_INFINITY;
+  for (let i = 0; i < n; i++) if (weights[i]! > 0 && x[i]! < lowest) lowest = x[i]!;
+  let tiedWeight = 0;
+  for (let i = 0; i < n; i++) if (weights[i]! > 0 && x[i] === lowest) tiedWeight += weights[i]!;
+  const score = 100 * lowest;
+  for (let i = 0; i < n; i++) {
+    contributions[i] = weights[i]! > 0 && x[i] === lowest ? (score * weights[i]!) / tiedWeight : 0;
+  }
+  return score;
+}
+
+function aggregateProduct(
+  x: ArrayLike<number>,
+  weights: ArrayLike<number>,
+  contributions: Float64Array,
+): number {
+  const n = x.length;
+  let logSum = 0;
+  let zeroWeight = 0;
+  for (let i = 0; i < n; i++) {
+    const w = weights[i]!;
+    if (w === 0) continue;
+    if (x[i] === 0) zeroWeight += w;
+    else logSum += w * Math.log(x[i]!);
+  }
+  const score = zeroWeight > 0 ? 0 : 100 * Math.exp(logSum);
+  const shortfall = 100 - score;
+  for (let i = 0; i < n; i++) {
+    const w = weights[i]!;
+    let share = 0;
+    if (w === 0) share = 0;
+    else if (zeroWeight > 0) share = x[i] === 0 ? w / zeroWeight : 0;
+    else if (logSum < 0) share = (w * Math.log(x[i]!)) / logSum;
+    contributions[i] = 100 * w - shortfall * share;
+  }
+  return score;
+}

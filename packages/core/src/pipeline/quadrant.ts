@@ -1,0 +1,20 @@
+import type { Model, Quadrant } from "../schema/model.js";
+
+/**
+ * Places a scored initiative in a quadrant. A score equal to a threshold counts as high.
+ *
+ * @param value - business value, 0-100
+ * @param feasibility - feasibility, 0-100
+ * @param thresholds - the model's quadrant thresholds
+ * @returns `likely-win` (both high), `calculated-risk` (value only), `marginal-gain` (feasibility only) or `unlikely`
+ */
+export function classifyQuadrant(
+  value: number,
+  feasibility: number,
+  thresholds: Model["thresholds"],
+): Quadrant {
+  const highValue = value >= thresholds.value;
+  const highFeasibility = feasibility >= thresholds.feasibility;
+  if (highValue) return highFeasibility ? "likely-win" : "calculated-risk";
+  return highFeasibility ? "marginal-gain" : "unlikely";
+}

@@ -1,0 +1,50 @@
+import * as v from "valibot";
+import { KpiIdSchema } from "./kpi.js";
+
+/** One rating: a number on a numeric scale, a label on a label scale, or `null` for "not rated". */
+export const RatingValueSchema = v.nullable(v.union([v.number(), v.pipe(v.string(), v.maxLength(64))]));
+
+/** Ratings of one initiative, by criterion id. */
+export const RatingsSchema = v.record(v.pipe(v.string(), v.maxLength(64)), RatingValueSchema);
+
+/**
+ * One rater's ratings of one initiative. An initiative rated by a workshop carries one of these per person;
+ * `weight` lets some raters count more (default 1).
+ */
+export const RatingSchema = v.strictObject({
+  rater: v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(120)),
+  weight: v.optional(v.pipe(v.number(), v.finite(), v.minValue(0)), 1),
+  ratings: RatingsSchema,
+});
+
+const TextSchema = (max: number) => v.pipe(v.string(), v.trim(), v.maxLength(max));
+const IdSchema = v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(128));
+
+/**
+ * A candidate AI initiative. Give its ratings either once (`ratings`) or per rater (`raters`).
+ * `id` defaults to a slug of `name`; `extra` carries any other columns through untouched.
+ */
+export const InitiativeSchema = v.strictObject({
+  id: v.optional(IdSchema),
+  name: v.pipe(v.string(), v.trim(), v.minLength(1, "a non-empty name"), v.maxLength(200)),
+  category: v.optional(TextSchema(120), ""),
+  description: v.optional(TextSchema(4000), ""),
+  ratings: v.optional(RatingsSchema),
+  raters: v.optional(v.pipe(v.array(RatingSchema), v.minLength(1), v.maxLength(200))),
+  cost: v.optional(v.pipe(v.number(), v.finite(), v.minValue(0))),
+  kpis: v.optional(v.array(KpiIdSchema), []),
+  dependsOn: v.optional(v.array(IdSchema), []),
+  capabilities: v.optional(v.array(TextSchema(120)), []),
+  extra: v.optional(v.record(v.string(), v.pipe(v.string(), v.maxLength(4000))), {}),
+});
+
+export type RatingValue = v.InferOutput<typeof RatingValueSchema>;
+export type Ratings = v.InferOutput<typeof RatingsSchema>;
+/** One rater's ratings as accepted from users. */
+export type RatingInput = v.InferInput<typeof RatingSchema>;
+/** One rater's validated ratings. */
+export type Rating = v.InferOutput<typeof RatingSchema>;
+/** An initiative as accepted from users (defaults not yet applied). */
+export type InitiativeInput = v.InferInput<typeof InitiativeSchema>;
+/** A structurally valid initiative with defaults applied (its id may still be missing). */
+export type Initiative = v.InferOutput<typeof InitiativeSchema>;

@@ -1,0 +1,413 @@
+import * as v from "valibot";
+import type { Problem, ProblemPath } from "../errors.js";
+import { defaultModel } from "../model/cx-ai-prism.js";
+import { scaleBounds, scaleMidpoint } from "../pipeline/normalise.js";
+import { aggregateRaterValues } from "../pipeline/raters.js";
+import { type Criterion, isLabelScale } from "../schema/criterion.js";
+import { type Initiative, InitiativeSchema, type Ratings } from "../schema/initiative.js";
+import { type Model, type ModelInput, ModelSchema } from "../schema/model.js";
+import type { ScoreWarning } from "../schema/result.js";
+import { slugify } from "./slug.js";
+import { suggestNearest } from "./suggest.js";
+
+/** What to do when an initiative has no rating for a criterion that carries weight. */
+export type MissingPolicy = "error" | "neutral";
+
+/** Options for {@link validatePortfolio} and `score`. */
+export interface ScoreOptions {
+  /** The scoring model; the built-in `cx-ai-prism` when absent. */
+  readonly model?: ModelInput | undefined;
+  /**
+   * `error` (default): a missing rating is a problem. `neutral`: it scores the scale midpoint and the result
+   * carries a `missing-rating` warning.
+   */
+  readonly missing?: MissingPolicy | undefined;
+}
+
+/** A validated initiative: its id is settled. */
+export interface ValidInitiative extends Initiative {
+  readonly id: string;
+}
+
+/**
+ * Initiatives checked against a model and laid out for scoring: every rating resolved to a raw number on its
+ * criterion's scale (a label's position for label scales), raters already combined.
+ */
+export interface Portfolio {
+  /** The model with every default applied. */
+  readonly model: Model;
+  /** The initiatives in input order. */
+  readonly initiatives: readonly ValidInitiative[];
+  /** Raw ratings, row-major: `ratings[i * criteria.length + c]`; NaN only for an unrated zero-weight criterion. */
+  readonly ratings: Float64Array;
+  /** How many raters rated each initiative (1 when ratings were given once). */
+  readonly raterCounts: Uint32Array;
+  /** The largest range between raters on any criterion, as a share of that criterion's scale (0 = agree). */
+  readonly disagreement: Float64Array;
+  /** Warnings per initiative, aligned with `initiatives`. */
+  readonly warnings: readonly (readonly ScoreWarning[])[];
+}
+
+/** The outcome of {@link validatePortfolio}: a portfolio, or every problem found. */
+export type PortfolioValidation =
+  | { readonly success: true; readonly portfolio: Portfolio }
+  | {
+      readonly success: false;
+      readonly code: "invalid-model" | "invalid-input" | "invalid-options";
+      readonly problems: readonly Problem[];
+    };
+
+/**
+ * Validates a model (when given) and initiatives against it, collecting every problem rather than stopping at
+ * the first. Paths start at `model` or `initiatives`, e.g. `["initiatives", 3, "ratings", "data_readiness"]`.
+ *
+ * Rules: ids must be unique (an absent id is a slug of the name); a rating key must be a criterion id of the
+ * model (the nearest id is suggested); a rating must be a finite number within a numeric scale (numeric strings
+ * are accepted) or one of a label scale's labels (any case); an initiative gives `ratings` or `raters`, not
+ * both; `dependsOn` names initiatives in the same list. Missing ratings of weighted criteria follow `missing`.
+ *
+ * @param initiatives - the candidate initiatives (unknown input: it is checked here)
+ * @param options - the model and the missing-rating policy
+ * @returns `{success: true, portfolio}` or `{success: false, code, problems}`
+ */
+export function validatePortfolio(initiatives: unknown, options: ScoreOptions = {}): PortfolioValidation {
+  const missing = options.missing ?? "error";
+  if (missing !== "error" && missing !== "neutral") {
+    return failure("invalid-options", [
+      { path: ["missing"], message: `expected "error" or "neutral", received ${describe(missing)}` },
+    ]);
+  }
+  const parsedModel =
+    options.model === undefined
+      ? { success: true as const, output: defaultModel }
+      : v.safeParse(ModelSchema, options.model);
+  if (!parsedModel.success) {
+    return failure(
+      "invalid-model",
+      parsedModel.issues.map((issue) => issueToProblem(issue, ["model"])),
+    );
+  }
+  const model = parsedModel.output;
+  if (!Array.isArray(initiatives)) {
+    return failure("invalid-input", [
+      {
+        path: ["initiatives"],
+        message: `expected an array of initiatives, received ${describe(initiatives)}`,
+      },
+    ]);
+  }
+  const context = createContext(model, missing);
+  const parsed: (ValidInitiative | undefined)[] = initiatives.map((input, index) => {
+    const result = v.safeParse(InitiativeSchema, input);
+    if (!result.success) {
+      for (const issue of result.issues) context.problems.push(issueToProblem(issue, ["initiatives", index]));
+      return undefined;
+    }
+    const initiative = result.output;
+    const id = initiative.id ?? slugify(initiative.name);
+    if (id === "") {
+      context.problems.push({
+        path: ["initiatives", index, "id"],
+        message: `expected an id, or a name with letters or digits to derive one from, received name ${describe(initiative.name)}`,
+      });
+    }
+    return { ...initiative, id };
+  });
+  checkIds(parsed, context.problems);
+  const n = initiatives.length;
+  const m = model.criteria.length;
+  const ratings = new Float64Array(n * m);
+  const raterCounts = new Uint32Array(n).fill(1);
+  const disagreement = new Float64Array(n);
+  const warnings: ScoreWarning[][] = [];
+  parsed.forEach((initiative, index) => {
+    const itemWarnings: ScoreWarning[] = [];
+    warnings.push(itemWarnings);
+    if (initiative === undefined) return;
+    const row = ratings.subarray(index * m, index * m + m);
+    const path = ["initiatives", index] as const;
+    if (initiative.raters !== undefined) {
+      if (initiative.ratings !== undefined) {
+        context.problems.push({
+          path: [...path, "ratings"],
+          message: "expected either ratings or raters, received both",
+        });
+        return;
+      }
+      raterCounts[index] = initiative.raters.length;
+      disagreement[index] = readRaters(initiative, context, path, row);
+    } else {
+      readRow(initiative.ratings ?? {}, context, [...path, "ratings"], row);
+    }
+    fillMissing(
+      row,
+      context,
+      [...path, initiative.raters === undefined ? "ratings" : "raters"],
+      itemWarnings,
+    );
+  });
+  if (context.problems.length > 0) return failure("invalid-input", inInputOrder(context.problems));
+  return {
+    success: true,
+    portfolio: {
+      model,
+      initiatives: parsed as ValidInitiative[],
+      ratings,
+      raterCounts,
+      disagreement,
+      warnings,
+    },
+  };
+}
+
+/** Marks a rating already reported as invalid, so it is not reported as missing too. */
+const REPORTED = Number.POSITIVE_INFINITY;
+
+interface Context {
+  readonly model: Model;
+  readonly missing: MissingPolicy;
+  readonly criterionIndex: ReadonlyMap<string, number>;
+  readonly problems: Problem[];
+}
+
+function createContext(model: Model, missing: MissingPolicy): Context {
+  return {
+    model,
+    missing,
+    criterionIndex: new Map(model.criteria.map((criterion, index) => [criterion.id, index])),
+    problems: [],
+  };
+}
+
+function failure(
+  code: "invalid-model" | "invalid-input" | "invalid-options",
+  problems: Problem[],
+): PortfolioValidation {
+  return { success: false, code, problems };
+}
+
+/** Problems sorted by initiative index (stable), so a reader meets them in the order of their file. */
+function inInputOrder(problems: Problem[]): Problem[] {
+  const indexOf = (problem: Problem) => (typeof problem.path[1] === "number" ? problem.path[1] : -1);
+  return problems
+    .map((problem, k) => ({ problem, k }))
+    .sort((a, b) => indexOf(a.problem) - indexOf(b.problem) || a.k - b.k)
+    .map(({ problem }) => problem);
+}
+
+function checkIds(initiatives: readonly (ValidInitiative | undefined)[], problems: Problem[]): void {
+  const firstIndex = new Map<string, number>();
+  initiatives.forEach((initiative, index) => {
+    if (initiative === undefined || initiative.id === "") return;
+    const previous = firstIndex.get(initiative.id);
+    if (previous === undefined) firstIndex.set(initiative.id, index);
+    else {
+      const how =
+        initiative.id === initiative.name
+          ? ""
+          : initiative.id === slugify(initiative.name)
+            ? " (derived from the name)"
+            : "";
+      problems.push({
+        path: ["initiatives", index, "id"],
+        message: `expected a unique id, received ${describe(initiative.id)}${how}, already used by initiatives[${previous}]`,
+      });
+    }
+  });
+  initiatives.forEach((initiative, index) => {
+    initiative?.dependsOn.forEach((dependency, k) => {
+      const path = ["initiatives", index, "dependsOn", k];
+      if (dependency === initiative.id)
+        problems.push({
+          path,
+          message: "expected the id of another initiative, received the initiative's own id",
+        });
+      else if (!firstIndex.has(dependency)) {
+        const hint = suggestNearest(dependency, firstIndex.keys());
+        problems.push({
+          path,
+          message: `expected the id of an initiative in this list, received ${describe(dependency)}${hint ? ` (did you mean "${hint}"?)` : ""}`,
+        });
+      }
+    });
+  });
+}
+
+/** Reads one set of ratings into `row` (NaN where not rated). Returns nothing; problems go to the context. */
+function readRow(ratings: Ratings, context: Context, path: ProblemPath, row: Float64Array): void {
+  row.fill(Number.NaN);
+  for (const [key, value] of Object.entries(ratings)) {
+    const index = context.criterionIndex.get(key);
+    if (index === undefined) {
+      const hint = suggestNearest(key, context.criterionIndex.keys());
+      context.problems.push({
+        path: [...path, key],
+        message: `expected a criterion id of model ${context.model.id}, received ${describe(key)}${hint ? ` (did you mean "${hint}"?)` : ""}`,
+      });
+      continue;
+    }
+    if (value === null) continue;
+    const criterion = context.model.criteria[index]!;
+    const raw = readRating(criterion, value);
+    if (raw === undefined) {
+      context.problems.push({
+        path: [...path, key],
+        message: `expected ${describeScale(criterion)}, received ${describe(value)}`,
+      });
+      row[index] = REPORTED; // already reported: not "missing" as well
+    } else row[index] = raw;
+  }
+}
+
+/** Reads every rater's ratings and combines them into `row`; returns the largest normalised range. */
+function readRaters(
+  initiative: ValidInitiative,
+  context: Context,
+  path: ProblemPath,
+  row: Float64Array,
+): number {
+  const raters = initiative.raters!;
+  const m = row.length;
+  const rows = raters.map((rater, r) => {
+    const raterRow = new Float64Array(m);
+    readRow(rater.ratings, context, [...path, "raters", r, "ratings"], raterRow);
+    return raterRow;
+  });
+  let widest = 0;
+  for (let c = 0; c < m; c++) {
+    const criterion = context.model.criteria[c]!;
+    const values: number[] = [];
+    const weights: number[] = [];
+    rows.forEach((raterRow, r) => {
+      if (!Number.isNaN(raterRow[c]!) && raterRow[c] !== REPORTED) {
+        values.push(raterRow[c]!);
+        weights.push(raters[r]!.weight);
+      }
+    });
+    if (values.length === 0) {
+      row[c] = Number.NaN;
+      continue;
+    }
+    const { min, max } = scaleBounds(criterion.scale);
+    row[c] = aggregateRaterValues(values, weights, context.model.raterAggregation, min);
+    widest = Math.max(widest, (Math.max(...values) - Math.min(...values)) / (max - min));
+  }
+  return widest;
+}
+
+function fillMissing(row: Float64Array, context: Context, path: ProblemPath, warnings: ScoreWarning[]): void {
+  context.model.criteria.forEach((criterion, c) => {
+    if (!Number.isNaN(row[c]!) || criterion.weight === 0) return;
+    if (context.missing === "neutral") {
+      row[c] = scaleMidpoint(criterion.scale);
+      warnings.push({
+        code: "missing-rating",
+        criterion: criterion.id,
+        message: `no rating for ${criterion.id}: scored the scale midpoint`,
+      });
+    } else {
+      context.problems.push({
+        path: [...path, criterion.id],
+        message: `expected ${describeScale(criterion)} (or missing: "neutral" to score the midpoint), received nothing`,
+      });
+    }
+  });
+}
+
+/** The raw value of one rating, or `undefined` when it is not on the criterion's scale. */
+export function readRating(criterion: Criterion, value: number | string): number | undefined {
+  const scale = criterion.scale;
+  if (isLabelScale(scale)) {
+    if (typeof value !== "string") return undefined;
+    const wanted = value.trim().toLowerCase();
+    const position = scale.labels.findIndex((label) => label.toLowerCase() === wanted);
+    return position === -1 ? undefined : position;
+  }
+  const number = typeof value === "number" ? value : parseNumber(value);
+  return Number.isFinite(number) && number >= scale.min && number <= scale.max ? number : undefined;
+}
+
+function parseNumber(text: string): number {
+  const trimmed = text.trim();
+  return /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(trimmed) ? Number(trimmed) : Number.NaN;
+}
+
+/**
+ * What a criterion's scale accepts, in words: `a number from 1 to 5` or `one of XS, S, M, L, XL`.
+ *
+ * @param criterion - the criterion
+ * @returns a phrase to follow "expected"
+ */
+export function describeScale(criterion: Criterion): string {
+  const scale = criterion.scale;
+  return isLabelScale(scale)
+    ? `one of ${scale.labels.join(", ")}`
+    : `a number from ${scale.min} to ${scale.max}`;
+}
+
+/** Renders a received value for a message: strings quoted, NaN and Infinity by name. */
+export function describe(value: unknown): string {
+  if (typeof value === "string") return JSON.stringify(value);
+  if (typeof value === "number") return String(value);
+  if (value === undefined) return "nothing";
+  if (value === null) return "null";
+  if (Array.isArray(value)) return "an array";
+  return typeof value === "object" ? "an object" : String(value);
+}
+
+/** Converts a valibot issue into a problem whose path starts with `prefix`. */
+export function issueToProblem(issue: v.BaseIssue<unknown>, prefix: ProblemPath): Problem {
+  const path = [...prefix, ...(issue.path ?? []).map((item) => item.key as string | number)];
+  return { path, message: issueMessage(issue) };
+}
+
+function issueMessage(issue: v.BaseIssue<unknown>): string {
+  const received = `received ${describe(issue.input)}`;
+  if (issue.type === "strict_object" && issue.expected === "never")
+    return `expected no such field, ${received}`;
+  if (issue.input === undefined && issue.kind === "schema")
+    return "expected this required field, received nothing";
+  const custom = !issue.message.startsWith("Invalid ");
+  if (issue.type === "check" || issue.type === "raw_check") {
+    const primitive = issue.input === null || typeof issue.input !== "object";
+    return `expected ${issue.message}${primitive ? `, ${received}` : ""}`;
+  }
+  if (custom) return `expected ${issue.message}, ${received}`;
+  const requirement = issue.requirement as unknown;
+  const isText = typeof issue.input === "string";
+  switch (issue.type) {
+    case "min_length":
+      return `expected ${isText ? `text of at least ${requirement} character(s)` : `at least ${requirement} item(s)`}, ${received}`;
+    case "max_length":
+      return `expected ${isText ? `text of at most ${requirement} characters` : `at most ${requirement} items`}, received ${isText ? `${(issue.input as string).length} characters` : `${(issue.input as unknown[]).length} items`}`;
+    case "min_value":
+      return `expected a number of at least ${requirement}, ${received}`;
+    case "max_value":
+      return `expected a number of at most ${requirement}, ${received}`;
+    case "finite":
+      return `expected a finite number, ${received}`;
+    case "integer":
+      return `expected a whole number, ${received}`;
+    case "picklist":
+      return `expected one of ${(requirement as readonly string[]).map((option) => JSON.stringify(option)).join(", ")}, ${received}`;
+    default:
+      return `expected ${humanType(issue.expected)}, ${received}`;
+  }
+}
+
+function humanType(expected: string | null): string {
+  switch (expected) {
+    case "number":
+      return "a number";
+    case "string":
+      return "text";
+    case "Object":
+      return "an object";
+    case "Array":
+      return "an array";
+    case null:
+      return "a valid value";
+    default:
+      return expected;
+  }
+}
