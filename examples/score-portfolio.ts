@@ -31,7 +31,9 @@ try {
   console.log(`${"rank".padStart(4)}  ${"initiative".padEnd(width)}  value  feas.  prio.  quadrant`);
   for (const result of results) {
     const cells = [result.value, result.feasibility, result.priority].map((n) => n.toFixed(1).padStart(5));
-    console.log(`${String(result.rank).padStart(4)}  ${result.name.padEnd(width)}  ${cells.join("  ")}  ${result.quadrantLabel}`);
+    console.log(
+      `${String(result.rank).padStart(4)}  ${result.name.padEnd(width)}  ${cells.join("  ")}  ${result.quadrantLabel}`,
+    );
   }
 } catch (error) {
   if (!(error instanceof CxprismError)) throw error;

@@ -26,9 +26,17 @@ export { aggregateAxis } from "./pipeline/axis.js";
 export { createNormaliser, type ScaleBounds, scaleBounds, scaleMidpoint } from "./pipeline/normalise.js";
 export { clamp100, closenessToIdeal, createPriorityRule } from "./pipeline/priority.js";
 export { classifyQuadrant } from "./pipeline/quadrant.js";
-export { rankInitiatives, TIE_TOLERANCE } from "./pipeline/rank.js";
+export { idOrdinals, rankInitiatives, TIE_TOLERANCE } from "./pipeline/rank.js";
 export { aggregateRaterValues } from "./pipeline/raters.js";
-export { type ScoreOutcome, safeScore, score, scorePortfolio } from "./pipeline/score.js";
+export {
+  QUADRANTS,
+  type ScoreColumns,
+  type ScoreOutcome,
+  safeScore,
+  score,
+  scoreColumns,
+  scorePortfolio,
+} from "./pipeline/score.js";
 export * from "./schema/index.js";
 export {
   describeScale,

@@ -1,6 +1,6 @@
 import { toJsonSchema } from "@valibot/to-json-schema";
 import type * as v from "valibot";
-import { InitiativeSchema } from "./schema/initiative.js";
+import { InitiativeSchema, RatingValueSchema } from "./schema/initiative.js";
 import { ModelSchema } from "./schema/model.js";
 
 /** A JSON Schema document (draft 07), as plain JSON. */
@@ -9,7 +9,13 @@ export type JsonSchema = Record<string, unknown>;
 function generate(schema: v.GenericSchema, title: string, description: string): JsonSchema {
   // "ignore": checks that JSON Schema cannot express (unique criterion ids, weights per axis) are left to
   // validation; everything else (types, ranges, patterns, enums, defaults) is carried over.
-  const generated = toJsonSchema(schema, { errorMode: "ignore" }) as JsonSchema;
+  const generated = toJsonSchema(schema, {
+    errorMode: "ignore",
+    overrideSchema: ({ valibotSchema }) =>
+      valibotSchema === RatingValueSchema
+        ? { anyOf: [{ type: "number" }, { type: "string", maxLength: 64 }, { type: "null" }] }
+        : undefined,
+  }) as JsonSchema;
   return { ...generated, title, description };
 }
 

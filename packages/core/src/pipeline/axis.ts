@@ -16,7 +16,8 @@ import type { AxisAggregation } from "../schema/model.js";
  * @param method - the aggregation rule
  * @param x - normalised ratings in [0, 1]
  * @param weights - the axis' weights, summing to 1
- * @param contributions - receives one contribution per criterion (same length as `x`)
+ * @param contributions - receives one contribution per criterion, from index `offset` on
+ * @param offset - where in `contributions` to write (lets a caller fill one flat array for many initiatives)
  * @returns the axis score in [0, 100]
  */
 export function aggregateAxis(
@@ -24,22 +25,28 @@ export function aggregateAxis(
   x: ArrayLike<number>,
   weights: ArrayLike<number>,
   contributions: Float64Array,
+  offset = 0,
 ): number {
   const n = x.length;
   if (method === "weighted-sum") {
     let sum = 0;
     for (let i = 0; i < n; i++) {
       const part = 100 * weights[i]! * x[i]!;
-      contributions[i] = part;
+      contributions[offset + i] = part;
       sum += part;
     }
     return sum;
   }
-  if (method === "min") return aggregateMin(x, weights, contributions);
-  return aggregateProduct(x, weights, contributions);
+  if (method === "min") return aggregateMin(x, weights, contributions, offset);
+  return aggregateProduct(x, weights, contributions, offset);
 }
 
-function aggregateMin(x: ArrayLike<number>, weights: ArrayLike<number>, contributions: Float64Array): number {
+function aggregateMin(
+  x: ArrayLike<number>,
+  weights: ArrayLike<number>,
+  contributions: Float64Array,
+  offset: number,
+): number {
   const n = x.length;
   let lowest = Number.POSITIVE_INFINITY;
   for (let i = 0; i < n; i++) if (weights[i]! > 0 && x[i]! < lowest) lowest = x[i]!;
@@ -47,7 +54,7 @@ function aggregateMin(x: ArrayLike<number>, weights: ArrayLike<number>, contribu
   for (let i = 0; i < n; i++) if (weights[i]! > 0 && x[i] === lowest) tiedWeight += weights[i]!;
   const score = 100 * lowest;
   for (let i = 0; i < n; i++) {
-    contributions[i] = weights[i]! > 0 && x[i] === lowest ? (score * weights[i]!) / tiedWeight : 0;
+    contributions[offset + i] = weights[i]! > 0 && x[i] === lowest ? (score * weights[i]!) / tiedWeight : 0;
   }
   return score;
 }
@@ -56,6 +63,7 @@ function aggregateProduct(
   x: ArrayLike<number>,
   weights: ArrayLike<number>,
   contributions: Float64Array,
+  offset: number,
 ): number {
   const n = x.length;
   let logSum = 0;
@@ -74,7 +82,7 @@ function aggregateProduct(
     if (w === 0) share = 0;
     else if (zeroWeight > 0) share = x[i] === 0 ? w / zeroWeight : 0;
     else if (logSum < 0) share = (w * Math.log(x[i]!)) / logSum;
-    contributions[i] = 100 * w - shortfall * share;
+    contributions[offset + i] = 100 * w - shortfall * share;
   }
   return score;
 }

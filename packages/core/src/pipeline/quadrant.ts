@@ -1,7 +1,9 @@
 import type { Model, Quadrant } from "../schema/model.js";
+import { TIE_TOLERANCE } from "./rank.js";
 
 /**
- * Places a scored initiative in a quadrant. A score equal to a threshold counts as high.
+ * Places a scored initiative in a quadrant. A score equal to a threshold counts as high, within the same
+ * tolerance as rank ties ({@link TIE_TOLERANCE}), so floating-point noise never moves an initiative across a line.
  *
  * @param value - business value, 0-100
  * @param feasibility - feasibility, 0-100
@@ -13,8 +15,8 @@ export function classifyQuadrant(
   feasibility: number,
   thresholds: Model["thresholds"],
 ): Quadrant {
-  const highValue = value >= thresholds.value;
-  const highFeasibility = feasibility >= thresholds.feasibility;
+  const highValue = value >= thresholds.value - TIE_TOLERANCE;
+  const highFeasibility = feasibility >= thresholds.feasibility - TIE_TOLERANCE;
   if (highValue) return highFeasibility ? "likely-win" : "calculated-risk";
   return highFeasibility ? "marginal-gain" : "unlikely";
 }

@@ -1,4 +1,5 @@
 import { CxprismError } from "../errors.js";
+import type { Quadrant } from "../schema/model.js";
 import type { Result } from "../schema/result.js";
 import { type Portfolio, type ScoreOptions, validatePortfolio } from "../validate/portfolio.js";
 import { aggregateAxis } from "./axis.js";
@@ -27,15 +28,42 @@ function layoutAxis(portfolio: Portfolio, axis: "value" | "feasibility"): AxisLa
   };
 }
 
+/** Quadrant codes used by {@link ScoreColumns.quadrant}, in code order. */
+export const QUADRANTS = [
+  "likely-win",
+  "calculated-risk",
+  "marginal-gain",
+  "unlikely",
+] as const satisfies readonly Quadrant[];
+
 /**
- * Scores a validated portfolio: normalise each rating by its criterion's scale and direction, aggregate each
- * axis, combine into priority, classify, rank and explain. Pure and deterministic; this is the fast path for
- * callers that validated once with {@link validatePortfolio}.
+ * A portfolio's scores as typed arrays, indexed by initiative (input order): the allocation-free form of the
+ * results, for callers that score many times (sensitivity, simulation) or very large portfolios.
+ */
+export interface ScoreColumns {
+  /** Criterion ids on each axis, in model order: the column layout of `contributions`. */
+  readonly criteria: { readonly value: readonly string[]; readonly feasibility: readonly string[] };
+  readonly value: Float64Array;
+  readonly feasibility: Float64Array;
+  readonly priority: Float64Array;
+  /** Index into {@link QUADRANTS}. */
+  readonly quadrant: Uint8Array;
+  /** Rank per initiative (ties share a rank). */
+  readonly rank: Uint32Array;
+  /** Initiative indices, best first. */
+  readonly order: Uint32Array;
+  /** Row-major contributions per axis: `contributions.value[i * criteria.value.length + j]`. */
+  readonly contributions: { readonly value: Float64Array; readonly feasibility: Float64Array };
+}
+
+/**
+ * Scores a validated portfolio into typed arrays: normalise each rating by its criterion's scale and
+ * direction, aggregate each axis, combine into priority, classify and rank. Pure and deterministic.
  *
  * @param portfolio - the output of {@link validatePortfolio}
- * @returns one result per initiative, best rank first
+ * @returns the scores as columns indexed by initiative
  */
-export function scorePortfolio(portfolio: Portfolio): Result[] {
+export function scoreColumns(portfolio: Portfolio): ScoreColumns {
   const { model, initiatives, ratings } = portfolio;
   const n = initiatives.length;
   const m = model.criteria.length;
@@ -54,8 +82,6 @@ export function scorePortfolio(portfolio: Portfolio): Result[] {
     new Float64Array(n * axes[0].indices.length),
     new Float64Array(n * axes[1].indices.length),
   ] as const;
-  const priorityOf = createPriorityRule(model);
-  const priority = new Float64Array(n);
   for (let a = 0; a < 2; a++) {
     const { indices, weights } = axes[a]!;
     const k = indices.length;
@@ -67,54 +93,75 @@ export function scorePortfolio(portfolio: Portfolio): Result[] {
         const normalised = (ratings[row + c]! - origin[c]!) * factor[c]!;
         x[j] = Number.isNaN(normalised) ? 0 : normalised; // NaN only for unrated zero-weight criteria
       }
-      scores[a]![i] = aggregateAxis(
-        model.aggregation,
-        x,
-        weights,
-        contributions[a]!.subarray(i * k, i * k + k),
-      );
+      scores[a]![i] = aggregateAxis(model.aggregation, x, weights, contributions[a]!, i * k);
     }
   }
-  for (let i = 0; i < n; i++) priority[i] = priorityOf(scores[0][i]!, scores[1][i]!);
-  const ids = initiatives.map((initiative) => initiative.id);
-  const { order, ranks } = rankInitiatives(priority, scores[0], ids);
+  const priorityOf = createPriorityRule(model);
+  const priority = new Float64Array(n);
+  const quadrant = new Uint8Array(n);
+  for (let i = 0; i < n; i++) {
+    priority[i] = priorityOf(scores[0][i]!, scores[1][i]!);
+    quadrant[i] = QUADRANTS.indexOf(classifyQuadrant(scores[0][i]!, scores[1][i]!, model.thresholds));
+  }
+  const { order, ranks } = rankInitiatives(priority, scores[0], portfolio.idOrder);
+  return {
+    criteria: { value: axes[0].ids, feasibility: axes[1].ids },
+    value: scores[0],
+    feasibility: scores[1],
+    priority,
+    quadrant,
+    rank: ranks,
+    order,
+    contributions: { value: contributions[0], feasibility: contributions[1] },
+  };
+}
+
+/**
+ * Scores a validated portfolio: {@link scoreColumns}, then one {@link Result} per initiative with its
+ * explanation. The fast path for callers that validated once with {@link validatePortfolio}.
+ *
+ * @param portfolio - the output of {@link validatePortfolio}
+ * @returns one result per initiative, best rank first
+ */
+export function scorePortfolio(portfolio: Portfolio): Result[] {
+  const columns = scoreColumns(portfolio);
+  const { model, initiatives } = portfolio;
+  const n = initiatives.length;
   const results: Result[] = new Array(n);
   for (let k = 0; k < n; k++) {
-    const i = order[k]!;
+    const i = columns.order[k]!;
     const initiative = initiatives[i]!;
-    const value = scores[0][i]!;
-    const feasibility = scores[1][i]!;
-    const quadrant = classifyQuadrant(value, feasibility, model.thresholds);
+    const quadrant = QUADRANTS[columns.quadrant[i]!]!;
     results[k] = {
       id: initiative.id,
       name: initiative.name,
       category: initiative.category,
-      value,
-      feasibility,
-      priority: priority[i]!,
+      value: columns.value[i]!,
+      feasibility: columns.feasibility[i]!,
+      priority: columns.priority[i]!,
       quadrant,
       quadrantLabel: model.quadrantLabels[quadrant],
-      rank: ranks[i]!,
+      rank: columns.rank[i]!,
       contributions: {
-        value: contributionRecord(axes[0], contributions[0], i),
-        feasibility: contributionRecord(axes[1], contributions[1], i),
+        value: contributionRecord(columns.criteria.value, columns.contributions.value, i),
+        feasibility: contributionRecord(columns.criteria.feasibility, columns.contributions.feasibility, i),
       },
       raters: portfolio.raterCounts[i]!,
       disagreement: portfolio.disagreement[i]!,
-      warnings: [...portfolio.warnings[i]!],
+      warnings: portfolio.warnings[i]!.length === 0 ? [] : [...portfolio.warnings[i]!],
     };
   }
   return results;
 }
 
 function contributionRecord(
-  axis: AxisLayout,
+  ids: readonly string[],
   contributions: Float64Array,
   i: number,
 ): Record<string, number> {
-  const k = axis.ids.length;
+  const k = ids.length;
   const record: Record<string, number> = {};
-  for (let j = 0; j < k; j++) record[axis.ids[j]!] = contributions[i * k + j]!;
+  for (let j = 0; j < k; j++) record[ids[j]!] = contributions[i * k + j]!;
   return record;
 }
 

@@ -1,8 +1,12 @@
 import * as v from "valibot";
 import { KpiIdSchema } from "./kpi.js";
 
-/** One rating: a number on a numeric scale, a label on a label scale, or `null` for "not rated". */
-export const RatingValueSchema = v.nullable(v.union([v.number(), v.pipe(v.string(), v.maxLength(64))]));
+/**
+ * One rating: a number on a numeric scale, a label on a label scale, or `null` (or absent) for "not rated".
+ * Any value passes this schema: each rating is checked against its criterion's scale during validation, so a
+ * bad rating (`true`, `NaN`, `"high"`, `7`) is reported in the scale's terms ("expected a number from 1 to 5").
+ */
+export const RatingValueSchema = v.custom<number | string | null | undefined>(() => true);
 
 /** Ratings of one initiative, by criterion id. */
 export const RatingsSchema = v.record(v.pipe(v.string(), v.maxLength(64)), RatingValueSchema);

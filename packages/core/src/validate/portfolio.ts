@@ -2,6 +2,7 @@ import * as v from "valibot";
 import type { Problem, ProblemPath } from "../errors.js";
 import { defaultModel } from "../model/cx-ai-prism.js";
 import { scaleBounds, scaleMidpoint } from "../pipeline/normalise.js";
+import { idOrdinals } from "../pipeline/rank.js";
 import { aggregateRaterValues } from "../pipeline/raters.js";
 import { type Criterion, isLabelScale } from "../schema/criterion.js";
 import { type Initiative, InitiativeSchema, type Ratings } from "../schema/initiative.js";
@@ -44,6 +45,8 @@ export interface Portfolio {
   readonly raterCounts: Uint32Array;
   /** The largest range between raters on any criterion, as a share of that criterion's scale (0 = agree). */
   readonly disagreement: Float64Array;
+  /** Each initiative's id position in code-point order (the last tie-breaker when ranking). */
+  readonly idOrder: Uint32Array;
   /** Warnings per initiative, aligned with `initiatives`. */
   readonly warnings: readonly (readonly ScoreWarning[])[];
 }
@@ -155,6 +158,7 @@ export function validatePortfolio(initiatives: unknown, options: ScoreOptions = 
       ratings,
       raterCounts,
       disagreement,
+      idOrder: idOrdinals(parsed.map((initiative) => initiative!.id)),
       warnings,
     },
   };
@@ -246,7 +250,7 @@ function readRow(ratings: Ratings, context: Context, path: ProblemPath, row: Flo
       });
       continue;
     }
-    if (value === null) continue;
+    if (value === null || value === undefined) continue;
     const criterion = context.model.criteria[index]!;
     const raw = readRating(criterion, value);
     if (raw === undefined) {
@@ -315,8 +319,9 @@ function fillMissing(row: Float64Array, context: Context, path: ProblemPath, war
 }
 
 /** The raw value of one rating, or `undefined` when it is not on the criterion's scale. */
-export function readRating(criterion: Criterion, value: number | string): number | undefined {
+export function readRating(criterion: Criterion, value: unknown): number | undefined {
   const scale = criterion.scale;
+  if (typeof value !== "number" && typeof value !== "string") return undefined;
   if (isLabelScale(scale)) {
     if (typeof value !== "string") return undefined;
     const wanted = value.trim().toLowerCase();
@@ -364,7 +369,7 @@ export function issueToProblem(issue: v.BaseIssue<unknown>, prefix: ProblemPath)
 function issueMessage(issue: v.BaseIssue<unknown>): string {
   const received = `received ${describe(issue.input)}`;
   if (issue.type === "strict_object" && issue.expected === "never")
-    return `expected no such field, ${received}`;
+    return `expected a known field, received unknown field ${describe(issue.input)}`;
   if (issue.input === undefined && issue.kind === "schema")
     return "expected this required field, received nothing";
   const custom = !issue.message.startsWith("Invalid ");
@@ -389,7 +394,10 @@ function issueMessage(issue: v.BaseIssue<unknown>): string {
     case "integer":
       return `expected a whole number, ${received}`;
     case "picklist":
-      return `expected one of ${(requirement as readonly string[]).map((option) => JSON.stringify(option)).join(", ")}, ${received}`;
+      return `expected one of ${(issue.expected ?? "")
+        .replace(/^\(|\)$/g, "")
+        .split(" | ")
+        .join(", ")}, ${received}`;
     default:
       return `expected ${humanType(issue.expected)}, ${received}`;
   }

@@ -1,0 +1,36 @@
+/** Shared helpers for benchmarks: timing with warm-up, a seeded generator, and figure printing. */
+
+/** Median wall time of `runs` calls of `fn` after `warmup` untimed calls, in milliseconds. */
+export function medianMs(fn: () => unknown, runs = 7, warmup = 2): number {
+  for (let i = 0; i < warmup; i++) fn();
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const start = performance.now();
+    fn();
+    times.push(performance.now() - start);
+  }
+  times.sort((a, b) => a - b);
+  return times[Math.floor(times.length / 2)]!;
+}
+
+/** A small seeded generator (mulberry32) so every run benchmarks the same data. */
+export function createRandom(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** Prints one figure line: `name: 12.3 ms (4.56x baseline)` plus an optional goal verdict. */
+export function report(name: string, ms: number, baselineMs: number, goal?: number): void {
+  const ratio = ms / baselineMs;
+  const verdict =
+    goal === undefined ? "" : ratio <= goal ? `  [goal <= ${goal}x: met]` : `  [goal <= ${goal}x: NOT met]`;
+  console.log(
+    `${name.padEnd(34)} ${ms.toFixed(2).padStart(9)} ms  ${ratio.toFixed(2).padStart(7)}x baseline${verdict}`,
+  );
+}

@@ -1,0 +1,18 @@
+/** Runs every benchmark in bench/ in turn (pnpm bench). Each prints its own figures. */
+import { execFileSync } from "node:child_process";
+import { readdirSync } from "node:fs";
+
+const here = new URL("./", import.meta.url);
+const skip = new Set(["run.ts", "lib.ts"]);
+const only = process.argv.slice(2);
+for (const file of readdirSync(here)
+  .filter((name) => name.endsWith(".ts") && !skip.has(name))
+  .sort()) {
+  if (only.length > 0 && !only.some((name) => file.startsWith(name))) continue;
+  console.log(`\n== ${file}`);
+  execFileSync(
+    process.execPath,
+    ["--import", "tsx", "--conditions=@cxprism/source", new URL(file, here).pathname],
+    { stdio: "inherit" },
+  );
+}

@@ -1,0 +1,411 @@
+import { fc, test } from "@fast-check/vitest";
+import { describe, expect, it } from "vitest";
+import { catalogInitiatives } from "../catalog/initiatives.js";
+import { CxprismError, formatProblem } from "../errors.js";
+import { defaultModel } from "../model/cx-ai-prism.js";
+import type { ModelInput } from "../schema/model.js";
+import type { Result } from "../schema/result.js";
+import { safeScore, score } from "./score.js";
+
+const CRITERIA = defaultModel.criteria.map((criterion) => criterion.id);
+const allThrees = Object.fromEntries(CRITERIA.map((id) => [id, 3]));
+
+function problemsOf(run: () => unknown): string[] {
+  try {
+    run();
+  } catch (error) {
+    if (error instanceof CxprismError) return error.problems.map(formatProblem);
+    throw error;
+  }
+  throw new Error("expected a CxprismError");
+}
+
+/**
+ * Triantaphyllou, E. (2000). Multi-Criteria Decision Making Methods: A Comparative Study. Kluwer, ch. 2;
+ * reproduced in the Wikipedia articles "Weighted sum model" and "Weighted product model": three alternatives,
+ * four benefit criteria with weights 0.20, 0.15, 0.40, 0.25.
+ */
+const TRIANTAPHYLLOU = {
+  weights: [0.2, 0.15, 0.4, 0.25],
+  rows: { A1: [25, 20, 15, 30], A2: [10, 30, 20, 30], A3: [30, 10, 30, 10] },
+};
+
+function triantaphyllouModel(aggregation: "weighted-sum" | "weighted-product"): ModelInput {
+  return {
+    id: "triantaphyllou-2000",
+    name: "Triantaphyllou (2000) example",
+    aggregation,
+    criteria: [
+      // A 0-100 scale makes the normalised rating r/100, so the value axis reproduces the textbook arithmetic.
+      ...TRIANTAPHYLLOU.weights.map((weight, i) => ({
+        id: `c${i + 1}`,
+        label: `C${i + 1}`,
+        axis: "value" as const,
+        weight,
+        scale: { min: 0, max: 100 },
+      })),
+      { id: "same", label: "Same for all", axis: "feasibility", weight: 1, scale: { min: 0, max: 1 } },
+    ],
+  };
+}
+
+function triantaphyllouInitiatives() {
+  return Object.entries(TRIANTAPHYLLOU.rows).map(([id, values]) => ({
+    id,
+    name: id,
+    ratings: { ...Object.fromEntries(values.map((value, i) => [`c${i + 1}`, value])), same: 1 },
+  }));
+}
+
+describe("published worked examples", () => {
+  it("weighted sum: Triantaphyllou (2000) WSM scores A1 = 21.50, A2 = 22.00, A3 = 22.00", () => {
+    const results = score(triantaphyllouInitiatives(), { model: triantaphyllouModel("weighted-sum") });
+    const value = Object.fromEntries(results.map((result) => [result.id, result.value]));
+    expect(value.A1).toBeCloseTo(21.5, 9);
+    expect(value.A2).toBeCloseTo(22.0, 9);
+    expect(value.A3).toBeCloseTo(22.0, 9);
+    // A2 and A3 tie: they share rank 1 and are ordered by id.
+    expect(results.map((result) => `${result.rank}:${result.id}`)).toEqual(["1:A2", "1:A3", "3:A1"]);
+  });
+
+  it("weighted product: Triantaphyllou (2000) WPM ratios P(A1/A2) = 1.007, P(A1/A3) = 1.067, P(A2/A3) = 1.059", () => {
+    const results = score(triantaphyllouInitiatives(), { model: triantaphyllouModel("weighted-product") });
+    const value = Object.fromEntries(results.map((result) => [result.id, result.value]));
+    expect(value.A1! / value.A2!).toBeCloseTo(1.007, 3);
+    expect(value.A1! / value.A3!).toBeCloseTo(1.067, 3);
+    expect(value.A2! / value.A3!).toBeCloseTo(1.059, 3);
+    expect(results.map((result) => result.id)).toEqual(["A1", "A2", "A3"]);
+  });
+});
+
+describe("score: decided edge cases", () => {
+  it("an empty list gives an empty result", () => {
+    expect(score([])).toEqual([]);
+  });
+
+  it("one initiative is ranked 1 with contributions summing to each axis score", () => {
+    const [result] = score([{ name: "Solo", ratings: allThrees }]);
+    expect(result).toMatchObject({
+      id: "solo",
+      name: "Solo",
+      rank: 1,
+      value: 50,
+      feasibility: 50,
+      quadrant: "likely-win",
+    });
+    expectContributionsSum(result!);
+  });
+
+  it.each<[string, unknown, unknown, string[]]>([
+    [
+      "duplicate ids",
+      [
+        { id: "x", name: "One", ratings: allThrees },
+        { id: "x", name: "Two", ratings: allThrees },
+      ],
+      {},
+      ['initiatives[1].id: expected a unique id, received "x", already used by initiatives[0]'],
+    ],
+    [
+      "duplicate ids derived from names",
+      [
+        { name: "Voice bot", ratings: allThrees },
+        { name: "voice  BOT", ratings: allThrees },
+      ],
+      {},
+      [
+        'initiatives[1].id: expected a unique id, received "voice-bot" (derived from the name), already used by initiatives[0]',
+      ],
+    ],
+    [
+      "an unknown criterion suggests the nearest id",
+      [{ name: "A", ratings: { ...allThrees, data_readines: 3 } }],
+      {},
+      [
+        'initiatives[0].ratings.data_readines: expected a criterion id of model cx-ai-prism, received "data_readines" (did you mean "data_readiness"?)',
+      ],
+    ],
+    [
+      "a rating out of scale, NaN, Infinity and text",
+      [
+        {
+          name: "A",
+          ratings: {
+            ...allThrees,
+            cx_impact: 6,
+            tech_maturity: Number.NaN,
+            acceptance: Number.POSITIVE_INFINITY,
+            data_readiness: "high",
+          },
+        },
+      ],
+      {},
+      [
+        "initiatives[0].ratings.cx_impact: expected a number from 1 to 5, received 6",
+        "initiatives[0].ratings.tech_maturity: expected a number from 1 to 5, received NaN",
+        'initiatives[0].ratings.data_readiness: expected a number from 1 to 5, received "high"',
+        "initiatives[0].ratings.acceptance: expected a number from 1 to 5, received Infinity",
+      ],
+    ],
+    [
+      "a missing rating is an error by default",
+      [{ name: "A", ratings: { ...allThrees, org_readiness: null, acceptance: undefined } }],
+      {},
+      [
+        'initiatives[0].ratings.org_readiness: expected a number from 1 to 5 (or missing: "neutral" to score the midpoint), received nothing',
+        'initiatives[0].ratings.acceptance: expected a number from 1 to 5 (or missing: "neutral" to score the midpoint), received nothing',
+      ],
+    ],
+    [
+      "all weights zero on an axis",
+      [],
+      {
+        model: {
+          id: "m",
+          name: "M",
+          criteria: [
+            { id: "a", label: "A", axis: "value", weight: 1, scale: { min: 1, max: 5 } },
+            { id: "b", label: "B", axis: "feasibility", weight: 0, scale: { min: 1, max: 5 } },
+          ],
+        },
+      },
+      [
+        "model.criteria: expected at least one feasibility criterion with a weight above 0 (all weights on an axis are zero or it has no criteria)",
+      ],
+    ],
+    [
+      "not an array",
+      { name: "A" },
+      {},
+      ["initiatives: expected an array of initiatives, received an object"],
+    ],
+    [
+      "ratings and raters together",
+      [{ name: "A", ratings: allThrees, raters: [{ rater: "ann", ratings: allThrees }] }],
+      {},
+      ["initiatives[0].ratings: expected either ratings or raters, received both"],
+    ],
+    [
+      "dependsOn an unknown id",
+      [
+        { id: "knowledge-search", name: "Knowledge search", ratings: allThrees },
+        { name: "Bot", ratings: allThrees, dependsOn: ["knowledge-serach"] },
+      ],
+      {},
+      [
+        'initiatives[1].dependsOn[0]: expected the id of an initiative in this list, received "knowledge-serach" (did you mean "knowledge-search"?)',
+      ],
+    ],
+    [
+      "an unknown KPI and an unknown field",
+      [{ name: "A", ratings: allThrees, kpis: ["fcr", "happiness"], owner: "me" }],
+      {},
+      [
+        'initiatives[0].kpis[1]: expected one of the KPI ids fcr, ces, csat, nps, aht, containment, call_volume, time_to_resolution, digital_adoption, cost_per_contact, retention, clv, agent_attrition, forecast_accuracy, service_level, revenue, received "happiness"',
+        'initiatives[0].owner: expected a known field, received unknown field "owner"',
+      ],
+    ],
+  ])("%s", (_, initiatives, options, expected) => {
+    expect(problemsOf(() => score(initiatives, options as never))).toEqual(expected);
+  });
+
+  it("reports every problem of every initiative at once, in input order", () => {
+    const problems = problemsOf(() =>
+      score([
+        { name: "A", ratings: { ...allThrees, cx_impact: 9 } },
+        { name: "", ratings: allThrees },
+        { name: "C", ratings: { ...allThrees, time_to_value: 0 } },
+      ]),
+    );
+    expect(problems.map((line) => line.split(":")[0])).toEqual([
+      "initiatives[0].ratings.cx_impact",
+      "initiatives[1].name",
+      "initiatives[2].ratings.time_to_value",
+    ]);
+  });
+
+  it('missing: "neutral" scores the scale midpoint and warns', () => {
+    const [result] = score(
+      [{ name: "A", ratings: { ...allThrees, data_readiness: null, cx_impact: undefined } }],
+      {
+        missing: "neutral",
+      },
+    );
+    expect(result!.value).toBeCloseTo(50, 12);
+    expect(result!.warnings.map((warning) => warning.criterion)).toEqual(["cx_impact", "data_readiness"]);
+    expect(result!.warnings[0]!.code).toBe("missing-rating");
+  });
+
+  it("accepts numeric strings and label scales in any case", () => {
+    const model: ModelInput = {
+      id: "tshirt",
+      name: "T-shirt sizes",
+      criteria: [
+        {
+          id: "impact",
+          label: "Impact",
+          axis: "value",
+          weight: 1,
+          scale: { labels: ["XS", "S", "M", "L", "XL"] },
+        },
+        { id: "ready", label: "Ready?", axis: "feasibility", weight: 1, scale: { labels: ["no", "yes"] } },
+      ],
+    };
+    const results = score(
+      [
+        { name: "A", ratings: { impact: "xl", ready: "Yes" } },
+        { name: "B", ratings: { impact: " M ", ready: "no" } },
+      ],
+      { model },
+    );
+    expect(results.map((r) => [r.id, r.value, r.feasibility, r.quadrant])).toEqual([
+      ["a", 100, 100, "likely-win"],
+      ["b", 50, 0, "calculated-risk"],
+    ]);
+    expect(problemsOf(() => score([{ name: "C", ratings: { impact: "XXL", ready: 1 } }], { model }))).toEqual(
+      [
+        'initiatives[0].ratings.impact: expected one of XS, S, M, L, XL, received "XXL"',
+        "initiatives[0].ratings.ready: expected one of no, yes, received 1",
+      ],
+    );
+    expect(
+      score([{ name: "D", ratings: { ...allThrees, cx_impact: " 4.5 " } }])[0]!.contributions.value.cx_impact,
+    ).toBeCloseTo(100 * 0.3 * 0.875, 12);
+  });
+
+  it("combines several raters by the model's rule and reports their disagreement", () => {
+    const raters = [
+      { rater: "ann", ratings: { ...allThrees, cx_impact: 1 } },
+      { rater: "bob", ratings: { ...allThrees, cx_impact: 5 } },
+      { rater: "cem", ratings: { ...allThrees, cx_impact: 3, acceptance: null } },
+    ];
+    const [mean] = score([{ name: "A", raters }]);
+    expect(mean!.raters).toBe(3);
+    expect(mean!.disagreement).toBe(1);
+    expect(mean!.contributions.value.cx_impact).toBeCloseTo(100 * 0.3 * 0.5, 12);
+    const [median] = score([{ name: "A", raters }], {
+      model: { ...defaultModel, raterAggregation: "median" },
+    });
+    expect(median!.contributions.value.cx_impact).toBeCloseTo(100 * 0.3 * 0.5, 12);
+  });
+
+  it("scores the catalog with the default model into all four quadrants", () => {
+    const results = score(catalogInitiatives());
+    expect(results.length).toBeGreaterThanOrEqual(20);
+    expect(new Set(results.map((result) => result.quadrant))).toEqual(
+      new Set(["likely-win", "calculated-risk", "marginal-gain", "unlikely"]),
+    );
+    for (const result of results) expectContributionsSum(result);
+  });
+
+  it("safeScore returns the error instead of throwing", () => {
+    const outcome = safeScore([{ name: 5 }]);
+    expect(outcome.success).toBe(false);
+    if (!outcome.success) expect(outcome.error.code).toBe("invalid-input");
+  });
+});
+
+function expectContributionsSum(result: Result): void {
+  const sum = (record: Record<string, number>) => Object.values(record).reduce((a, b) => a + b, 0);
+  expect(Math.abs(sum(result.contributions.value) - result.value)).toBeLessThanOrEqual(1e-9);
+  expect(Math.abs(sum(result.contributions.feasibility) - result.feasibility)).toBeLessThanOrEqual(1e-9);
+}
+
+describe("score: properties", () => {
+  const rating = fc.integer({ min: 1, max: 5 });
+  const ratings = fc
+    .tuple(...CRITERIA.map(() => rating))
+    .map((values) => Object.fromEntries(CRITERIA.map((id, i) => [id, values[i]!])));
+  const portfolio = fc
+    .array(ratings, { minLength: 1, maxLength: 12 })
+    .map((rows) => rows.map((row, i) => ({ id: `i${i}`, name: `Initiative ${i}`, ratings: row })));
+  const method = fc.constantFrom("weighted-sum", "weighted-product", "min") as fc.Arbitrary<
+    "weighted-sum" | "weighted-product" | "min"
+  >;
+  const rule = fc.constantFrom("closeness", "geometric-mean", "weighted-mean") as fc.Arbitrary<
+    "closeness" | "geometric-mean" | "weighted-mean"
+  >;
+  const modelWith = (
+    aggregation: "weighted-sum" | "weighted-product" | "min",
+    priority: "closeness" | "geometric-mean" | "weighted-mean",
+  ) => ({
+    ...defaultModel,
+    aggregation,
+    priority,
+  });
+
+  test.prop([portfolio, method, rule])(
+    "scores stay in [0, 100] and contributions sum to the axis score",
+    (initiatives, aggregation, priority) => {
+      for (const result of score(initiatives, { model: modelWith(aggregation, priority) })) {
+        for (const s of [result.value, result.feasibility, result.priority]) {
+          expect(s).toBeGreaterThanOrEqual(0);
+          expect(s).toBeLessThanOrEqual(100);
+        }
+        expectContributionsSum(result);
+      }
+    },
+  );
+
+  test.prop([ratings, fc.constantFrom(...CRITERIA), method, rule])(
+    "raising a benefit rating (lowering a cost rating) never lowers value, feasibility or priority",
+    (base, criterionId, aggregation, priority) => {
+      const criterion = defaultModel.criteria.find((c) => c.id === criterionId)!;
+      const better =
+        criterion.direction === "benefit"
+          ? Math.min(5, base[criterionId]! + 1)
+          : Math.max(1, base[criterionId]! - 1);
+      const model = modelWith(aggregation, priority);
+      const [before] = score([{ name: "x", ratings: base }], { model });
+      const [after] = score([{ name: "x", ratings: { ...base, [criterionId]: better } }], { model });
+      expect(after!.value).toBeGreaterThanOrEqual(before!.value - 1e-9);
+      expect(after!.feasibility).toBeGreaterThanOrEqual(before!.feasibility - 1e-9);
+      expect(after!.priority).toBeGreaterThanOrEqual(before!.priority - 1e-9);
+    },
+  );
+
+  test.prop([portfolio, fc.double({ min: 0.001, max: 1000, noNaN: true }), method, rule])(
+    "scaling all weights by the same factor changes nothing",
+    (initiatives, factor, aggregation, priority) => {
+      const model = modelWith(aggregation, priority);
+      const scaled = { ...model, criteria: model.criteria.map((c) => ({ ...c, weight: c.weight * factor })) };
+      const a = score(initiatives, { model });
+      const b = score(initiatives, { model: scaled });
+      expect(b.map((r) => [r.id, r.rank, r.quadrant])).toEqual(a.map((r) => [r.id, r.rank, r.quadrant]));
+      b.forEach((r, i) => {
+        expect(r.priority).toBeCloseTo(a[i]!.priority, 9);
+      });
+    },
+  );
+
+  test.prop([
+    portfolio.chain((initiatives) =>
+      fc.tuple(fc.constant(initiatives), fc.shuffledSubarray(initiatives, { minLength: initiatives.length })),
+    ),
+  ])("row order changes nothing", ([initiatives, shuffled]) => {
+    expect(score(shuffled)).toEqual(score(initiatives));
+  });
+
+  test.prop([
+    fc.integer({ min: 0, max: 100 }),
+    fc.integer({ min: 1, max: 50 }),
+    fc.double({ min: 0, max: 1, noNaN: true }),
+  ])("a cost criterion rated r scores like a benefit criterion rated min + max - r", (min, span, t) => {
+    const max = min + span;
+    const r = min + t * span;
+    const model = (direction: "benefit" | "cost"): ModelInput => ({
+      id: "m",
+      name: "M",
+      criteria: [
+        { id: "v", label: "V", axis: "value", weight: 1, scale: { min, max }, direction },
+        { id: "f", label: "F", axis: "feasibility", weight: 1, scale: { min, max } },
+      ],
+    });
+    const [cost] = score([{ name: "x", ratings: { v: r, f: r } }], { model: model("cost") });
+    const [benefit] = score([{ name: "x", ratings: { v: min + max - r, f: r } }], {
+      model: model("benefit"),
+    });
+    expect(cost!.value).toBeCloseTo(benefit!.value, 9);
+    expect(cost!.priority).toBeCloseTo(benefit!.priority, 9);
+  });
+});
