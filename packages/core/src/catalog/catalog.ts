@@ -1,3 +1,4 @@
+import { defaultModel } from "../model/cx-ai-prism.js";
 import type { KpiId } from "../schema/kpi.js";
 
 /** One built-in CX AI use case. */
@@ -31,7 +32,7 @@ export type UseCaseCategory =
 export const ILLUSTRATIVE_RATINGS_NOTICE =
   "Illustrative ratings: a starting point for a workshop, not research data. Replace them with your own.";
 
-// Rating order: cx_impact, cost_to_serve, revenue_retention, employee_experience, strategic_fit,
+// Rating order (the default model's criteria): cx_impact, cost_to_serve, revenue_retention, employee_experience, strategic_fit,
 // tech_maturity, data_readiness, integration_effort (cost), org_readiness, acceptance, time_to_value (cost).
 type Ratings11 = readonly [
   number,
@@ -46,19 +47,7 @@ type Ratings11 = readonly [
   number,
   number,
 ];
-const CRITERIA = [
-  "cx_impact",
-  "cost_to_serve",
-  "revenue_retention",
-  "employee_experience",
-  "strategic_fit",
-  "tech_maturity",
-  "data_readiness",
-  "integration_effort",
-  "org_readiness",
-  "acceptance",
-  "time_to_value",
-] as const;
+const CRITERIA = defaultModel.criteria.map((criterion) => criterion.id);
 
 function useCase(
   id: string,
