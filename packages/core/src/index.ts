@@ -20,6 +20,22 @@ export {
   type ProblemPath,
   toJsonPointer,
 } from "./errors.js";
+export {
+  type CompiledFormula,
+  compileFormula,
+  FORMULA_MAX_DEPTH,
+  FORMULA_MAX_EXPONENT,
+  type FormulaCompilation,
+  type FormulaProblem,
+} from "./formula/compile-formula.js";
+export {
+  BUILT_IN_FIELDS,
+  type Derivation,
+  type DerivedValue,
+  type DeriveOptions,
+  deriveFormulaCriteria,
+} from "./formula/derive.js";
+export { FORMULA_FUNCTIONS } from "./formula/locked-math.js";
 export { initiativeJsonSchema, type JsonSchema, modelJsonSchema } from "./json-schema.js";
 export { defaultModel } from "./model/cx-ai-prism.js";
 export { aggregateAxis } from "./pipeline/axis.js";
