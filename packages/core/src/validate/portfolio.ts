@@ -394,7 +394,10 @@ function issueMessage(issue: v.BaseIssue<unknown>): string {
     case "integer":
       return `expected a whole number, ${received}`;
     case "picklist":
-      return `expected one of ${(requirement as readonly string[]).map((option) => JSON.stringify(option)).join(", ")}, ${received}`;
+      // A picklist schema's issue carries its options in `expected` ("a" | "b"), not in `requirement`.
+      return Array.isArray(requirement)
+        ? `expected one of ${requirement.map((option) => JSON.stringify(option)).join(", ")}, ${received}`
+        : `expected one of ${(issue.expected ?? "").split(" | ").join(", ")}, ${received}`;
     default:
       return `expected ${humanType(issue.expected)}, ${received}`;
   }
