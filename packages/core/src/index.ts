@@ -92,7 +92,15 @@ export {
   type PlanOptionsInput,
   PlanOptionsSchema,
 } from "./plan/options.js";
-export { createPlan, type Plan, type PlanInput, type PlannedInitiative, type PlanWave } from "./plan/plan.js";
+export {
+  createPlan,
+  type Plan,
+  type PlanInput,
+  type PlannedInitiative,
+  type PlanOutcome,
+  type PlanWave,
+  safeCreatePlan,
+} from "./plan/plan.js";
 export { sequenceWaves, type WaveCandidate, type WaveSequence } from "./plan/waves.js";
 export { formatAmount, renderPlanMarkdown } from "./render/plan-markdown.js";
 export { renderPlanSvg } from "./render/plan-svg.js";

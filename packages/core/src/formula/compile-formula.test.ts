@@ -118,6 +118,24 @@ describe("compileFormula", () => {
     if (!result.success) expect(result.problem.message).toContain("+ - * / ^");
   });
 
+  it("returns undefined, never throws, when a field shadows a function it calls", () => {
+    const result = compileFormula("max + max(1, 2)", new Set(["max"]));
+    expect(result.success && result.formula.evaluate(new Map([["max", 3]]))).toBeUndefined();
+  });
+
+  it("returns undefined for a huge power of a field", () => {
+    const result = compileFormula("a ^ b", FIELDS);
+    expect(
+      result.success &&
+        result.formula.evaluate(
+          new Map([
+            ["a", 10],
+            ["b", 1e6],
+          ]),
+        ),
+    ).toBeUndefined();
+  });
+
   it("refuses constants that are not finite numbers", () => {
     const result = compileFormula("a * true", new Set(["a", "true"]));
     expect(result.success).toBe(false);

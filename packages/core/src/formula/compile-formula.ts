@@ -14,7 +14,8 @@ export interface CompiledFormula {
   /** The field names it reads, each once, in order of first use. */
   readonly fields: readonly string[];
   /**
-   * Evaluates it; `undefined` when the result is not a finite number (a division by zero, `log(-1)`).
+   * Evaluates it; `undefined` when the result is not a finite number (a division by zero, `log(-1)`) or
+   * mathjs refuses the arguments.
    *
    * @param scope - a value for each of {@link CompiledFormula.fields}
    */
@@ -119,7 +120,13 @@ export function compileFormula(text: string, knownFields: ReadonlySet<string>): 
       evaluate: (scope) => {
         // A fresh Map holding only this formula's fields: the scope never exposes anything else.
         const values = new Map(fields.map((field) => [field, scope.get(field)]));
-        const result: unknown = compiled.evaluate(values);
+        let result: unknown;
+        try {
+          result = compiled.evaluate(values);
+        } catch {
+          // e.g. a field named like a function, called: `max(1, 2)` with a field `max` in scope.
+          return undefined;
+        }
         return typeof result === "number" && Number.isFinite(result) ? result : undefined;
       },
     },

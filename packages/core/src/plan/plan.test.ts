@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { catalogInitiatives } from "../catalog/initiatives.js";
 import { CxprismError } from "../errors.js";
 import type { InitiativeInput } from "../schema/initiative.js";
-import { createPlan, type PlanInput } from "./plan.js";
+import { createPlan, type PlanInput, safeCreatePlan } from "./plan.js";
 
 /** The catalog with deterministic illustrative costs (100k-640k), efforts and money. */
 function costedCatalog(): InitiativeInput[] {
@@ -203,6 +203,16 @@ describe("createPlan", () => {
       "initiatives.0.effort",
       "initiatives.1.effort",
     ]);
+  });
+
+  it("returns the problems instead of throwing from safeCreatePlan", () => {
+    const outcome = safeCreatePlan([{ name: "A", ratings: ratings(3, 3) }], { budget: 1 });
+    expect(outcome.success).toBe(false);
+    if (!outcome.success) expect(outcome.error.problems[0]!.path).toEqual(["initiatives", 0, "cost"]);
+    expect(safeCreatePlan([], { budget: 1 })).toMatchObject({
+      success: true,
+      plan: { totals: { initiatives: 0 } },
+    });
   });
 
   it.each([

@@ -305,6 +305,27 @@ export function createPlan(initiatives: unknown, input: PlanInput): Plan {
   };
 }
 
+/** The outcome of {@link safeCreatePlan}. */
+export type PlanOutcome =
+  | { readonly success: true; readonly plan: Plan }
+  | { readonly success: false; readonly error: CxprismError };
+
+/**
+ * Like {@link createPlan}, but returns the problems instead of throwing them.
+ *
+ * @param initiatives - the candidate initiatives (unknown input: validated here)
+ * @param input - budget and other planning options, plus `model` and `missing`
+ * @returns `{success: true, plan}` or `{success: false, error}` with every problem
+ */
+export function safeCreatePlan(initiatives: unknown, input: PlanInput): PlanOutcome {
+  try {
+    return { success: true, plan: createPlan(initiatives, input) };
+  } catch (error) {
+    if (error instanceof CxprismError) return { success: false, error };
+    throw error;
+  }
+}
+
 /** Reads each initiative's data readiness in [0, 1] from the model's readiness criterion, if it has one. */
 function createReadiness(
   portfolio: {
