@@ -27,50 +27,60 @@ function bruteForce(problem: KnapsackProblem): number {
   return best;
 }
 
-/** Random small instances; prerequisites point to lower indices, so there is never a cycle. */
-const problemArbitrary = fc.integer({ min: 0, max: 11 }).chain((n) =>
-  fc.record({
-    items: fc.tuple(
-      ...Array.from({ length: n }, (_, i) =>
-        fc.record({
-          weight: fc.integer({ min: 0, max: 12 }),
-          effort: fc.integer({ min: 0, max: 6 }),
-          value: fc.oneof(fc.integer({ min: -20, max: 100 }), fc.double({ min: 0, max: 100, noNaN: true })),
-          prerequisites:
-            i === 0 ? fc.constant([]) : fc.uniqueArray(fc.integer({ min: 0, max: i - 1 }), { maxLength: 2 }),
-        }),
+/**
+ * Random small instances; prerequisites point to lower indices, so there is never a cycle. With at most one
+ * prerequisite each, every dependency group is a tree (the tree DP); with two, many are not (the subsets).
+ */
+const problemArbitrary = (maxPrerequisites: number) =>
+  fc.integer({ min: 0, max: 11 }).chain((n) =>
+    fc.record({
+      items: fc.tuple(
+        ...Array.from({ length: n }, (_, i) =>
+          fc.record({
+            weight: fc.integer({ min: 0, max: 12 }),
+            effort: fc.integer({ min: 0, max: 6 }),
+            value: fc.oneof(fc.integer({ min: -20, max: 100 }), fc.double({ min: 0, max: 100, noNaN: true })),
+            prerequisites:
+              i === 0
+                ? fc.constant([])
+                : fc.uniqueArray(fc.integer({ min: 0, max: i - 1 }), { maxLength: maxPrerequisites }),
+          }),
+        ),
       ),
-    ),
-    capacity: fc.integer({ min: 0, max: 40 }),
-    effortCapacity: fc.option(fc.integer({ min: 0, max: 15 }), { nil: undefined }),
-  }),
-) as fc.Arbitrary<KnapsackProblem>;
+      capacity: fc.integer({ min: 0, max: 40 }),
+      effortCapacity: fc.option(fc.integer({ min: 0, max: 15 }), { nil: undefined }),
+    }),
+  ) as fc.Arbitrary<KnapsackProblem>;
 
 describe("solveKnapsack", () => {
-  it("matches brute force on random small instances, within budget and closed under prerequisites", () => {
-    fc.assert(
-      fc.property(problemArbitrary, (problem) => {
-        const solution = solveKnapsack(problem);
-        expect(solution.value).toBeCloseTo(bruteForce(problem), 9);
-        const chosen = new Set(solution.selected);
-        let weight = 0;
-        let effort = 0;
-        let value = 0;
-        for (const i of chosen) {
-          const item = problem.items[i]!;
-          weight += item.weight;
-          effort += item.effort ?? 0;
-          value += item.value;
-          for (const p of item.prerequisites) expect(chosen.has(p)).toBe(true);
-        }
-        expect(weight).toBeLessThanOrEqual(problem.capacity);
-        if (problem.effortCapacity !== undefined) expect(effort).toBeLessThanOrEqual(problem.effortCapacity);
-        expect(value).toBeCloseTo(solution.value, 9);
-        expect(solution.weight).toBe(weight);
-      }),
-      { numRuns: 400, seed: 20261122 },
-    );
-  });
+  it.each([1, 2])(
+    "matches brute force on random instances with up to %i prerequisites each, within budget and closed",
+    (most) => {
+      fc.assert(
+        fc.property(problemArbitrary(most), (problem) => {
+          const solution = solveKnapsack(problem);
+          expect(solution.value).toBeCloseTo(bruteForce(problem), 9);
+          const chosen = new Set(solution.selected);
+          let weight = 0;
+          let effort = 0;
+          let value = 0;
+          for (const i of chosen) {
+            const item = problem.items[i]!;
+            weight += item.weight;
+            effort += item.effort ?? 0;
+            value += item.value;
+            for (const p of item.prerequisites) expect(chosen.has(p)).toBe(true);
+          }
+          expect(weight).toBeLessThanOrEqual(problem.capacity);
+          if (problem.effortCapacity !== undefined)
+            expect(effort).toBeLessThanOrEqual(problem.effortCapacity);
+          expect(value).toBeCloseTo(solution.value, 9);
+          expect(solution.weight).toBe(weight);
+        }),
+        { numRuns: 400, seed: 20261122 },
+      );
+    },
+  );
 
   it("takes a weak prerequisite when what it unlocks is worth it", () => {
     const items: KnapsackItem[] = [
@@ -119,11 +129,20 @@ describe("solveKnapsack", () => {
     );
   });
 
-  it("refuses a dependency group with too many closed subsets", () => {
-    // One root with 16 dependants: 2^16 + 1 closed subsets.
-    const items = [{ weight: 0, value: 1, prerequisites: [] as number[] }].concat(
-      Array.from({ length: 16 }, () => ({ weight: 0, value: 1, prerequisites: [0] })),
+  it("solves a wide tree exactly: one root with 16 dependants", () => {
+    const items = [{ weight: 2, value: -5, prerequisites: [] as number[] }].concat(
+      Array.from({ length: 16 }, (_, i) => ({ weight: 1, value: i + 1, prerequisites: [0] })),
     );
+    // Budget 5: the root (2) and the three best dependants (16, 15, 14) - 5.
+    expect(solveKnapsack({ items, capacity: 5 })).toMatchObject({ selected: [0, 14, 15, 16], value: 40 });
+  });
+
+  it("refuses a dependency group with too many closed subsets", () => {
+    // Two roots that 16 items each need both of: 2^16 + 3 closed subsets, not a tree.
+    const items = [
+      { weight: 0, value: 1, prerequisites: [] as number[] },
+      { weight: 0, value: 1, prerequisites: [] as number[] },
+    ].concat(Array.from({ length: 16 }, () => ({ weight: 0, value: 1, prerequisites: [0, 1] })));
     try {
       solveKnapsack({ items, capacity: 1 });
       expect.unreachable();

@@ -46,11 +46,14 @@ interface Option {
  * fit the capacity (and whose efforts fit the effort capacity), where an item is selected only together with
  * all its prerequisites.
  *
- * How: items linked by dependencies form a group; each group's options are its closed subsets (every member's
- * prerequisites inside), enumerated and pruned to those that fit and are not dominated. Choosing at most one
- * option per group is then a multiple-choice knapsack, solved by dynamic programming over the (budget x
- * effort) cells, O(cells x options). Independent items are groups of one, so a portfolio without dependencies
- * is the textbook 0/1 knapsack DP. Among selections of equal value the first found in item order is kept.
+ * How: items linked by dependencies form a group, and the groups are added one by one to a dynamic
+ * programming table over the (budget x effort) cells, each cell holding the best value within that much:
+ * - an item with no dependencies: the textbook 0/1 step, O(cells);
+ * - a tree (every item needs at most one other): the depth-first-order tree knapsack, O(items x cells),
+ *   where skipping an item skips everything that needs it;
+ * - any other group: its closed subsets (every member's prerequisites inside), enumerated and pruned to those
+ *   that fit and are not dominated, as mutually exclusive options: O(options x cells).
+ * All three are exact, so the whole is exact. Among selections of equal value the first found is kept.
  *
  * @param problem - items (sizes in whole cells), capacity and optional effort capacity
  * @returns the best selection
@@ -70,37 +73,197 @@ export function solveKnapsack(problem: KnapsackProblem): KnapsackSolution {
   const span = effortCapacity + 1;
   const cells = (capacity + 1) * span;
   const prerequisites = items.map((item) => item.prerequisites);
-  const groups = dependencyGroups(prerequisites).map((group) =>
-    groupOptions(group, items, capacity, useEffort ? effortCapacity : Number.POSITIVE_INFINITY),
-  );
-  const best = new Float64Array(cells);
-  const choices: (Uint32Array | Uint16Array)[] = [];
   const scale = items.reduce((sum, item) => sum + Math.abs(item.value), 0);
-  const epsilon = 1e-12 * Math.max(1, scale);
-  for (const options of groups) {
-    if (options.length === 1) choices.push(addSingle(best, options[0]!, capacity, span, epsilon));
-    else if (options.length > 1) choices.push(addGroup(best, options, capacity, span, epsilon));
-    else choices.push(new Uint16Array(0));
-  }
+  const table: Table = {
+    best: new Float64Array(cells),
+    capacity,
+    span,
+    useEffort,
+    epsilon: 1e-12 * Math.max(1, scale),
+  };
+  const stages = dependencyGroups(prerequisites).map((group): Stage => {
+    if (group.length === 1) return addSingle(table, group[0]!, items[group[0]!]!);
+    if (group.every((item) => items[item]!.prerequisites.length <= 1)) return addTree(table, group, items);
+    const options = groupOptions(
+      group,
+      items,
+      capacity,
+      useEffort ? effortCapacity : Number.POSITIVE_INFINITY,
+    );
+    return addGroup(table, options);
+  });
   const selected: number[] = [];
+  let cell = cells - 1;
+  for (let g = stages.length - 1; g >= 0; g--) cell = stages[g]!(cell, selected);
+  selected.sort((a, b) => a - b);
   let weight = 0;
   let effort = 0;
   let value = 0;
-  let cell = cells - 1;
-  for (let g = groups.length - 1; g >= 0; g--) {
-    const options = groups[g]!;
-    if (options.length === 0) continue;
-    const choice = choices[g]!;
-    const picked = options.length === 1 ? (choice[cell >>> 5]! >>> (cell & 31)) & 1 : choice[cell]!;
-    if (picked === 0) continue;
+  for (const item of selected) {
+    weight += items[item]!.weight;
+    effort += items[item]!.effort ?? 0;
+    value += items[item]!.value;
+  }
+  return { selected, value, weight, effort };
+}
+
+/** The DP table shared by the stages: `best[w * span + e]` = best value within w budget and e effort cells. */
+interface Table {
+  readonly best: Float64Array;
+  readonly capacity: number;
+  /** Effort cells + 1 (1 without an effort capacity). */
+  readonly span: number;
+  readonly useEffort: boolean;
+  readonly epsilon: number;
+}
+
+/**
+ * One group's part of the reconstruction: given the cell after the group, pushes the items it took and
+ * returns the cell before it.
+ */
+type Stage = (cell: number, selected: number[]) => number;
+
+function offsetOf(table: Table, item: KnapsackItem): number {
+  return item.weight * table.span + (table.useEffort ? (item.effort ?? 0) : 0);
+}
+
+/**
+ * Writes into `target` the best of `skip` and `value` plus `source` one item's size earlier, setting a bit in
+ * `taken` where taking wins. `source` and `target` may be the same array: cells are visited from the top
+ * down, so each reads a cell not yet written.
+ */
+function relax(
+  table: Table,
+  item: KnapsackItem,
+  source: Float64Array,
+  target: Float64Array,
+  taken: Uint32Array,
+): void {
+  const { capacity, span, epsilon } = table;
+  const weight = item.weight;
+  const effort = table.useEffort ? (item.effort ?? 0) : 0;
+  const offset = weight * span + effort;
+  const value = item.value;
+  for (let w = capacity; w >= weight; w--) {
+    const row = w * span;
+    for (let e = span - 1; e >= effort; e--) {
+      const cell = row + e;
+      const candidate = source[cell - offset]! + value;
+      if (candidate > target[cell]! + epsilon) {
+        target[cell] = candidate;
+        taken[cell >>> 5]! |= 1 << (cell & 31);
+      }
+    }
+  }
+}
+
+function isTaken(taken: Uint32Array, cell: number): boolean {
+  return ((taken[cell >>> 5]! >>> (cell & 31)) & 1) === 1;
+}
+
+/** An item without dependencies: the textbook 0/1 step, in place. */
+function addSingle(table: Table, index: number, item: KnapsackItem): Stage {
+  if (!(item.value > 0)) return (cell) => cell;
+  const taken = new Uint32Array(Math.ceil(table.best.length / 32));
+  relax(table, item, table.best, table.best, taken);
+  const offset = offsetOf(table, item);
+  return (cell, selected) => {
+    if (!isTaken(taken, cell)) return cell;
+    selected.push(index);
+    return cell - offset;
+  };
+}
+
+/**
+ * A group where every item needs at most one other: a tree rooted at the item that needs nothing. Exact in
+ * O(items x cells) by the depth-first-order tree knapsack: with the items in preorder and `end[i]` the
+ * position after item i's subtree, f(i) = max(f(end[i]), value(i) + f(i + 1) one size earlier): skipping an
+ * item skips everything that needs it. f(past the last item) is the table so far, so the groups chain.
+ * Rows are dropped as soon as no later step reads them (about as many live rows as the tree is deep).
+ */
+function addTree(table: Table, group: readonly number[], items: readonly KnapsackItem[]): Stage {
+  const members = new Set(group);
+  const children = new Map<number, number[]>();
+  let root = group[0]!;
+  for (const item of group) {
+    const parent = items[item]!.prerequisites[0];
+    if (parent === undefined || !members.has(parent)) root = item;
+    else children.set(parent, [...(children.get(parent) ?? []), item]);
+  }
+  const order: number[] = [];
+  const stack = [root];
+  while (stack.length > 0) {
+    const item = stack.pop()!;
+    order.push(item);
+    const next = (children.get(item) ?? []).slice().sort((a, b) => b - a);
+    stack.push(...next);
+  }
+  const k = order.length;
+  const position = new Map(order.map((item, i) => [item, i]));
+  const end = new Int32Array(k);
+  for (let i = k - 1; i >= 0; i--) {
+    const kids = children.get(order[i]!) ?? [];
+    end[i] = kids.length === 0 ? i + 1 : Math.max(...kids.map((kid) => end[position.get(kid)!]!));
+  }
+  const refs = new Int32Array(k + 1);
+  for (let i = 0; i < k; i++) {
+    refs[i + 1]!++;
+    refs[end[i]!]!++;
+  }
+  const rows = new Map<number, Float64Array>([[k, table.best.slice()]]);
+  const release = (j: number) => {
+    if (--refs[j]! === 0) rows.delete(j);
+  };
+  const taken = order.map(() => new Uint32Array(Math.ceil(table.best.length / 32)));
+  for (let i = k - 1; i >= 0; i--) {
+    const row = rows.get(end[i]!)!.slice();
+    relax(table, items[order[i]!]!, rows.get(i + 1)!, row, taken[i]!);
+    rows.set(i, row);
+    release(i + 1);
+    release(end[i]!);
+  }
+  table.best.set(rows.get(0)!);
+  return (cell, selected) => {
+    let i = 0;
+    while (i < k) {
+      if (isTaken(taken[i]!, cell)) {
+        selected.push(order[i]!);
+        cell -= offsetOf(table, items[order[i]!]!);
+        i++;
+      } else i = end[i]!;
+    }
+    return cell;
+  };
+}
+
+/** A group with items needing several others: its closed subsets as mutually exclusive options. */
+function addGroup(table: Table, options: readonly Option[]): Stage {
+  if (options.length === 0) return (cell) => cell;
+  const { best, capacity, span, epsilon } = table;
+  const previous = best.slice();
+  const choice = options.length < 0xffff ? new Uint16Array(best.length) : new Uint32Array(best.length);
+  options.forEach((option, o) => {
+    const effort = table.useEffort ? option.effort : 0;
+    const offset = option.weight * span + effort;
+    for (let w = option.weight; w <= capacity; w++) {
+      const row = w * span;
+      for (let e = effort; e < span; e++) {
+        const cell = row + e;
+        const candidate = previous[cell - offset]! + option.value;
+        if (candidate > best[cell]! + epsilon) {
+          best[cell] = candidate;
+          choice[cell] = o + 1;
+        }
+      }
+    }
+  });
+  return (cell, selected) => {
+    const picked = choice[cell]!;
+    if (picked === 0) return cell;
     const option = options[picked - 1]!;
     selected.push(...option.members);
-    weight += option.weight;
-    effort += option.effort;
-    value += option.value;
-    cell -= option.weight * span + (useEffort ? option.effort : 0);
-  }
-  return { selected: selected.sort((a, b) => a - b), value, weight, effort };
+    return cell - option.weight * span - (table.useEffort ? option.effort : 0);
+  };
 }
 
 function checkProblem(problem: KnapsackProblem): void {
@@ -211,58 +374,4 @@ function undominated(options: Option[]): Option[] {
     if (!dominated) kept.push(option);
   }
   return kept;
-}
-
-/** Adds a one-option group in place (cells from the top down, so each cell reads the previous row); bit per cell. */
-function addSingle(
-  best: Float64Array,
-  option: Option,
-  capacity: number,
-  span: number,
-  epsilon: number,
-): Uint32Array {
-  const chosen = new Uint32Array(Math.ceil(best.length / 32));
-  const { weight, value } = option;
-  const effort = span > 1 ? option.effort : 0;
-  const offset = weight * span + effort;
-  for (let w = capacity; w >= weight; w--) {
-    const row = w * span;
-    for (let e = span - 1; e >= effort; e--) {
-      const cell = row + e;
-      const candidate = best[cell - offset]! + value;
-      if (candidate > best[cell]! + epsilon) {
-        best[cell] = candidate;
-        chosen[cell >>> 5]! |= 1 << (cell & 31);
-      }
-    }
-  }
-  return chosen;
-}
-
-/** Adds a group with several mutually exclusive options; the choice per cell is 1 + the option index, or 0. */
-function addGroup(
-  best: Float64Array,
-  options: readonly Option[],
-  capacity: number,
-  span: number,
-  epsilon: number,
-): Uint16Array | Uint32Array {
-  const previous = best.slice();
-  const choice = options.length < 0xffff ? new Uint16Array(best.length) : new Uint32Array(best.length);
-  options.forEach((option, o) => {
-    const effort = span > 1 ? option.effort : 0;
-    const offset = option.weight * span + effort;
-    for (let w = option.weight; w <= capacity; w++) {
-      const row = w * span;
-      for (let e = effort; e < span; e++) {
-        const cell = row + e;
-        const candidate = previous[cell - offset]! + option.value;
-        if (candidate > best[cell]! + epsilon) {
-          best[cell] = candidate;
-          choice[cell] = o + 1;
-        }
-      }
-    }
-  });
-  return choice;
 }
