@@ -5,6 +5,22 @@
  * @packageDocumentation
  */
 export {
+  type Application,
+  ApplicationSchema,
+  capabilityKey,
+  type Inventory,
+  InventorySchema,
+  inventoryFromRows,
+  parseInventory,
+} from "./capability/inventory.js";
+export {
+  type CapabilityReport,
+  type CoveredCapability,
+  capabilityOverlap,
+  capabilityReport,
+  type InitiativeOverlap,
+} from "./capability/overlap.js";
+export {
   catalog,
   ILLUSTRATIVE_RATINGS_NOTICE,
   type UseCase,
@@ -20,8 +36,33 @@ export {
   type ProblemPath,
   toJsonPointer,
 } from "./errors.js";
+export {
+  type CompiledFormula,
+  compileFormula,
+  FORMULA_MAX_DEPTH,
+  FORMULA_MAX_EXPONENT,
+  type FormulaCompilation,
+  type FormulaProblem,
+} from "./formula/compile-formula.js";
+export {
+  BUILT_IN_FIELDS,
+  type Derivation,
+  type DerivedValue,
+  type DeriveOptions,
+  deriveFormulaCriteria,
+} from "./formula/derive.js";
+export { FORMULA_FUNCTIONS } from "./formula/locked-math.js";
 export { initiativeJsonSchema, type JsonSchema, modelJsonSchema } from "./json-schema.js";
+export { type KpiCoverage, type KpiCoverageEntry, kpiCoverage } from "./kpi/coverage.js";
 export { defaultModel } from "./model/cx-ai-prism.js";
+export {
+  type BusinessCase,
+  businessCase,
+  type CashFlows,
+  DEFAULT_MONEY_OPTIONS,
+  hasBusinessCase,
+  type MoneyOptions,
+} from "./money/business-case.js";
 export { aggregateAxis } from "./pipeline/axis.js";
 export { createNormaliser, type ScaleBounds, scaleBounds, scaleMidpoint } from "./pipeline/normalise.js";
 export { clamp100, closenessToIdeal, createPriorityRule } from "./pipeline/priority.js";
@@ -37,6 +78,40 @@ export {
   scoreColumns,
   scorePortfolio,
 } from "./pipeline/score.js";
+export {
+  dependencyClosure,
+  dependencyGroups,
+  findDependencyCycle,
+  topologicalOrder,
+} from "./plan/dependencies.js";
+export {
+  type KnapsackItem,
+  type KnapsackProblem,
+  type KnapsackSolution,
+  MAX_GROUP_OPTIONS,
+  MAX_KNAPSACK_CELLS,
+  solveKnapsack,
+} from "./plan/knapsack.js";
+export {
+  defaultGranularity,
+  type PlanObjective,
+  PlanObjectiveSchema,
+  type PlanOptions,
+  type PlanOptionsInput,
+  PlanOptionsSchema,
+} from "./plan/options.js";
+export {
+  createPlan,
+  type Plan,
+  type PlanInput,
+  type PlannedInitiative,
+  type PlanOutcome,
+  type PlanWave,
+  safeCreatePlan,
+} from "./plan/plan.js";
+export { sequenceWaves, type WaveCandidate, type WaveSequence } from "./plan/waves.js";
+export { formatAmount, renderPlanMarkdown } from "./render/plan-markdown.js";
+export { renderPlanSvg } from "./render/plan-svg.js";
 export * from "./schema/index.js";
 export {
   describeScale,

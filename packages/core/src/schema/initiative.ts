@@ -1,4 +1,5 @@
 import * as v from "valibot";
+import { FieldNameSchema } from "./criterion.js";
 import { KpiIdSchema } from "./kpi.js";
 
 /**
@@ -24,9 +25,15 @@ export const RatingSchema = v.strictObject({
 const TextSchema = (max: number) => v.pipe(v.string(), v.trim(), v.maxLength(max));
 const IdSchema = v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(128));
 
+const MoneySchema = v.pipe(v.number(), v.finite(), v.minValue(0));
+
 /**
  * A candidate AI initiative. Give its ratings either once (`ratings`) or per rater (`raters`).
  * `id` defaults to a slug of `name`; `extra` carries any other columns through untouched.
+ *
+ * The business case is optional: `cost` (one-off), `runCost` (per year), `benefit` (per year), all in one
+ * currency, and `effort` in person-months. `fields` holds any other numbers that formula criteria read,
+ * e.g. `{ contacts_per_year: 1200000, deflection_rate: 0.2 }`.
  */
 export const InitiativeSchema = v.strictObject({
   id: v.optional(IdSchema),
@@ -40,6 +47,10 @@ export const InitiativeSchema = v.strictObject({
   dependsOn: v.optional(v.array(IdSchema), []),
   capabilities: v.optional(v.array(TextSchema(120)), []),
   extra: v.optional(v.record(v.string(), v.pipe(v.string(), v.maxLength(4000))), {}),
+  runCost: v.optional(MoneySchema),
+  benefit: v.optional(MoneySchema),
+  effort: v.optional(MoneySchema),
+  fields: v.optional(v.record(FieldNameSchema, v.pipe(v.number(), v.finite()))),
 });
 
 export type RatingValue = v.InferOutput<typeof RatingValueSchema>;

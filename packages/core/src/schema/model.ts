@@ -73,6 +73,19 @@ export const ModelSchema = v.pipe(
         });
       }
       seen.add(criterion.id);
+      if (criterion.formula !== undefined && isLabelScale(criterion.scale)) {
+        addIssue({
+          message: "a numeric scale {min, max}: a formula criterion's value is a number",
+          path: criterionPath(dataset.value, index, "scale"),
+        });
+      }
+      if (criterion.normalise !== undefined && criterion.formula === undefined) {
+        addIssue({
+          message:
+            "a formula alongside normalise: only a formula criterion's derived value is normalised this way",
+          path: criterionPath(dataset.value, index, "normalise"),
+        });
+      }
       const points = scalePointCount(criterion.scale);
       if (criterion.levels !== undefined && criterion.levels.length !== points) {
         const expected =

@@ -309,6 +309,11 @@ function fillMissing(row: Float64Array, context: Context, path: ProblemPath, war
         criterion: criterion.id,
         message: `no rating for ${criterion.id}: scored the scale midpoint`,
       });
+    } else if (criterion.formula !== undefined) {
+      context.problems.push({
+        path: [...path, criterion.id],
+        message: `expected ${describeScale(criterion)} derived from the formula of ${criterion.id}: run deriveFormulaCriteria(initiatives, { model }) before scoring, received nothing`,
+      });
     } else {
       context.problems.push({
         path: [...path, criterion.id],
