@@ -151,6 +151,9 @@ export function analyseWeightStability(
   };
 }
 
+/** Axis-score slopes (0-1 scale per unit of share) below this are rounding noise. */
+const FLAT_SLOPE = 1e-13;
+
 interface Settings {
   readonly topK: number;
   readonly method: "auto" | "numeric";
@@ -283,7 +286,9 @@ function analyseExact(context: Context, path: WeightPath): Analysed {
   const quadrants = Array.from({ length: n }, (_, i): [number, number] => {
     const b = slope[i]!;
     const isHigh = base[axis][i]! >= threshold * 100;
-    if (b === 0) return [0, 1];
+    // A slope this small is rounding: the score does not move along the path (e.g. the criterion is rated
+    // exactly the weighted mean of the others), so the quadrant cannot change.
+    if (Math.abs(b) < FLAT_SLOPE) return [0, 1];
     const crossing = (threshold - intercept[i]!) / b;
     // Rising score: a low initiative turns high going up; a high one turns low going down. Falling: reversed.
     const high = b > 0 !== isHigh ? clamp(crossing, t0, 1) : 1;
