@@ -99,14 +99,14 @@ export function createScoringKernel(portfolio: Portfolio): ScoringKernel {
 export class AxisScorer {
   private readonly x: [Float64Array, Float64Array];
   private readonly w: [Float64Array, Float64Array];
-  private readonly contributions: Float64Array;
+  private readonly contributions: [Float64Array, Float64Array];
 
   /** @param kernel - the portfolio layout */
   constructor(private readonly kernel: ScoringKernel) {
     const [value, feasibility] = kernel.axisCriteria;
     this.x = [new Float64Array(value.length), new Float64Array(feasibility.length)];
     this.w = [new Float64Array(value.length), new Float64Array(feasibility.length)];
-    this.contributions = new Float64Array(Math.max(value.length, feasibility.length));
+    this.contributions = [new Float64Array(value.length), new Float64Array(feasibility.length)];
   }
 
   /**
@@ -136,7 +136,7 @@ export class AxisScorer {
       xs[j] = x[offset + c]!;
       ws[j] = weights[c]!;
     }
-    return aggregateAxis(this.kernel.aggregation, xs, ws, this.contributions.subarray(0, k));
+    return aggregateAxis(this.kernel.aggregation, xs, ws, this.contributions[axis]);
   }
 }
 

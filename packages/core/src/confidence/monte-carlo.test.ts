@@ -197,6 +197,17 @@ describe("runMonteCarlo determinism and bookkeeping", () => {
     expectProbabilitiesConsistent(result);
   });
 
+  it.each(["weighted-product", "min"] as const)(
+    "perturbs and scores %s models through core's aggregation",
+    (aggregation) => {
+      const portfolio = portfolioOf(catalogInitiatives(), { ...defaultModel, aggregation });
+      const result = runMonteCarlo(portfolio, { iterations: 1000, seed: 8 });
+      expectProbabilitiesConsistent(result);
+      // Noise moves something: not every initiative keeps its base rank in every world.
+      expect(result.initiatives.some((i) => i.rankProbabilities[i.baseRank - 1]! < 1)).toBe(true);
+    },
+  );
+
   it("writes a one-line summary per initiative", () => {
     const result = runMonteCarlo(catalog, { iterations: 300 });
     for (const initiative of result.initiatives) {

@@ -210,12 +210,10 @@ function simulate(kernel: ScoringKernel, portfolio: Portfolio, settings: Setting
   const drawn = [new Float64Array(active[0].length), new Float64Array(active[1].length)] as const;
   const weights = Float64Array.from(kernel.weights);
   // Noise half-width per criterion in normalised units.
-  const halfWidth = Float64Array.from(
-    model.criteria,
-    (criterion) =>
-      (settings.uncertainty * ratingStep(criterion)) /
-      (scaleBounds(criterion.scale).max - scaleBounds(criterion.scale).min),
-  );
+  const halfWidth = Float64Array.from(model.criteria, (criterion) => {
+    const { min, max } = scaleBounds(criterion.scale);
+    return (settings.uncertainty * ratingStep(criterion)) / (max - min);
+  });
   const perturb = settings.uncertainty > 0;
   const triangular = settings.noise === "triangular";
   const bootstrap = settings.bootstrapRaters ? new RaterBootstrap(portfolio) : undefined;
