@@ -1,9 +1,11 @@
 import { CxprismError, type Problem } from "../errors.js";
 import type { Axis } from "../schema/criterion.js";
 import type { Portfolio } from "../validate/portfolio.js";
-import { AxisScorer, createScoringKernel, type ScoringKernel } from "./kernel.js";
+import { AxisScorer, createScoringKernel } from "./kernel.js";
 import { InitiativeSorter } from "./order.js";
-import { createPairComparison, firstOvertake } from "./overtake.js";
+import { analyseExact } from "./stability-exact.js";
+import { analyseNumeric } from "./stability-numeric.js";
+import { type Context, createPath, type Settings } from "./weight-path.js";
 
 /** Options for {@link analyseWeightStability}. */
 export interface WeightStabilityOptions {
@@ -151,16 +153,6 @@ export function analyseWeightStability(
   };
 }
 
-/** Axis-score slopes (0-1 scale per unit of share) below this are rounding noise. */
-const FLAT_SLOPE = 1e-13;
-
-interface Settings {
-  readonly topK: number;
-  readonly method: "auto" | "numeric";
-  readonly tolerance: number;
-  readonly gridSteps: number;
-}
-
 function readOptions(options: WeightStabilityOptions, n: number): Settings {
   const problems: Problem[] = [];
   const topK = options.topK ?? 3;
@@ -183,192 +175,4 @@ function readOptions(options: WeightStabilityOptions, n: number): Settings {
     });
   if (problems.length > 0) throw new CxprismError("invalid-options", problems);
   return { topK: Math.min(topK, n), method, tolerance, gridSteps };
-}
-
-interface Context {
-  readonly kernel: ScoringKernel;
-  readonly scorer: AxisScorer;
-  readonly sorter: InitiativeSorter;
-  /** Base axis scores (0-100): value, feasibility. */
-  readonly base: readonly [Float64Array, Float64Array];
-  readonly priority: Float64Array;
-  /** Base order, best first. */
-  readonly order: Uint32Array;
-  readonly k: number;
-  readonly settings: Settings;
-}
-
-/** The path one criterion's weight moves along: its share `t`, the others scaled to `1 - t`. */
-interface WeightPath {
-  readonly c: number;
-  readonly axis: 0 | 1;
-  /** The model share. */
-  readonly t0: number;
-  /** Criterion indices of the other criteria on the axis. */
-  readonly others: Uint32Array;
-  /** Their shares of what `c` leaves: summing to 1. */
-  readonly otherShare: Float64Array;
-  /** Axis share -> model weight, or `null`. */
-  readonly toWeight: (t: number) => number | null;
-  /** Writes the weights for share `t` into `weights` (a full per-criterion array). */
-  readonly weightsAt: (t: number, weights: Float64Array) => void;
-}
-
-function createPath(kernel: ScoringKernel, c: number): WeightPath {
-  const axis = kernel.axisOf[c] as 0 | 1;
-  const others = kernel.axisCriteria[axis].filter((j) => j !== c);
-  const t0 = kernel.weights[c]!;
-  const rest = 1 - t0;
-  const otherShare = Float64Array.from(others, (j) =>
-    rest > 0 ? kernel.weights[j]! / rest : 1 / others.length,
-  );
-  const criteria = kernel.model.criteria;
-  const otherRaw = others.reduce((sum, j) => sum + criteria[j]!.weight, 0);
-  return {
-    c,
-    axis,
-    t0,
-    others,
-    otherShare,
-    toWeight: (t) => (otherRaw > 0 && t < 1 ? (t * otherRaw) / (1 - t) : null),
-    weightsAt: (t, weights) => {
-      weights.set(kernel.weights);
-      weights[c] = t;
-      for (let j = 0; j < others.length; j++) weights[others[j]!] = otherShare[j]! * (1 - t);
-    },
-  };
-}
-
-interface Analysed {
-  readonly top1: readonly [number, number];
-  readonly topK: readonly [number, number];
-  readonly quadrants: readonly (readonly [number, number])[];
-}
-
-/** A criterion alone on its axis cannot move: every interval is its (full) share. */
-function fixedIntervals(n: number, t0: number): Analysed {
-  const fixed = [t0, t0] as const;
-  return { top1: fixed, topK: fixed, quadrants: Array.from({ length: n }, () => fixed) };
-}
-
-function analyseExact(context: Context, path: WeightPath): Analysed {
-  const { kernel, base, order, k } = context;
-  const { n, m, normalised, model } = kernel;
-  const { t0, axis } = path;
-  if (path.others.length === 0) return fixedIntervals(n, t0);
-  // Moving-axis score of initiative i on the 0-1 scale: intercept[i] + slope[i] * t.
-  const intercept = new Float64Array(n);
-  const slope = new Float64Array(n);
-  for (let i = 0; i < n; i++) {
-    let rest = 0;
-    for (let j = 0; j < path.others.length; j++) {
-      rest += path.otherShare[j]! * normalised[i * m + path.others[j]!]!;
-    }
-    intercept[i] = rest;
-    slope[i] = normalised[i * m + path.c]! - rest;
-  }
-  const fixed = Float64Array.from(base[axis === 0 ? 1 : 0], (score) => score / 100);
-  const pair = createPairComparison(model, axis, intercept, slope, fixed, context.priority);
-  const setEdges = (size: number): [number, number] => {
-    let low = 0;
-    let high = 1;
-    for (let a = 0; a < size; a++) {
-      const i = order[a]!;
-      for (let b = size; b < n; b++) {
-        const j = order[b]!;
-        high = Math.min(high, firstOvertake(pair, i, j, t0, high));
-        low = Math.max(low, firstOvertake(pair, i, j, t0, low));
-      }
-    }
-    return [low, high];
-  };
-  const threshold = (axis === 0 ? model.thresholds.value : model.thresholds.feasibility) / 100;
-  const quadrants = Array.from({ length: n }, (_, i): [number, number] => {
-    const b = slope[i]!;
-    const isHigh = base[axis][i]! >= threshold * 100;
-    // A slope this small is rounding: the score does not move along the path (e.g. the criterion is rated
-    // exactly the weighted mean of the others), so the quadrant cannot change.
-    if (Math.abs(b) < FLAT_SLOPE) return [0, 1];
-    const crossing = (threshold - intercept[i]!) / b;
-    // Rising score: a low initiative turns high going up; a high one turns low going down. Falling: reversed.
-    const high = b > 0 !== isHigh ? clamp(crossing, t0, 1) : 1;
-    const low = b > 0 === isHigh ? clamp(crossing, 0, t0) : 0;
-    return [low, high];
-  });
-  return { top1: setEdges(Math.min(1, k)), topK: setEdges(k), quadrants };
-}
-
-function clamp(t: number, low: number, high: number): number {
-  return Math.min(high, Math.max(low, t));
-}
-
-function analyseNumeric(context: Context, path: WeightPath): Analysed {
-  const { kernel, scorer, sorter, base, k, order, settings } = context;
-  const { n, m, normalised, model } = kernel;
-  const { t0, axis } = path;
-  if (path.others.length === 0) return fixedIntervals(n, t0);
-  const weights = new Float64Array(m);
-  const moving = new Float64Array(n);
-  const priority = new Float64Array(n);
-  const value = axis === 0 ? moving : base[0];
-  const feasibility = axis === 1 ? moving : base[1];
-  const trial = new Uint32Array(n);
-  const inTop = new Uint8Array(n);
-  for (let a = 0; a < k; a++) inTop[order[a]!] = 1;
-  const rankAt = (t: number) => {
-    path.weightsAt(t, weights);
-    for (let i = 0; i < n; i++) {
-      moving[i] = scorer.score(axis, normalised, i * m, weights);
-      priority[i] = kernel.priorityOf(value[i]!, feasibility[i]!);
-    }
-    sorter.sort(priority, value, trial);
-  };
-  const sameTop1 = (t: number) => {
-    rankAt(t);
-    return n === 0 || trial[0] === order[0];
-  };
-  const sameTopK = (t: number) => {
-    rankAt(t);
-    for (let a = 0; a < k; a++) if (inTop[trial[a]!] === 0) return false;
-    return true;
-  };
-  const edges = (holds: (t: number) => boolean): [number, number] => [
-    findEdge(t0, 0, holds, settings),
-    findEdge(t0, 1, holds, settings),
-  ];
-  const threshold = axis === 0 ? model.thresholds.value : model.thresholds.feasibility;
-  const quadrants = Array.from({ length: n }, (_, i): [number, number] => {
-    const isHigh = base[axis][i]! >= threshold;
-    return edges((t) => {
-      path.weightsAt(t, weights);
-      return scorer.score(axis, normalised, i * m, weights) >= threshold === isHigh;
-    });
-  });
-  return { top1: edges(sameTop1), topK: edges(sameTopK), quadrants };
-}
-
-/**
- * Walks from `start` towards `end` on a grid and bisects the first change of `holds` to the tolerance.
- *
- * @returns the midpoint of the final bracket, or `end` when `holds` never fails on the grid
- */
-function findEdge(start: number, end: number, holds: (t: number) => boolean, settings: Settings): number {
-  if (start === end) return end;
-  const step = (end - start) / settings.gridSteps;
-  let inside = start;
-  for (let s = 1; s <= settings.gridSteps; s++) {
-    const t = s === settings.gridSteps ? end : start + s * step;
-    if (holds(t)) {
-      inside = t;
-      continue;
-    }
-    let outside = t;
-    while (Math.abs(outside - inside) > settings.tolerance) {
-      const middle = (inside + outside) / 2;
-      if (holds(middle)) inside = middle;
-      else outside = middle;
-    }
-    return (inside + outside) / 2;
-  }
-  return end;
 }
