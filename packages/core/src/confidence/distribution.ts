@@ -7,7 +7,9 @@
 export class ScoreHistograms {
   /** `series x bins` counts. */
   readonly counts: Uint32Array;
+  /** The smallest score recorded per series (Infinity before the first). */
   readonly lowest: Float64Array;
+  /** The largest score recorded per series (-Infinity before the first). */
   readonly highest: Float64Array;
   private readonly scale: number;
 

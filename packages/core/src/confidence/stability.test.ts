@@ -55,6 +55,33 @@ describe("analyseWeightStability: hand-computed intervals (weighted-sum, closene
     expect(stability.criteria[2]!.top1).toEqual({ low: 1, high: 1, weightLow: null, weightHigh: null });
   });
 
+  it("when the other criteria of the axis weigh 0, they share the rest of the axis equally", () => {
+    const model: ModelInput = {
+      ...twoCriteria,
+      criteria: twoCriteria.criteria.map((criterion) =>
+        criterion.id === "a"
+          ? { ...criterion, weight: 1 }
+          : criterion.id === "b"
+            ? { ...criterion, weight: 0 }
+            : criterion,
+      ),
+    };
+    const portfolio = portfolioOf(
+      [
+        { id: "a-side", name: "A", ratings: { a: 5, b: 1, ease: 3 } },
+        { id: "b-side", name: "B", ratings: { a: 1, b: 5, ease: 3 } },
+      ],
+      model,
+    );
+    const a = analyseWeightStability(portfolio, { topK: 1 }).criteria[0]!;
+    // At share t, b has 1 - t: A's value is 100 t, B's 100 (1 - t), as in the mirror case.
+    expect(a.share).toBe(1);
+    expect(a.top1.low).toBeCloseTo(0.5, 12);
+    expect(a.top1.high).toBe(1);
+    // No model weight gives a share below 1 while b weighs 0.
+    expect(a.top1.weightLow).toBeNull();
+  });
+
   it("a quadratic crossing of squared distances to the ideal corner", () => {
     // A = (a 5, b 1, ease 3): value t, feasibility 1/2; B = (a 2, b 5, ease 5): value 1 - 3t/4, feasibility 1.
     // A leads iff (1 - t)^2 + 1/4 < (3t/4)^2, i.e. 7t^2/16 - 2t + 5/4 < 0: t > (16 - 8 sqrt(1.8125)) / 7.
