@@ -27,6 +27,27 @@ export {
   type UseCaseCategory,
 } from "./catalog/catalog.js";
 export { catalogInitiatives } from "./catalog/initiatives.js";
+export { combineRaters, RaterBootstrap } from "./confidence/bootstrap.js";
+export { ScoreHistograms } from "./confidence/distribution.js";
+export { AxisScorer, createScoringKernel, ratingStep, type ScoringKernel } from "./confidence/kernel.js";
+export {
+  type InitiativeConfidence,
+  type MonteCarloOptions,
+  type MonteCarloResult,
+  runMonteCarlo,
+  type ScoreDistribution,
+} from "./confidence/monte-carlo.js";
+export { InitiativeSorter } from "./confidence/order.js";
+export { createRandom, fmix32, SeededRandom, splitMix32State } from "./confidence/random.js";
+export {
+  analyseWeightStability,
+  type CriterionStability,
+  type WeightInterval,
+  type WeightStability,
+  type WeightStabilityOptions,
+} from "./confidence/stability.js";
+export { formatProbability, type SummaryFacts, summariseConfidence } from "./confidence/summary.js";
+export { buildTornado, type Tornado, type TornadoBar } from "./confidence/tornado.js";
 export {
   CxprismError,
   type CxprismErrorCode,
