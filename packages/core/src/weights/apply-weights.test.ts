@@ -11,7 +11,7 @@ const ids = defaultModel.criteria.map((criterion) => criterion.id);
 
 describe("applyWeights", () => {
   it("returns a new model with the given weights and leaves the input alone", () => {
-    const before = structuredClone(defaultModel);
+    const before = JSON.parse(JSON.stringify(defaultModel));
     const model = applyWeights(defaultModel, equalWeights(ids));
     expect(model.criteria.every((criterion) => Math.abs(criterion.weight - 1 / ids.length) < 1e-12)).toBe(
       true,
