@@ -1,7 +1,10 @@
 import type { Model, Quadrant } from "../schema/model.js";
+import { TIE_TOLERANCE } from "./rank.js";
 
 /**
- * Places a scored initiative in a quadrant. A score equal to a threshold counts as high.
+ * Places a scored initiative in a quadrant. A score equal to a threshold counts as high, within
+ * {@link TIE_TOLERANCE} so that floating-point noise (e.g. the order raters were summed in) never moves an
+ * initiative sitting exactly on a threshold.
  *
  * @param value - business value, 0-100
  * @param feasibility - feasibility, 0-100
@@ -13,8 +16,8 @@ export function classifyQuadrant(
   feasibility: number,
   thresholds: Model["thresholds"],
 ): Quadrant {
-  const highValue = value >= thresholds.value;
-  const highFeasibility = feasibility >= thresholds.feasibility;
+  const highValue = value >= thresholds.value - TIE_TOLERANCE;
+  const highFeasibility = feasibility >= thresholds.feasibility - TIE_TOLERANCE;
   if (highValue) return highFeasibility ? "likely-win" : "calculated-risk";
   return highFeasibility ? "marginal-gain" : "unlikely";
 }
