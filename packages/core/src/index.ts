@@ -114,3 +114,11 @@ export {
   rankPositionWeights,
   rankWeights,
 } from "./weights/rank-weights.js";
+export {
+  type AhpOptionsInput,
+  AhpOptionsSchema,
+  type PairwiseMatrixInput,
+  PairwiseMatrixSchema,
+  type RankWeightsRequest,
+  RankWeightsRequestSchema,
+} from "./weights/schema.js";

@@ -11,9 +11,9 @@ export interface DisagreementOptions extends ScoreOptions {
    * The range between raters, in scale points, at which a rating goes on the discussion list, for every
    * criterion. When absent, `thresholdShare` of each criterion's scale span is used.
    */
-  readonly threshold?: number;
+  readonly threshold?: number | undefined;
   /** The flag threshold as a share of each criterion's scale span (default 0.5: 2 points on a 1-5 scale). */
-  readonly thresholdShare?: number;
+  readonly thresholdShare?: number | undefined;
 }
 
 /** One rater's rating of one criterion. */

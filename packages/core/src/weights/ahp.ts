@@ -18,17 +18,17 @@ export type ConsistencyVerdict = "acceptable" | "revise" | "unknown";
 /** Options for {@link ahpWeights}. */
 export interface AhpOptions {
   /** `eigenvector` (default) or `geometric-mean`. */
-  readonly method?: PriorityMethod;
+  readonly method?: PriorityMethod | undefined;
   /** The random-index table for CR (default `saaty-1980`). */
-  readonly randomIndex?: RandomIndexTable;
+  readonly randomIndex?: RandomIndexTable | undefined;
   /** CR at or below this is acceptable (default 0.1, Saaty's 10 % rule). */
-  readonly acceptableRatio?: number;
+  readonly acceptableRatio?: number | undefined;
   /** How many of the most inconsistent judgments to report (default 3). */
-  readonly worstJudgments?: number;
+  readonly worstJudgments?: number | undefined;
   /** Power-iteration tolerance on the weights (default 1e-12). */
-  readonly tolerance?: number;
+  readonly tolerance?: number | undefined;
   /** Prepended to problem paths (default none). */
-  readonly path?: ProblemPath;
+  readonly path?: ProblemPath | undefined;
 }
 
 /** One judgment that pulls the matrix away from consistency, and what would make it consistent. */

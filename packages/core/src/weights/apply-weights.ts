@@ -11,14 +11,14 @@ export interface ApplyWeightsOptions {
    * A model criterion absent from `weights`: `error` (default) reports it; `zero` gives it weight 0;
    * `keep` leaves its current weight (only sensible when `weights` are on the model's own scale).
    */
-  readonly missing?: "error" | "zero" | "keep";
+  readonly missing?: "error" | "zero" | "keep" | undefined;
   /**
    * `keep` (default) leaves the model's `axisWeights`; `from-weights` sets each axis' weight to the sum of its
    * criteria's new weights — what global weights from {@link hierarchicalWeights} mean. Scoring normalises
    * criterion weights within each axis either way; axis weights matter for the `weighted-mean` and
    * `geometric-mean` priority rules.
    */
-  readonly axisWeights?: "keep" | "from-weights";
+  readonly axisWeights?: "keep" | "from-weights" | undefined;
 }
 
 /**

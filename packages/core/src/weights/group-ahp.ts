@@ -30,7 +30,7 @@ export type GroupAggregation = "judgments" | "priorities";
 /** Options for {@link groupAhp}. */
 export interface GroupAhpOptions extends AhpOptions {
   /** `judgments` (AIJ, default) or `priorities` (AIP). */
-  readonly aggregation?: GroupAggregation;
+  readonly aggregation?: GroupAggregation | undefined;
 }
 
 /** The outcome of {@link groupAhp}. */

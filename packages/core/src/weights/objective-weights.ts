@@ -105,7 +105,7 @@ export function criticWeights(
 /** Options for {@link objectiveWeights}. */
 export interface ObjectiveWeightOptions extends ScoreOptions {
   /** `entropy` (default) or `critic`. */
-  readonly method?: ObjectiveWeightMethod;
+  readonly method?: ObjectiveWeightMethod | undefined;
 }
 
 /**

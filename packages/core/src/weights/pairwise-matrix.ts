@@ -21,7 +21,7 @@ export type PairwiseParse =
 /** Options for reading a pairwise table. */
 export interface PairwiseTableOptions {
   /** Prepended to every problem path (e.g. `["body", "matrix"]`); default none. */
-  readonly path?: ProblemPath;
+  readonly path?: ProblemPath | undefined;
 }
 
 /** Saaty's scale runs from 1/9 to 9; a judgment written to two decimals (0.11 for 1/9) may sit 1 % below. */
