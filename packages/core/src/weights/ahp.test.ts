@@ -211,6 +211,9 @@ describe("consistency", () => {
     expect(worst.consistentValue).toBeCloseTo(result.vector[i]! / result.vector[j]!, 12);
     expect(worst.consistencyRatioIfChanged!).toBeLessThan(result.consistencyRatio!);
     expect(describeJudgmentAdvice(worst)).toMatch(/given, .* would be consistent \(try /);
+    expect(describeJudgmentAdvice({ ...worst, value: 2, consistentValue: 1.8, suggestedValue: 2 })).toMatch(
+      /1.8 would be consistent \(already the nearest scale value\)$/,
+    );
   });
 
   it("suggests, for the house example, changing the judgments Saaty's error ratio ranks worst", () => {

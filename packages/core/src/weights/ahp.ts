@@ -322,11 +322,15 @@ function worstJudgments(
 }
 
 /**
- * One line of advice in words: `experience vs charisma: 3 given, 2.07 would be consistent (try 2)`.
+ * One line of advice in words: `experience vs charisma: 3 given, 2.028 would be consistent (try 2)`, or
+ * `... (already the nearest scale value)` when no other value of Saaty's scale would be closer.
  *
  * @param advice - one entry of {@link AhpResult.worstJudgments}
  * @returns a sentence for a report
  */
 export function describeJudgmentAdvice(advice: JudgmentAdvice): string {
-  return `${advice.row} vs ${advice.column}: ${formatJudgment(advice.value)} given, ${formatJudgment(advice.consistentValue)} would be consistent (try ${formatJudgment(advice.suggestedValue)})`;
+  const given = `${advice.row} vs ${advice.column}: ${formatJudgment(advice.value)} given, ${formatJudgment(advice.consistentValue)} would be consistent`;
+  return Math.abs(advice.suggestedValue - advice.value) < 1e-9
+    ? `${given} (already the nearest scale value)`
+    : `${given} (try ${formatJudgment(advice.suggestedValue)})`;
 }

@@ -9,7 +9,9 @@ import { suggestNearest } from "../validate/suggest.js";
 export interface ApplyWeightsOptions {
   /**
    * A model criterion absent from `weights`: `error` (default) reports it; `zero` gives it weight 0;
-   * `keep` leaves its current weight (only sensible when `weights` are on the model's own scale).
+   * `keep` leaves its current weight. Scoring normalises weights within each axis, so `keep` is safe when
+   * `weights` cover whole axes (e.g. AHP over the value criteria only); within one axis, keep only weights on
+   * the same scale.
    */
   readonly missing?: "error" | "zero" | "keep" | undefined;
   /**
