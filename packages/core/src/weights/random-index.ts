@@ -19,9 +19,9 @@ export interface RandomIndexSource {
  * The published tables.
  *
  * - `saaty-1980` (default): Saaty, T.L. (1980) *The Analytic Hierarchy Process*, McGraw-Hill — n = 3..10:
- *   0.58, 0.90, 1.12, 1.24, 1.32, 1.41, 1.45, 1.49; n = 11..15: 1.51, 1.48, 1.56, 1.57, 1.59, the values
- *   reproduced with that table from the Oak Ridge simulation of 100 matrices per size (hence the
- *   non-monotone 1.48 at n = 12).
+ *   0.58, 0.90, 1.12, 1.24, 1.32, 1.41, 1.45, 1.49; n = 11..15: 1.51, 1.48, 1.56, 1.57, 1.59, the extension
+ *   reproduced with that table in most AHP software and textbooks (from a smaller simulation, hence the
+ *   non-monotone 1.48 at n = 12; prefer `alonso-lamata-2006` for n > 10).
  * - `saaty-2005`: Saaty, T.L. (2005) *Theory and Applications of the Analytic Network Process*, RWS
  *   Publications, p. 31 — n = 3..15.
  * - `donegan-dodd-1991`: Donegan, H.A. & Dodd, F.J. (1991) "A note on Saaty's random indexes", *Mathematical
