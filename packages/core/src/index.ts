@@ -10,6 +10,7 @@ export {
   type DisagreementImpact,
   type DisagreementOptions,
   type DisagreementReport,
+  type RankingAgreement,
   type RaterRating,
   type RatingSpread,
 } from "./analysis/disagreement.js";

@@ -95,6 +95,23 @@ describe("analyseDisagreement", () => {
     expect(first!.impact!.rank).toBe(baseline.rank);
   });
 
+  it("measures how far the raters' own rankings agree (Kendall's W)", () => {
+    const { agreement } = analyseDisagreement(WORKSHOP, { model: TINY });
+    expect(agreement).toMatchObject({
+      raterNames: ["ana", "ben"],
+      initiatives: ["edge", "solid"],
+      raters: 2,
+    });
+    // ana ranks solid (5, 3) above edge (2, 4); ben ranks edge (5, 4) above solid (3, 4): opposite orders.
+    expect(agreement!.w).toBe(0);
+    const agreeing = WORKSHOP.slice(0, 2).map((initiative) => ({
+      ...initiative,
+      raters: initiative.raters!.map((rater) => ({ ...rater, ratings: initiative.raters![0]!.ratings })),
+    }));
+    expect(analyseDisagreement(agreeing, { model: TINY }).agreement!.w).toBe(1);
+    expect(analyseDisagreement(WORKSHOP.slice(0, 1), { model: TINY }).agreement).toBeNull();
+  });
+
   it("leaves raters of weight 0 out", () => {
     const input = [
       {

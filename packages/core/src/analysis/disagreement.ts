@@ -4,6 +4,7 @@ import { scorePortfolio } from "../pipeline/score.js";
 import type { RatingValue } from "../schema/initiative.js";
 import type { Quadrant } from "../schema/model.js";
 import { type Portfolio, readRating, type ScoreOptions, validatePortfolio } from "../validate/portfolio.js";
+import { type Concordance, kendallW } from "../weights/kendall.js";
 
 /** Options for {@link analyseDisagreement}. */
 export interface DisagreementOptions extends ScoreOptions {
@@ -83,6 +84,21 @@ export interface DisagreementReport {
    * first, then by rank swing, priority swing and range.
    */
   readonly discuss: readonly RatingSpread[];
+  /**
+   * How far the raters' own rankings of the initiatives agree: Kendall's W over the priorities each rater's
+   * ratings alone would give (criteria a rater left blank take the group's value). Only raters who rated
+   * every multi-rater initiative take part (weight-0 raters left out, as above); `null` with fewer than two
+   * such raters or initiatives.
+   */
+  readonly agreement: RankingAgreement | null;
+}
+
+/** Kendall's W among the raters' rankings of the initiatives. */
+export interface RankingAgreement extends Concordance {
+  /** The raters compared, in order of first appearance. */
+  readonly raterNames: readonly string[];
+  /** The initiatives ranked (those rated by several raters), in input order. */
+  readonly initiatives: readonly string[];
 }
 
 /**
@@ -183,7 +199,7 @@ export function analyseDisagreement(
         order.get(a.initiative)! - order.get(b.initiative)! ||
         criterionOrder.get(a.criterion)! - criterionOrder.get(b.criterion)!,
     );
-  return { spreads, discuss: discussList };
+  return { spreads, discuss: discussList, agreement: rankingAgreement(portfolio) };
 }
 
 /** Rounds away floating-point noise (summation order) so it never decides the order of the list. */
@@ -230,5 +246,46 @@ function measureImpact(
     priorityAtLowest: lowest.priority,
     priorityAtHighest: highest.priority,
     prioritySwing: Math.abs(highest.priority - lowest.priority),
+  };
+}
+
+/**
+ * Kendall's W over each rater's own priorities: re-score with one rater's values in place of the aggregate on
+ * every initiative that rater rated, and rank the multi-rater initiatives by the resulting priority.
+ */
+function rankingAgreement(portfolio: Portfolio): RankingAgreement | null {
+  const { model, initiatives } = portfolio;
+  const m = model.criteria.length;
+  const rated = initiatives.flatMap((initiative, i) =>
+    initiative.raters !== undefined && initiative.raters.length > 1 ? [i] : [],
+  );
+  const names: string[] = [];
+  for (const i of rated) {
+    const raters = initiatives[i]!.raters!;
+    const counted = raters.some((rater) => rater.weight > 0)
+      ? raters.filter((rater) => rater.weight > 0)
+      : raters;
+    for (const rater of counted) if (!names.includes(rater.rater)) names.push(rater.rater);
+  }
+  const everywhere = names.filter((name) =>
+    rated.every((i) => initiatives[i]!.raters!.some((rater) => rater.rater === name)),
+  );
+  if (everywhere.length < 2 || rated.length < 2) return null;
+  const rows = everywhere.map((name) => {
+    const ratings = Float64Array.from(portfolio.ratings);
+    for (const i of rated) {
+      const own = initiatives[i]!.raters!.find((rater) => rater.rater === name)!;
+      model.criteria.forEach((criterion, c) => {
+        const rating = own.ratings[criterion.id] as RatingValue | undefined;
+        if (rating !== null && rating !== undefined) ratings[i * m + c] = readRating(criterion, rating)!;
+      });
+    }
+    const priority = new Map(scorePortfolio({ ...portfolio, ratings }).map((r) => [r.id, r.priority]));
+    return rated.map((i) => settled(priority.get(initiatives[i]!.id)!));
+  });
+  return {
+    ...kendallW(rows),
+    raterNames: everywhere,
+    initiatives: rated.map((i) => initiatives[i]!.id),
   };
 }
