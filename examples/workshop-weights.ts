@@ -46,8 +46,10 @@ const rated = [first!, second!].map((initiative, i) => ({
     ratings: { ...initiative.ratings, cx_impact: i === 0 ? [2, 4, 5][r]! : 4, data_readiness: [3, 3, 4][r]! },
   })),
 }));
-console.log("\nTo discuss first:");
-for (const spread of analyseDisagreement(rated, { model }).discuss) {
+const report = analyseDisagreement(rated, { model });
+console.log(`\nRaters' rankings agree: Kendall's W = ${report.agreement?.w?.toFixed(2)}`);
+console.log("To discuss first:");
+for (const spread of report.discuss) {
   const impact = spread.impact!;
   console.log(
     `  ${spread.name} / ${spread.criterion}: ratings ${spread.ratings.map((r) => `${r.rater} ${r.rating}`).join(", ")}; ` +

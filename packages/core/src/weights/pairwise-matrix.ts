@@ -183,26 +183,29 @@ export function safeCheckPairwiseMatrix(
       message: `expected a square matrix of ${n} rows (one per id), received ${matrix.values.length}`,
     });
   }
-  const grid = matrix.values.slice(0, n).map((row, i) => {
+  const grid: (number | null)[][] = [];
+  for (let i = 0; i < Math.min(n, matrix.values.length); i++) {
+    const row = matrix.values[i]!;
     if (row.length !== n) {
       problems.push({
         path: [...prefix, "values", i],
         message: `expected ${n} judgments (one per id), received ${row.length}`,
       });
     }
-    return Array.from({ length: n }, (_, j) => {
+    const cells: (number | null)[] = new Array(n);
+    for (let j = 0; j < n; j++) {
       const value = row[j];
-      if (value === null || value === undefined) return null;
+      cells[j] = null;
+      if (value === null || value === undefined) continue;
       if (typeof value !== "number" || !Number.isFinite(value)) {
         problems.push({
           path: [...prefix, "values", i, j],
           message: `expected a finite number or null, received ${describe(value)}`,
         });
-        return null;
-      }
-      return value;
-    });
-  });
+      } else cells[j] = value;
+    }
+    grid.push(cells);
+  }
   if (problems.length > 0) return failure(problems);
   return checkGrid([...matrix.ids], grid, (i, j) => [...prefix, "values", i, j]);
 }
@@ -252,9 +255,12 @@ function checkGrid(
       }
     }
   }
-  const values: (number | null)[][] = Array.from({ length: n }, (_, i) =>
-    Array.from({ length: n }, (_, j) => (i === j ? 1 : null)),
-  );
+  const values: (number | null)[][] = [];
+  for (let i = 0; i < n; i++) {
+    const row: (number | null)[] = new Array(n).fill(null);
+    row[i] = 1;
+    values.push(row);
+  }
   for (let i = 0; i < n; i++) {
     for (let j = i + 1; j < n; j++) {
       const upper = grid[i]![j]!;
