@@ -10,8 +10,8 @@
  */
 import { ahpWeights, analyseDisagreement, catalogInitiatives, score } from "@cxprism/core";
 
-function timePerCall(run: () => unknown, minimumMs = 400): number {
-  for (let i = 0; i < 20; i++) run(); // warm-up
+function timePerCall(run: () => unknown, minimumMs = 1000): number {
+  for (let i = 0; i < 200; i++) run(); // warm-up: let the JIT settle
   let calls = 0;
   const start = performance.now();
   let elapsed = 0;
