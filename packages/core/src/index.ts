@@ -4,6 +4,16 @@
  *
  * @packageDocumentation
  */
+
+export {
+  analyseDisagreement,
+  type DisagreementImpact,
+  type DisagreementOptions,
+  type DisagreementReport,
+  type RankingAgreement,
+  type RaterRating,
+  type RatingSpread,
+} from "./analysis/disagreement.js";
 export {
   type Application,
   ApplicationSchema,
@@ -146,3 +156,74 @@ export {
 } from "./validate/portfolio.js";
 export { slugify } from "./validate/slug.js";
 export { suggestNearest } from "./validate/suggest.js";
+export {
+  type AhpOptions,
+  type AhpResult,
+  ahpWeights,
+  type ConsistencyVerdict,
+  comparisonGroups,
+  describeJudgmentAdvice,
+  type JudgmentAdvice,
+  type PriorityMethod,
+  rowGeometricMeans,
+} from "./weights/ahp.js";
+export { type ApplyWeightsOptions, applyWeights } from "./weights/apply-weights.js";
+export {
+  aggregateJudgments,
+  aggregatePriorities,
+  type GroupAggregation,
+  type GroupAhpOptions,
+  type GroupAhpResult,
+  groupAhp,
+  type RaterJudgments,
+} from "./weights/group-ahp.js";
+export {
+  type HierarchicalWeights,
+  hierarchicalWeights,
+  modelHierarchy,
+  synthesisePriorities,
+  type WeightGroup,
+} from "./weights/hierarchy.js";
+export { type Concordance, kendallW, midRanks } from "./weights/kendall.js";
+export {
+  criticWeights,
+  type DecisionMatrix,
+  entropyWeights,
+  type ObjectiveWeightMethod,
+  type ObjectiveWeightOptions,
+  objectiveWeights,
+} from "./weights/objective-weights.js";
+export {
+  formatJudgment,
+  type PairwiseMatrix,
+  type PairwiseParse,
+  type PairwiseTableOptions,
+  parseJudgment,
+  parsePairwiseTable,
+  safeCheckPairwiseMatrix,
+  safeParsePairwiseTable,
+} from "./weights/pairwise-matrix.js";
+export {
+  DEFAULT_RANDOM_INDEX_TABLE,
+  isRandomIndexTable,
+  MAX_TABULATED_SIZE,
+  RANDOM_INDEX_TABLES,
+  type RandomIndexSource,
+  type RandomIndexTable,
+  randomIndex,
+} from "./weights/random-index.js";
+export {
+  equalWeights,
+  RANK_WEIGHT_METHODS,
+  type RankWeightMethod,
+  rankPositionWeights,
+  rankWeights,
+} from "./weights/rank-weights.js";
+export {
+  type AhpOptionsInput,
+  AhpOptionsSchema,
+  type PairwiseMatrixInput,
+  PairwiseMatrixSchema,
+  type RankWeightsRequest,
+  RankWeightsRequestSchema,
+} from "./weights/schema.js";

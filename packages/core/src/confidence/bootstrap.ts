@@ -123,9 +123,14 @@ export function combineRaters(
   for (let r = 0; r < count; r++) total += weights[r]!;
   const equal = total > 0 ? 0 : 1 / count;
   if (method === "mean") {
+    // As core: sum weight x value, divide once (exact for whole-number ratings in any rater order).
     let sum = 0;
-    for (let r = 0; r < count; r++) sum += values[r]! * (total > 0 ? weights[r]! / total : equal);
-    return sum;
+    if (total > 0) {
+      for (let r = 0; r < count; r++) sum += values[r]! * weights[r]!;
+      return sum / total;
+    }
+    for (let r = 0; r < count; r++) sum += values[r]!;
+    return sum / count;
   }
   if (method === "geometric-mean") {
     const shift = 1 - scaleMin;

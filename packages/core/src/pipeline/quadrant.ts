@@ -2,8 +2,9 @@ import type { Model, Quadrant } from "../schema/model.js";
 import { TIE_TOLERANCE } from "./rank.js";
 
 /**
- * Places a scored initiative in a quadrant. A score equal to a threshold counts as high, within the same
- * tolerance as rank ties ({@link TIE_TOLERANCE}), so floating-point noise never moves an initiative across a line.
+ * Places a scored initiative in a quadrant. A score equal to a threshold counts as high, within
+ * {@link TIE_TOLERANCE} so that floating-point noise (e.g. the order raters were summed in) never moves an
+ * initiative sitting exactly on a threshold.
  *
  * @param value - business value, 0-100
  * @param feasibility - feasibility, 0-100

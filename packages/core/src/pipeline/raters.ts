@@ -27,7 +27,9 @@ export function aggregateRaterValues(
   const total = weights.reduce((sum, weight) => sum + weight, 0);
   const weightOf = total > 0 ? (i: number) => weights[i]! / total : () => 1 / values.length;
   if (method === "mean") {
-    return values.reduce((sum, value, i) => sum + value * weightOf(i), 0);
+    // Sum weight x value first and divide once: exact for whole-number ratings and weights in any rater order.
+    if (total > 0) return values.reduce((sum, value, i) => sum + value * weights[i]!, 0) / total;
+    return values.reduce((sum, value) => sum + value, 0) / values.length;
   }
   if (method === "geometric-mean") {
     const shift = 1 - scaleMin;

@@ -204,7 +204,7 @@ export function safeScore(initiatives: unknown, options?: ScoreOptions): ScoreOu
  *     employee_experience: 3, strategic_fit: 5, tech_maturity: 4, data_readiness: 3, integration_effort: 4,
  *     org_readiness: 3, acceptance: 3, time_to_value: 3 } },
  * ]);
- * results[0].quadrant; // "likely-win"
+ * results[0].quadrant; // "calculated-risk": high value, feasibility below 50
  */
 export function score(initiatives: unknown, options?: ScoreOptions): Result[] {
   const outcome = safeScore(initiatives, options);

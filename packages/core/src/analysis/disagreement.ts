@@ -1,0 +1,291 @@
+import { CxprismError, type Problem } from "../errors.js";
+import { scaleBounds } from "../pipeline/normalise.js";
+import { scorePortfolio } from "../pipeline/score.js";
+import type { RatingValue } from "../schema/initiative.js";
+import type { Quadrant } from "../schema/model.js";
+import { type Portfolio, readRating, type ScoreOptions, validatePortfolio } from "../validate/portfolio.js";
+import { type Concordance, kendallW } from "../weights/kendall.js";
+
+/** Options for {@link analyseDisagreement}. */
+export interface DisagreementOptions extends ScoreOptions {
+  /**
+   * The range between raters, in scale points, at which a rating goes on the discussion list, for every
+   * criterion. When absent, `thresholdShare` of each criterion's scale span is used.
+   */
+  readonly threshold?: number | undefined;
+  /** The flag threshold as a share of each criterion's scale span (default 0.5: 2 points on a 1-5 scale). */
+  readonly thresholdShare?: number | undefined;
+}
+
+/** One rater's rating of one criterion. */
+export interface RaterRating {
+  /** The rater's name. */
+  readonly rater: string;
+  /** The rating as given (a label for label scales). */
+  readonly rating: number | string;
+  /** The rating on the criterion's numeric scale (a label's position for label scales). */
+  readonly value: number;
+}
+
+/** What moving one disputed rating across its raters' range does to the initiative. */
+export interface DisagreementImpact {
+  /** The initiative's quadrant with the ratings as aggregated. */
+  readonly quadrant: Quadrant;
+  /** Its quadrant with this criterion at the lowest rater's value (others unchanged). */
+  readonly quadrantAtLowest: Quadrant;
+  /** Its quadrant with this criterion at the highest rater's value. */
+  readonly quadrantAtHighest: Quadrant;
+  /** Whether the quadrant differs between the two ends (the disagreement decides where it lands). */
+  readonly quadrantChanges: boolean;
+  /** Its rank as aggregated, at the lowest and at the highest value. */
+  readonly rank: number;
+  readonly rankAtLowest: number;
+  readonly rankAtHighest: number;
+  /** |rankAtLowest - rankAtHighest|: how many places the disagreement is worth. */
+  readonly rankSwing: number;
+  /** Priority (0-100) at the two ends and the difference. */
+  readonly priorityAtLowest: number;
+  readonly priorityAtHighest: number;
+  readonly prioritySwing: number;
+}
+
+/** The raters' spread on one criterion of one initiative. */
+export interface RatingSpread {
+  /** The initiative's id and name. */
+  readonly initiative: string;
+  readonly name: string;
+  /** The criterion's id. */
+  readonly criterion: string;
+  /** Every rater who rated it, in input order. */
+  readonly ratings: readonly RaterRating[];
+  /** The value scoring uses (the model's rater aggregation, rater weights applied). */
+  readonly aggregate: number;
+  /** Lowest and highest value, their difference, and the population standard deviation of the values. */
+  readonly min: number;
+  readonly max: number;
+  readonly range: number;
+  readonly standardDeviation: number;
+  /** The range as a share of the criterion's scale span (0 = agree, 1 = opposite ends). */
+  readonly rangeShare: number;
+  /** The threshold applied, in scale points. */
+  readonly threshold: number;
+  /** Whether the range reaches the threshold: the workshop should discuss this rating. */
+  readonly discuss: boolean;
+  /** For flagged ratings, what the disagreement can do to quadrant and rank; `null` otherwise. */
+  readonly impact: DisagreementImpact | null;
+}
+
+/** The outcome of {@link analyseDisagreement}. */
+export interface DisagreementReport {
+  /** Every rating given by two or more raters, by initiative (input order) then criterion (model order). */
+  readonly spreads: readonly RatingSpread[];
+  /**
+   * The workshop's discussion list: the flagged spreads, those that can move the initiative's quadrant
+   * first, then by rank swing, priority swing and range.
+   */
+  readonly discuss: readonly RatingSpread[];
+  /**
+   * How far the raters' own rankings of the initiatives agree: Kendall's W over the priorities each rater's
+   * ratings alone would give (criteria a rater left blank take the group's value). Only raters who rated
+   * every multi-rater initiative take part (weight-0 raters left out, as above); `null` with fewer than two
+   * such raters or initiatives.
+   */
+  readonly agreement: RankingAgreement | null;
+}
+
+/** Kendall's W among the raters' rankings of the initiatives. */
+export interface RankingAgreement extends Concordance {
+  /** The raters compared, in order of first appearance. */
+  readonly raterNames: readonly string[];
+  /** The initiatives ranked (those rated by several raters), in input order. */
+  readonly initiatives: readonly string[];
+}
+
+/**
+ * Where a workshop's raters disagree, and which disagreements matter. For every initiative rated by several
+ * raters (`raters: [{rater, weight?, ratings}]`) and every criterion at least two of them rated: the spread
+ * (range, population standard deviation) and a `discuss` flag when the range reaches the threshold (default
+ * half the criterion's scale span: 2 points on 1-5). Each flagged rating is then re-scored with that one
+ * criterion set to the lowest and to the highest rater's value, everything else as aggregated, to see
+ * whether the quadrant changes and how far the rank moves; the discussion list is sorted by that.
+ *
+ * Raters with weight 0 are left out, unless every rater weighs 0 (then all count), as in aggregation. Rater
+ * order changes nothing.
+ *
+ * @param initiatives - the initiatives, as for `score`
+ * @param options - the model, the missing-rating policy and the flag threshold
+ * @returns all spreads and the sorted discussion list
+ * @throws {@link CxprismError} as `score` does, or `invalid-options` for a negative threshold
+ * @example
+ * const { discuss } = analyseDisagreement(initiatives);
+ * for (const s of discuss) console.log(s.initiative, s.criterion, s.range, s.impact?.quadrantChanges);
+ */
+export function analyseDisagreement(
+  initiatives: unknown,
+  options: DisagreementOptions = {},
+): DisagreementReport {
+  const problems: Problem[] = [];
+  const { threshold, thresholdShare = 0.5 } = options;
+  if (threshold !== undefined && !(Number.isFinite(threshold) && threshold >= 0)) {
+    problems.push({
+      path: ["threshold"],
+      message: `expected a number of scale points of at least 0, received ${threshold}`,
+    });
+  }
+  if (!(Number.isFinite(thresholdShare) && thresholdShare >= 0 && thresholdShare <= 1)) {
+    problems.push({
+      path: ["thresholdShare"],
+      message: `expected a share from 0 to 1, received ${thresholdShare}`,
+    });
+  }
+  if (problems.length > 0) throw new CxprismError("invalid-options", problems);
+  const validation = validatePortfolio(initiatives, options);
+  if (!validation.success) throw new CxprismError(validation.code, validation.problems);
+  const portfolio = validation.portfolio;
+  const { model } = portfolio;
+  const m = model.criteria.length;
+  const baseline = indexResults(scorePortfolio(portfolio));
+  const spreads: RatingSpread[] = [];
+  portfolio.initiatives.forEach((initiative, i) => {
+    const raters = initiative.raters;
+    if (raters === undefined) return;
+    const counted = raters.some((rater) => rater.weight > 0)
+      ? raters.filter((rater) => rater.weight > 0)
+      : raters;
+    model.criteria.forEach((criterion, c) => {
+      const ratings: RaterRating[] = [];
+      for (const rater of counted) {
+        const rating = rater.ratings[criterion.id] as RatingValue | undefined;
+        if (rating === null || rating === undefined) continue;
+        ratings.push({ rater: rater.rater, rating, value: readRating(criterion, rating)! });
+      }
+      if (ratings.length < 2) return;
+      const values = ratings.map((r) => r.value);
+      const min = Math.min(...values);
+      const max = Math.max(...values);
+      const mean = values.reduce((a, b) => a + b, 0) / values.length;
+      const variance = values.reduce((a, b) => a + (b - mean) ** 2, 0) / values.length;
+      const bounds = scaleBounds(criterion.scale);
+      const span = bounds.max - bounds.min;
+      const limit = threshold ?? thresholdShare * span;
+      const discuss = max - min >= limit - 1e-9 && max > min;
+      spreads.push({
+        initiative: initiative.id,
+        name: initiative.name,
+        criterion: criterion.id,
+        ratings,
+        aggregate: portfolio.ratings[i * m + c]!,
+        min,
+        max,
+        range: max - min,
+        standardDeviation: Math.sqrt(variance),
+        rangeShare: (max - min) / span,
+        threshold: limit,
+        discuss,
+        impact: discuss ? measureImpact(portfolio, baseline, i, c, min, max) : null,
+      });
+    });
+  });
+  const order = new Map(portfolio.initiatives.map((initiative, i) => [initiative.id, i]));
+  const criterionOrder = new Map(model.criteria.map((criterion, c) => [criterion.id, c]));
+  const discussList = spreads
+    .filter((spread) => spread.discuss)
+    .sort(
+      (a, b) =>
+        Number(b.impact!.quadrantChanges) - Number(a.impact!.quadrantChanges) ||
+        b.impact!.rankSwing - a.impact!.rankSwing ||
+        settled(b.impact!.prioritySwing) - settled(a.impact!.prioritySwing) ||
+        settled(b.rangeShare) - settled(a.rangeShare) ||
+        order.get(a.initiative)! - order.get(b.initiative)! ||
+        criterionOrder.get(a.criterion)! - criterionOrder.get(b.criterion)!,
+    );
+  return { spreads, discuss: discussList, agreement: rankingAgreement(portfolio) };
+}
+
+/** Rounds away floating-point noise (summation order) so it never decides the order of the list. */
+function settled(x: number): number {
+  return Math.round(x * 1e9);
+}
+
+interface Outcome {
+  readonly quadrant: Quadrant;
+  readonly rank: number;
+  readonly priority: number;
+}
+
+function indexResults(results: ReturnType<typeof scorePortfolio>): Map<string, Outcome> {
+  return new Map(results.map((r) => [r.id, { quadrant: r.quadrant, rank: r.rank, priority: r.priority }]));
+}
+
+function measureImpact(
+  portfolio: Portfolio,
+  baseline: Map<string, Outcome>,
+  i: number,
+  c: number,
+  low: number,
+  high: number,
+): DisagreementImpact {
+  const id = portfolio.initiatives[i]!.id;
+  const at = (value: number): Outcome => {
+    const ratings = Float64Array.from(portfolio.ratings);
+    ratings[i * portfolio.model.criteria.length + c] = value;
+    return indexResults(scorePortfolio({ ...portfolio, ratings })).get(id)!;
+  };
+  const now = baseline.get(id)!;
+  const lowest = at(low);
+  const highest = at(high);
+  return {
+    quadrant: now.quadrant,
+    quadrantAtLowest: lowest.quadrant,
+    quadrantAtHighest: highest.quadrant,
+    quadrantChanges: lowest.quadrant !== highest.quadrant,
+    rank: now.rank,
+    rankAtLowest: lowest.rank,
+    rankAtHighest: highest.rank,
+    rankSwing: Math.abs(lowest.rank - highest.rank),
+    priorityAtLowest: lowest.priority,
+    priorityAtHighest: highest.priority,
+    prioritySwing: Math.abs(highest.priority - lowest.priority),
+  };
+}
+
+/**
+ * Kendall's W over each rater's own priorities: re-score with one rater's values in place of the aggregate on
+ * every initiative that rater rated, and rank the multi-rater initiatives by the resulting priority.
+ */
+function rankingAgreement(portfolio: Portfolio): RankingAgreement | null {
+  const { model, initiatives } = portfolio;
+  const m = model.criteria.length;
+  const rated = initiatives.flatMap((initiative, i) =>
+    initiative.raters !== undefined && initiative.raters.length > 1 ? [i] : [],
+  );
+  const names: string[] = [];
+  for (const i of rated) {
+    const raters = initiatives[i]!.raters!;
+    const counted = raters.some((rater) => rater.weight > 0)
+      ? raters.filter((rater) => rater.weight > 0)
+      : raters;
+    for (const rater of counted) if (!names.includes(rater.rater)) names.push(rater.rater);
+  }
+  const everywhere = names.filter((name) =>
+    rated.every((i) => initiatives[i]!.raters!.some((rater) => rater.rater === name)),
+  );
+  if (everywhere.length < 2 || rated.length < 2) return null;
+  const rows = everywhere.map((name) => {
+    const ratings = Float64Array.from(portfolio.ratings);
+    for (const i of rated) {
+      const own = initiatives[i]!.raters!.find((rater) => rater.rater === name)!;
+      model.criteria.forEach((criterion, c) => {
+        const rating = own.ratings[criterion.id] as RatingValue | undefined;
+        if (rating !== null && rating !== undefined) ratings[i * m + c] = readRating(criterion, rating)!;
+      });
+    }
+    const priority = new Map(scorePortfolio({ ...portfolio, ratings }).map((r) => [r.id, r.priority]));
+    return rated.map((i) => settled(priority.get(initiatives[i]!.id)!));
+  });
+  return {
+    ...kendallW(rows),
+    raterNames: everywhere,
+    initiatives: rated.map((i) => initiatives[i]!.id),
+  };
+}
