@@ -4,7 +4,18 @@ export default defineConfig({
   // Workspace packages resolve to their TypeScript sources, so tests never run against a stale build.
   resolve: { conditions: ["@cxprism/source"] },
   test: {
-    include: ["packages/*/src/**/*.test.ts", "test/**/*.test.ts"],
     testTimeout: 30_000,
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: "node",
+          include: ["packages/*/src/**/*.test.ts", "test/**/*.test.ts"],
+          // Tests of the worker entry run inside workerd, in the project below.
+          exclude: ["**/node_modules/**", "**/*.workers.test.ts"],
+        },
+      },
+      "packages/api/vitest.workers.config.ts",
+    ],
   },
 });
