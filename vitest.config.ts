@@ -1,8 +1,12 @@
 import { defineConfig } from "vitest/config";
 
+// Workspace packages resolve to their TypeScript sources, so tests never run against a stale build. Vitest
+// runs tests in Vite's SSR environment, which takes its conditions from `ssr.resolve`.
+const conditions = ["@cxprism/source"];
+
 export default defineConfig({
-  // Workspace packages resolve to their TypeScript sources, so tests never run against a stale build.
-  resolve: { conditions: ["@cxprism/source"] },
+  resolve: { conditions },
+  ssr: { resolve: { conditions } },
   test: {
     testTimeout: 30_000,
     projects: [

@@ -33,7 +33,11 @@ describe("worker entry in workerd", () => {
       "\uFEFFname;cx_impact;cost_to_serve;revenue_retention;employee_experience;strategic_fit;tech_maturity;" +
       "data_readiness;integration_effort;org_readiness;acceptance;time_to_value\r\n" +
       "Agent assist;4,5;4;3;5;4;4;3;3;4;4;3\r\n";
-    const response = await call("/v1/score", { method: "POST", headers: { "Content-Type": "text/csv" }, body: csv });
+    const response = await call("/v1/score", {
+      method: "POST",
+      headers: { "Content-Type": "text/csv" },
+      body: csv,
+    });
     expect(response.status).toBe(200);
     const body = (await response.json()) as { results: { name: string; contributions: { value: object } }[] };
     expect(body.results[0]!.name).toBe("Agent assist");

@@ -20,10 +20,11 @@ export function issueToItem(issue: v.BaseIssue<unknown>): ProblemItem {
   const pointer = toJsonPointer((issue.path ?? []).map((item) => item.key as string | number));
   const received = `received ${describe(issue.input)}`;
   let expected: string;
-  if (issue.type === "strict_object" && issue.expected === "never") expected = "no such field";
-  else if (issue.input === undefined && issue.kind === "schema") expected = "this required field";
-  else if (issue.type === "picklist")
-    expected = `one of ${(issue.requirement as readonly string[]).map((option) => JSON.stringify(option)).join(", ")}`;
+  if (issue.type === "strict_object" && issue.expected === "never")
+    return { pointer, detail: `expected no field named ${describe(issue.input)} here, received one` };
+  if (issue.input === undefined && issue.kind === "schema") expected = "this required field";
+  else if (issue.type === "picklist" && issue.expected !== null)
+    expected = `one of ${issue.expected.replace(/^\(|\)$/g, "").replaceAll(" | ", ", ")}`;
   else if (!issue.message.startsWith("Invalid ")) expected = issue.message;
   else if (issue.expected === "Object") expected = "an object";
   else if (issue.expected === "Array") expected = "an array";

@@ -39,6 +39,11 @@ export function mediaTypeOf(header: string | undefined): string {
   return (header ?? "").split(";", 1)[0]!.trim().toLowerCase();
 }
 
+function describeJson(value: unknown): string {
+  if (Array.isArray(value)) return "an array";
+  return value === null ? "null" : typeof value === "string" ? "a string" : `a ${typeof value}`;
+}
+
 function readJsonInput(text: string, limits: Limits): ScoreInput {
   let body: unknown;
   try {
@@ -50,6 +55,10 @@ function readJsonInput(text: string, limits: Limits): ScoreInput {
       `expected a JSON document, received text that is not JSON (${reason})`,
     );
   }
+  if (body === null || typeof body !== "object" || Array.isArray(body))
+    throw validationFailed([
+      { pointer: "", detail: `expected an object with an initiatives array, received ${describeJson(body)}` },
+    ]);
   const envelope = v.safeParse(createScoreEnvelopeSchema(limits), body);
   if (!envelope.success) throw validationFailed(envelope.issues.map(issueToItem));
   const { initiatives, model, options } = envelope.output;
