@@ -4,6 +4,7 @@ import { defineConfig } from "vitest/config";
 const here = new URL(".", import.meta.url).pathname;
 
 // Runs the worker entry inside workerd (Miniflare) with the wrangler configuration: no network needed.
+// biome-ignore lint/style/noDefaultExport: vitest loads a config file's default export.
 export default defineConfig({
   root: here,
   plugins: [cloudflareTest({ wrangler: { configPath: `${here}wrangler.jsonc` } })],

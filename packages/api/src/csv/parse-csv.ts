@@ -5,7 +5,7 @@ export type CsvDelimiter = "," | ";" | "\t";
 
 /** One parsed record with the source line it ends on. */
 export interface CsvRecord {
-  /** 1-based line of the source where the record ends (the header is line 1 in a file without blank lines). */
+  /** 1-based line of the source where the record starts (the header is line 1 unless blank lines precede it). */
   readonly line: number;
   readonly cells: readonly string[];
 }
@@ -59,13 +59,34 @@ export function parseCsv(text: string): CsvParse {
     return {
       success: true,
       delimiter,
-      records: rows.map(({ info, record }) => ({ line: info.lines, cells: record })),
+      records: startLines(rows).map((line, index) => ({ line, cells: rows[index]!.record })),
     };
   } catch (error) {
     if (!(error instanceof CsvError)) throw error;
     const line = (error as CsvError & { lines?: number }).lines;
     return { success: false, line, message: csvErrorMessage(error) };
   }
+}
+
+/**
+ * csv-parse reports the line a record ends on, and counts every CRLF inside quotes as two lines for the rest
+ * of the file. Undoing both gives each record the line it starts on, where a reader looks first.
+ */
+function startLines(rows: readonly { info: { lines: number }; record: string[] }[]): number[] {
+  let overcount = 0;
+  return rows.map(({ info, record }) => {
+    let breaks = 0;
+    let crlf = 0;
+    for (const cell of record) {
+      for (const match of cell.matchAll(/\r\n|\n/g)) {
+        breaks++;
+        if (match[0].length === 2) crlf++;
+      }
+    }
+    const start = info.lines - overcount - crlf - breaks;
+    overcount += crlf;
+    return start;
+  });
 }
 
 function csvErrorMessage(error: CsvError): string {
