@@ -258,6 +258,17 @@ describe("POST /v1/score with JSON", () => {
     expect(problem.errors!.every((error) => error.pointer!.startsWith("/model"))).toBe(true);
   });
 
+  it("reports a model value outside a picklist (a core crash found by the property test)", async () => {
+    const problem = await problemOf(
+      await postJson({ initiatives: [], model: { criteria: [{ direction: "up" }] } }),
+      422,
+    );
+    expect(problem.errors).toContainEqual({
+      pointer: "/model/criteria/0/direction",
+      detail: 'expected one of "benefit", "cost", received "up"',
+    });
+  });
+
   it("enforces the initiative limit", async () => {
     const small = createApp({ limits: { maxInitiatives: 2 } });
     const initiatives = [1, 2, 3].map((n) => ({ name: `I${n}`, ratings: FULL_RATINGS }));

@@ -389,7 +389,8 @@ function issueMessage(issue: v.BaseIssue<unknown>): string {
     case "integer":
       return `expected a whole number, ${received}`;
     case "picklist":
-      return `expected one of ${(requirement as readonly string[]).map((option) => JSON.stringify(option)).join(", ")}, ${received}`;
+      // valibot puts the options in `expected` as `("a" | "b")`; a picklist issue has no `requirement`.
+      return `expected one of ${(issue.expected ?? "").replace(/^\(|\)$/g, "").replaceAll(" | ", ", ")}, ${received}`;
     default:
       return `expected ${humanType(issue.expected)}, ${received}`;
   }
