@@ -1,5 +1,5 @@
 import type { AddressInfo } from "node:net";
-import { serve } from "@hono/node-server";
+import { type Http2Bindings, type HttpBindings, serve } from "@hono/node-server";
 import { type AppDeps, createApp } from "./app.js";
 
 /** Where to listen and what to build the app from. */
@@ -35,22 +35,26 @@ export interface RunningServer {
 export function startNodeServer(options: NodeServerOptions = {}): Promise<RunningServer> {
   const app = createApp(options.deps ?? {});
   const host = options.host ?? "127.0.0.1";
+  // A 413 is answered before the rest of the upload is read; closing the connection keeps a client from
+  // reusing a socket that still carries the unread body.
+  const fetch = async (request: Request, env: HttpBindings | Http2Bindings) => {
+    const response = await app.fetch(request);
+    if (response.status === 413) env.outgoing.setHeader("Connection", "close");
+    return response;
+  };
   return new Promise((resolve, reject) => {
-    const server = serve(
-      { fetch: app.fetch, port: options.port ?? 8787, hostname: host },
-      (info: AddressInfo) => {
-        const shownHost = info.family === "IPv6" ? `[${info.address}]` : info.address;
-        resolve({
-          url: `http://${shownHost}:${info.port}`,
-          port: info.port,
-          close: () =>
-            new Promise<void>((done, fail) => {
-              server.close((error) => (error ? fail(error) : done()));
-              if ("closeAllConnections" in server) server.closeAllConnections();
-            }),
-        });
-      },
-    );
+    const server = serve({ fetch, port: options.port ?? 8787, hostname: host }, (info: AddressInfo) => {
+      const shownHost = info.family === "IPv6" ? `[${info.address}]` : info.address;
+      resolve({
+        url: `http://${shownHost}:${info.port}`,
+        port: info.port,
+        close: () =>
+          new Promise<void>((done, fail) => {
+            server.close((error) => (error ? fail(error) : done()));
+            if ("closeAllConnections" in server) server.closeAllConnections();
+          }),
+      });
+    });
     server.once("error", reject);
   });
 }
