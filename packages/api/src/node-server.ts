@@ -10,6 +10,8 @@ export interface NodeServerOptions {
   readonly host?: string;
   /** Dependencies passed to {@link createApp}. */
   readonly deps?: AppDeps;
+  /** An app already built (with routes of its own, as the benchmark adds); `deps` is then unused. */
+  readonly app?: { fetch(request: Request): Response | Promise<Response> };
 }
 
 /** A running Node server. */
@@ -33,7 +35,7 @@ export interface RunningServer {
  * await server.close();
  */
 export function startNodeServer(options: NodeServerOptions = {}): Promise<RunningServer> {
-  const app = createApp(options.deps ?? {});
+  const app = options.app ?? createApp(options.deps ?? {});
   const host = options.host ?? "127.0.0.1";
   // A 413 is answered before the rest of the upload is read; closing the connection keeps a client from
   // reusing a socket that still carries the unread body.

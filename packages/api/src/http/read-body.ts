@@ -21,6 +21,10 @@ export async function readBodyText(request: Request, limit: number): Promise<str
   if (declared !== null && /^\d+$/.test(declared) && Number(declared) > limit)
     throw tooLarge(limit, `a Content-Length of ${declared}`);
   if (request.body === null) return "";
+  // A declared length within the limit bounds the body (HTTP framing ends it there), so it can be read in one
+  // go, which is much faster on Node than pulling chunks through a web stream.
+  if (declared !== null && /^\d+$/.test(declared))
+    return decodeUtf8(new Uint8Array(await request.arrayBuffer()));
   const reader = request.body.getReader();
   const chunks: Uint8Array[] = [];
   let size = 0;
@@ -40,6 +44,10 @@ export async function readBodyText(request: Request, limit: number): Promise<str
     bytes.set(chunk, offset);
     offset += chunk.byteLength;
   }
+  return decodeUtf8(bytes);
+}
+
+function decodeUtf8(bytes: Uint8Array): string {
   try {
     return new TextDecoder("utf-8", { fatal: true, ignoreBOM: false }).decode(bytes);
   } catch {
