@@ -59,17 +59,13 @@ function renderObject(schema: Json, prefix = ""): string {
     const row = `<tr><td><code>${escapeHtml(prefix + name)}</code>${required.has(name) ? " <b>required</b>" : ""}</td><td>${typeOf(property)}</td><td>${constraintsOf(property)}</td><td>${prose(property.description)}</td></tr>`;
     const nested =
       property.type === "object" && property.properties !== undefined
-        ? renderRows(property, `${prefix}${name}.`)
+        ? [renderObject(property, `${prefix}${name}.`)]
         : property.type === "array" && (property.items as Json | undefined)?.properties !== undefined
-          ? renderRows(property.items as Json, `${prefix}${name}[].`)
+          ? [renderObject(property.items as Json, `${prefix}${name}[].`)]
           : [];
     return [row, ...nested];
   });
   return rows.join("");
-}
-
-function renderRows(schema: Json, prefix: string): string[] {
-  return [renderObject(schema, prefix)];
 }
 
 function renderSchema(name: string, schema: Json): string {
