@@ -8,7 +8,18 @@ export default defineConfig({
   resolve: { conditions: [SOURCE, ...defaultClientConditions] },
   ssr: { resolve: { conditions: [SOURCE, ...defaultServerConditions], externalConditions: [SOURCE] } },
   test: {
-    include: ["packages/*/src/**/*.test.ts", "test/**/*.test.ts"],
     testTimeout: 30_000,
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: "node",
+          include: ["packages/*/src/**/*.test.ts", "test/**/*.test.ts"],
+          // Tests of the worker entry run inside workerd, in the project below.
+          exclude: ["**/node_modules/**", "**/*.workers.test.ts"],
+        },
+      },
+      "packages/api/vitest.workers.config.ts",
+    ],
   },
 });

@@ -1,0 +1,150 @@
+import { catalog, defaultModel, ILLUSTRATIVE_RATINGS_NOTICE } from "@cxprism/core";
+import { type Context, Hono } from "hono";
+import { cors } from "hono/cors";
+import { HTTPException } from "hono/http-exception";
+import { type AppDeps, consoleLogger, DEFAULT_LIMITS, type Limits } from "./deps.js";
+import { type CachedBody, createCachedBody, respondCached } from "./http/etag.js";
+import { ApiError, createProblem, type ProblemKind, problemResponse } from "./http/problem.js";
+import { createOpenApiDocument } from "./openapi/openapi-document.js";
+import { renderDocsHtml } from "./openapi/render-docs-html.js";
+import { handleScore } from "./routes/score.js";
+import { API_VERSION } from "./version.js";
+
+export {
+  type AppDeps,
+  DEFAULT_LIMITS,
+  type Limits,
+  type Logger,
+  parseByteLimit,
+  parseCorsOrigins,
+} from "./deps.js";
+export { ApiError, type ProblemDetails, type ProblemItem, type ProblemKind } from "./http/problem.js";
+
+/** Hono environment of the app: what middleware hands to handlers. */
+export interface AppEnv {
+  Variables: { requestId: string };
+}
+
+type Handler = (c: Context<AppEnv>) => Response | Promise<Response>;
+
+/** Builds static bodies on first use, so an isolate that only scores never pays for the docs. */
+function lazy<T>(build: () => T): () => T {
+  let value: T | undefined;
+  return () => {
+    value ??= build();
+    return value;
+  };
+}
+
+function statusKind(status: number): ProblemKind {
+  if (status === 413) return "body-too-large";
+  if (status === 415) return "unsupported-media-type";
+  if (status === 404) return "not-found";
+  if (status === 405) return "method-not-allowed";
+  if (status === 422) return "validation-failed";
+  return status >= 500 ? "internal-error" : "malformed-body";
+}
+
+/**
+ * Builds the cxprism HTTP API: one Hono app that Workers (`worker.ts`) and Node (`node.ts`) both serve.
+ *
+ * Routes: `GET /health`, `GET /v1/catalog`, `GET /v1/models/default`, `POST /v1/score` (JSON or CSV),
+ * `GET /openapi.json`, `GET /docs`. Every error is an RFC 9457 problem; every response carries `X-Request-Id`.
+ *
+ * @param deps - limits, CORS origins, logger and request ids; all optional
+ * @returns the Hono app (`app.fetch` is a standard fetch handler)
+ * @example
+ * const app = createApp({ limits: { maxBodyBytes: 256 * 1024 }, corsOrigins: ["https://portal.example"] });
+ * const response = await app.request("/health");
+ */
+export function createApp(deps: AppDeps = {}): Hono<AppEnv> {
+  const limits: Limits = { ...DEFAULT_LIMITS, ...deps.limits };
+  const logger = deps.logger ?? consoleLogger;
+  const nextRequestId = deps.requestId ?? (() => crypto.randomUUID());
+  const openApi = lazy(() => createOpenApiDocument(limits, API_VERSION));
+  const cachedJson = (build: () => unknown) =>
+    lazy(() => createCachedBody(JSON.stringify(build()), "application/json"));
+  const bodies: Record<string, () => CachedBody> = {
+    catalog: cachedJson(() => ({ notice: ILLUSTRATIVE_RATINGS_NOTICE, useCases: catalog })),
+    model: cachedJson(() => defaultModel),
+    openApi: cachedJson(openApi),
+    docs: lazy(() => createCachedBody(renderDocsHtml(openApi()), "text/html; charset=utf-8")),
+  };
+
+  const app = new Hono<AppEnv>();
+
+  app.use(async (c, next) => {
+    const requestId = nextRequestId();
+    c.set("requestId", requestId);
+    await next();
+    c.res.headers.set("X-Request-Id", requestId);
+  });
+
+  const origins = deps.corsOrigins ?? [];
+  if (origins === "*" || origins.length > 0)
+    app.use(
+      cors({
+        origin: origins === "*" ? "*" : [...origins],
+        allowMethods: ["GET", "HEAD", "POST", "OPTIONS"],
+        allowHeaders: ["Content-Type", "If-None-Match"],
+        exposeHeaders: ["X-Request-Id", "ETag"],
+        maxAge: 600,
+      }),
+    );
+
+  /** Registers a path's handlers and answers every other method with 405 and `Allow`. */
+  const route = (path: string, handlers: { GET?: Handler; POST?: Handler }) => {
+    const allow = [
+      ...(handlers.GET ? ["GET", "HEAD"] : []),
+      ...(handlers.POST ? ["POST"] : []),
+      "OPTIONS",
+    ].join(", ");
+    if (handlers.GET) app.get(path, handlers.GET);
+    if (handlers.POST) app.post(path, handlers.POST);
+    app.all(path, (c) => {
+      if (c.req.method === "OPTIONS") return c.body(null, 204, { Allow: allow });
+      throw new ApiError(
+        "method-not-allowed",
+        `expected one of ${allow} for ${path}, received ${c.req.method}`,
+        {
+          headers: { Allow: allow },
+        },
+      );
+    });
+  };
+
+  route("/health", { GET: (c) => c.json({ status: "ok", version: API_VERSION }) });
+  route("/v1/catalog", { GET: (c) => respondCached(c.req.raw, bodies.catalog!()) });
+  route("/v1/models/default", { GET: (c) => respondCached(c.req.raw, bodies.model!()) });
+  route("/v1/score", { POST: async (c) => c.json(await handleScore(c.req.raw, limits)) });
+  route("/openapi.json", { GET: (c) => respondCached(c.req.raw, bodies.openApi!()) });
+  route("/docs", { GET: (c) => respondCached(c.req.raw, bodies.docs!()) });
+
+  app.notFound((c) =>
+    problemResponse(
+      createProblem(
+        "not-found",
+        `expected a route of this API (see /docs), received ${c.req.method} ${c.req.path}`,
+      ),
+    ),
+  );
+
+  app.onError((error, c) => {
+    if (error instanceof ApiError)
+      return problemResponse(createProblem(error.kind, error.message, error.extra), error.headers);
+    if (error instanceof HTTPException && error.status < 500)
+      return problemResponse(
+        createProblem(statusKind(error.status), error.message || "the request was refused"),
+      );
+    const requestId = c.get("requestId");
+    logger.error("unhandled error", { requestId, method: c.req.method, path: c.req.path, error });
+    return problemResponse(
+      createProblem(
+        "internal-error",
+        `The server failed to answer this request. Quote request id ${requestId} when reporting it.`,
+      ),
+    );
+  });
+
+  return app;
+}

@@ -1,0 +1,88 @@
+/** Request limits; each one answers with a problem that names the limit when exceeded. */
+export interface Limits {
+  /** Largest request body in bytes (default 1 MiB). Enforced while the body streams in. */
+  readonly maxBodyBytes: number;
+  /** Most initiatives in one scoring request (default 5,000). */
+  readonly maxInitiatives: number;
+  /** Most criteria in a model sent with a request (default 64, also the core's own ceiling). */
+  readonly maxCriteria: number;
+  /** Longest CSV header cell in characters (default 200); the core bounds every other string. */
+  readonly maxCsvHeaderLength: number;
+}
+
+/** Where the app reports what went wrong on the server side. */
+export interface Logger {
+  /**
+   * Records an unexpected failure.
+   *
+   * @param message - what failed
+   * @param fields - context: the request id, method, path and the error itself
+   */
+  error(message: string, fields: Readonly<Record<string, unknown>>): void;
+}
+
+/**
+ * Everything {@link createApp} needs from its host. Every field is optional; storage and authentication join
+ * this interface in later releases, so hosts build it as an object rather than positional arguments.
+ */
+export interface AppDeps {
+  /** Request limits; unspecified fields keep {@link DEFAULT_LIMITS}. */
+  readonly limits?: Partial<Limits> | undefined;
+  /** Origins allowed by CORS: a list of exact origins, `"*"` for any, or empty (default) for no CORS headers. */
+  readonly corsOrigins?: readonly string[] | "*" | undefined;
+  /** Where server-side failures are logged (default: `console.error` as one JSON line). */
+  readonly logger?: Logger | undefined;
+  /** Makes a request id for `X-Request-Id` (default: `crypto.randomUUID`). */
+  readonly requestId?: (() => string) | undefined;
+}
+
+/** The limits used when a host sets none. */
+export const DEFAULT_LIMITS: Limits = {
+  maxBodyBytes: 1024 * 1024,
+  maxInitiatives: 5000,
+  maxCriteria: 64,
+  maxCsvHeaderLength: 200,
+};
+
+/** A logger that writes one JSON line per failure to `console.error` (Workers logs and Node stderr alike). */
+export const consoleLogger: Logger = {
+  error(message, fields) {
+    const { error, ...rest } = fields;
+    const detail =
+      error instanceof Error
+        ? { error: error.name, errorMessage: error.message, stack: error.stack }
+        : { error };
+    console.error(JSON.stringify({ level: "error", message, ...rest, ...detail }));
+  },
+};
+
+/**
+ * Reads CORS origins from a comma-separated setting such as `CORS_ORIGINS` (`*` allows any origin).
+ *
+ * @param setting - the raw setting, possibly undefined
+ * @returns the origins for {@link AppDeps.corsOrigins}
+ */
+export function parseCorsOrigins(setting: string | undefined): readonly string[] | "*" {
+  if (setting === undefined) return [];
+  const trimmed = setting.trim();
+  if (trimmed === "*") return "*";
+  return trimmed
+    .split(",")
+    .map((origin) => origin.trim())
+    .filter((origin) => origin !== "");
+}
+
+/**
+ * Reads the body limit from a setting such as `MAX_BODY_BYTES`.
+ *
+ * @param setting - the raw setting, possibly undefined
+ * @returns a positive whole number of bytes, or `undefined` when unset
+ * @throws Error when the setting is not a positive whole number
+ */
+export function parseByteLimit(setting: string | undefined): number | undefined {
+  if (setting === undefined || setting.trim() === "") return undefined;
+  const bytes = Number(setting);
+  if (!Number.isSafeInteger(bytes) || bytes <= 0)
+    throw new Error(`expected MAX_BODY_BYTES to be a positive whole number of bytes, received "${setting}"`);
+  return bytes;
+}

@@ -1,0 +1,192 @@
+import { InitiativeSchema, ModelSchema, ResultSchema } from "@cxprism/core";
+import { toJsonSchemaDefs } from "@valibot/to-json-schema";
+import type { Limits } from "../deps.js";
+import { PROBLEM_KINDS, PROBLEM_MEDIA_TYPE, type ProblemKind, problemType } from "../http/problem.js";
+import {
+  CatalogResponseSchema,
+  createScoreRequestSchema,
+  HealthSchema,
+  ProblemSchema,
+  ScoreResponseSchema,
+} from "../schemas.js";
+
+/** An OpenAPI 3.1 document, as plain JSON. */
+export type OpenApiDocument = Record<string, unknown>;
+
+const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
+
+function problemResponse(kind: ProblemKind, description: string) {
+  const { status, title } = PROBLEM_KINDS.find((entry) => entry.kind === kind)!;
+  return {
+    [String(status)]: {
+      description: `${title}: ${description} (type \`${problemType(kind)}\`)`,
+      content: { [PROBLEM_MEDIA_TYPE]: { schema: ref("Problem") } },
+    },
+  };
+}
+
+const cachedHeaders = {
+  ETag: {
+    description: "Strong validator of the document; send it back in If-None-Match.",
+    schema: { type: "string" },
+  },
+  "Cache-Control": { description: "How long the document may be reused.", schema: { type: "string" } },
+};
+
+const ifNoneMatch = {
+  name: "If-None-Match",
+  in: "header",
+  required: false,
+  description: "An ETag from an earlier response: 304 Not Modified when it is still current.",
+  schema: { type: "string" },
+};
+
+function cachedGet(summary: string, description: string, schema: object) {
+  return {
+    get: {
+      summary,
+      description,
+      parameters: [ifNoneMatch],
+      responses: {
+        "200": {
+          description: "The document.",
+          headers: cachedHeaders,
+          content: { "application/json": { schema } },
+        },
+        "304": { description: "Not modified: the client's copy is current.", headers: cachedHeaders },
+      },
+    },
+  };
+}
+
+/**
+ * Builds the API's OpenAPI 3.1 document. Every schema comes from a valibot schema (the core's domain schemas
+ * and the API's envelope schemas) through `@valibot/to-json-schema`; only the paths are assembled here.
+ *
+ * @param limits - the request limits, stated in the schemas and descriptions
+ * @param version - the API version
+ * @returns the document
+ */
+export function createOpenApiDocument(limits: Limits, version: string): OpenApiDocument {
+  const schemas = toJsonSchemaDefs(
+    {
+      Initiative: InitiativeSchema,
+      Model: ModelSchema,
+      Result: ResultSchema,
+      ScoreRequest: createScoreRequestSchema(limits),
+      ScoreResponse: ScoreResponseSchema,
+      Catalog: CatalogResponseSchema,
+      Health: HealthSchema,
+      Problem: ProblemSchema,
+    },
+    {
+      target: "draft-2020-12",
+      typeMode: "input",
+      // Checks JSON Schema cannot express (unique ids, one rubric level per scale point) stay in validation.
+      errorMode: "ignore",
+      overrideRef: ({ referenceId }) => `#/components/schemas/${referenceId}`,
+    },
+  );
+  for (const schema of Object.values(schemas)) delete (schema as { $schema?: unknown }).$schema;
+  return {
+    openapi: "3.1.0",
+    info: {
+      title: "cxprism API",
+      version,
+      summary: "Score customer-service AI initiatives on business value and feasibility.",
+      description:
+        "Rate candidate AI initiatives on business value and feasibility, rank them and place them on a " +
+        "prism matrix. Errors are RFC 9457 problem details (`application/problem+json`). " +
+        `Limits: request bodies up to ${limits.maxBodyBytes} bytes, ${limits.maxInitiatives} initiatives and ` +
+        `${limits.maxCriteria} criteria per request.`,
+      license: { name: "MIT", identifier: "MIT" },
+    },
+    jsonSchemaDialect: "https://spec.openapis.org/oas/3.1/dialect/base",
+    paths: {
+      "/health": {
+        get: {
+          summary: "Health check",
+          description: "Answers 200 while the service is up.",
+          responses: {
+            "200": { description: "Up.", content: { "application/json": { schema: ref("Health") } } },
+          },
+        },
+      },
+      "/v1/catalog": cachedGet(
+        "The catalog of CX AI use cases",
+        "The built-in use cases with descriptions, KPIs, enablers and illustrative ratings (a workshop starting point, not research data).",
+        ref("Catalog"),
+      ),
+      "/v1/models/default": cachedGet(
+        "The default scoring model",
+        "The `cx-ai-prism` model: its criteria, weights, rubrics and rules.",
+        ref("Model"),
+      ),
+      "/v1/score": {
+        post: {
+          summary: "Score initiatives",
+          description:
+            "Validates initiatives (and an optional model) and answers the ranked results. Send JSON, or a CSV " +
+            "in the wide format (one row per initiative, or per rater with a `rater` column; columns matched " +
+            "to criteria by id or label; delimiter `,`, `;` or tab detected). Every problem is reported at " +
+            "once: JSON Pointers for JSON bodies, rows and columns for CSV bodies.",
+          parameters: [
+            {
+              name: "missing",
+              in: "query",
+              required: false,
+              description:
+                "For CSV bodies: `error` (default) reports missing ratings; `neutral` scores them at the scale midpoint. JSON bodies use `options.missing`.",
+              schema: { type: "string", enum: ["error", "neutral"] },
+            },
+          ],
+          requestBody: {
+            required: true,
+            content: {
+              "application/json": { schema: ref("ScoreRequest") },
+              "text/csv": {
+                schema: { type: "string" },
+                example: "name,cx_impact,cost_to_serve\nVirtual customer assistant,4,5\n",
+              },
+            },
+          },
+          responses: {
+            "200": {
+              description: "The model used and one result per initiative, best rank first.",
+              content: { "application/json": { schema: ref("ScoreResponse") } },
+            },
+            ...problemResponse("malformed-body", "the body is not JSON, not CSV or not UTF-8"),
+            ...problemResponse("body-too-large", `the body is over ${limits.maxBodyBytes} bytes`),
+            ...problemResponse("unsupported-media-type", "the body is neither application/json nor text/csv"),
+            ...problemResponse("validation-failed", "every problem is listed in `errors`"),
+          },
+        },
+      },
+      "/openapi.json": {
+        get: {
+          summary: "This document",
+          responses: {
+            "200": { description: "The OpenAPI 3.1 document.", content: { "application/json": {} } },
+          },
+        },
+      },
+      "/docs": {
+        get: {
+          summary: "API reference page",
+          responses: { "200": { description: "A self-contained HTML page.", content: { "text/html": {} } } },
+        },
+      },
+    },
+    components: {
+      schemas,
+      responses: Object.assign(
+        {},
+        ...PROBLEM_KINDS.map(({ kind }) => ({
+          [kind]: problemResponse(kind, "see the reference page")[
+            String(PROBLEM_KINDS.find((entry) => entry.kind === kind)!.status)
+          ],
+        })),
+      ),
+    },
+  };
+}

@@ -1,0 +1,151 @@
+import { defaultModel, type Problem, scorePortfolio, toJsonPointer, validatePortfolio } from "@cxprism/core";
+import * as v from "valibot";
+import { initiativesFromCsv } from "../csv/initiatives-from-csv.js";
+import type { Limits } from "../deps.js";
+import { issueToItem } from "../http/issues.js";
+import { ApiError, type ProblemItem } from "../http/problem.js";
+import { readBodyText } from "../http/read-body.js";
+import { createScoreEnvelopeSchema, MissingPolicySchema } from "../schemas.js";
+
+/** The media types `POST /v1/score` accepts. */
+export const SCORE_MEDIA_TYPES = ["application/json", "text/csv"] as const;
+
+/** What a scoring request boils down to once its body is read. */
+interface ScoreInput {
+  readonly initiatives: unknown;
+  readonly model: unknown;
+  readonly missing: "error" | "neutral" | undefined;
+  /** Turns a core problem into a problem item (a JSON Pointer, or a CSV row and column). */
+  readonly toItem: (problem: Problem) => ProblemItem;
+}
+
+const pointerItem = (problem: Problem): ProblemItem => ({
+  pointer: toJsonPointer(problem.path),
+  detail: problem.message,
+});
+
+function validationFailed(errors: readonly ProblemItem[]): ApiError {
+  const count = errors.length === 1 ? "1 problem" : `${errors.length} problems`;
+  return new ApiError("validation-failed", `The request has ${count}; each is listed in errors.`, { errors });
+}
+
+/**
+ * The bare media type of a `Content-Type` header, lower case, without parameters.
+ *
+ * @param header - the header value, or undefined
+ * @returns e.g. `application/json`, or `""` when absent
+ */
+export function mediaTypeOf(header: string | undefined): string {
+  return (header ?? "").split(";", 1)[0]!.trim().toLowerCase();
+}
+
+function describeJson(value: unknown): string {
+  if (Array.isArray(value)) return "an array";
+  return value === null ? "null" : typeof value === "string" ? "a string" : `a ${typeof value}`;
+}
+
+function readJsonInput(text: string, limits: Limits): ScoreInput {
+  let body: unknown;
+  try {
+    body = JSON.parse(text);
+  } catch (error) {
+    const reason = error instanceof SyntaxError ? error.message : "unreadable";
+    throw new ApiError(
+      "malformed-body",
+      `expected a JSON document, received text that is not JSON (${reason})`,
+    );
+  }
+  if (body === null || typeof body !== "object" || Array.isArray(body))
+    throw validationFailed([
+      { pointer: "", detail: `expected an object with an initiatives array, received ${describeJson(body)}` },
+    ]);
+  const envelope = v.safeParse(createScoreEnvelopeSchema(limits), body);
+  if (!envelope.success) throw validationFailed(envelope.issues.map(issueToItem));
+  const { initiatives, model, options } = envelope.output;
+  const criteria = (model as { criteria?: unknown } | null | undefined)?.criteria;
+  if (Array.isArray(criteria) && criteria.length > limits.maxCriteria)
+    throw validationFailed([
+      {
+        pointer: "/model/criteria",
+        detail: `expected at most ${limits.maxCriteria} criteria, received ${criteria.length}`,
+      },
+    ]);
+  return {
+    initiatives,
+    model,
+    missing: options?.missing,
+    toItem: (problem) => ({
+      ...pointerItem(problem),
+      // Core reports options at the root of its own options object.
+      ...(problem.path[0] === "missing" ? { pointer: "/options/missing" } : {}),
+    }),
+  };
+}
+
+function readCsvInput(text: string, limits: Limits, url: URL): ScoreInput {
+  const missingParam = url.searchParams.get("missing") ?? undefined;
+  const missing = v.safeParse(v.optional(MissingPolicySchema), missingParam);
+  if (!missing.success)
+    throw validationFailed([
+      {
+        field: "missing",
+        detail: `expected the query parameter missing to be "error" or "neutral", received "${missingParam}"`,
+      },
+    ]);
+  const mapping = initiativesFromCsv(text, defaultModel, {
+    maxHeaderLength: limits.maxCsvHeaderLength,
+    maxInitiatives: limits.maxInitiatives,
+  });
+  if (!mapping.success) {
+    const errors = mapping.problems.map(({ message, ...place }) => ({ ...place, detail: message }));
+    if (mapping.syntax) {
+      const first = mapping.problems[0]!;
+      throw new ApiError(
+        "malformed-body",
+        `expected CSV, received a syntax error on line ${first.row}: ${first.message}`,
+        {
+          errors,
+        },
+      );
+    }
+    throw validationFailed(errors);
+  }
+  return {
+    initiatives: mapping.initiatives,
+    model: undefined,
+    missing: missing.output,
+    toItem: (problem) => {
+      const place = mapping.locate(problem.path);
+      return place === undefined ? pointerItem(problem) : { ...place, detail: problem.message };
+    },
+  };
+}
+
+/**
+ * Handles `POST /v1/score`: reads a JSON or CSV body within the size limit, validates it with the core and
+ * scores it.
+ *
+ * @param request - the request
+ * @param limits - the request limits
+ * @returns the response body: the model used and the ranked results
+ * @throws {@link ApiError} for every client error (400, 413, 415, 422)
+ */
+export async function handleScore(request: Request, limits: Limits) {
+  const type = mediaTypeOf(request.headers.get("Content-Type") ?? undefined);
+  const isJson = type === "application/json" || (type.startsWith("application/") && type.endsWith("+json"));
+  if (!isJson && type !== "text/csv")
+    throw new ApiError(
+      "unsupported-media-type",
+      `expected a body of type application/json or text/csv, received ${type === "" ? "no Content-Type" : type}`,
+      { headers: { "Accept-Post": SCORE_MEDIA_TYPES.join(", ") } },
+    );
+  const text = await readBodyText(request, limits.maxBodyBytes);
+  const input = isJson ? readJsonInput(text, limits) : readCsvInput(text, limits, new URL(request.url));
+  const validation = validatePortfolio(input.initiatives, {
+    model: input.model as never,
+    missing: input.missing,
+  });
+  if (!validation.success) throw validationFailed(validation.problems.map(input.toItem));
+  const { model } = validation.portfolio;
+  return { model: { id: model.id, name: model.name }, results: scorePortfolio(validation.portfolio) };
+}

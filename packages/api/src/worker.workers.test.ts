@@ -1,0 +1,79 @@
+// Runs inside the real Workers runtime (workerd) through @cloudflare/vitest-pool-workers: the worker entry as
+// wrangler bundles it, with the variables from wrangler.jsonc.
+import { exports } from "cloudflare:workers";
+import { catalogInitiatives } from "@cxprism/core";
+import { describe, expect, it } from "vitest";
+
+const call = (path: string, init?: RequestInit) => exports.default.fetch(`https://api.test${path}`, init);
+
+describe("worker entry in workerd", () => {
+  it("answers /health", async () => {
+    const response = await call("/health");
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({ status: "ok", version: expect.any(String) });
+    expect(response.headers.get("X-Request-Id")).toMatch(/^[0-9a-f-]{36}$/);
+  });
+
+  it("scores the catalog sent as JSON", async () => {
+    const initiatives = catalogInitiatives();
+    const response = await call("/v1/score", {
+      method: "POST",
+      headers: { "Content-Type": "application/json" },
+      body: JSON.stringify({ initiatives }),
+    });
+    expect(response.status).toBe(200);
+    const body = (await response.json()) as { model: { id: string }; results: { rank: number }[] };
+    expect(body.model.id).toBe("cx-ai-prism");
+    expect(body.results).toHaveLength(initiatives.length);
+    expect(body.results[0]!.rank).toBe(1);
+  });
+
+  it("scores a semicolon CSV with decimal commas (csv-parse browser build in workerd)", async () => {
+    const csv =
+      "\uFEFFname;cx_impact;cost_to_serve;revenue_retention;employee_experience;strategic_fit;tech_maturity;" +
+      "data_readiness;integration_effort;org_readiness;acceptance;time_to_value\r\n" +
+      "Agent assist;4,5;4;3;5;4;4;3;3;4;4;3\r\n";
+    const response = await call("/v1/score", {
+      method: "POST",
+      headers: { "Content-Type": "text/csv" },
+      body: csv,
+    });
+    expect(response.status).toBe(200);
+    const body = (await response.json()) as { results: { name: string; contributions: { value: object } }[] };
+    expect(body.results[0]!.name).toBe("Agent assist");
+  });
+
+  it("refuses a body over the configured limit with 413 while streaming", async () => {
+    const stream = new ReadableStream<Uint8Array>({
+      start(controller) {
+        const chunk = new TextEncoder().encode(" ".repeat(64 * 1024));
+        for (let i = 0; i < 20; i++) controller.enqueue(chunk);
+        controller.close();
+      },
+    });
+    const response = await call("/v1/score", {
+      method: "POST",
+      headers: { "Content-Type": "application/json" },
+      body: stream,
+    });
+    expect(response.status).toBe(413);
+    expect(response.headers.get("Content-Type")).toBe("application/problem+json");
+    expect(((await response.json()) as { limit: number }).limit).toBe(1048576);
+  });
+
+  it("answers problems for unknown routes and methods", async () => {
+    const missing = await call("/v2/anything");
+    expect(missing.status).toBe(404);
+    const wrongMethod = await call("/v1/catalog", { method: "DELETE" });
+    expect(wrongMethod.status).toBe(405);
+    expect(wrongMethod.headers.get("Allow")).toBe("GET, HEAD, OPTIONS");
+  });
+
+  it("serves the catalog with an ETag and answers 304 when it matches", async () => {
+    const first = await call("/v1/catalog");
+    const etag = first.headers.get("ETag")!;
+    expect(etag).toMatch(/^".+"$/);
+    const second = await call("/v1/catalog", { headers: { "If-None-Match": etag } });
+    expect(second.status).toBe(304);
+  });
+});

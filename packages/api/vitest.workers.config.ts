@@ -1,0 +1,18 @@
+import { cloudflareTest } from "@cloudflare/vitest-pool-workers";
+import { defineConfig } from "vitest/config";
+
+const here = new URL(".", import.meta.url).pathname;
+
+// Runs the worker entry inside workerd (Miniflare) with the wrangler configuration: no network needed.
+// biome-ignore lint/style/noDefaultExport: vitest loads a config file's default export.
+export default defineConfig({
+  root: here,
+  plugins: [cloudflareTest({ wrangler: { configPath: `${here}wrangler.jsonc` } })],
+  // The pool sets its own (workerd) resolve conditions, so the core is aliased to its sources directly.
+  resolve: { alias: { "@cxprism/core": `${here}../core/src/index.ts` } },
+  test: {
+    name: "workers",
+    include: ["src/**/*.workers.test.ts"],
+    testTimeout: 30_000,
+  },
+});
