@@ -40,6 +40,18 @@ describe("rankInitiatives", () => {
     ).toEqual(["1:a", "1:b"]);
   });
 
+  it("orders large portfolios (radix path) exactly as small ones (comparison path)", () => {
+    const n = 5000;
+    const priority = Float64Array.from({ length: n }, (_, i) => ((i * 7919) % 997) / 9.97);
+    const value = Float64Array.from({ length: n }, (_, i) => ((i * 31) % 13) * 7);
+    const ids = Array.from({ length: n }, (_, i) => `id-${(i * 104729) % n}`);
+    const { order } = rankInitiatives(priority, value, ids);
+    const expected = [...order].sort(
+      (a, b) => priority[b]! - priority[a]! || value[b]! - value[a]! || (ids[a]! < ids[b]! ? -1 : 1),
+    );
+    expect([...order]).toEqual(expected);
+  });
+
   it("handles the empty list", () => {
     expect(rank([])).toEqual([]);
   });

@@ -28,6 +28,8 @@ export function idOrdinals(ids: readonly string[]): Uint32Array {
 const DIGIT_BITS = 13;
 const RADIX = 1 << DIGIT_BITS;
 const DIGIT_MASK = RADIX - 1;
+/** Below this many initiatives a comparison sort is faster than three radix passes over 8,192 buckets. */
+const RADIX_THRESHOLD = 2048;
 
 /**
  * Stable LSD radix sort of `order` by a whole-number key in [0, 2^39), descending when `descending`.
@@ -97,12 +99,20 @@ export function rankInitiatives(
     priorityKey[i] = tieKey(priority[i]!);
     valueKey[i] = tieKey(value[i]!);
   }
-  // Least significant key first: id order, then value, then priority, each pass stable.
   const order = new Uint32Array(n);
-  for (let i = 0; i < n; i++) order[ordinal[i]!] = i;
-  const scratch = new Uint32Array(n);
-  radixSortBy(order, scratch, valueKey, true);
-  radixSortBy(order, scratch, priorityKey, true);
+  if (n < RADIX_THRESHOLD) {
+    // Small portfolios (every API request): a comparison sort beats the radix passes' fixed cost.
+    for (let i = 0; i < n; i++) order[i] = i;
+    order.sort(
+      (a, b) => priorityKey[b]! - priorityKey[a]! || valueKey[b]! - valueKey[a]! || ordinal[a]! - ordinal[b]!,
+    );
+  } else {
+    // Least significant key first: id order, then value, then priority, each pass stable.
+    for (let i = 0; i < n; i++) order[ordinal[i]!] = i;
+    const scratch = new Uint32Array(n);
+    radixSortBy(order, scratch, valueKey, true);
+    radixSortBy(order, scratch, priorityKey, true);
+  }
   const ranks = new Uint32Array(n);
   for (let k = 0; k < n; k++) {
     const i = order[k]!;
