@@ -3,10 +3,11 @@ import { execFileSync } from "node:child_process";
 import { readdirSync } from "node:fs";
 
 const here = new URL("./", import.meta.url);
-const skip = new Set(["run.ts", "lib.ts"]);
+// Support modules, not benchmarks: this runner, shared helpers, and servers other benchmarks start.
+const isSupport = (name: string) => name === "run.ts" || name === "lib.ts" || name.endsWith("-server.ts");
 const only = process.argv.slice(2);
 for (const file of readdirSync(here)
-  .filter((name) => name.endsWith(".ts") && !skip.has(name))
+  .filter((name) => name.endsWith(".ts") && !isSupport(name))
   .sort()) {
   if (only.length > 0 && !only.some((name) => file.startsWith(name))) continue;
   console.log(`\n== ${file}`);
