@@ -1,0 +1,174 @@
+import { type Box, boxesOverlap, boxInside, boxOverlapsCircle, type Circle, SpatialGrid } from "./geometry.js";
+
+/** One marker that wants a label. */
+export interface LabelRequest {
+  /** The marker the label belongs to. */
+  readonly circle: Circle;
+  /** Width of the full label (the initiative's name), in pixels. */
+  readonly width: number;
+  /** Width of the fallback label (the marker's key number), in pixels. */
+  readonly fallbackWidth: number;
+}
+
+/** Where a label went around its marker, by compass direction (`E` is right of the marker). */
+export type LabelPosition = "E" | "NE" | "SE" | "W" | "NW" | "SW" | "N" | "S" | "EN" | "ES" | "WN" | "WS";
+
+/**
+ * Where one label ended up: the full name beside its marker, the key number beside its marker (the name
+ * then goes into a key), or the key number drawn on the marker itself when not even that fits.
+ */
+export type LabelPlacement =
+  | { readonly kind: "name"; readonly box: Box; readonly position: LabelPosition }
+  | { readonly kind: "number"; readonly box: Box; readonly position: LabelPosition }
+  | { readonly kind: "inside" };
+
+/** Options of {@link placeLabels}. */
+export interface LabelPlacementOptions {
+  /** Labels must lie inside this box (the plot area). */
+  readonly bounds: Box;
+  /** The height of every label box, in pixels. */
+  readonly height: number;
+  /** Boxes no label may overlap (quadrant labels, legends). */
+  readonly obstacles?: readonly Box[];
+  /** Clearance between a label and anything else, in pixels (default 1). */
+  readonly gap?: number;
+  /** Distance between a marker's edge and its label, in pixels (default 2). */
+  readonly offset?: number;
+}
+
+/**
+ * Candidate positions, best first: right of the marker reads most naturally, then the other sides; the
+ * two-letter `EN`/`ES`/`WN`/`WS` are a side position slid up or down by half a label height.
+ */
+const POSITIONS: readonly LabelPosition[] = ["E", "W", "NE", "SE", "NW", "SW", "N", "S", "EN", "ES", "WN", "WS"];
+
+/**
+ * The box of a label of `width` x `height` at one candidate position around a circle, `d` pixels from the
+ * circle's centre. Diagonal positions put the box's nearest corner on the 45-degree line at distance `d`.
+ *
+ * @param circle - the marker
+ * @param position - the candidate position
+ * @param width - the label's width
+ * @param height - the label's height
+ * @param d - distance from the centre (the radius plus the offset)
+ * @returns the label box
+ */
+export function candidateBox(
+  circle: Circle,
+  position: LabelPosition,
+  width: number,
+  height: number,
+  d: number,
+): Box {
+  const { cx, cy } = circle;
+  const diagonal = d * Math.SQRT1_2;
+  switch (position) {
+    case "E":
+      return { x: cx + d, y: cy - height / 2, width, height };
+    case "W":
+      return { x: cx - d - width, y: cy - height / 2, width, height };
+    case "N":
+      return { x: cx - width / 2, y: cy - d - height, width, height };
+    case "S":
+      return { x: cx - width / 2, y: cy + d, width, height };
+    case "NE":
+      return { x: cx + diagonal, y: cy - diagonal - height, width, height };
+    case "SE":
+      return { x: cx + diagonal, y: cy + diagonal, width, height };
+    case "NW":
+      return { x: cx - diagonal - width, y: cy - diagonal - height, width, height };
+    case "SW":
+      return { x: cx - diagonal - width, y: cy + diagonal, width, height };
+    case "EN":
+      return { x: cx + d, y: cy - height, width, height };
+    case "ES":
+      return { x: cx + d, y: cy, width, height };
+    case "WN":
+      return { x: cx - d - width, y: cy - height, width, height };
+    case "WS":
+      return { x: cx - d - width, y: cy, width, height };
+  }
+}
+
+type Obstacle = { readonly kind: "box"; readonly box: Box } | { readonly kind: "circle"; readonly circle: Circle };
+
+/**
+ * Places labels next to markers so that no label overlaps another label, any marker or any obstacle, and
+ * every label stays inside the bounds.
+ *
+ * The algorithm is greedy over candidate positions, the classic approach of point-feature cartographic
+ * labelling: markers are visited in the given order (callers pass the most important first, so they get
+ * the best spots); for each, 12 positions around the marker are tried in order of preference and the first
+ * one free of collisions wins. Collisions are found through a spatial grid (each query touches only nearby
+ * labels and markers) and then tested exactly (box-box and box-circle). When no position fits the full
+ * name, the marker's key number (a much shorter label) is tried at the same 12 positions; when even that
+ * fails, the number is drawn on the marker itself and the caller lists the name in a key.
+ *
+ * Deterministic: the same input always gives the same placement.
+ *
+ * @param requests - one per marker, in priority order (first placed first)
+ * @param options - bounds, label height, obstacles and spacing
+ * @returns one placement per request, in request order
+ * @example
+ * placeLabels([{ circle: { cx: 50, cy: 50, r: 5 }, width: 60, fallbackWidth: 12 }],
+ *   { bounds: { x: 0, y: 0, width: 300, height: 200 }, height: 14 });
+ * // [{ kind: "name", position: "E", box: { x: 57, y: 43, width: 60, height: 14 } }]
+ */
+export function placeLabels(
+  requests: readonly LabelRequest[],
+  options: LabelPlacementOptions,
+): LabelPlacement[] {
+  const { bounds, height } = options;
+  const gap = options.gap ?? 1;
+  const offset = options.offset ?? 2;
+  const typicalSize = Math.max(height * 3, 16);
+  const grid = new SpatialGrid<Obstacle>(typicalSize);
+  const boundsOf = (obstacle: Obstacle): Box =>
+    obstacle.kind === "box"
+      ? obstacle.box
+      : {
+          x: obstacle.circle.cx - obstacle.circle.r,
+          y: obstacle.circle.cy - obstacle.circle.r,
+          width: 2 * obstacle.circle.r,
+          height: 2 * obstacle.circle.r,
+        };
+  const add = (obstacle: Obstacle): void => grid.insert(boundsOf(obstacle), obstacle);
+  for (const box of options.obstacles ?? []) add({ kind: "box", box });
+  for (const request of requests) add({ kind: "circle", circle: request.circle });
+
+  const fits = (box: Box): boolean => {
+    if (!boxInside(box, bounds)) return false;
+    const reach = { x: box.x - gap, y: box.y - gap, width: box.width + 2 * gap, height: box.height + 2 * gap };
+    for (const obstacle of grid.query(reach)) {
+      const hit =
+        obstacle.kind === "box"
+          ? boxesOverlap(box, obstacle.box, gap)
+          : boxOverlapsCircle(box, obstacle.circle, gap);
+      if (hit) return false;
+    }
+    return true;
+  };
+
+  const search = (request: LabelRequest, width: number): { box: Box; position: LabelPosition } | undefined => {
+    const d = request.circle.r + offset;
+    for (const position of POSITIONS) {
+      const box = candidateBox(request.circle, position, width, height, d);
+      if (fits(box)) return { box, position };
+    }
+    return undefined;
+  };
+
+  return requests.map((request): LabelPlacement => {
+    const name = search(request, request.width);
+    if (name !== undefined) {
+      add({ kind: "box", box: name.box });
+      return { kind: "name", ...name };
+    }
+    const number = search(request, request.fallbackWidth);
+    if (number !== undefined) {
+      add({ kind: "box", box: number.box });
+      return { kind: "number", ...number };
+    }
+    return { kind: "inside" };
+  });
+}
