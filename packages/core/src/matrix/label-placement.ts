@@ -1,4 +1,16 @@
-import { type Box, boxesOverlap, boxInside, boxOverlapsCircle, type Circle, SpatialGrid } from "./geometry.js";
+import {
+  type Box,
+  boxesOverlap,
+  boxInside,
+  boxOverlapsCircle,
+  type Circle,
+  type Segment,
+  SpatialGrid,
+  segmentBounds,
+  segmentOverlapsBox,
+  segmentOverlapsCircle,
+  segmentsIntersect,
+} from "./geometry.js";
 
 /** One marker that wants a label. */
 export interface LabelRequest {
@@ -18,8 +30,13 @@ export type LabelPosition = "E" | "NE" | "SE" | "W" | "NW" | "SW" | "N" | "S" | 
  * then goes into a key), or the key number drawn on the marker itself when not even that fits.
  */
 export type LabelPlacement =
-  | { readonly kind: "name"; readonly box: Box; readonly position: LabelPosition }
-  | { readonly kind: "number"; readonly box: Box; readonly position: LabelPosition }
+  | {
+      readonly kind: "name" | "number";
+      readonly box: Box;
+      readonly position: LabelPosition;
+      /** A line from the marker's edge to a label set further out than the first ring; absent for the first ring. */
+      readonly leader?: Segment;
+    }
   | { readonly kind: "inside" };
 
 /** Options of {@link placeLabels}. */
@@ -34,6 +51,11 @@ export interface LabelPlacementOptions {
   readonly gap?: number;
   /** Distance between a marker's edge and its label, in pixels (default 2). */
   readonly offset?: number;
+  /**
+   * Further distances to try, beyond `offset`, when the first ring is full; labels placed there get a leader
+   * line (default `[14, 30]`; `[]` for none).
+   */
+  readonly rings?: readonly number[];
 }
 
 /**
@@ -90,7 +112,20 @@ export function candidateBox(
   }
 }
 
-type Obstacle = { readonly kind: "box"; readonly box: Box } | { readonly kind: "circle"; readonly circle: Circle };
+type Obstacle =
+  | { readonly kind: "box"; readonly box: Box }
+  | { readonly kind: "circle"; readonly circle: Circle; readonly owner: number }
+  | { readonly kind: "segment"; readonly segment: Segment; readonly owner: number };
+
+/** The segment from a circle's edge towards the nearest point of a box. */
+function leaderLine(circle: Circle, box: Box): Segment {
+  const nx = Math.max(box.x, Math.min(circle.cx, box.x + box.width));
+  const ny = Math.max(box.y, Math.min(circle.cy, box.y + box.height));
+  const dx = nx - circle.cx;
+  const dy = ny - circle.cy;
+  const length = Math.hypot(dx, dy) || 1;
+  return { x1: circle.cx + (dx / length) * circle.r, y1: circle.cy + (dy / length) * circle.r, x2: nx, y2: ny };
+}
 
 /**
  * Places labels next to markers so that no label overlaps another label, any marker or any obstacle, and
@@ -99,7 +134,8 @@ type Obstacle = { readonly kind: "box"; readonly box: Box } | { readonly kind: "
  * The algorithm is greedy over candidate positions, the classic approach of point-feature cartographic
  * labelling: markers are visited in the given order (callers pass the most important first, so they get
  * the best spots); for each, 12 positions around the marker are tried in order of preference and the first
- * one free of collisions wins. Collisions are found through a spatial grid (each query touches only nearby
+ * one free of collisions wins. When all 12 are taken, the same positions are tried on wider rings, joined to
+ * the marker by a leader line that must itself cross no label, other marker or other leader line. Collisions are found through a spatial grid (each query touches only nearby
  * labels and markers) and then tested exactly (box-box and box-circle). When no position fits the full
  * name, the marker's key number (a much shorter label) is tried at the same 12 positions; when even that
  * fails, the number is drawn on the marker itself and the caller lists the name in a key.
@@ -121,52 +157,82 @@ export function placeLabels(
   const { bounds, height } = options;
   const gap = options.gap ?? 1;
   const offset = options.offset ?? 2;
-  const typicalSize = Math.max(height * 3, 16);
-  const grid = new SpatialGrid<Obstacle>(typicalSize);
-  const boundsOf = (obstacle: Obstacle): Box =>
-    obstacle.kind === "box"
-      ? obstacle.box
-      : {
-          x: obstacle.circle.cx - obstacle.circle.r,
-          y: obstacle.circle.cy - obstacle.circle.r,
-          width: 2 * obstacle.circle.r,
-          height: 2 * obstacle.circle.r,
-        };
+  const rings = [0, ...(options.rings ?? [14, 30])];
+  const grid = new SpatialGrid<Obstacle>(Math.max(height * 3, 16));
+  const boundsOf = (obstacle: Obstacle): Box => {
+    if (obstacle.kind === "box") return obstacle.box;
+    if (obstacle.kind === "segment") return segmentBounds(obstacle.segment);
+    const { cx, cy, r } = obstacle.circle;
+    return { x: cx - r, y: cy - r, width: 2 * r, height: 2 * r };
+  };
   const add = (obstacle: Obstacle): void => grid.insert(boundsOf(obstacle), obstacle);
   for (const box of options.obstacles ?? []) add({ kind: "box", box });
-  for (const request of requests) add({ kind: "circle", circle: request.circle });
+  requests.forEach((request, owner) => add({ kind: "circle", circle: request.circle, owner }));
 
-  const fits = (box: Box): boolean => {
+  const grow = (box: Box): Box => ({
+    x: box.x - gap,
+    y: box.y - gap,
+    width: box.width + 2 * gap,
+    height: box.height + 2 * gap,
+  });
+  const boxFits = (box: Box): boolean => {
     if (!boxInside(box, bounds)) return false;
-    const reach = { x: box.x - gap, y: box.y - gap, width: box.width + 2 * gap, height: box.height + 2 * gap };
-    for (const obstacle of grid.query(reach)) {
+    for (const obstacle of grid.query(grow(box))) {
       const hit =
         obstacle.kind === "box"
           ? boxesOverlap(box, obstacle.box, gap)
-          : boxOverlapsCircle(box, obstacle.circle, gap);
+          : obstacle.kind === "circle"
+            ? boxOverlapsCircle(box, obstacle.circle, gap)
+            : segmentOverlapsBox(obstacle.segment, box, gap);
+      if (hit) return false;
+    }
+    return true;
+  };
+  const leaderFits = (segment: Segment, owner: number): boolean => {
+    for (const obstacle of grid.query(grow(segmentBounds(segment)))) {
+      const hit =
+        obstacle.kind === "segment"
+          ? segmentsIntersect(segment, obstacle.segment)
+          : obstacle.kind === "box"
+          ? segmentOverlapsBox(segment, obstacle.box)
+          : obstacle.owner !== owner && segmentOverlapsCircle(segment, obstacle.circle, gap);
       if (hit) return false;
     }
     return true;
   };
 
-  const search = (request: LabelRequest, width: number): { box: Box; position: LabelPosition } | undefined => {
-    const d = request.circle.r + offset;
-    for (const position of POSITIONS) {
-      const box = candidateBox(request.circle, position, width, height, d);
-      if (fits(box)) return { box, position };
+  const search = (
+    request: LabelRequest,
+    owner: number,
+    width: number,
+  ): { box: Box; position: LabelPosition; leader?: Segment } | undefined => {
+    for (const ring of rings) {
+      const d = request.circle.r + offset + ring;
+      for (const position of POSITIONS) {
+        const box = candidateBox(request.circle, position, width, height, d);
+        if (!boxFits(box)) continue;
+        if (ring === 0) return { box, position };
+        const leader = leaderLine(request.circle, box);
+        if (leaderFits(leader, owner)) return { box, position, leader };
+      }
     }
     return undefined;
   };
 
-  return requests.map((request): LabelPlacement => {
-    const name = search(request, request.width);
+  const claim = (found: { box: Box; leader?: Segment }, owner: number): void => {
+    add({ kind: "box", box: found.box });
+    if (found.leader !== undefined) add({ kind: "segment", segment: found.leader, owner });
+  };
+
+  return requests.map((request, owner): LabelPlacement => {
+    const name = search(request, owner, request.width);
     if (name !== undefined) {
-      add({ kind: "box", box: name.box });
+      claim(name, owner);
       return { kind: "name", ...name };
     }
-    const number = search(request, request.fallbackWidth);
+    const number = search(request, owner, request.fallbackWidth);
     if (number !== undefined) {
-      add({ kind: "box", box: number.box });
+      claim(number, owner);
       return { kind: "number", ...number };
     }
     return { kind: "inside" };

@@ -29,6 +29,8 @@ const ASCII_WIDTHS = [
 
 const WIDE_CYRILLIC = new Set("ЖШЩЮЫМЙжшщюыфФ");
 const BOLD_FACTOR = 1.1;
+// Joined Arabic letters average about 0.47 em in DejaVu Sans and 0.5 em in Noto Sans Arabic.
+const ARABIC = 0.55;
 
 /** Options of {@link estimateTextWidth}. */
 export interface TextWidthOptions {
@@ -59,10 +61,10 @@ export function codePointWidth(codePoint: number): number {
   }
   if (codePoint >= 0x530 && codePoint <= 0x58f) return 0.7; // Armenian
   if (codePoint >= 0x590 && codePoint <= 0x5ff) return 0.64; // Hebrew (marks handled above)
-  if (codePoint >= 0x600 && codePoint <= 0x6ff) return 0.62; // Arabic (harakat handled above)
-  if (codePoint >= 0x750 && codePoint <= 0x77f) return 0.62; // Arabic supplement
-  if (codePoint >= 0xfb50 && codePoint <= 0xfdff) return 0.62; // Arabic presentation forms A
-  if (codePoint >= 0xfe70 && codePoint <= 0xfeff) return 0.62; // Arabic presentation forms B
+  if (codePoint >= 0x600 && codePoint <= 0x6ff) return ARABIC; // harakat handled above
+  if (codePoint >= 0x750 && codePoint <= 0x77f) return ARABIC; // Arabic supplement
+  if (codePoint >= 0xfb50 && codePoint <= 0xfdff) return ARABIC; // Arabic presentation forms A
+  if (codePoint >= 0xfe70 && codePoint <= 0xfeff) return ARABIC; // Arabic presentation forms B
   if (codePoint >= 0x10a0 && codePoint <= 0x10ff) return 0.7; // Georgian
   if (isWide(codePoint)) return 1;
   if (codePoint > 0xffff) return 1.15;
