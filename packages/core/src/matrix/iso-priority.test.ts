@@ -7,8 +7,14 @@ const onSquareEdge = ([f, v]: DataPoint): boolean =>
 
 const rules = {
   closeness: closenessToIdeal,
-  "geometric-mean": createPriorityRule({ priority: "geometric-mean", axisWeights: { value: 2, feasibility: 1 } }),
-  "weighted-mean": createPriorityRule({ priority: "weighted-mean", axisWeights: { value: 1, feasibility: 3 } }),
+  "geometric-mean": createPriorityRule({
+    priority: "geometric-mean",
+    axisWeights: { value: 2, feasibility: 1 },
+  }),
+  "weighted-mean": createPriorityRule({
+    priority: "weighted-mean",
+    axisWeights: { value: 1, feasibility: 3 },
+  }),
   "value only": createPriorityRule({ priority: "weighted-mean", axisWeights: { value: 1, feasibility: 0 } }),
 };
 
@@ -44,7 +50,8 @@ describe("isoPriorityRegion", () => {
   it("draws the weighted-mean boundary as a straight line: a v + (1 - a) f = level", () => {
     // axisWeights 1:3, so a = 0.25; level 50 meets the top edge (v = 100) at f = (50 - 25) / 0.75.
     const polygon = isoPriorityRegion(rules["weighted-mean"], 50);
-    for (const [f, v] of polygon.slice(1)) if (!onSquareEdge([f, v])) expect(0.25 * v + 0.75 * f).toBeCloseTo(50, 6);
+    for (const [f, v] of polygon.slice(1))
+      if (!onSquareEdge([f, v])) expect(0.25 * v + 0.75 * f).toBeCloseTo(50, 6);
     expect(polygon[1]![0]).toBeCloseTo(100 / 3, 6);
   });
 
@@ -64,6 +71,8 @@ describe("isoPriorityRegion", () => {
   });
 
   it("is deterministic", () => {
-    expect(isoPriorityRegion(rules["geometric-mean"], 40)).toEqual(isoPriorityRegion(rules["geometric-mean"], 40));
+    expect(isoPriorityRegion(rules["geometric-mean"], 40)).toEqual(
+      isoPriorityRegion(rules["geometric-mean"], 40),
+    );
   });
 });

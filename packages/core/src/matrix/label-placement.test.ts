@@ -93,7 +93,9 @@ describe("placeLabels", () => {
   test.prop([fc.array(requestArb, { minLength: 60, maxLength: 80 })], { numRuns: 10, seed: 7 })(
     "is deterministic",
     (requests) => {
-      expect(placeLabels(requests, { bounds, height: 14 })).toEqual(placeLabels(requests, { bounds, height: 14 }));
+      expect(placeLabels(requests, { bounds, height: 14 })).toEqual(
+        placeLabels(requests, { bounds, height: 14 }),
+      );
     },
   );
 });

@@ -62,7 +62,20 @@ export interface LabelPlacementOptions {
  * Candidate positions, best first: right of the marker reads most naturally, then the other sides; the
  * two-letter `EN`/`ES`/`WN`/`WS` are a side position slid up or down by half a label height.
  */
-const POSITIONS: readonly LabelPosition[] = ["E", "W", "NE", "SE", "NW", "SW", "N", "S", "EN", "ES", "WN", "WS"];
+const POSITIONS: readonly LabelPosition[] = [
+  "E",
+  "W",
+  "NE",
+  "SE",
+  "NW",
+  "SW",
+  "N",
+  "S",
+  "EN",
+  "ES",
+  "WN",
+  "WS",
+];
 
 /**
  * The box of a label of `width` x `height` at one candidate position around a circle, `d` pixels from the
@@ -124,7 +137,12 @@ function leaderLine(circle: Circle, box: Box): Segment {
   const dx = nx - circle.cx;
   const dy = ny - circle.cy;
   const length = Math.hypot(dx, dy) || 1;
-  return { x1: circle.cx + (dx / length) * circle.r, y1: circle.cy + (dy / length) * circle.r, x2: nx, y2: ny };
+  return {
+    x1: circle.cx + (dx / length) * circle.r,
+    y1: circle.cy + (dy / length) * circle.r,
+    x2: nx,
+    y2: ny,
+  };
 }
 
 /**
@@ -167,7 +185,9 @@ export function placeLabels(
   };
   const add = (obstacle: Obstacle): void => grid.insert(boundsOf(obstacle), obstacle);
   for (const box of options.obstacles ?? []) add({ kind: "box", box });
-  requests.forEach((request, owner) => add({ kind: "circle", circle: request.circle, owner }));
+  requests.forEach((request, owner) => {
+    add({ kind: "circle", circle: request.circle, owner });
+  });
 
   const grow = (box: Box): Box => ({
     x: box.x - gap,
@@ -194,8 +214,8 @@ export function placeLabels(
         obstacle.kind === "segment"
           ? segmentsIntersect(segment, obstacle.segment)
           : obstacle.kind === "box"
-          ? segmentOverlapsBox(segment, obstacle.box)
-          : obstacle.owner !== owner && segmentOverlapsCircle(segment, obstacle.circle, gap);
+            ? segmentOverlapsBox(segment, obstacle.box)
+            : obstacle.owner !== owner && segmentOverlapsCircle(segment, obstacle.circle, gap);
       if (hit) return false;
     }
     return true;

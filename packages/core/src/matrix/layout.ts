@@ -65,7 +65,12 @@ export interface BandLayout {
 
 /** The legend and key panels. */
 export interface LegendLayout {
-  readonly categories: readonly { readonly name: string; readonly cx: number; readonly cy: number; readonly text: TextItem }[];
+  readonly categories: readonly {
+    readonly name: string;
+    readonly cx: number;
+    readonly cy: number;
+    readonly text: TextItem;
+  }[];
   readonly categoryTitle: TextItem;
   /** Absent when no marker has a size. */
   readonly size?: {
@@ -163,7 +168,11 @@ function keyColumns(width: number): number {
   return Math.max(1, Math.floor((width - 2 * PAD) / KEY_COLUMN));
 }
 
-function layoutOnce(points: readonly MatrixPoint[], options: ResolvedMatrixOptions, keyRows: number): MatrixLayout {
+function layoutOnce(
+  points: readonly MatrixPoint[],
+  options: ResolvedMatrixOptions,
+  keyRows: number,
+): MatrixLayout {
   const { width, height } = options;
   const title: TextItem = { text: options.title, x: PAD, y: PAD + MATRIX_FONT.title * 0.8, anchor: "start" };
   let headerBottom = title.y + 10;
@@ -198,7 +207,12 @@ function layoutOnce(points: readonly MatrixPoint[], options: ResolvedMatrixOptio
     anchor: "middle",
   };
   // Drawn rotated by -90 degrees about its anchor.
-  const yTitle: TextItem = { text: "Business value →", x: PAD + 6, y: plot.y + plot.height / 2, anchor: "middle" };
+  const yTitle: TextItem = {
+    text: "Business value →",
+    x: PAD + 6,
+    y: plot.y + plot.height / 2,
+    anchor: "middle",
+  };
   const thresholds = { x: x(options.thresholds.feasibility), y: y(options.thresholds.value) };
   const quadrants = layoutQuadrants(plot, thresholds, options);
 
@@ -217,7 +231,11 @@ function layoutOnce(points: readonly MatrixPoint[], options: ResolvedMatrixOptio
   const PLAIN_RADIUS = 6;
   const circles = points.map((point): Circle => {
     const r =
-      sized.length === 0 ? PLAIN_RADIUS : point.size === undefined ? MIN_RADIUS + 1 : Math.max(MIN_RADIUS, radiusOf(point.size));
+      sized.length === 0
+        ? PLAIN_RADIUS
+        : point.size === undefined
+          ? MIN_RADIUS + 1
+          : Math.max(MIN_RADIUS, radiusOf(point.size));
     return { cx: x(point.input.feasibility), cy: y(point.input.value), r };
   });
   const labelTexts = points.map((point) =>
@@ -247,13 +265,24 @@ function layoutOnce(points: readonly MatrixPoint[], options: ResolvedMatrixOptio
     }),
   );
 
-  const legend = layoutLegend(panelX, plot.y, panelWidth, categories, sized.length, sized.length < points.length, maxSize, radiusOf, options);
+  const legend = layoutLegend(
+    panelX,
+    plot.y,
+    panelWidth,
+    categories,
+    sized.length,
+    sized.length < points.length,
+    maxSize,
+    radiusOf,
+    options,
+  );
   const keyed = markers.filter((marker) => marker.label.kind !== "name");
   const columns = keyColumns(width);
   const keyTop = plot.y + plot.height + 52;
   const shown = keyed.slice(0, keyRows * columns);
   // Spread the columns actually used over the full width, so names are shortened as little as possible.
-  const columnWidth = (width - 2 * PAD) / Math.max(1, Math.min(columns, Math.ceil(shown.length / Math.max(1, keyRows))));
+  const columnWidth =
+    (width - 2 * PAD) / Math.max(1, Math.min(columns, Math.ceil(shown.length / Math.max(1, keyRows))));
   const key = shown.map((marker, index): KeyEntry => {
     const column = Math.floor(index / keyRows);
     const row = index % keyRows;
@@ -294,7 +323,10 @@ function layoutOnce(points: readonly MatrixPoint[], options: ResolvedMatrixOptio
   };
   const withSubtitle = subtitle === undefined ? base : { ...base, subtitle };
   return key.length > 0
-    ? { ...withSubtitle, keyTitle: { text: "Key: initiatives numbered on the chart", x: PAD, y: keyTop, anchor: "start" } }
+    ? {
+        ...withSubtitle,
+        keyTitle: { text: "Key: initiatives numbered on the chart", x: PAD, y: keyTop, anchor: "start" },
+      }
     : withSubtitle;
 }
 
@@ -306,7 +338,9 @@ function categoryName(point: MatrixPoint): string {
 /** Categories sorted by name, so a category keeps its colour whatever the order of the input. */
 function categoryOrder(points: readonly MatrixPoint[]): string[] {
   const names = [...new Set(points.map(categoryName))];
-  return names.sort((a, b) => (a === UNCATEGORISED ? 1 : b === UNCATEGORISED ? -1 : a < b ? -1 : a > b ? 1 : 0));
+  return names.sort((a, b) =>
+    a === UNCATEGORISED ? 1 : b === UNCATEGORISED ? -1 : a < b ? -1 : a > b ? 1 : 0,
+  );
 }
 
 function layoutQuadrants(
@@ -322,7 +356,12 @@ function layoutQuadrants(
     "calculated-risk": { x: left, y: top, width: thresholds.x - left, height: thresholds.y - top },
     "likely-win": { x: thresholds.x, y: top, width: right - thresholds.x, height: thresholds.y - top },
     unlikely: { x: left, y: thresholds.y, width: thresholds.x - left, height: bottom - thresholds.y },
-    "marginal-gain": { x: thresholds.x, y: thresholds.y, width: right - thresholds.x, height: bottom - thresholds.y },
+    "marginal-gain": {
+      x: thresholds.x,
+      y: thresholds.y,
+      width: right - thresholds.x,
+      height: bottom - thresholds.y,
+    },
   };
   const inset = 8;
   const height = MATRIX_FONT.quadrant + 4;
@@ -395,14 +434,20 @@ function layoutLegend(
         cy: baseY - r,
         r,
         value,
-        text: { text: formatCompact(value), x: cx + biggest + 10, y: baseY - 2 * r + 4, anchor: "start" as const },
+        text: {
+          text: formatCompact(value),
+          x: cx + biggest + 10,
+          y: baseY - 2 * r + 4,
+          anchor: "start" as const,
+        },
       };
     });
     // Labels of small circles could collide: keep them at least a line apart.
     for (let i = 1; i < circles.length; i++) {
       const previous = circles[i - 1]!.text;
       const current = circles[i]!.text;
-      if (current.y - previous.y < 12) circles[i] = { ...circles[i]!, text: { ...current, y: previous.y + 12 } };
+      if (current.y - previous.y < 12)
+        circles[i] = { ...circles[i]!, text: { ...current, y: previous.y + 12 } };
     }
     cursor = Math.max(baseY, circles.at(-1)?.text.y ?? baseY) + 10;
     let missing: (Circle & { text: TextItem }) | undefined;
@@ -412,7 +457,12 @@ function layoutLegend(
         cx,
         cy: cursor - 4,
         r: 3.5,
-        text: { text: `no ${options.sizeLabel.toLowerCase()} given`, x: cx + biggest + 10, y: cursor, anchor: "start" },
+        text: {
+          text: `no ${options.sizeLabel.toLowerCase()} given`,
+          x: cx + biggest + 10,
+          y: cursor,
+          anchor: "start",
+        },
       };
       cursor += 6;
     }
@@ -436,7 +486,16 @@ function layoutLegend(
   ];
   cursor += 20;
   const caption = BAND_CAPTIONS[options.priority];
-  const bandCaption = caption.map((text, index): TextItem => ({ text, x, y: cursor + index * 15, anchor: "start" }));
-  const legend = { categories: entries, categoryTitle, bandTitle, bandSwatches, bandScale: scaleEnds, bandCaption };
+  const bandCaption = caption.map(
+    (text, index): TextItem => ({ text, x, y: cursor + index * 15, anchor: "start" }),
+  );
+  const legend = {
+    categories: entries,
+    categoryTitle,
+    bandTitle,
+    bandSwatches,
+    bandScale: scaleEnds,
+    bandCaption,
+  };
   return size === undefined ? legend : { ...legend, size };
 }

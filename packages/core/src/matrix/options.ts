@@ -118,7 +118,10 @@ export function resolveMatrix(
   if (!(Number.isFinite(width) && width >= 480 && width <= 10000))
     optionProblems.push({ path: ["width"], message: `a width from 480 to 10000 pixels; received ${width}` });
   if (!(Number.isFinite(height) && height >= 400 && height <= 10000))
-    optionProblems.push({ path: ["height"], message: `a height from 400 to 10000 pixels; received ${height}` });
+    optionProblems.push({
+      path: ["height"],
+      message: `a height from 400 to 10000 pixels; received ${height}`,
+    });
   const model = options.model ?? {};
   const thresholds = {
     value: model.thresholds?.value ?? defaultModel.thresholds.value,
@@ -127,13 +130,22 @@ export function resolveMatrix(
   for (const axis of ["value", "feasibility"] as const) {
     const t = thresholds[axis];
     if (!(Number.isFinite(t) && t >= 0 && t <= 100))
-      optionProblems.push({ path: ["model", "thresholds", axis], message: `a number from 0 to 100; received ${t}` });
+      optionProblems.push({
+        path: ["model", "thresholds", axis],
+        message: `a number from 0 to 100; received ${t}`,
+      });
   }
   const axisWeights = {
     value: model.axisWeights?.value ?? defaultModel.axisWeights.value,
     feasibility: model.axisWeights?.feasibility ?? defaultModel.axisWeights.feasibility,
   };
-  if (!(axisWeights.value >= 0 && axisWeights.feasibility >= 0 && axisWeights.value + axisWeights.feasibility > 0))
+  if (
+    !(
+      axisWeights.value >= 0 &&
+      axisWeights.feasibility >= 0 &&
+      axisWeights.value + axisWeights.feasibility > 0
+    )
+  )
     optionProblems.push({
       path: ["model", "axisWeights"],
       message: `two weights of at least 0, not both 0; received ${axisWeights.value} and ${axisWeights.feasibility}`,
@@ -141,7 +153,10 @@ export function resolveMatrix(
   const levels = options.levels ?? [10, 20, 30, 40, 50, 60, 70, 80, 90];
   levels.forEach((level, index) => {
     if (!(Number.isFinite(level) && level > 0 && level < 100))
-      optionProblems.push({ path: ["levels", index], message: `a priority level above 0 and below 100; received ${level}` });
+      optionProblems.push({
+        path: ["levels", index],
+        message: `a priority level above 0 and below 100; received ${level}`,
+      });
   });
   if (optionProblems.length > 0) throw new CxprismError("invalid-options", optionProblems);
 

@@ -1,8 +1,15 @@
 import { formatCompact, formatNumber as n } from "./format.js";
-import { type KeyEntry, layoutMatrix, MATRIX_FONT, type MatrixLayout, type MarkerLayout, type TextItem } from "./layout.js";
+import {
+  type KeyEntry,
+  layoutMatrix,
+  MATRIX_FONT,
+  type MarkerLayout,
+  type MatrixLayout,
+  type TextItem,
+} from "./layout.js";
 import { describePriorityRule, type MatrixInput, type MatrixOptions } from "./options.js";
-import { contrastingInk, type MatrixTheme, matrixTheme } from "./theme.js";
 import { isRightToLeft } from "./text-width.js";
+import { contrastingInk, type MatrixTheme, matrixTheme } from "./theme.js";
 import { escapeXml } from "./xml.js";
 
 /**
@@ -80,14 +87,17 @@ function drawPlot(out: string[], layout: MatrixLayout, theme: MatrixTheme, clipI
   for (const band of layout.bands) out.push(`<path d="${polygonPath(band.polygon)}"/>`);
   out.push("</g>");
   const gridLines: string[] = [];
-  for (const tick of layout.xTicks) gridLines.push(`M${n(layout.x(Number(tick.text)))} ${n(plot.y)}V${n(bottom)}`);
-  for (const tick of layout.yTicks) gridLines.push(`M${n(plot.x)} ${n(layout.y(Number(tick.text)))}H${n(right)}`);
+  for (const tick of layout.xTicks)
+    gridLines.push(`M${n(layout.x(Number(tick.text)))} ${n(plot.y)}V${n(bottom)}`);
+  for (const tick of layout.yTicks)
+    gridLines.push(`M${n(plot.x)} ${n(layout.y(Number(tick.text)))}H${n(right)}`);
   out.push(`<path d="${gridLines.join("")}" stroke="${theme.grid}" stroke-width="1" fill="none"/>`);
   out.push(
     `<path d="M${n(thresholds.x)} ${n(plot.y)}V${n(bottom)}M${n(plot.x)} ${n(thresholds.y)}H${n(right)}" stroke="${theme.axis}" stroke-width="1.5" stroke-dasharray="6 4" fill="none"/>`,
     `<rect x="${n(plot.x)}" y="${n(plot.y)}" width="${n(plot.width)}" height="${n(plot.height)}" fill="none" stroke="${theme.axis}" stroke-width="1"/>`,
   );
-  for (const tick of [...layout.xTicks, ...layout.yTicks]) out.push(text(tick, MATRIX_FONT.tick, theme.muted));
+  for (const tick of [...layout.xTicks, ...layout.yTicks])
+    out.push(text(tick, MATRIX_FONT.tick, theme.muted));
   out.push(text(layout.xTitle, MATRIX_FONT.axisTitle, theme.text, ' font-weight="600"'));
   out.push(
     text(
@@ -99,7 +109,14 @@ function drawPlot(out: string[], layout: MatrixLayout, theme: MatrixTheme, clipI
   );
   for (const quadrant of layout.quadrants) {
     if (quadrant.label === undefined) continue;
-    out.push(text(quadrant.label, MATRIX_FONT.quadrant, theme.quadrantLabel, ' font-weight="700" letter-spacing="0"'));
+    out.push(
+      text(
+        quadrant.label,
+        MATRIX_FONT.quadrant,
+        theme.quadrantLabel,
+        ' font-weight="700" letter-spacing="0"',
+      ),
+    );
   }
 }
 
@@ -140,8 +157,14 @@ function drawLabels(out: string[], layout: MatrixLayout, theme: MatrixTheme): vo
     const label = marker.label;
     if (label.kind === "inside") continue;
     const { box, position } = label;
-    const anchor = position.startsWith("E") || position === "NE" || position === "SE" ? "start" : position.startsWith("W") || position === "NW" || position === "SW" ? "end" : "middle";
-    const x = anchor === "start" ? box.x + 1 : anchor === "end" ? box.x + box.width - 1 : box.x + box.width / 2;
+    const anchor =
+      position.startsWith("E") || position === "NE" || position === "SE"
+        ? "start"
+        : position.startsWith("W") || position === "NW" || position === "SW"
+          ? "end"
+          : "middle";
+    const x =
+      anchor === "start" ? box.x + 1 : anchor === "end" ? box.x + box.width - 1 : box.x + box.width / 2;
     const size = label.kind === "name" ? MATRIX_FONT.label : MATRIX_FONT.number;
     const item: TextItem = { text: marker.labelText, x, y: box.y + box.height / 2 + size * 0.36, anchor };
     out.push(text(item, size, theme.text, label.kind === "number" ? ' font-weight="700"' : ""));
@@ -241,8 +264,12 @@ function describeMatrix(layout: MatrixLayout): string {
     `Shaded bands show priority, the ${describePriorityRule(options.priority)}.`,
   ];
   for (const quadrant of ["likely-win", "calculated-risk", "marginal-gain", "unlikely"] as const) {
-    const names = markers.filter((marker) => marker.quadrant === quadrant).map((marker) => marker.point.input.name);
-    parts.push(`${options.quadrantLabels[quadrant]} (${names.length})${names.length > 0 ? `: ${names.join("; ")}` : ""}.`);
+    const names = markers
+      .filter((marker) => marker.quadrant === quadrant)
+      .map((marker) => marker.point.input.name);
+    parts.push(
+      `${options.quadrantLabels[quadrant]} (${names.length})${names.length > 0 ? `: ${names.join("; ")}` : ""}.`,
+    );
   }
   return parts.join(" ");
 }

@@ -53,7 +53,10 @@ describe("estimateTextWidth", () => {
     "is additive and never negative",
     (a, b) => {
       expect(estimateTextWidth(a, 12)).toBeGreaterThanOrEqual(0);
-      expect(estimateTextWidth(a + b, 12)).toBeCloseTo(estimateTextWidth(a, 12) + estimateTextWidth(b, 12), 6);
+      expect(estimateTextWidth(a + b, 12)).toBeCloseTo(
+        estimateTextWidth(a, 12) + estimateTextWidth(b, 12),
+        6,
+      );
     },
   );
 

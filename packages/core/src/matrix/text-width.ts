@@ -22,9 +22,9 @@ const ASCII_WIDTHS = [
   651, 821, 942, 1716, 1303, 1946, 1597, 563, 799, 799, 1024, 1716, 651, 739, 651, 690, 1303, 1303, 1303,
   1303, 1303, 1303, 1303, 1303, 1303, 1303, 690, 690, 1716, 1716, 1716, 1087, 2048, 1401, 1405, 1430, 1577,
   1294, 1178, 1587, 1540, 604, 604, 1343, 1141, 1767, 1532, 1612, 1235, 1612, 1423, 1300, 1251, 1499, 1401,
-  2025, 1403, 1251, 1403, 799, 690, 799, 1716, 1024, 1024, 1255, 1300, 1126, 1300, 1260, 721, 1300, 1298,
-  569, 569, 1186, 569, 1995, 1298, 1253, 1300, 1300, 842, 1067, 803, 1298, 1212, 1675, 1212, 1212, 1075,
-  1303, 690, 1303, 1716,
+  2025, 1403, 1251, 1403, 799, 690, 799, 1716, 1024, 1024, 1255, 1300, 1126, 1300, 1260, 721, 1300, 1298, 569,
+  569, 1186, 569, 1995, 1298, 1253, 1300, 1300, 842, 1067, 803, 1298, 1212, 1675, 1212, 1212, 1075, 1303, 690,
+  1303, 1716,
 ] as const;
 
 const WIDE_CYRILLIC = new Set("ЖШЩЮЫМЙжшщюыфФ");
@@ -133,6 +133,22 @@ export function truncateToWidth(
     kept++;
   }
   return `${chars.slice(0, kept).join("").trimEnd()}${ellipsis}`;
+}
+
+/**
+ * How many terminal columns a text takes: East Asian wide and full-width characters (and emoji) take two,
+ * combining marks and zero-width characters none, everything else one (the rule of `wcwidth`).
+ *
+ * @param text - the text
+ * @returns its width in terminal columns
+ */
+export function terminalColumns(text: string): number {
+  let columns = 0;
+  for (const char of text) {
+    const c = char.codePointAt(0)!;
+    columns += isZeroWidth(c) ? 0 : isWide(c) || c >= 0x1f300 ? 2 : 1;
+  }
+  return columns;
 }
 
 function isZeroWidth(c: number): boolean {
