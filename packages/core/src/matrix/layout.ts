@@ -242,7 +242,7 @@ function layoutOnce(
     truncateToWidth(point.input.name, MAX_LABEL_WIDTH, MATRIX_FONT.label),
   );
   const placements = placeLabels(
-    points.map((point, i) => ({
+    points.map((_, i) => ({
       circle: circles[i]!,
       width: estimateTextWidth(labelTexts[i]!, MATRIX_FONT.label) + 2,
       fallbackWidth: estimateTextWidth(String(i + 1), MATRIX_FONT.number, { bold: true }) + 2,

@@ -202,7 +202,7 @@ function drawLegend(out: string[], layout: MatrixLayout, theme: MatrixTheme): vo
     const opacity = 1 - (1 - theme.bandOpacity) ** index;
     out.push(
       `<rect x="${n(swatch.x)}" y="${n(swatch.y)}" width="${n(swatch.width)}" height="${n(swatch.height)}" fill="${theme.background}"/>`,
-      `<rect x="${n(swatch.x)}" y="${n(swatch.y)}" width="${n(swatch.width)}" height="${n(swatch.height)}" fill="${theme.band}" fill-opacity="${n(opacity, 4)}" stroke="${theme.grid}" stroke-width="0.5"/>`,
+      `<rect x="${n(swatch.x)}" y="${n(swatch.y)}" width="${n(swatch.width)}" height="${n(swatch.height)}" fill="${theme.band}" fill-opacity="${n(opacity, 3)}" stroke="${theme.grid}" stroke-width="0.5"/>`,
     );
   });
   for (const end of legend.bandScale) out.push(text(end, MATRIX_FONT.tick, theme.muted));
