@@ -82,14 +82,15 @@ describe("placeLabels", () => {
     },
   );
 
-  test.prop([fc.array(requestArb, { minLength: 60, maxLength: 150 })], { numRuns: 40, seed: 20261122, endOnFailure: true })(
-    "never overlaps labels with labels or markers for 60-150 random markers",
-    (requests) => {
-      const placed = placeLabels(requests, { bounds, height: 14 });
-      expect(placed).toHaveLength(requests.length);
-      assertNoOverlaps(requests, placed);
-    },
-  );
+  test.prop([fc.array(requestArb, { minLength: 60, maxLength: 150 })], {
+    numRuns: 40,
+    seed: 20261122,
+    endOnFailure: true,
+  })("never overlaps labels with labels or markers for 60-150 random markers", (requests) => {
+    const placed = placeLabels(requests, { bounds, height: 14 });
+    expect(placed).toHaveLength(requests.length);
+    assertNoOverlaps(requests, placed);
+  });
 
   test.prop([fc.array(requestArb, { minLength: 60, maxLength: 80 })], { numRuns: 10, seed: 7 })(
     "is deterministic",

@@ -24,7 +24,8 @@ export type VegaLiteOptions = Pick<
   | "levels"
 >;
 
-const round2 = (x: number): number => Math.round(x * 100) / 100;
+// "+ 0" turns -0 into 0, which JSON cannot tell apart anyway.
+const round2 = (x: number): number => Math.round(x * 100) / 100 + 0;
 
 /**
  * Builds a Vega-Lite v5 specification of the prism matrix: the same axes, quadrant shading and rules,
