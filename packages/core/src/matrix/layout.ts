@@ -225,7 +225,10 @@ function layoutOnce(
   const categories = categoryOrder(points);
   const sized = points.filter((point) => point.size !== undefined);
   const maxSize = Math.max(0, ...sized.map((point) => point.size!));
-  const maxRadius = Math.max(9, Math.min(22, Math.min(plot.width, plot.height) / 24));
+  // The largest marker shrinks as the plot gets crowded: about a fifth of the side of each point's share of
+  // the plot, between 8 and 22 pixels.
+  const share = Math.sqrt((plot.width * plot.height) / Math.max(1, points.length));
+  const maxRadius = Math.max(8, Math.min(22, share * 0.18));
   const radiusOf = createAreaScale(maxSize, maxRadius);
   const MIN_RADIUS = 2.5;
   const PLAIN_RADIUS = 6;

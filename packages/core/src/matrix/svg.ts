@@ -8,7 +8,7 @@ import {
   type TextItem,
 } from "./layout.js";
 import { describePriorityRule, type MatrixInput, type MatrixOptions } from "./options.js";
-import { isRightToLeft } from "./text-width.js";
+import { estimateTextWidth, isRightToLeft } from "./text-width.js";
 import { contrastingInk, type MatrixTheme, matrixTheme } from "./theme.js";
 import { escapeXml } from "./xml.js";
 
@@ -133,13 +133,6 @@ function drawMarkers(out: string[], layout: MatrixLayout, theme: MatrixTheme): v
       `<title>${escapeXml(summary)}</title>`,
       `<circle cx="${n(marker.cx)}" cy="${n(marker.cy)}" r="${n(marker.r)}" fill="${colour}" fill-opacity="${unsized ? 0.35 : 0.88}" stroke="${unsized ? colour : theme.background}" stroke-width="${unsized ? 1.25 : 1.5}"/>`,
     );
-    if (marker.label.kind === "inside") {
-      const ink = contrastingInk(colour);
-      const size = Math.min(MATRIX_FONT.number, Math.max(7, marker.r * 1.1));
-      out.push(
-        `<text x="${n(marker.cx)}" y="${n(marker.cy + size * 0.35)}" font-size="${n(size)}" font-weight="700" fill="${ink}" text-anchor="middle" aria-hidden="true">${marker.number}</text>`,
-      );
-    }
     out.push("</g>");
   }
   out.push("</g>");
@@ -155,7 +148,15 @@ function drawLabels(out: string[], layout: MatrixLayout, theme: MatrixTheme): vo
     );
   for (const marker of layout.markers) {
     const label = marker.label;
-    if (label.kind === "inside") continue;
+    if (label.kind === "inside") {
+      // Drawn above every marker, so a neighbour drawn later cannot hide the number.
+      const colour = colourOf(marker, theme);
+      const size = Math.min(MATRIX_FONT.number, Math.max(7, marker.r * 1.1));
+      out.push(
+        `<text x="${n(marker.cx)}" y="${n(marker.cy + size * 0.35)}" font-size="${n(size)}" font-weight="700" fill="${contrastingInk(colour)}" text-anchor="middle">${marker.number}</text>`,
+      );
+      continue;
+    }
     const { box, position } = label;
     const anchor =
       position.startsWith("E") || position === "NE" || position === "SE"
@@ -221,15 +222,29 @@ function keyLine(entry: KeyEntry, theme: MatrixTheme): string {
 
 /**
  * One `<text>` element. Right-to-left text (Arabic, Hebrew) gets `direction="rtl"` so its words and
- * punctuation are ordered correctly; its anchor is mirrored, because `text-anchor` is relative to the text's
- * direction and the layout's anchors are physical (left, centre, right).
+ * punctuation are ordered correctly, and is always anchored at its middle: renderers disagree on whether
+ * `text-anchor="start"` means the left or the right end of right-to-left text (browsers follow the text's
+ * direction, resvg does not), while the middle is the middle in all of them. The layout's estimated width
+ * finds that middle.
  */
-function text(item: TextItem, size: number, fill: string, extra = ""): string {
+function text(
+  item: TextItem,
+  size: number,
+  fill: string,
+  extra = "",
+  bold = extra.includes('font-weight="7'),
+): string {
   const rtl = isRightToLeft(item.text);
-  const anchor = rtl ? ({ start: "end", middle: "middle", end: "start" } as const)[item.anchor] : item.anchor;
+  let x = item.x;
+  let anchor = item.anchor;
+  if (rtl && anchor !== "middle") {
+    const half = estimateTextWidth(item.text, size, { bold }) / 2;
+    x = anchor === "start" ? x + half : x - half;
+    anchor = "middle";
+  }
   const direction = rtl ? ' direction="rtl" unicode-bidi="embed"' : "";
   const anchorAttribute = anchor === "start" ? "" : ` text-anchor="${anchor}"`;
-  return `<text x="${n(item.x)}" y="${n(item.y)}" font-size="${size}" fill="${fill}"${anchorAttribute}${direction}${extra}>${escapeXml(item.text)}</text>`;
+  return `<text x="${n(x)}" y="${n(item.y)}" font-size="${size}" fill="${fill}"${anchorAttribute}${direction}${extra}>${escapeXml(item.text)}</text>`;
 }
 
 function polygonPath(points: readonly (readonly [number, number])[]): string {
