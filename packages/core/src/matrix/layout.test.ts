@@ -12,6 +12,7 @@ import {
 } from "./geometry.js";
 import { layoutMatrix, type MatrixLayout } from "./layout.js";
 import type { MatrixInput } from "./options.js";
+import { estimateTextWidth } from "./text-width.js";
 
 /** Every label box is inside the plot and clear of every other label, every marker and every quadrant label. */
 function assertLabelsClear(layout: MatrixLayout): void {
@@ -144,7 +145,8 @@ describe("layoutMatrix", () => {
       expect(layout.markers).toHaveLength(inputs.length);
       assertLabelsClear(layout);
       const keyed = layout.markers.filter((marker) => marker.label.kind !== "name").length;
-      expect(layout.key.length).toBe(keyed);
+      const more = Number(/and (\d+) more/.exec(layout.keyOverflow?.text ?? "")?.[1] ?? 0);
+      expect(layout.key.length + more).toBe(keyed);
     },
   );
 
@@ -169,5 +171,26 @@ describe("layoutMatrix", () => {
     expect(layout.plot.height).toBeLessThan(empty.plot.height);
     expect(layout.key.length).toBe(layout.markers.filter((marker) => marker.label.kind !== "name").length);
     for (const entry of layout.key) expect(entry.nameText.y).toBeLessThanOrEqual(layout.height);
+  });
+
+  it("ends a key without room for every numbered marker with how many more there are", () => {
+    const crowded = Array.from({ length: 90 }, (_, i) => ({
+      id: `c${i}`,
+      name: `A rather long initiative name ${i}`,
+      category: `k${i % 7}`,
+      value: 45 + (i % 10) / 2,
+      feasibility: 45 + Math.floor(i / 10) / 2,
+    }));
+    const layout = layoutMatrix(crowded, { width: 480, height: 400 });
+    const keyed = layout.markers.filter((marker) => marker.label.kind !== "name");
+    expect(layout.key.length).toBeLessThan(keyed.length);
+    expect(layout.keyOverflow?.text).toBe(
+      `… and ${keyed.length - layout.key.length} more (numbers ${keyed[layout.key.length]!.number} and up)`,
+    );
+    // The key stays clear of the legends beside it.
+    for (const entry of layout.key) {
+      const right = entry.nameText.x + estimateTextWidth(entry.nameText.text, 11);
+      expect(right <= layout.legend.categoryTitle.x || entry.nameText.y > layout.legend.bottom).toBe(true);
+    }
   });
 });

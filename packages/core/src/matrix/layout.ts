@@ -81,6 +81,8 @@ export interface LegendLayout {
   };
   readonly bandTitle: TextItem;
   readonly bandSwatches: readonly (Box & { readonly level: number })[];
+  /** The y of the legends' lowest pixel. */
+  readonly bottom: number;
   /** "low" and "high" under the ends of the swatches. */
   readonly bandScale: readonly TextItem[];
   readonly bandCaption: readonly TextItem[];
@@ -121,6 +123,10 @@ export interface MatrixLayout {
   readonly legend: LegendLayout;
   readonly keyTitle?: TextItem;
   readonly key: readonly KeyEntry[];
+  /** How many columns the key has room for. */
+  readonly keyColumns: number;
+  /** "… and N more": when the key has no room for every numbered marker (at small sizes). */
+  readonly keyOverflow?: TextItem;
 }
 
 const PAD = 24;
@@ -150,22 +156,17 @@ const BAND_CAPTIONS = {
  */
 export function layoutMatrix(inputs: readonly MatrixInput[], options: MatrixOptions = {}): MatrixLayout {
   const resolved = resolveMatrix(inputs, options);
+  // Never let the key take more than 40% of the height: past that, the key ends with "and N more".
+  const maxRows = Math.floor((resolved.options.height * 0.4) / KEY_ROW);
   let keyRows = 0;
   let layout = layoutOnce(resolved.points, resolved.options, keyRows);
-  for (let attempt = 0; attempt < 5; attempt++) {
+  for (let attempt = 0; attempt < 6 && keyRows < maxRows; attempt++) {
     const needed = layout.markers.filter((marker) => marker.label.kind !== "name").length;
-    const columns = keyColumns(resolved.options.width);
-    if (needed <= keyRows * columns) break;
-    keyRows = Math.max(keyRows + 1, Math.ceil(needed / columns));
-    // Never let the key take more than 40% of the height: beyond that, later key entries are clipped.
-    keyRows = Math.min(keyRows, Math.floor((resolved.options.height * 0.4) / KEY_ROW));
+    if (needed <= keyRows * layout.keyColumns) break;
+    keyRows = Math.min(maxRows, Math.max(keyRows + 1, Math.ceil(needed / layout.keyColumns)));
     layout = layoutOnce(resolved.points, resolved.options, keyRows);
   }
   return layout;
-}
-
-function keyColumns(width: number): number {
-  return Math.max(1, Math.floor((width - 2 * PAD) / KEY_COLUMN));
 }
 
 function layoutOnce(
@@ -174,11 +175,21 @@ function layoutOnce(
   keyRows: number,
 ): MatrixLayout {
   const { width, height } = options;
-  const title: TextItem = { text: options.title, x: PAD, y: PAD + MATRIX_FONT.title * 0.8, anchor: "start" };
+  const title: TextItem = {
+    text: truncateToWidth(options.title, width - 2 * PAD, MATRIX_FONT.title, { bold: true }),
+    x: PAD,
+    y: PAD + MATRIX_FONT.title * 0.8,
+    anchor: "start",
+  };
   let headerBottom = title.y + 10;
   let subtitle: TextItem | undefined;
   if (options.subtitle !== "") {
-    subtitle = { text: options.subtitle, x: PAD, y: title.y + 22, anchor: "start" };
+    subtitle = {
+      text: truncateToWidth(options.subtitle, width - 2 * PAD, MATRIX_FONT.subtitle),
+      x: PAD,
+      y: title.y + 22,
+      anchor: "start",
+    };
     headerBottom = subtitle.y + 8;
   }
   const panelWidth = Math.round(Math.min(260, Math.max(180, width * 0.22)));
@@ -207,8 +218,12 @@ function layoutOnce(
     anchor: "middle",
   };
   // Drawn rotated by -90 degrees about its anchor.
+  const longYTitle = "Business value →";
   const yTitle: TextItem = {
-    text: "Business value →",
+    text:
+      estimateTextWidth(longYTitle, MATRIX_FONT.axisTitle, { bold: true }) <= plot.height
+        ? longYTitle
+        : "Value →",
     x: PAD + 6,
     y: plot.y + plot.height / 2,
     anchor: "middle",
@@ -280,12 +295,16 @@ function layoutOnce(
     options,
   );
   const keyed = markers.filter((marker) => marker.label.kind !== "name");
-  const columns = keyColumns(width);
   const keyTop = plot.y + plot.height + 52;
-  const shown = keyed.slice(0, keyRows * columns);
-  // Spread the columns actually used over the full width, so names are shortened as little as possible.
+  // The key runs the full width below the plot and legends, or only under the plot if the legends reach down.
+  const keyWidth = legend.bottom > keyTop - 12 ? panelX - 16 - PAD : width - 2 * PAD;
+  const columns = Math.max(1, Math.floor(keyWidth / KEY_COLUMN));
+  const capacity = keyRows * columns;
+  const overflow = keyed.length > capacity ? keyed.length - capacity + 1 : 0;
+  const shown = keyed.slice(0, overflow > 0 ? capacity - 1 : capacity);
+  // Spread the columns actually used over the key's width, so names are shortened as little as possible.
   const columnWidth =
-    (width - 2 * PAD) / Math.max(1, Math.min(columns, Math.ceil(shown.length / Math.max(1, keyRows))));
+    keyWidth / Math.max(1, Math.min(columns, Math.ceil(keyed.length / Math.max(1, keyRows))));
   const key = shown.map((marker, index): KeyEntry => {
     const column = Math.floor(index / keyRows);
     const row = index % keyRows;
@@ -304,10 +323,21 @@ function layoutOnce(
       },
     };
   });
+  let keyOverflow: TextItem | undefined;
+  if (overflow > 0) {
+    const index = shown.length;
+    keyOverflow = {
+      text: `… and ${overflow} more (numbers ${keyed[index]!.number} and up)`,
+      x: PAD + Math.floor(index / keyRows) * columnWidth + 26,
+      y: keyTop + 14 + (index % keyRows) * KEY_ROW,
+      anchor: "start",
+    };
+  }
   const base = {
     width,
     height,
     options,
+    keyColumns: columns,
     title,
     plot,
     x,
@@ -324,11 +354,19 @@ function layoutOnce(
     legend,
     key,
   };
-  const withSubtitle = subtitle === undefined ? base : { ...base, subtitle };
+  const withOverflow = keyOverflow === undefined ? base : { ...base, keyOverflow };
+  const withSubtitle = subtitle === undefined ? withOverflow : { ...withOverflow, subtitle };
   return key.length > 0
     ? {
         ...withSubtitle,
-        keyTitle: { text: "Key: initiatives numbered on the chart", x: PAD, y: keyTop, anchor: "start" },
+        keyTitle: {
+          text: truncateToWidth("Key: initiatives numbered on the chart", keyWidth, MATRIX_FONT.legendTitle, {
+            bold: true,
+          }),
+          x: PAD,
+          y: keyTop,
+          anchor: "start",
+        },
       }
     : withSubtitle;
 }
@@ -492,6 +530,7 @@ function layoutLegend(
   const bandCaption = caption.map(
     (text, index): TextItem => ({ text, x, y: cursor + index * 15, anchor: "start" }),
   );
+  const bottom = cursor + (caption.length - 1) * 15 + 4;
   const legend = {
     categories: entries,
     categoryTitle,
@@ -499,6 +538,7 @@ function layoutLegend(
     bandSwatches,
     bandScale: scaleEnds,
     bandCaption,
+    bottom,
   };
   return size === undefined ? legend : { ...legend, size };
 }

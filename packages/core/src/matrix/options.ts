@@ -158,6 +158,11 @@ export function resolveMatrix(
         message: `a priority level above 0 and below 100; received ${level}`,
       });
   });
+  if (options.idPrefix !== undefined && !/^[A-Za-z_][\w.-]{0,63}$/.test(options.idPrefix))
+    optionProblems.push({
+      path: ["idPrefix"],
+      message: `an XML id prefix (a letter or _, then letters, digits, _ . -); received ${JSON.stringify(options.idPrefix)}`,
+    });
   if (optionProblems.length > 0) throw new CxprismError("invalid-options", optionProblems);
 
   const priority = model.priority ?? defaultModel.priority;

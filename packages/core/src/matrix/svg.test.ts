@@ -191,6 +191,7 @@ describe("renderMatrixSvg", () => {
     ["height", { height: Number.NaN }, "invalid-options"],
     ["levels", { levels: [0, 50] }, "invalid-options"],
     ["thresholds", { model: { thresholds: { value: 101 } } }, "invalid-options"],
+    ["idPrefix", { idPrefix: 'x" onload="alert(1)' }, "invalid-options"],
     ["sizes", { sizes: { "virtual-customer-assistant": -1 } }, "invalid-input"],
   ])("rejects a bad %s with a CxprismError", (_, options, code) => {
     expect(() => renderMatrixSvg(example, options)).toThrow(CxprismError);

@@ -214,6 +214,7 @@ function drawKey(out: string[], layout: MatrixLayout, theme: MatrixTheme): void 
   if (layout.keyTitle === undefined) return;
   out.push(text(layout.keyTitle, MATRIX_FONT.legendTitle, theme.text, ' font-weight="700"'));
   for (const entry of layout.key) out.push(keyLine(entry, theme));
+  if (layout.keyOverflow !== undefined) out.push(text(layout.keyOverflow, MATRIX_FONT.key, theme.muted));
 }
 
 function keyLine(entry: KeyEntry, theme: MatrixTheme): string {
