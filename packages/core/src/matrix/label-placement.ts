@@ -53,9 +53,14 @@ export interface LabelPlacementOptions {
   readonly offset?: number;
   /**
    * Further distances to try, beyond `offset`, when the first ring is full; labels placed there get a leader
-   * line (default `[14, 30]`; `[]` for none).
+   * line (default `[14, 30, 50]`; `[]` for none).
    */
   readonly rings?: readonly number[];
+  /**
+   * Greedy passes (default 3): after the first, markers left without a name go first; the pass that names
+   * more of the first ten requests is kept, then the one naming more in all.
+   */
+  readonly passes?: number;
 }
 
 /**
@@ -172,10 +177,45 @@ export function placeLabels(
   requests: readonly LabelRequest[],
   options: LabelPlacementOptions,
 ): LabelPlacement[] {
+  // Greedy placement can leave an important marker numbered because the labels of markers placed before it
+  // boxed it in. More passes let the markers that failed go first (in priority order); the pass that names
+  // more of the ten most important markers wins, then the one that names more markers in all.
+  const worth = (placements: readonly LabelPlacement[]): number =>
+    placements.reduce((sum, placement, i) => sum + (placement.kind === "name" ? (i < TOP ? 1000 : 1) : 0), 0);
+  let order = requests.map((_, i) => i);
+  let best = placeInOrder(requests, order, options);
+  let bestWorth = worth(best);
+  for (let pass = 1; pass < (options.passes ?? 3); pass++) {
+    // Odd passes move every unnamed marker forward, even passes only the unnamed among the first ten.
+    const failed = order
+      .filter((i) => best[i]!.kind !== "name" && (pass % 2 === 1 || i < TOP))
+      .sort((a, b) => a - b);
+    if (failed.length === 0) break;
+    const failedSet = new Set(failed);
+    order = [...failed, ...requests.map((_, i) => i).filter((i) => !failedSet.has(i))];
+    const attempt = placeInOrder(requests, order, options);
+    const attemptWorth = worth(attempt);
+    if (attemptWorth > bestWorth) {
+      best = attempt;
+      bestWorth = attemptWorth;
+    }
+  }
+  return best;
+}
+
+/** How many of the first requests count as the most important when passes are compared. */
+const TOP = 10;
+
+/** One greedy pass, visiting requests in `order`; returns placements in request order. */
+function placeInOrder(
+  requests: readonly LabelRequest[],
+  order: readonly number[],
+  options: LabelPlacementOptions,
+): LabelPlacement[] {
   const { bounds, height } = options;
   const gap = options.gap ?? 1;
   const offset = options.offset ?? 2;
-  const rings = [0, ...(options.rings ?? [14, 30])];
+  const rings = [0, ...(options.rings ?? [14, 30, 50])];
   const grid = new SpatialGrid<Obstacle>(Math.max(height * 3, 16));
   const boundsOf = (obstacle: Obstacle): Box => {
     if (obstacle.kind === "box") return obstacle.box;
@@ -244,17 +284,22 @@ export function placeLabels(
     if (found.leader !== undefined) add({ kind: "segment", segment: found.leader, owner });
   };
 
-  return requests.map((request, owner): LabelPlacement => {
+  const placements: LabelPlacement[] = new Array(requests.length);
+  for (const owner of order) {
+    const request = requests[owner]!;
     const name = search(request, owner, request.width);
     if (name !== undefined) {
       claim(name, owner);
-      return { kind: "name", ...name };
+      placements[owner] = { kind: "name", ...name };
+      continue;
     }
     const number = search(request, owner, request.fallbackWidth);
     if (number !== undefined) {
       claim(number, owner);
-      return { kind: "number", ...number };
+      placements[owner] = { kind: "number", ...number };
+      continue;
     }
-    return { kind: "inside" };
-  });
+    placements[owner] = { kind: "inside" };
+  }
+  return placements;
 }

@@ -144,7 +144,7 @@ function drawLabels(out: string[], layout: MatrixLayout, theme: MatrixTheme): vo
   );
   if (leaders.length > 0)
     out.push(
-      `<path d="${leaders.map((l) => `M${n(l.x1)} ${n(l.y1)}L${n(l.x2)} ${n(l.y2)}`).join("")}" stroke="${theme.muted}" stroke-width="0.75" fill="none"/>`,
+      `<path d="${leaders.map((l) => `M${n(l.x1)} ${n(l.y1)}L${n(l.x2)} ${n(l.y2)}`).join("")}" stroke="${theme.muted}" stroke-width="1" fill="none"/>`,
     );
   for (const marker of layout.markers) {
     const label = marker.label;
