@@ -85,6 +85,39 @@ export {
 export { FORMULA_FUNCTIONS } from "./formula/locked-math.js";
 export { initiativeJsonSchema, type JsonSchema, modelJsonSchema } from "./json-schema.js";
 export { type KpiCoverage, type KpiCoverageEntry, kpiCoverage } from "./kpi/coverage.js";
+export type { Box, Circle, Segment } from "./matrix/geometry.js";
+export { type DataPoint, isoPriorityRegion, type PriorityFunction } from "./matrix/iso-priority.js";
+export {
+  type LabelPlacement,
+  type LabelPlacementOptions,
+  type LabelPosition,
+  type LabelRequest,
+  placeLabels,
+} from "./matrix/label-placement.js";
+export {
+  type BandLayout,
+  type KeyEntry,
+  type LegendLayout,
+  layoutMatrix,
+  type MarkerLayout,
+  type MatrixLayout,
+  type QuadrantLayout,
+  type TextItem,
+} from "./matrix/layout.js";
+export type {
+  MatrixInput,
+  MatrixModel,
+  MatrixOptions,
+  MatrixPoint,
+  ResolvedMatrixOptions,
+} from "./matrix/options.js";
+export { createAreaScale, createLinearScale, type LinearScale, niceTicks } from "./matrix/scale.js";
+export { drawMatrixSvg, MATRIX_FONT_FAMILY, renderMatrixSvg } from "./matrix/svg.js";
+export { type MatrixTextOptions, renderMatrixText } from "./matrix/text.js";
+export { estimateTextWidth, isRightToLeft, terminalColumns, truncateToWidth } from "./matrix/text-width.js";
+export { type MatrixTheme, matrixTheme, OKABE_ITO } from "./matrix/theme.js";
+export { toVegaLite, type VegaLiteOptions, type VegaLiteSpec } from "./matrix/vega-lite.js";
+export { escapeXml } from "./matrix/xml.js";
 export { defaultModel } from "./model/cx-ai-prism.js";
 export {
   type BusinessCase,
