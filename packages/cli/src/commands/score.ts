@@ -71,7 +71,7 @@ export const scoreCommand = defineCommand({
         );
       else if (format === "md") await output.write(renderResultsMarkdown(results));
       else {
-        const extras = extraColumns(loaded.portfolio.initiatives, loaded.built.rowMap.layout);
+        const extras = extraColumns(loaded.portfolio.initiatives, loaded.rowMap.layout);
         const chunks =
           format === "csv"
             ? renderResultsCsv(results, extras)

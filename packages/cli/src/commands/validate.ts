@@ -25,7 +25,7 @@ export const validateCommand = defineCommand({
     );
     const count = loaded.portfolio.initiatives.length;
     io.stdout.write(
-      `${loaded.file}: ok, ${count} initiative${count === 1 ? "" : "s"} from ${loaded.built.rows} row${loaded.built.rows === 1 ? "" : "s"}\n`,
+      `${loaded.file}: ok, ${count} initiative${count === 1 ? "" : "s"} from ${loaded.rows} row${loaded.rows === 1 ? "" : "s"}\n`,
     );
     return 0;
   },

@@ -59,7 +59,12 @@ export function locateProblem(file: string, problem: Problem, rowMap: RowMap): F
   else if (key === "id" && layout.fields.id === undefined) column = columnName(layout.fields.name);
   else if (typeof key === "string" && FIELD_OF_KEY[key] !== undefined)
     column = columnName(layout.fields[FIELD_OF_KEY[key]]);
-  return { file, row, column, message: problem.message };
+  // The core refers to other initiatives by index; a spreadsheet user knows rows.
+  const message = problem.message.replace(/initiatives\[(\d+)\]/g, (text, other: string) => {
+    const otherRow = rowMap.firstRows[Number(other)];
+    return otherRow === undefined ? text : `row ${otherRow}`;
+  });
+  return { file, row, column, message };
 }
 
 /**

@@ -76,7 +76,14 @@ export async function readInitiativesCsv(input: CsvInput, options: ReadCsvOption
     ]);
   const delimiter = detectDelimiter(text.startsWith("\uFEFF") ? text.slice(1) : text);
 
-  const parser = parse({ delimiter, bom: true, relax_column_count: true });
+  const parser = parse({
+    delimiter,
+    bom: true,
+    // Spreadsheets and hand edits leave rows short or long (reported per row) and quotes inside unquoted
+    // fields (`Chatbot "Aino"`): both are read rather than rejected.
+    relax_column_count: true,
+    relax_quotes: true,
+  });
   let row = 0;
   let builder: ReturnType<typeof createInitiativeBuilder> | undefined;
   let headerProblems: FileProblem[] | undefined;

@@ -9,7 +9,7 @@ import {
 } from "@cxprism/core";
 import type { CommandIo } from "../command.js";
 import type { Delimiter } from "../csv/detect.js";
-import type { BuiltInitiatives } from "../csv/initiative-builder.js";
+import type { RowMap } from "../csv/initiative-builder.js";
 import { type FileProblem, locateProblem } from "../csv/locate.js";
 import { readInitiativesCsv } from "../csv/read-csv.js";
 import { CliError } from "../errors.js";
@@ -21,7 +21,10 @@ export interface LoadedPortfolio {
   /** The file name as shown in messages. */
   readonly file: string;
   readonly portfolio: Portfolio;
-  readonly built: BuiltInitiatives;
+  /** Where each initiative came from. */
+  readonly rowMap: RowMap;
+  /** How many data rows the file had. */
+  readonly rows: number;
   readonly delimiter: Delimiter;
 }
 
@@ -90,5 +93,13 @@ export async function loadPortfolio(
     problems.sort((a, b) => (a.row ?? 0) - (b.row ?? 0));
     throw new CliError("invalid-input", `${file}: the initiatives are not valid`, problems);
   }
-  return { file, portfolio: validation.portfolio, built, delimiter: outcome.delimiter };
+  // The initiatives as read are not returned: the portfolio holds its own copies, and a million rows of
+  // input objects are worth freeing before scoring.
+  return {
+    file,
+    portfolio: validation.portfolio,
+    rowMap: built.rowMap,
+    rows: built.rows,
+    delimiter: outcome.delimiter,
+  };
 }
