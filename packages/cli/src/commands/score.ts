@@ -67,7 +67,9 @@ export const scoreCommand = defineCommand({
     try {
       if (format === "table")
         await output.write(
-          renderResultsTable(results, { colour: output.isTTY && shouldColour(io.stdout, io.env) }),
+          renderResultsTable(results, {
+            colour: values.out === undefined && shouldColour(io.stdout, io.env),
+          }),
         );
       else if (format === "md") await output.write(renderResultsMarkdown(results));
       else {
