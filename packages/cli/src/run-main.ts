@@ -60,9 +60,14 @@ export function renderMainHelp(): string {
  *
  * @param argv - the arguments after `cxprism`
  * @param io - the process streams and environment
+ * @param commands - the commands to offer (all of them unless a test narrows it)
  * @returns the exit code: 0, 1 or 2
  */
-export async function runMain(argv: readonly string[], io: CommandIo): Promise<number> {
+export async function runMain(
+  argv: readonly string[],
+  io: CommandIo,
+  commands: readonly CommandSpec[] = COMMANDS,
+): Promise<number> {
   const debug = argv.includes("--debug");
   const [name, ...rest] = argv;
   if (name === undefined) {
@@ -78,18 +83,18 @@ export async function runMain(argv: readonly string[], io: CommandIo): Promise<n
     return 0;
   }
   if (name === "help") {
-    const topic = COMMANDS.find((command) => command.name === rest[0]);
+    const topic = commands.find((command) => command.name === rest[0]);
     io.stdout.write(topic === undefined ? renderMainHelp() : renderCommandHelp(topic));
     return 0;
   }
-  const command = COMMANDS.find((candidate) => candidate.name === name);
+  const command = commands.find((candidate) => candidate.name === name);
   if (command === undefined) {
     const hint = suggestNearest(
       name,
-      COMMANDS.map((candidate) => candidate.name),
+      commands.map((candidate) => candidate.name),
     );
     io.stderr.write(
-      `cxprism: expected a command (${COMMANDS.map((c) => c.name).join(", ")}), received ${JSON.stringify(name)}${hint ? ` (did you mean "${hint}"?)` : ""}\n\n${renderMainHelp()}`,
+      `cxprism: expected a command (${commands.map((c) => c.name).join(", ")}), received ${JSON.stringify(name)}${hint ? ` (did you mean "${hint}"?)` : ""}\n\n${renderMainHelp()}`,
     );
     return 2;
   }
