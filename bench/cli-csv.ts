@@ -11,10 +11,15 @@
  *   - cxprism: `node packages/cli/dist/main.js score FILE --format csv > /dev/null` (build first: `pnpm build`).
  * Prints both times, their ratio (goal <= 1.5x) and the CLI's peak RSS (goal <= 1 GiB), measured by the
  * process itself (process.resourceUsage().maxRSS, reported at exit through a preloaded module).
+ *
+ * Then, to show where the time goes, runs the same steps in this process, each timed on its own and printed
+ * as a ratio to csv-parse alone (also in this process): the CLI's reader (parse + rows to initiatives), the
+ * core's validatePortfolio and scorePortfolio, and the CSV rendering.
  */
 import { spawnSync } from "node:child_process";
 import { once } from "node:events";
 import {
+  createReadStream,
   createWriteStream,
   existsSync,
   mkdtempSync,
@@ -27,7 +32,10 @@ import {
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
-import { defaultModel } from "@cxprism/core";
+import { defaultModel, scorePortfolio, validatePortfolio } from "@cxprism/core";
+import { parse } from "csv-parse";
+import { readInitiativesCsv } from "../packages/cli/src/csv/read-csv.js";
+import { renderResultsCsv } from "../packages/cli/src/render/results-data.js";
 
 const { values } = parseArgs({
   options: { rows: { type: "string", default: "1000000" }, runs: { type: "string", default: "1" } },
@@ -88,6 +96,50 @@ function time(command: string, args: string[], cwd: string, stdout: number | "ig
   return seconds;
 }
 
+/** Times each step of `score --format csv` in this process, as ratios to csv-parse alone. */
+async function phases(file: string): Promise<void> {
+  const start = performance.now();
+  await new Promise<void>((resolve, reject) => {
+    const parser = parse({ delimiter: ",", bom: true, relax_column_count: true, relax_quotes: true });
+    parser.on("data", () => {});
+    parser.on("end", resolve);
+    parser.on("error", reject);
+    createReadStream(file, { highWaterMark: 1024 * 1024 }).pipe(parser);
+  });
+  const parseOnly = performance.now() - start;
+  let t = performance.now();
+  const lap = () => {
+    const now = performance.now();
+    const elapsed = now - t;
+    t = now;
+    return elapsed;
+  };
+  const stream = createReadStream(file, { highWaterMark: 1024 * 1024 });
+  const read = await readInitiativesCsv({ file, stream }, { model: defaultModel, missing: "error" });
+  if (!read.success) throw new Error("the generated file has problems");
+  const readTime = lap();
+  const validation = validatePortfolio(read.built.initiatives, { model: defaultModel, missing: "error" });
+  if (!validation.success) throw new Error("the generated file does not validate");
+  const validateTime = lap();
+  const results = scorePortfolio(validation.portfolio);
+  const scoreTime = lap();
+  let length = 0;
+  for (const chunk of renderResultsCsv(results, { names: [], of: () => undefined })) length += chunk.length;
+  const renderTime = lap();
+  const row = (label: string, ms: number) =>
+    console.log(
+      `  ${label.padEnd(34)} ${(ms / 1000).toFixed(2).padStart(6)} s  ${(ms / parseOnly).toFixed(2)}x`,
+    );
+  console.log(
+    `in-process steps, as a ratio to csv-parse alone (${(length / 1048576).toFixed(0)} MiB of CSV out):`,
+  );
+  row("csv-parse alone", parseOnly);
+  row("cli: read (parse + rows -> objects)", readTime);
+  row("core: validatePortfolio", validateTime);
+  row("core: scorePortfolio", scoreTime);
+  row("cli: render CSV", renderTime);
+}
+
 const dir = mkdtempSync(join(tmpdir(), "cxprism-bench-"));
 try {
   const file = join(dir, "portfolio.csv");
@@ -122,6 +174,7 @@ try {
   console.log(`  cxprism score --csv    ${best(cxprism).toFixed(2)} s`);
   console.log(`  ratio                  ${(best(cxprism) / best(baseline)).toFixed(2)}x (goal <= 1.5x)`);
   console.log(`  cxprism peak RSS       ${rssMiB.toFixed(0)} MiB (goal <= 1024 MiB)`);
+  await phases(file);
 } finally {
   rmSync(dir, { recursive: true, force: true });
 }

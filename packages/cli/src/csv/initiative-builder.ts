@@ -94,7 +94,14 @@ export function createInitiativeBuilder(
   function readRatings(record: readonly string[]): Record<string, RatingValue> {
     const ratings: Record<string, RatingValue> = {};
     for (const { id, column, numeric } of ratingColumns) {
-      const text = cell(record, column);
+      const raw = record[column] ?? "";
+      // Fast path for the common one-digit rating: no trim, no regular expression.
+      const digit = raw.length === 1 ? raw.charCodeAt(0) - 48 : -1;
+      if (numeric && digit >= 0 && digit <= 9) {
+        ratings[id] = digit;
+        continue;
+      }
+      const text = raw.trim();
       if (text === "") ratings[id] = null;
       else if (numeric) ratings[id] = parseCellNumber(text, options.decimalComma) ?? text;
       else ratings[id] = text;

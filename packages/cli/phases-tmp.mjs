@@ -1,0 +1,17 @@
+import { createReadStream } from "node:fs";
+import { defaultModel, validatePortfolio, scorePortfolio } from "@cxprism/core";
+import { readInitiativesCsv } from "/work/wt/cli/packages/cli/dist/csv/read-csv.js";
+import { renderResultsCsv } from "/work/wt/cli/packages/cli/dist/render/results-data.js";
+const mem = (label, t) => { if (process.env.GC) gc(); console.log(label.padEnd(10), `${(performance.now()-t).toFixed(0)} ms`, `heap ${(process.memoryUsage().heapUsed/1048576).toFixed(0)} MiB`); return performance.now(); };
+let t = performance.now();
+const out = await readInitiativesCsv({ file: "x", stream: createReadStream(process.argv[2], { highWaterMark: 1 << 20 }) }, { model: defaultModel, missing: "error" });
+t = mem("read", t);
+let built = out.built;
+const v = validatePortfolio(built.initiatives, { model: defaultModel, missing: "error" });
+t = mem("validate", t);
+built = undefined; out.built = undefined;
+t = mem("drop-in", t);
+const results = scorePortfolio(v.portfolio);
+t = mem("score", t);
+let n = 0; for (const c of renderResultsCsv(results, { names: [], of: () => undefined })) n += c.length;
+t = mem("render", t);
