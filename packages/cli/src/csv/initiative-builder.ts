@@ -22,9 +22,11 @@ export interface RowMap {
 
 /** Initiatives read from CSV rows, with their rows and the problems that CSV-level reading found. */
 export interface BuiltInitiatives {
+  /** In input order; extra columns are in each initiative's `extra`. */
   readonly initiatives: InitiativeInput[];
-  /** Columns kept as `extra`, per initiative (absent when the file has no extra columns). */
+  /** Where each initiative came from. */
   readonly rowMap: RowMap;
+  /** Problems found while reading rows (the core finds the rest). */
   readonly problems: RowProblem[];
   /** How many data rows were read (blank rows not counted). */
   readonly rows: number;

@@ -1,5 +1,6 @@
 import { createReadStream } from "node:fs";
 import { stat } from "node:fs/promises";
+import type { Readable } from "node:stream";
 import {
   defaultModel,
   type MissingPolicy,
@@ -70,9 +71,7 @@ export async function loadPortfolio(
     }
   }
   const stream =
-    path === "-"
-      ? (io.stdin as NodeJS.ReadableStream & import("node:stream").Readable)
-      : createReadStream(path, { highWaterMark: 1024 * 1024 });
+    path === "-" ? (io.stdin as Readable) : createReadStream(path, { highWaterMark: 1024 * 1024 });
   const progress =
     size !== undefined && size >= PROGRESS_THRESHOLD && io.stderr.isTTY === true
       ? createProgress(io.stderr, file, size)
