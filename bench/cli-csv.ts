@@ -1,0 +1,180 @@
+/**
+ * How fast does `cxprism score --format csv` read, validate, score and write a large CSV, compared with the
+ * CSV parser alone reading the same file? And how much memory does it take?
+ *
+ *   npx tsx --conditions=@cxprism/source bench/cli-csv.ts [--rows 1000000] [--runs 1]
+ *
+ * Generates a deterministic CSV (seeded; default 1,000,000 rows, the default model's 11 criteria plus id,
+ * name, category and kpis) into a temporary directory, then, in the same run, times:
+ *   - baseline: a Node process that streams the file through csv-parse (same options as the CLI) and counts
+ *     the records;
+ *   - cxprism: `node packages/cli/dist/main.js score FILE --format csv > /dev/null` (build first: `pnpm build`).
+ * Prints both times, their ratio (goal <= 1.5x) and the CLI's peak RSS (goal <= 1 GiB), measured by the
+ * process itself (process.resourceUsage().maxRSS, reported at exit through a preloaded module).
+ *
+ * Then, to show where the time goes, runs the same steps in this process, each timed on its own and printed
+ * as a ratio to csv-parse alone (also in this process): the CLI's reader (parse + rows to initiatives), the
+ * core's validatePortfolio and scorePortfolio, and the CSV rendering.
+ */
+import { spawnSync } from "node:child_process";
+import { once } from "node:events";
+import {
+  createReadStream,
+  createWriteStream,
+  existsSync,
+  mkdtempSync,
+  openSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { parseArgs } from "node:util";
+import { defaultModel, scorePortfolio, validatePortfolio } from "@cxprism/core";
+import { parse } from "csv-parse";
+import { readInitiativesCsv } from "../packages/cli/src/csv/read-csv.js";
+import { renderResultsCsv } from "../packages/cli/src/render/results-data.js";
+
+const { values } = parseArgs({
+  options: { rows: { type: "string", default: "1000000" }, runs: { type: "string", default: "1" } },
+});
+const rows = Number(values.rows);
+const runs = Number(values.runs);
+const root = new URL("..", import.meta.url).pathname;
+const cli = join(root, "packages/cli/dist/main.js");
+if (!existsSync(cli)) throw new Error(`${cli} is missing: run \`pnpm build\` first`);
+
+/** mulberry32: a small seeded generator, so every run reads the same file. */
+function createRandom(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+async function generate(file: string, count: number): Promise<void> {
+  const random = createRandom(20261122);
+  const criteria = defaultModel.criteria.map((criterion) => criterion.id);
+  const categories = ["self-service", "agent assist", "routing & workforce", "analytics & insight"];
+  const kpis = ["aht|fcr", "csat", "containment|call_volume|ces", ""];
+  const out = createWriteStream(file);
+  let text = `id,name,category,kpis,${criteria.join(",")}\n`;
+  for (let i = 1; i <= count; i++) {
+    let line = `i${i},Initiative ${i},${categories[i % 4]},${kpis[(i >> 2) % 4]}`;
+    for (let c = 0; c < criteria.length; c++) line += `,${1 + Math.floor(random() * 5)}`;
+    text += `${line}\n`;
+    if (i % 10_000 === 0 || i === count) {
+      if (!out.write(text)) await once(out, "drain");
+      text = "";
+    }
+  }
+  out.end();
+  await once(out, "finish");
+}
+
+const BASELINE = `
+import { createReadStream } from "node:fs";
+import { parse } from "csv-parse";
+const parser = parse({ delimiter: ",", bom: true, relax_column_count: true, relax_quotes: true });
+let records = 0;
+parser.on("data", () => { records++; });
+createReadStream(process.argv[1], { highWaterMark: 1024 * 1024 }).pipe(parser);
+parser.on("end", () => { if (records < 2) process.exit(1); });
+`;
+
+function time(command: string, args: string[], cwd: string, stdout: number | "ignore"): number {
+  const start = process.hrtime.bigint();
+  const child = spawnSync(command, args, { cwd, stdio: ["ignore", stdout, "inherit"] });
+  const seconds = Number(process.hrtime.bigint() - start) / 1e9;
+  if (child.status !== 0) throw new Error(`${command} ${args.join(" ")} exited with ${child.status}`);
+  return seconds;
+}
+
+/** Times each step of `score --format csv` in this process, as ratios to csv-parse alone. */
+async function phases(file: string): Promise<void> {
+  const start = performance.now();
+  await new Promise<void>((resolve, reject) => {
+    const parser = parse({ delimiter: ",", bom: true, relax_column_count: true, relax_quotes: true });
+    parser.on("data", () => {});
+    parser.on("end", resolve);
+    parser.on("error", reject);
+    createReadStream(file, { highWaterMark: 1024 * 1024 }).pipe(parser);
+  });
+  const parseOnly = performance.now() - start;
+  let t = performance.now();
+  const lap = () => {
+    const now = performance.now();
+    const elapsed = now - t;
+    t = now;
+    return elapsed;
+  };
+  const stream = createReadStream(file, { highWaterMark: 1024 * 1024 });
+  const read = await readInitiativesCsv({ file, stream }, { model: defaultModel, missing: "error" });
+  if (!read.success) throw new Error("the generated file has problems");
+  const readTime = lap();
+  const validation = validatePortfolio(read.built.initiatives, { model: defaultModel, missing: "error" });
+  if (!validation.success) throw new Error("the generated file does not validate");
+  const validateTime = lap();
+  const results = scorePortfolio(validation.portfolio);
+  const scoreTime = lap();
+  let length = 0;
+  for (const chunk of renderResultsCsv(results, { names: [], of: () => undefined })) length += chunk.length;
+  const renderTime = lap();
+  const row = (label: string, ms: number) =>
+    console.log(
+      `  ${label.padEnd(34)} ${(ms / 1000).toFixed(2).padStart(6)} s  ${(ms / parseOnly).toFixed(2)}x`,
+    );
+  console.log(
+    `in-process steps, as a ratio to csv-parse alone (${(length / 1048576).toFixed(0)} MiB of CSV out):`,
+  );
+  row("csv-parse alone", parseOnly);
+  row("cli: read (parse + rows -> objects)", readTime);
+  row("core: validatePortfolio", validateTime);
+  row("core: scorePortfolio", scoreTime);
+  row("cli: render CSV", renderTime);
+}
+
+const dir = mkdtempSync(join(tmpdir(), "cxprism-bench-"));
+try {
+  const file = join(dir, "portfolio.csv");
+  await generate(file, rows);
+  const rssFile = join(dir, "rss.txt");
+  const preload = join(dir, "report-rss.mjs");
+  writeFileSync(
+    preload,
+    `import { writeFileSync } from "node:fs";\nprocess.on("exit", () => writeFileSync(${JSON.stringify(rssFile)}, String(process.resourceUsage().maxRSS)));\n`,
+  );
+  const devNull = openSync("/dev/null", "w");
+  const baseline: number[] = [];
+  const cxprism: number[] = [];
+  for (let run = 0; run < runs; run++) {
+    baseline.push(
+      time(
+        process.execPath,
+        ["--input-type=module", "-e", BASELINE, file],
+        join(root, "packages/cli"),
+        "ignore",
+      ),
+    );
+    cxprism.push(
+      time(process.execPath, [`--import=${preload}`, cli, "score", file, "--format", "csv"], root, devNull),
+    );
+  }
+  const best = (list: number[]) => Math.min(...list);
+  const rssMiB = Number(readFileSync(rssFile, "utf8")) / 1024;
+  const mib = statSync(file).size / 1024 / 1024;
+  console.log(`cli-csv: ${rows.toLocaleString("en-US")} rows, ${mib.toFixed(0)} MiB, best of ${runs}`);
+  console.log(`  csv-parse alone        ${best(baseline).toFixed(2)} s`);
+  console.log(`  cxprism score --csv    ${best(cxprism).toFixed(2)} s`);
+  console.log(`  ratio                  ${(best(cxprism) / best(baseline)).toFixed(2)}x (goal <= 1.5x)`);
+  console.log(`  cxprism peak RSS       ${rssMiB.toFixed(0)} MiB (goal <= 1024 MiB)`);
+  await phases(file);
+} finally {
+  rmSync(dir, { recursive: true, force: true });
+}

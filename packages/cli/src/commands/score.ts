@@ -1,0 +1,129 @@
+import { type Quadrant, type Result, scorePortfolio } from "@cxprism/core";
+import { defineCommand } from "../command.js";
+import { normaliseHeader } from "../csv/header.js";
+import { CliError } from "../errors.js";
+import { loadPortfolio } from "../input/load-portfolio.js";
+import { openOutput } from "../io/output.js";
+import { shouldColour } from "../render/colour.js";
+import { type ExtraColumns, renderResultsCsv, renderResultsJson } from "../render/results-data.js";
+import { renderResultsMarkdown, renderResultsTable } from "../render/results-table.js";
+import { MISSING_OPTION, MODEL_OPTION, readChoice, readMissing, readString } from "./options.js";
+
+const FORMATS = ["table", "json", "csv", "md"] as const;
+const QUADRANTS: readonly Quadrant[] = ["likely-win", "calculated-risk", "marginal-gain", "unlikely"];
+
+/** `cxprism score FILE|-`: score a CSV of initiatives and print the ranking. */
+export const scoreCommand = defineCommand({
+  name: "score",
+  summary: "score a CSV of initiatives and print the ranking",
+  usage: "score FILE|- [options]",
+  description: [
+    "Scores each initiative (one row, or one row per rater with a `rater` column) on business value and",
+    "feasibility and prints them best first. Columns: `name` (required), `id`, `category`, `description`,",
+    "`cost`, `kpis` and `depends_on` (lists separated by `;` or `|`), `rater`, and one column per criterion,",
+    "matched by id or label ignoring case, spaces and punctuation. Other columns pass through to csv/json.",
+    "The delimiter (`,` `;` or tab) is detected; with `;` a decimal comma is accepted. `-` reads stdin.",
+  ].join("\n"),
+  options: {
+    model: MODEL_OPTION,
+    format: {
+      type: "string",
+      short: "f",
+      value: "FORMAT",
+      description: "table (default), json, csv or md",
+    },
+    top: { type: "string", short: "n", value: "N", description: "show only the N best-ranked initiatives" },
+    quadrant: {
+      type: "string",
+      short: "q",
+      value: "Q",
+      description: "show only one quadrant: likely-win, calculated-risk, marginal-gain or unlikely",
+    },
+    missing: MISSING_OPTION,
+    out: {
+      type: "string",
+      short: "o",
+      value: "FILE",
+      description: "write to FILE (atomically: a temporary file renamed into place) instead of stdout",
+    },
+  },
+  positionals: { min: 1, max: 1 },
+  examples: [
+    ["cxprism score examples/contact-center.csv", "rank the example portfolio"],
+    ["cxprism score portfolio.csv --top 5 --quadrant likely-win", "the five best likely wins"],
+    ["cxprism score portfolio.csv --format csv --out ranking.csv", "a ranking to open in a spreadsheet"],
+    ["cat portfolio.csv | cxprism score - --format json --model my-model.json", "JSON from stdin, own model"],
+  ],
+  async run({ values, positionals }, io) {
+    const format = readChoice("format", values.format, FORMATS, "table");
+    const top = readTop(values.top);
+    const quadrant = readQuadrant(values.quadrant);
+    const missing = readMissing(values.missing);
+    const loaded = await loadPortfolio(positionals[0]!, { modelFile: readString(values.model), missing }, io);
+    let results = scorePortfolio(loaded.portfolio);
+    if (quadrant !== undefined) results = results.filter((result) => result.quadrant === quadrant);
+    if (top !== undefined && results.length > top) results = results.slice(0, top);
+    const output = openOutput(readString(values.out), io.stdout);
+    try {
+      if (format === "table")
+        await output.write(
+          renderResultsTable(results, {
+            colour: values.out === undefined && shouldColour(io.stdout, io.env),
+          }),
+        );
+      else if (format === "md") await output.write(renderResultsMarkdown(results));
+      else {
+        const extras = extraColumns(loaded.portfolio.initiatives, loaded.rowMap.layout);
+        const chunks =
+          format === "csv"
+            ? renderResultsCsv(results, extras)
+            : renderResultsJson(loaded.portfolio.model, results, extras);
+        for (const chunk of chunks) await output.write(chunk);
+      }
+      await output.close();
+    } catch (error) {
+      await output.abort();
+      throw error;
+    }
+    const warned = results.filter((result) =>
+      result.warnings.some((w) => w.code === "missing-rating"),
+    ).length;
+    if (warned > 0)
+      io.stderr.write(
+        `note: ${warned} initiative(s) had missing ratings, scored at the scale midpoint (--missing neutral)\n`,
+      );
+    return 0;
+  },
+});
+
+function readTop(value: string | boolean | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  if (typeof value === "string" && /^\d+$/.test(value) && Number(value) >= 1) return Number(value);
+  throw new CliError(
+    "usage",
+    `--top: expected a whole number of at least 1, received ${JSON.stringify(value)}`,
+  );
+}
+
+function readQuadrant(value: string | boolean | undefined): Quadrant | undefined {
+  if (value === undefined) return undefined;
+  // Accept the id or its words in any case and spacing: "likely-win", "Likely win", "likely_win".
+  const wanted = normaliseHeader(String(value));
+  const quadrant = QUADRANTS.find((q) => normaliseHeader(q) === wanted);
+  if (quadrant === undefined)
+    throw new CliError(
+      "usage",
+      `--quadrant: expected one of ${QUADRANTS.join(", ")}, received ${JSON.stringify(value)}`,
+    );
+  return quadrant;
+}
+
+function extraColumns(
+  initiatives: readonly { readonly id: string; readonly extra: Readonly<Record<string, string>> }[],
+  layout: { readonly names: readonly string[]; readonly extras: readonly number[] },
+): ExtraColumns {
+  const names = layout.extras.map((column) => layout.names[column]!);
+  if (names.length === 0) return { names, of: () => undefined };
+  const byId = new Map(initiatives.map((initiative) => [initiative.id, initiative.extra]));
+  return { names, of: (result: Result) => byId.get(result.id) };
+}

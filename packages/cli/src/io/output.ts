@@ -1,0 +1,76 @@
+import { once } from "node:events";
+import { createWriteStream } from "node:fs";
+import { rename, unlink } from "node:fs/promises";
+import { basename, dirname, join } from "node:path";
+import type { Writable } from "node:stream";
+import { CliError } from "../errors.js";
+
+/** Where a command's output goes: stdout, or a file that appears only when complete. */
+export interface Output {
+  /** Whether this is a terminal (colour and alignment for people). */
+  readonly isTTY: boolean;
+  /** Writes text, waiting when the destination is full. */
+  write(text: string): Promise<void>;
+  /** Finishes: for a file, flushes and renames the temporary file into place. */
+  close(): Promise<void>;
+  /** Gives up: for a file, removes the temporary file and leaves any existing file untouched. */
+  abort(): Promise<void>;
+}
+
+async function writeTo(stream: Writable, text: string): Promise<void> {
+  if (!stream.write(text)) await once(stream, "drain");
+}
+
+/**
+ * Opens the output of a command. With `out`, writes go to a temporary file beside it that is renamed over
+ * `out` on `close`, so a reader never sees half a file and a failed run leaves the old file as it was.
+ *
+ * @param out - the file to write, or `undefined` for stdout
+ * @param stdout - the process's stdout
+ * @returns the output
+ */
+export function openOutput(out: string | undefined, stdout: NodeJS.WriteStream): Output {
+  if (out === undefined)
+    return {
+      isTTY: stdout.isTTY === true,
+      write: (text) => writeTo(stdout, text),
+      close: async () => {},
+      abort: async () => {},
+    };
+  const temporary = join(dirname(out), `.${basename(out)}.${process.pid}.tmp`);
+  const stream = createWriteStream(temporary);
+  let failure: Error | undefined;
+  stream.on("error", (error) => {
+    failure = error;
+  });
+  const check = () => {
+    if (failure !== undefined) throw new CliError("io", `${out}: cannot write the file (${failure.message})`);
+  };
+  return {
+    isTTY: false,
+    async write(text) {
+      check();
+      await Promise.race([writeTo(stream, text), once(stream, "error")]).catch(() => {});
+      check();
+    },
+    async close() {
+      check();
+      stream.end();
+      await Promise.race([once(stream, "finish"), once(stream, "error")]).catch(() => {});
+      if (failure !== undefined) {
+        await unlink(temporary).catch(() => {});
+        check();
+      }
+      try {
+        await rename(temporary, out);
+      } catch (error) {
+        await unlink(temporary).catch(() => {});
+        throw new CliError("io", `${out}: cannot write the file (${(error as Error).message})`);
+      }
+    },
+    async abort() {
+      stream.destroy();
+      await unlink(temporary).catch(() => {});
+    },
+  };
+}

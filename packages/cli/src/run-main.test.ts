@@ -1,0 +1,65 @@
+import { PassThrough } from "node:stream";
+import { describe, expect, it } from "vitest";
+import { type CommandIo, defineCommand } from "./command.js";
+import { runMain } from "./run-main.js";
+
+function createIo(): { io: CommandIo; out: () => string; err: () => string } {
+  const capture = () => {
+    const stream = new PassThrough();
+    let text = "";
+    stream.on("data", (chunk: Buffer) => {
+      text += chunk.toString();
+    });
+    return { stream: stream as unknown as NodeJS.WriteStream, text: () => text };
+  };
+  const stdout = capture();
+  const stderr = capture();
+  return {
+    io: { stdin: new PassThrough(), stdout: stdout.stream, stderr: stderr.stream, env: {}, cwd: "/" },
+    out: stdout.text,
+    err: stderr.text,
+  };
+}
+
+const failing = defineCommand({
+  name: "explode",
+  summary: "fails",
+  usage: "explode",
+  description: "Throws an error no one expected.",
+  options: {},
+  positionals: { min: 0, max: 0 },
+  examples: [["cxprism explode", "fail"]],
+  async run() {
+    throw new TypeError("Cannot read properties of undefined (reading 'x')\nsecond line");
+  },
+});
+
+describe("runMain: unexpected errors", () => {
+  it("prints one line and a hint to rerun with --debug, exit 1", async () => {
+    const { io, err } = createIo();
+    expect(await runMain(["explode"], io, [failing])).toBe(1);
+    expect(err()).toBe(
+      "cxprism explode: unexpected error: Cannot read properties of undefined (reading 'x')\nrerun with --debug to see the stack trace\n",
+    );
+  });
+
+  it("prints the stack with --debug", async () => {
+    const { io, err } = createIo();
+    expect(await runMain(["explode", "--debug"], io, [failing])).toBe(1);
+    expect(err()).toMatch(
+      /^cxprism explode: unexpected error: .*\nTypeError: Cannot read properties[\s\S]*\n {4}at /,
+    );
+  });
+});
+
+describe("runMain: top level", () => {
+  it.each([
+    [["--help"], 0, "Usage: cxprism COMMAND"],
+    [["help", "explode"], 0, "Usage: cxprism explode"],
+    [["--version"], 0, "0.1.0"],
+  ])("%j exits %i", async (argv, code, text) => {
+    const { io, out } = createIo();
+    expect(await runMain(argv, io, [failing])).toBe(code);
+    expect(out()).toContain(text);
+  });
+});

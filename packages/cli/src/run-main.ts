@@ -1,0 +1,138 @@
+import { readFileSync } from "node:fs";
+import { suggestNearest } from "@cxprism/core";
+import { type CommandIo, type CommandSpec, parseCommandArgs, renderCommandHelp } from "./command.js";
+import { catalogCommand } from "./commands/catalog.js";
+import { initCommand } from "./commands/init.js";
+import { modelCommand } from "./commands/model.js";
+import { scoreCommand } from "./commands/score.js";
+import { validateCommand } from "./commands/validate.js";
+import { formatFileProblem } from "./csv/locate.js";
+import { CliError } from "./errors.js";
+
+/** Every command, in the order the help lists them. */
+export const COMMANDS: readonly CommandSpec[] = [
+  scoreCommand,
+  validateCommand,
+  catalogCommand,
+  initCommand,
+  modelCommand,
+];
+
+/** How many problems are printed before "and N more". */
+export const PROBLEM_LIMIT = 20;
+
+function version(): string {
+  const manifest = JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8")) as {
+    version: string;
+  };
+  return manifest.version;
+}
+
+/**
+ * Renders the top-level help: the commands and a few examples.
+ *
+ * @returns the help text, ending with a newline
+ */
+export function renderMainHelp(): string {
+  const width = Math.max(...COMMANDS.map((command) => command.name.length));
+  return [
+    "cxprism: decide which customer-service AI initiatives to do first.",
+    "",
+    "Usage: cxprism COMMAND [options]      (cxprism COMMAND --help for a command's options)",
+    "",
+    "Commands:",
+    ...COMMANDS.map((command) => `  ${command.name.padEnd(width)}  ${command.summary}`),
+    "",
+    "Examples:",
+    "  cxprism score examples/contact-center.csv",
+    "  cxprism score portfolio.csv --format csv --out ranking.csv",
+    "  cxprism catalog --format csv > workshop.csv",
+    "",
+    "Exit codes: 0 done, 1 problems in the input (each printed as FILE:ROW:COLUMN), 2 usage error.",
+    "",
+  ].join("\n");
+}
+
+/**
+ * Runs the CLI on some arguments and returns the exit code; the only place errors become exit codes and
+ * messages. Usage errors print the relevant help (exit 2); problems in the input print one line each, at most
+ * {@link PROBLEM_LIMIT} (exit 1); anything unexpected prints one line and a hint to rerun with `--debug`.
+ *
+ * @param argv - the arguments after `cxprism`
+ * @param io - the process streams and environment
+ * @param commands - the commands to offer (all of them unless a test narrows it)
+ * @returns the exit code: 0, 1 or 2
+ */
+export async function runMain(
+  argv: readonly string[],
+  io: CommandIo,
+  commands: readonly CommandSpec[] = COMMANDS,
+): Promise<number> {
+  const debug = argv.includes("--debug");
+  const [name, ...rest] = argv;
+  if (name === undefined) {
+    io.stderr.write(renderMainHelp());
+    return 2;
+  }
+  if (name === "--help" || name === "-h") {
+    io.stdout.write(renderMainHelp());
+    return 0;
+  }
+  if (name === "--version" || name === "-v") {
+    io.stdout.write(`${version()}\n`);
+    return 0;
+  }
+  if (name === "help") {
+    const topic = commands.find((command) => command.name === rest[0]);
+    io.stdout.write(topic === undefined ? renderMainHelp() : renderCommandHelp(topic));
+    return 0;
+  }
+  const command = commands.find((candidate) => candidate.name === name);
+  if (command === undefined) {
+    const hint = suggestNearest(
+      name,
+      commands.map((candidate) => candidate.name),
+    );
+    io.stderr.write(
+      `cxprism: expected a command (${commands.map((c) => c.name).join(", ")}), received ${JSON.stringify(name)}${hint ? ` (did you mean "${hint}"?)` : ""}\n\n${renderMainHelp()}`,
+    );
+    return 2;
+  }
+  try {
+    const args = parseCommandArgs(command, rest);
+    if (args.values.help === true) {
+      io.stdout.write(renderCommandHelp(command));
+      return 0;
+    }
+    return await command.run(args, io);
+  } catch (error) {
+    return reportError(error, command, io, debug);
+  }
+}
+
+function reportError(error: unknown, command: CommandSpec, io: CommandIo, debug: boolean): number {
+  if (!(error instanceof CliError)) {
+    const message = error instanceof Error ? error.message : String(error);
+    io.stderr.write(`cxprism ${command.name}: unexpected error: ${message.split("\n")[0]}\n`);
+    io.stderr.write(
+      debug && error instanceof Error && error.stack !== undefined
+        ? `${error.stack}\n`
+        : "rerun with --debug to see the stack trace\n",
+    );
+    return 1;
+  }
+  if (error.code === "usage") {
+    io.stderr.write(`cxprism ${command.name}: ${error.message}\n\n${renderCommandHelp(command)}`);
+    return 2;
+  }
+  if (error.problems.length === 0) {
+    io.stderr.write(`${error.message}\n`);
+    return 1;
+  }
+  const shown = error.problems.slice(0, PROBLEM_LIMIT);
+  io.stderr.write(shown.map((problem) => `${formatFileProblem(problem)}\n`).join(""));
+  const more = error.problems.length - shown.length;
+  const total = `${error.problems.length} problem${error.problems.length === 1 ? "" : "s"}`;
+  io.stderr.write(more > 0 ? `... and ${more} more (${total} in all; fix these and rerun)\n` : `${total}\n`);
+  return 1;
+}
