@@ -23,6 +23,15 @@ describe("README", () => {
     );
   });
 
+  it.each(
+    blocks("sh")
+      .flatMap((block) => block.trim().split("\n"))
+      .filter((line) => /^npx -y pnpm@[\d.]+ cxprism /.test(line)),
+  )("CLI example runs as written: %s", (line) => {
+    const output = execFileSync("bash", ["-c", line], { cwd: root, encoding: "utf8" });
+    expect(output).toContain("Agent scheduling and load forecasting");
+  });
+
   it.each(blocks("ts").map((code, i) => [i, code] as const))(
     "TypeScript example %i runs as written",
     (i, code) => {
