@@ -1,6 +1,6 @@
 import { writeFileSync } from "node:fs";
-import { renderContactCenterCsv } from "./contact-center-csv.js";
+import { renderCatalogCsv } from "@cxprism/core";
 
 const target = new URL("./contact-center.csv", import.meta.url);
-writeFileSync(target, renderContactCenterCsv());
+writeFileSync(target, renderCatalogCsv());
 console.log(`wrote ${target.pathname}`);

@@ -36,6 +36,7 @@ export {
   type UseCase,
   type UseCaseCategory,
 } from "./catalog/catalog.js";
+export { renderCatalogCsv } from "./catalog/catalog-csv.js";
 export { catalogInitiatives } from "./catalog/initiatives.js";
 export { combineRaters, RaterBootstrap } from "./confidence/bootstrap.js";
 export { ScoreHistograms } from "./confidence/distribution.js";

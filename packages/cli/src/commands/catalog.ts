@@ -1,7 +1,7 @@
-import { catalog, ILLUSTRATIVE_RATINGS_NOTICE } from "@cxprism/core";
+import { catalog, ILLUSTRATIVE_RATINGS_NOTICE, renderCatalogCsv } from "@cxprism/core";
 import { defineCommand } from "../command.js";
 import { openOutput } from "../io/output.js";
-import { renderCatalogCsv, renderCatalogTable } from "../render/catalog.js";
+import { renderCatalogTable } from "../render/catalog.js";
 import { readChoice, readString } from "./options.js";
 
 /** `cxprism catalog`: the built-in CX AI use cases. */

@@ -1,10 +1,9 @@
 import { access, mkdir } from "node:fs/promises";
 import { join, relative } from "node:path";
-import { defaultModel, ILLUSTRATIVE_RATINGS_NOTICE } from "@cxprism/core";
+import { defaultModel, ILLUSTRATIVE_RATINGS_NOTICE, renderCatalogCsv } from "@cxprism/core";
 import { defineCommand } from "../command.js";
 import { CliError } from "../errors.js";
 import { openOutput } from "../io/output.js";
-import { renderCatalogCsv } from "../render/catalog.js";
 
 /** `cxprism init [DIR]`: a starter CSV and the default model to edit. */
 export const initCommand = defineCommand({

@@ -1,8 +1,7 @@
 import { Readable } from "node:stream";
-import { catalogInitiatives, defaultModel, score, validatePortfolio } from "@cxprism/core";
+import { catalogInitiatives, defaultModel, renderCatalogCsv, score, validatePortfolio } from "@cxprism/core";
 import { fc, test } from "@fast-check/vitest";
 import { describe, expect, it } from "vitest";
-import { renderCatalogCsv } from "../render/catalog.js";
 import { readInitiativesCsv } from "./read-csv.js";
 
 const ids = defaultModel.criteria.map((criterion) => criterion.id);
