@@ -36,6 +36,13 @@ export const QUADRANTS = [
   "unlikely",
 ] as const satisfies readonly Quadrant[];
 
+const QUADRANT_CODE: Readonly<Record<Quadrant, number>> = {
+  "likely-win": 0,
+  "calculated-risk": 1,
+  "marginal-gain": 2,
+  unlikely: 3,
+};
+
 /**
  * A portfolio's scores as typed arrays, indexed by initiative (input order): the allocation-free form of the
  * results, for callers that score many times (sensitivity, simulation) or very large portfolios.
@@ -85,6 +92,26 @@ export function scoreColumns(portfolio: Portfolio): ScoreColumns {
   for (let a = 0; a < 2; a++) {
     const { indices, weights } = axes[a]!;
     const k = indices.length;
+    const axisScores = scores[a]!;
+    const axisContributions = contributions[a]!;
+    if (model.aggregation === "weighted-sum") {
+      // The common case, inlined: the same arithmetic as aggregateAxis, in the same order.
+      const scaled = weights.map((weight) => 100 * weight);
+      for (let i = 0; i < n; i++) {
+        const row = i * m;
+        const offset = i * k;
+        let sum = 0;
+        for (let j = 0; j < k; j++) {
+          const c = indices[j]!;
+          const normalised = (ratings[row + c]! - origin[c]!) * factor[c]!;
+          const part = scaled[j]! * (Number.isNaN(normalised) ? 0 : normalised);
+          axisContributions[offset + j] = part;
+          sum += part;
+        }
+        axisScores[i] = sum;
+      }
+      continue;
+    }
     const x = new Float64Array(k);
     for (let i = 0; i < n; i++) {
       const row = i * m;
@@ -93,7 +120,7 @@ export function scoreColumns(portfolio: Portfolio): ScoreColumns {
         const normalised = (ratings[row + c]! - origin[c]!) * factor[c]!;
         x[j] = Number.isNaN(normalised) ? 0 : normalised; // NaN only for unrated zero-weight criteria
       }
-      scores[a]![i] = aggregateAxis(model.aggregation, x, weights, contributions[a]!, i * k);
+      axisScores[i] = aggregateAxis(model.aggregation, x, weights, axisContributions, i * k);
     }
   }
   const priorityOf = createPriorityRule(model);
@@ -101,7 +128,7 @@ export function scoreColumns(portfolio: Portfolio): ScoreColumns {
   const quadrant = new Uint8Array(n);
   for (let i = 0; i < n; i++) {
     priority[i] = priorityOf(scores[0][i]!, scores[1][i]!);
-    quadrant[i] = QUADRANTS.indexOf(classifyQuadrant(scores[0][i]!, scores[1][i]!, model.thresholds));
+    quadrant[i] = QUADRANT_CODE[classifyQuadrant(scores[0][i]!, scores[1][i]!, model.thresholds)];
   }
   const { order, ranks } = rankInitiatives(priority, scores[0], portfolio.idOrder);
   return {
