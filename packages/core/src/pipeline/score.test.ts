@@ -209,6 +209,13 @@ describe("score: decided edge cases", () => {
     expect(problemsOf(() => score(initiatives, options as never))).toEqual(expected);
   });
 
+  it("cuts a long received value short in the message", () => {
+    const key = `x${"y".repeat(300)}`;
+    const [problem] = problemsOf(() => score([{ name: "A", ratings: { ...allThrees, [key]: 3 } }]));
+    expect(problem).toContain("(301 characters)");
+    expect(problem!.length).toBeLessThan(500);
+  });
+
   it("reports every problem of every initiative at once, in input order", () => {
     const problems = problemsOf(() =>
       score([

@@ -10,7 +10,8 @@ import { KpiIdSchema } from "./kpi.js";
 export const RatingValueSchema = v.custom<number | string | null | undefined>(() => true);
 
 /** Ratings of one initiative, by criterion id. */
-export const RatingsSchema = v.record(v.pipe(v.string(), v.maxLength(64)), RatingValueSchema);
+// Keys need no schema of their own: each is checked against the model's criterion ids during validation.
+export const RatingsSchema = v.record(v.string(), RatingValueSchema);
 
 /**
  * One rater's ratings of one initiative. An initiative rated by a workshop carries one of these per person;

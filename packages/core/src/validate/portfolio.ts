@@ -243,7 +243,7 @@ function readRow(ratings: Ratings, context: Context, path: ProblemPath, row: Flo
   for (const [key, value] of Object.entries(ratings)) {
     const index = context.criterionIndex.get(key);
     if (index === undefined) {
-      const hint = suggestNearest(key, context.criterionIndex.keys());
+      const hint = key.length <= 64 ? suggestNearest(key, context.criterionIndex.keys()) : undefined;
       context.problems.push({
         path: [...path, key],
         message: `expected a criterion id of model ${context.model.id}, received ${describe(key)}${hint ? ` (did you mean "${hint}"?)` : ""}`,
@@ -355,9 +355,14 @@ export function describeScale(criterion: Criterion): string {
     : `a number from ${scale.min} to ${scale.max}`;
 }
 
-/** Renders a received value for a message: strings quoted, NaN and Infinity by name. */
+/** Renders a received value for a message: strings quoted (long ones cut), NaN and Infinity by name. */
 export function describe(value: unknown): string {
-  if (typeof value === "string") return JSON.stringify(value);
+  if (typeof value === "string") {
+    // Echo enough to recognise the value, never a whole pasted paragraph.
+    return value.length > 80
+      ? `${JSON.stringify(value.slice(0, 60))}... (${value.length} characters)`
+      : JSON.stringify(value);
+  }
   if (typeof value === "number") return String(value);
   if (value === undefined) return "nothing";
   if (value === null) return "null";
