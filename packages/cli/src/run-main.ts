@@ -4,6 +4,8 @@ import { type CommandIo, type CommandSpec, parseCommandArgs, renderCommandHelp }
 import { catalogCommand } from "./commands/catalog.js";
 import { initCommand } from "./commands/init.js";
 import { modelCommand } from "./commands/model.js";
+import { planCommand } from "./commands/plan.js";
+import { plotCommand } from "./commands/plot.js";
 import { scoreCommand } from "./commands/score.js";
 import { validateCommand } from "./commands/validate.js";
 import { formatFileProblem } from "./csv/locate.js";
@@ -16,6 +18,8 @@ export const COMMANDS: readonly CommandSpec[] = [
   catalogCommand,
   initCommand,
   modelCommand,
+  plotCommand,
+  planCommand,
 ];
 
 /** How many problems are printed before "and N more". */
@@ -47,6 +51,8 @@ export function renderMainHelp(): string {
     "  cxprism score examples/contact-center.csv",
     "  cxprism score portfolio.csv --format csv --out ranking.csv",
     "  cxprism catalog --format csv > workshop.csv",
+    "  cxprism plot examples/contact-center.csv -o matrix.png",
+    "  cxprism plan examples/plan-inputs/portfolio.csv --budget 1500000",
     "",
     "Exit codes: 0 done, 1 problems in the input (each printed as FILE:ROW:COLUMN), 2 usage error.",
     "",

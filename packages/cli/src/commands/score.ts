@@ -1,10 +1,11 @@
-import { type Quadrant, type Result, scorePortfolio } from "@cxprism/core";
+import { type Quadrant, type Result, renderMatrixText, scorePortfolio } from "@cxprism/core";
 import { defineCommand } from "../command.js";
 import { normaliseHeader } from "../csv/header.js";
 import { CliError } from "../errors.js";
 import { loadPortfolio } from "../input/load-portfolio.js";
 import { openOutput } from "../io/output.js";
 import { shouldColour } from "../render/colour.js";
+import { colourMatrixText } from "../render/matrix-colour.js";
 import { type ExtraColumns, renderResultsCsv, renderResultsJson } from "../render/results-data.js";
 import { renderResultsMarkdown, renderResultsTable } from "../render/results-table.js";
 import { MISSING_OPTION, MODEL_OPTION, readChoice, readMissing, readString } from "./options.js";
@@ -40,6 +41,10 @@ export const scoreCommand = defineCommand({
       description: "show only one quadrant: likely-win, calculated-risk, marginal-gain or unlikely",
     },
     missing: MISSING_OPTION,
+    matrix: {
+      type: "boolean",
+      description: "print the prism matrix under the table (table and md formats)",
+    },
     out: {
       type: "string",
       short: "o",
@@ -53,12 +58,18 @@ export const scoreCommand = defineCommand({
     ["cxprism score portfolio.csv --top 5 --quadrant likely-win", "the five best likely wins"],
     ["cxprism score portfolio.csv --format csv --out ranking.csv", "a ranking to open in a spreadsheet"],
     ["cat portfolio.csv | cxprism score - --format json --model my-model.json", "JSON from stdin, own model"],
+    [
+      "cxprism score examples/contact-center.csv --matrix",
+      "the ranking and the prism matrix in the terminal",
+    ],
   ],
   async run({ values, positionals }, io) {
     const format = readChoice("format", values.format, FORMATS, "table");
     const top = readTop(values.top);
     const quadrant = readQuadrant(values.quadrant);
     const missing = readMissing(values.missing);
+    if (values.matrix === true && format !== "table" && format !== "md")
+      throw new CliError("usage", `--matrix: expected --format table or md, received --format ${format}`);
     const loaded = await loadPortfolio(positionals[0]!, { modelFile: readString(values.model), missing }, io);
     let results = scorePortfolio(loaded.portfolio);
     if (quadrant !== undefined) results = results.filter((result) => result.quadrant === quadrant);
@@ -80,6 +91,15 @@ export const scoreCommand = defineCommand({
             : renderResultsJson(loaded.portfolio.model, results, extras);
         for (const chunk of chunks) await output.write(chunk);
       }
+      if (values.matrix === true && results.length > 0) {
+        const colour = format === "table" && values.out === undefined && shouldColour(io.stdout, io.env);
+        const matrix = renderMatrixText(results, {
+          width: matrixWidth(values.out === undefined ? io.stdout : undefined),
+          model: loaded.portfolio.model,
+        });
+        const text = colour ? colourMatrixText(matrix, loaded.portfolio.model.quadrantLabels) : matrix;
+        await output.write(format === "md" ? `\n\`\`\`text\n${text}\`\`\`\n` : `\n${text}`);
+      }
       await output.close();
     } catch (error) {
       await output.abort();
@@ -95,6 +115,12 @@ export const scoreCommand = defineCommand({
     return 0;
   },
 });
+
+/** The terminal's columns (at least 30, the matrix's minimum), or 80 when not writing to a terminal. */
+function matrixWidth(stream: NodeJS.WriteStream | undefined): number {
+  const columns = stream?.isTTY === true ? stream.columns : undefined;
+  return columns === undefined || !(columns > 0) ? 80 : Math.max(30, columns);
+}
 
 function readTop(value: string | boolean | undefined): number | undefined {
   if (value === undefined) return undefined;

@@ -7,6 +7,9 @@ export const FIELD_COLUMNS = [
   "category",
   "description",
   "cost",
+  "run_cost",
+  "benefit",
+  "effort",
   "kpis",
   "depends_on",
   "capabilities",
@@ -142,7 +145,8 @@ export function mapHeader(
 export function missingCriterionColumns(layout: HeaderLayout, model: Model): HeaderProblem[] {
   const problems: HeaderProblem[] = [];
   model.criteria.forEach((criterion, index) => {
-    if (layout.criteria[index] !== -1 || criterion.weight === 0) return;
+    // A formula criterion is computed, never typed in a column.
+    if (layout.criteria[index] !== -1 || criterion.weight === 0 || criterion.formula !== undefined) return;
     problems.push({
       column: undefined,
       message: `expected a column for criterion ${criterion.id} ("${criterion.label}"), received none (or pass --missing neutral to score the scale midpoint)`,

@@ -1,4 +1,5 @@
 import { type InitiativeInput, isLabelScale, type Model, type RatingValue, slugify } from "@cxprism/core";
+import { formulaFieldColumns } from "./formula-fields.js";
 import type { FieldColumn, HeaderLayout } from "./header.js";
 import { parseCellNumber } from "./number.js";
 
@@ -51,6 +52,14 @@ export interface InitiativeBuilder {
 
 const LIST_SEPARATOR = /\s*[;|]\s*/;
 
+/** Numeric columns and the initiative keys they fill. */
+const MONEY_FIELDS = [
+  ["cost", "cost"],
+  ["run_cost", "runCost"],
+  ["benefit", "benefit"],
+  ["effort", "effort"],
+] as const satisfies readonly (readonly [FieldColumn, keyof InitiativeInput])[];
+
 function splitList(cell: string): string[] {
   return cell === "" ? [] : cell.split(LIST_SEPARATOR).filter((item) => item !== "");
 }
@@ -86,6 +95,7 @@ export function createInitiativeBuilder(
   const initiatives: InitiativeInput[] = [];
   const firstRows: number[] = [];
   const raterRows: number[][] | undefined = raterColumn === undefined ? undefined : [];
+  const fieldColumns = formulaFieldColumns(layout, model);
   const byKey = new Map<string, number>();
   const problems: RowProblem[] = [];
   let rows = 0;
@@ -118,10 +128,19 @@ export function createInitiativeBuilder(
     if (id !== "") initiative.id = id;
     if (fields.category !== undefined) initiative.category = text("category");
     if (fields.description !== undefined) initiative.description = text("description");
-    const cost = text("cost");
-    if (cost !== "") {
-      // Not a number: passed on as text so the core reports what it expected.
-      initiative.cost = (parseCellNumber(cost, options.decimalComma) ?? cost) as number;
+    // Not a number: passed on as text so the core reports what it expected.
+    const number = (raw: string) => (parseCellNumber(raw, options.decimalComma) ?? raw) as number;
+    for (const [field, key] of MONEY_FIELDS) {
+      const amount = text(field);
+      if (amount !== "") initiative[key] = number(amount);
+    }
+    if (fieldColumns.length > 0) {
+      const values: Record<string, number> = {};
+      for (const { name, column } of fieldColumns) {
+        const raw = cell(record, column);
+        if (raw !== "") values[name] = number(raw);
+      }
+      initiative.fields = values;
     }
     if (fields.kpis !== undefined) initiative.kpis = splitList(text("kpis")) as InitiativeInput["kpis"];
     if (fields.depends_on !== undefined) initiative.dependsOn = splitList(text("depends_on"));

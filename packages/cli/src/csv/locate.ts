@@ -1,5 +1,5 @@
 import { formatPath, type Problem } from "@cxprism/core";
-import type { FieldColumn } from "./header.js";
+import { type FieldColumn, normaliseHeader } from "./header.js";
 import type { RowMap } from "./initiative-builder.js";
 
 /** A problem placed in a file: `FILE:ROW:COLUMN: message` (ROW and COLUMN when known). */
@@ -19,6 +19,9 @@ const FIELD_OF_KEY: Readonly<Record<string, FieldColumn>> = {
   category: "category",
   description: "description",
   cost: "cost",
+  runCost: "run_cost",
+  benefit: "benefit",
+  effort: "effort",
   kpis: "kpis",
   dependsOn: "depends_on",
   capabilities: "capabilities",
@@ -56,7 +59,11 @@ export function locateProblem(file: string, problem: Problem, rowMap: RowMap): F
     } else if (typeof rater === "string") column = criterionColumn(rater);
     else column = columnName(layout.fields.rater);
   } else if (key === "extra" && typeof rest[0] === "string") column = rest[0];
-  else if (key === "id" && layout.fields.id === undefined) column = columnName(layout.fields.name);
+  else if (key === "fields" && typeof rest[0] === "string") {
+    // A formula field's column, matched as the reader matched it.
+    const wanted = normaliseHeader(rest[0]);
+    column = layout.names.find((name) => normaliseHeader(name) === wanted);
+  } else if (key === "id" && layout.fields.id === undefined) column = columnName(layout.fields.name);
   else if (typeof key === "string" && FIELD_OF_KEY[key] !== undefined)
     column = columnName(layout.fields[FIELD_OF_KEY[key]]);
   // The core refers to other initiatives by index; a spreadsheet user knows rows.

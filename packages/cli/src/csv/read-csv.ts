@@ -3,6 +3,7 @@ import type { Readable } from "node:stream";
 import type { MissingPolicy, Model } from "@cxprism/core";
 import { CsvError, parse } from "csv-parse";
 import { type Delimiter, detectDelimiter } from "./detect.js";
+import { formulaCriterionColumns } from "./formula-fields.js";
 import { mapHeader, missingCriterionColumns } from "./header.js";
 import { type BuiltInitiatives, createInitiativeBuilder } from "./initiative-builder.js";
 import type { FileProblem } from "./locate.js";
@@ -98,6 +99,7 @@ export async function readInitiativesCsv(input: CsvInput, options: ReadCsvOption
     const { layout, problems } = mapHeader(record, options.model);
     if (options.missing === "error" && layout.fields.name !== undefined)
       problems.push(...missingCriterionColumns(layout, options.model));
+    problems.push(...formulaCriterionColumns(layout, options.model));
     if (problems.length > 0)
       headerProblems = problems.map((problem) => ({
         file,

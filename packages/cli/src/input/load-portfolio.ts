@@ -2,10 +2,14 @@ import { createReadStream } from "node:fs";
 import { stat } from "node:fs/promises";
 import type { Readable } from "node:stream";
 import {
+  CxprismError,
   defaultModel,
+  deriveFormulaCriteria,
+  formatPath,
   type MissingPolicy,
   type Model,
   type Portfolio,
+  type Problem,
   validatePortfolio,
 } from "@cxprism/core";
 import type { CommandIo } from "../command.js";
@@ -83,8 +87,22 @@ export async function loadPortfolio(
   if (!outcome.success)
     throw new CliError("invalid-input", `${file}: cannot read the initiatives`, outcome.problems);
   const { built } = outcome;
-  const validation = validatePortfolio(built.initiatives, { model, missing: options.missing });
   const problems: FileProblem[] = built.problems.map((problem) => ({ file, ...problem }));
+  const derived = deriveFormulas(built.initiatives, model);
+  if (!derived.success) {
+    for (const problem of derived.problems)
+      problems.push(
+        problem.path[0] === "model"
+          ? {
+              file: options.modelFile ?? "model",
+              message: `${formatPath(problem.path.slice(1))}: ${problem.message}`,
+            }
+          : locateProblem(file, problem, built.rowMap),
+      );
+    problems.sort((a, b) => (a.row ?? 0) - (b.row ?? 0));
+    throw new CliError("invalid-input", `${file}: the formula criteria cannot be computed`, problems);
+  }
+  const validation = validatePortfolio(derived.initiatives, { model, missing: options.missing });
   if (!validation.success)
     for (const problem of validation.problems) problems.push(locateProblem(file, problem, built.rowMap));
   if (problems.length > 0 || !validation.success) {
@@ -101,4 +119,22 @@ export async function loadPortfolio(
     rows: built.rows,
     delimiter: outcome.delimiter,
   };
+}
+
+/**
+ * Computes the model's formula criteria (the pipeline's "derive" step) before validation; a model without
+ * formulas passes the initiatives through untouched.
+ */
+function deriveFormulas(
+  initiatives: readonly unknown[],
+  model: Model,
+): { success: true; initiatives: readonly unknown[] } | { success: false; problems: readonly Problem[] } {
+  if (!model.criteria.some((criterion) => criterion.formula !== undefined))
+    return { success: true, initiatives };
+  try {
+    return { success: true, initiatives: deriveFormulaCriteria(initiatives, { model }).initiatives };
+  } catch (error) {
+    if (error instanceof CxprismError) return { success: false, problems: error.problems };
+    throw error;
+  }
 }

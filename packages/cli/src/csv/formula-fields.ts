@@ -1,0 +1,73 @@
+import { BUILT_IN_FIELDS, FORMULA_FUNCTIONS, type Model } from "@cxprism/core";
+import { type HeaderLayout, type HeaderProblem, normaliseHeader } from "./header.js";
+
+/** A CSV column that holds a numeric field a formula criterion reads. */
+export interface FormulaFieldColumn {
+  /** The field name as the formula spells it, e.g. `contacts_per_year`. */
+  readonly name: string;
+  /** The column's 0-based position in a record. */
+  readonly column: number;
+}
+
+const NOT_FIELDS = new Set<string>([...FORMULA_FUNCTIONS, ...Object.keys(BUILT_IN_FIELDS)]);
+
+// A name not glued to a digit or a dot, so the exponent of `1e5` is not taken for a field.
+const NAME = /(?<![\w.])[A-Za-z_]\w*/g;
+
+/**
+ * The field names the model's formula criteria read, besides the built-in `cost`, `run_cost`, `benefit` and
+ * `effort` (which have their own columns) and the formula functions. Read from the formula text without
+ * compiling it: a formula the core refuses is reported by the core, with its position.
+ *
+ * @param model - the model
+ * @returns the field names, each once, in order of first use
+ */
+export function formulaFieldNames(model: Model): string[] {
+  const names = new Set<string>();
+  for (const criterion of model.criteria) {
+    if (criterion.formula === undefined) continue;
+    for (const [name] of criterion.formula.matchAll(NAME)) if (!NOT_FIELDS.has(name)) names.add(name);
+  }
+  return [...names];
+}
+
+/**
+ * The extra columns that hold a field a formula reads, matched like criterion columns (ignoring case, spaces
+ * and punctuation: `Contacts per year` holds `contacts_per_year`).
+ *
+ * @param layout - the mapped header
+ * @param model - the model
+ * @returns one entry per formula field that has a column
+ */
+export function formulaFieldColumns(layout: HeaderLayout, model: Model): FormulaFieldColumn[] {
+  const fields = formulaFieldNames(model);
+  if (fields.length === 0) return [];
+  const columns: FormulaFieldColumn[] = [];
+  for (const name of fields) {
+    const key = normaliseHeader(name);
+    const column = layout.extras.find((extra) => normaliseHeader(layout.names[extra]!) === key);
+    if (column !== undefined) columns.push({ name, column });
+  }
+  return columns;
+}
+
+/**
+ * A column for a formula criterion is a mistake: the formula computes the rating, so a rating typed by hand
+ * would be silently replaced or contradict it.
+ *
+ * @param layout - the mapped header
+ * @param model - the model
+ * @returns one problem per formula criterion that has a column
+ */
+export function formulaCriterionColumns(layout: HeaderLayout, model: Model): HeaderProblem[] {
+  const problems: HeaderProblem[] = [];
+  model.criteria.forEach((criterion, index) => {
+    const column = layout.criteria[index]!;
+    if (criterion.formula === undefined || column === -1) return;
+    problems.push({
+      column: layout.names[column],
+      message: `expected no column for ${criterion.id}: its formula ${JSON.stringify(criterion.formula)} computes it, received a column`,
+    });
+  });
+  return problems;
+}
