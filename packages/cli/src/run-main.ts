@@ -6,6 +6,7 @@ import { initCommand } from "./commands/init.js";
 import { modelCommand } from "./commands/model.js";
 import { scoreCommand } from "./commands/score.js";
 import { validateCommand } from "./commands/validate.js";
+import { weightsCommand } from "./commands/weights.js";
 import { formatFileProblem } from "./csv/locate.js";
 import { CliError } from "./errors.js";
 
@@ -16,6 +17,8 @@ export const COMMANDS: readonly CommandSpec[] = [
   catalogCommand,
   initCommand,
   modelCommand,
+  // Judgement and confidence (#6, #7).
+  weightsCommand,
 ];
 
 /** How many problems are printed before "and N more". */
