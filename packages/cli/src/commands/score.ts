@@ -5,9 +5,17 @@ import { CliError } from "../errors.js";
 import { loadPortfolio } from "../input/load-portfolio.js";
 import { openOutput } from "../io/output.js";
 import { shouldColour } from "../render/colour.js";
+import { appendJsonFields, discussionJson, renderDiscussionTable } from "../render/discussion.js";
 import { type ExtraColumns, renderResultsCsv, renderResultsJson } from "../render/results-data.js";
 import { renderResultsMarkdown, renderResultsTable } from "../render/results-table.js";
 import { MISSING_OPTION, MODEL_OPTION, readChoice, readMissing, readString } from "./options.js";
+import {
+  analyseRaters,
+  DISCUSS_THRESHOLD_OPTION,
+  loadScoreModel,
+  readDiscussThreshold,
+  WEIGHTS_OPTION,
+} from "./score-raters.js";
 
 const FORMATS = ["table", "json", "csv", "md"] as const;
 const QUADRANTS: readonly Quadrant[] = ["likely-win", "calculated-risk", "marginal-gain", "unlikely"];
@@ -46,6 +54,9 @@ export const scoreCommand = defineCommand({
       value: "FILE",
       description: "write to FILE (atomically: a temporary file renamed into place) instead of stdout",
     },
+    // Judgement (#6): weights from `cxprism weights`, and the raters' discussion list.
+    weights: WEIGHTS_OPTION,
+    "discuss-threshold": DISCUSS_THRESHOLD_OPTION,
   },
   positionals: { min: 1, max: 1 },
   examples: [
@@ -53,31 +64,45 @@ export const scoreCommand = defineCommand({
     ["cxprism score portfolio.csv --top 5 --quadrant likely-win", "the five best likely wins"],
     ["cxprism score portfolio.csv --format csv --out ranking.csv", "a ranking to open in a spreadsheet"],
     ["cat portfolio.csv | cxprism score - --format json --model my-model.json", "JSON from stdin, own model"],
+    [
+      "cxprism score portfolio.csv --weights weights.json",
+      "weights from `cxprism weights ahp ... --format json`",
+    ],
+    ["cxprism score workshop.csv --discuss-threshold 2", "with a rater column: what the raters must discuss"],
   ],
   async run({ values, positionals }, io) {
     const format = readChoice("format", values.format, FORMATS, "table");
     const top = readTop(values.top);
     const quadrant = readQuadrant(values.quadrant);
     const missing = readMissing(values.missing);
-    const loaded = await loadPortfolio(positionals[0]!, { modelFile: readString(values.model), missing }, io);
+    // Judgement (#6): a re-weighted model, and the raters' disagreement when there is a rater column.
+    const threshold = readDiscussThreshold(values["discuss-threshold"]);
+    const model = await loadScoreModel(readString(values.model), readString(values.weights));
+    const loaded = await loadPortfolio(
+      positionals[0]!,
+      { modelFile: readString(values.model), missing, model },
+      io,
+    );
+    const disagreement = analyseRaters(loaded, missing, threshold);
     let results = scorePortfolio(loaded.portfolio);
     if (quadrant !== undefined) results = results.filter((result) => result.quadrant === quadrant);
     if (top !== undefined && results.length > top) results = results.slice(0, top);
     const output = openOutput(readString(values.out), io.stdout);
     try {
-      if (format === "table")
-        await output.write(
-          renderResultsTable(results, {
-            colour: values.out === undefined && shouldColour(io.stdout, io.env),
-          }),
-        );
-      else if (format === "md") await output.write(renderResultsMarkdown(results));
+      if (format === "table") {
+        const colour = values.out === undefined && shouldColour(io.stdout, io.env);
+        await output.write(renderResultsTable(results, { colour }));
+        if (disagreement !== undefined)
+          await output.write(renderDiscussionTable(disagreement, loaded.portfolio.model, { colour }));
+      } else if (format === "md") await output.write(renderResultsMarkdown(results));
       else {
         const extras = extraColumns(loaded.portfolio.initiatives, loaded.rowMap.layout);
-        const chunks =
+        let chunks =
           format === "csv"
             ? renderResultsCsv(results, extras)
             : renderResultsJson(loaded.portfolio.model, results, extras);
+        if (format === "json" && disagreement !== undefined)
+          chunks = appendJsonFields(chunks, { discussion: discussionJson(disagreement) });
         for (const chunk of chunks) await output.write(chunk);
       }
       await output.close();
