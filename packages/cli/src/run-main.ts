@@ -5,6 +5,7 @@ import { catalogCommand } from "./commands/catalog.js";
 import { initCommand } from "./commands/init.js";
 import { modelCommand } from "./commands/model.js";
 import { scoreCommand } from "./commands/score.js";
+import { sensitivityCommand } from "./commands/sensitivity.js";
 import { validateCommand } from "./commands/validate.js";
 import { weightsCommand } from "./commands/weights.js";
 import { formatFileProblem } from "./csv/locate.js";
@@ -19,6 +20,7 @@ export const COMMANDS: readonly CommandSpec[] = [
   modelCommand,
   // Judgement and confidence (#6, #7).
   weightsCommand,
+  sensitivityCommand,
 ];
 
 /** How many problems are printed before "and N more". */
