@@ -64,7 +64,7 @@ export function renderTornadoChart(tornado: Tornado, options: TornadoChartOption
   const title = `Tornado: ${oneLine(tornado.name)} (priority ${tornado.priority.toFixed(1)}, rank ${tornado.rank})`;
   const lines = [
     options.colour ? paint("bold", title) : title,
-    "Priority change when one rating moves one step down (↓) or up (↑), all else unchanged:",
+    "Priority change when one rating moves one step down (↓) or up (↑):",
   ];
   const scale = Math.max(
     0,
