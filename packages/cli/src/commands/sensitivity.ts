@@ -102,11 +102,7 @@ export const sensitivityCommand = defineCommand({
         `--id: expected an initiative id of ${loaded.file}, received ${JSON.stringify(id)}${hint ? ` (did you mean "${hint}"?)` : ` (ids: ${ids.slice(0, 8).join(", ")}${ids.length > 8 ? ", ..." : ""})`}`,
       );
     }
-    const long = io.stderr.isTTY === true && options.iterations! * portfolio.initiatives.length >= LONG_RUN;
-    if (long)
-      io.stderr.write(
-        `simulating ${options.iterations!.toLocaleString("en-US")} worlds of ${portfolio.initiatives.length.toLocaleString("en-US")} initiatives...`,
-      );
+    const notice = announceLongRun(io.stderr, options.iterations!, portfolio.initiatives.length);
     let monteCarlo: ReturnType<typeof runMonteCarlo>;
     let stability: ReturnType<typeof analyseWeightStability>;
     try {
@@ -118,7 +114,7 @@ export const sensitivityCommand = defineCommand({
       const option = OPTION_OF[String(problem?.path[0])];
       throw new CliError("usage", `${option ?? "options"}: ${problem?.message ?? error.message}`);
     } finally {
-      if (long) io.stderr.write("\r\u001b[K");
+      notice.done();
     }
     const tornado = id === undefined ? undefined : buildTornado(portfolio).find((entry) => entry.id === id);
     let text: string;
@@ -183,4 +179,29 @@ function readConcentration(value: string | boolean | undefined): number {
       `--concentration: expected a number above 0 (or inf), received ${JSON.stringify(value)}`,
     );
   return number;
+}
+
+/**
+ * On a terminal, says that a long simulation is running (the core runs it in one synchronous call, so the
+ * line cannot count up); `done` clears it. Nothing is written when stderr is not a terminal or the run is short.
+ *
+ * @param stream - stderr
+ * @param iterations - simulated worlds
+ * @param initiatives - initiatives per world
+ * @returns `done`, to call when the simulation has finished
+ */
+export function announceLongRun(
+  stream: { readonly isTTY?: boolean; write(text: string): unknown },
+  iterations: number,
+  initiatives: number,
+): { done(): void } {
+  if (stream.isTTY !== true || iterations * initiatives < LONG_RUN) return { done() {} };
+  stream.write(
+    `simulating ${iterations.toLocaleString("en-US")} worlds of ${initiatives.toLocaleString("en-US")} initiatives...`,
+  );
+  return {
+    done() {
+      stream.write("\r\u001b[K");
+    },
+  };
 }
