@@ -7,7 +7,9 @@ import { modelCommand } from "./commands/model.js";
 import { planCommand } from "./commands/plan.js";
 import { plotCommand } from "./commands/plot.js";
 import { scoreCommand } from "./commands/score.js";
+import { sensitivityCommand } from "./commands/sensitivity.js";
 import { validateCommand } from "./commands/validate.js";
+import { weightsCommand } from "./commands/weights.js";
 import { formatFileProblem } from "./csv/locate.js";
 import { CliError } from "./errors.js";
 
@@ -20,6 +22,9 @@ export const COMMANDS: readonly CommandSpec[] = [
   modelCommand,
   plotCommand,
   planCommand,
+  // Judgement and confidence (#6, #7).
+  weightsCommand,
+  sensitivityCommand,
 ];
 
 /** How many problems are printed before "and N more". */

@@ -5,10 +5,18 @@ import { CliError } from "../errors.js";
 import { loadPortfolio } from "../input/load-portfolio.js";
 import { openOutput } from "../io/output.js";
 import { shouldColour } from "../render/colour.js";
+import { appendJsonFields, discussionJson, renderDiscussionTable } from "../render/discussion.js";
 import { colourMatrixText } from "../render/matrix-colour.js";
 import { type ExtraColumns, renderResultsCsv, renderResultsJson } from "../render/results-data.js";
 import { renderResultsMarkdown, renderResultsTable } from "../render/results-table.js";
 import { MISSING_OPTION, MODEL_OPTION, readChoice, readMissing, readString } from "./options.js";
+import {
+  analyseRaters,
+  DISCUSS_THRESHOLD_OPTION,
+  loadScoreModel,
+  readDiscussThreshold,
+  WEIGHTS_OPTION,
+} from "./score-raters.js";
 
 const FORMATS = ["table", "json", "csv", "md"] as const;
 const QUADRANTS: readonly Quadrant[] = ["likely-win", "calculated-risk", "marginal-gain", "unlikely"];
@@ -51,6 +59,9 @@ export const scoreCommand = defineCommand({
       value: "FILE",
       description: "write to FILE (atomically: a temporary file renamed into place) instead of stdout",
     },
+    // Judgement (#6): weights from `cxprism weights`, and the raters' discussion list.
+    weights: WEIGHTS_OPTION,
+    "discuss-threshold": DISCUSS_THRESHOLD_OPTION,
   },
   positionals: { min: 1, max: 1 },
   examples: [
@@ -62,6 +73,11 @@ export const scoreCommand = defineCommand({
       "cxprism score examples/contact-center.csv --matrix",
       "the ranking and the prism matrix in the terminal",
     ],
+    [
+      "cxprism score portfolio.csv --weights weights.json",
+      "weights from `cxprism weights ahp ... --format json`",
+    ],
+    ["cxprism score workshop.csv --discuss-threshold 2", "with a rater column: what the raters must discuss"],
   ],
   async run({ values, positionals }, io) {
     const format = readChoice("format", values.format, FORMATS, "table");
@@ -70,25 +86,34 @@ export const scoreCommand = defineCommand({
     const missing = readMissing(values.missing);
     if (values.matrix === true && format !== "table" && format !== "md")
       throw new CliError("usage", `--matrix: expected --format table or md, received --format ${format}`);
-    const loaded = await loadPortfolio(positionals[0]!, { modelFile: readString(values.model), missing }, io);
+    // Judgement (#6): a re-weighted model, and the raters' disagreement when there is a rater column.
+    const threshold = readDiscussThreshold(values["discuss-threshold"]);
+    const model = await loadScoreModel(readString(values.model), readString(values.weights));
+    const loaded = await loadPortfolio(
+      positionals[0]!,
+      { modelFile: readString(values.model), missing, model },
+      io,
+    );
+    const disagreement = analyseRaters(loaded, missing, threshold);
     let results = scorePortfolio(loaded.portfolio);
     if (quadrant !== undefined) results = results.filter((result) => result.quadrant === quadrant);
     if (top !== undefined && results.length > top) results = results.slice(0, top);
     const output = openOutput(readString(values.out), io.stdout);
     try {
-      if (format === "table")
-        await output.write(
-          renderResultsTable(results, {
-            colour: values.out === undefined && shouldColour(io.stdout, io.env),
-          }),
-        );
-      else if (format === "md") await output.write(renderResultsMarkdown(results));
+      if (format === "table") {
+        const colour = values.out === undefined && shouldColour(io.stdout, io.env);
+        await output.write(renderResultsTable(results, { colour }));
+        if (disagreement !== undefined)
+          await output.write(renderDiscussionTable(disagreement, loaded.portfolio.model, { colour }));
+      } else if (format === "md") await output.write(renderResultsMarkdown(results));
       else {
         const extras = extraColumns(loaded.portfolio.initiatives, loaded.rowMap.layout);
-        const chunks =
+        let chunks =
           format === "csv"
             ? renderResultsCsv(results, extras)
             : renderResultsJson(loaded.portfolio.model, results, extras);
+        if (format === "json" && disagreement !== undefined)
+          chunks = appendJsonFields(chunks, { discussion: discussionJson(disagreement) });
         for (const chunk of chunks) await output.write(chunk);
       }
       if (values.matrix === true && results.length > 0) {

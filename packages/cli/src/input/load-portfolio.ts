@@ -38,6 +38,8 @@ export interface LoadOptions {
   /** A model JSON file; the default model when absent. */
   readonly modelFile: string | undefined;
   readonly missing: MissingPolicy;
+  /** A model already loaded (e.g. re-weighted by `score --weights`); takes the place of `modelFile`. */
+  readonly model?: Model | undefined;
 }
 
 /** Files at least this large get a progress line (on a terminal). */
@@ -58,7 +60,8 @@ export async function loadPortfolio(
   options: LoadOptions,
   io: CommandIo,
 ): Promise<LoadedPortfolio> {
-  const model: Model = options.modelFile === undefined ? defaultModel : await loadModel(options.modelFile);
+  const model: Model =
+    options.model ?? (options.modelFile === undefined ? defaultModel : await loadModel(options.modelFile));
   const file = path === "-" ? "stdin" : path;
   let size: number | undefined;
   if (path !== "-") {

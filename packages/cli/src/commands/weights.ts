@@ -1,0 +1,154 @@
+import {
+  CxprismError,
+  isRandomIndexTable,
+  RANDOM_INDEX_TABLES,
+  type RandomIndexTable,
+  type RankWeightMethod,
+  rankWeights,
+} from "@cxprism/core";
+import { defineCommand } from "../command.js";
+import { CliError } from "../errors.js";
+import { loadAhpWeights } from "../input/load-pairwise.js";
+import { openOutput } from "../io/output.js";
+import { shouldColour } from "../render/colour.js";
+import { ahpJson, rankWeightsJson, renderAhpTable, renderWeightTable } from "../render/weights.js";
+import { readChoice, readString } from "./options.js";
+
+const FORMATS = ["table", "json"] as const;
+const AHP_METHODS = ["eigenvector", "geometric-mean"] as const;
+/** Short names first; the core's names are accepted too. */
+const RANK_METHODS: Readonly<Record<string, RankWeightMethod>> = {
+  roc: "rank-order-centroid",
+  "rank-order-centroid": "rank-order-centroid",
+  "rank-sum": "rank-sum",
+  "rank-reciprocal": "rank-reciprocal",
+  equal: "equal",
+};
+
+/** `cxprism weights ahp FILE` and `cxprism weights rank IDS`: criterion weights from judgments or a ranking. */
+export const weightsCommand = defineCommand({
+  name: "weights",
+  summary: "derive criterion weights from pairwise comparisons (AHP) or a ranking",
+  usage: "weights ahp|rank FILE|IDS [options]",
+  description: [
+    "`weights ahp FILE` reads a pairwise-comparison CSV: criterion ids as the header row and the first column,",
+    "each cell how many times more important the row is than the column on Saaty's 1-9 scale (`3`, `1/3`,",
+    "`0.333`; empty = not judged; the upper triangle is enough). It prints the weights (principal eigenvector,",
+    "or row geometric mean), lambda-max, CI, CR and Saaty's verdict, and the judgments that make the matrix",
+    "inconsistent with the value each would need. The CSV is read as `score` reads one (delimiter detected).",
+    "",
+    "`weights rank IDS` turns an order of importance into weights: ids separated by `,`, `=` for a tie",
+    "(`a,b=c,d`). Methods: roc (rank-order centroid, Barron & Barrett 1996, default), rank-sum,",
+    "rank-reciprocal, equal.",
+    "",
+    "`--format json` prints {weights: {id: weight}, ...}: pass that file to `score --weights`.",
+  ].join("\n"),
+  options: {
+    method: {
+      type: "string",
+      value: "METHOD",
+      description:
+        "ahp: eigenvector (default) or geometric-mean; rank: roc (default), rank-sum, rank-reciprocal or equal",
+    },
+    "random-index": {
+      type: "string",
+      value: "TABLE",
+      description: `ahp: the random-index table for CR: ${Object.keys(RANDOM_INDEX_TABLES).join(", ")} (default saaty-1980)`,
+    },
+    format: { type: "string", short: "f", value: "FORMAT", description: "table (default) or json" },
+    out: { type: "string", short: "o", value: "FILE", description: "write to FILE instead of stdout" },
+  },
+  positionals: { min: 1, max: 2 },
+  examples: [
+    ["cxprism weights ahp pairwise.csv", "weights, CR and the judgments to revisit"],
+    [
+      "cxprism weights ahp pairwise.csv --format json > weights.json && cxprism score portfolio.csv --weights weights.json",
+      "score with the workshop's weights",
+    ],
+    [
+      "cxprism weights ahp pairwise.csv --method geometric-mean --random-index alonso-lamata-2006",
+      "variants",
+    ],
+    ["cxprism weights rank cx_impact,cost_to_serve=strategic_fit,revenue_retention", "weights from an order"],
+  ],
+  async run({ values, positionals }, io) {
+    const [kind, subject] = positionals;
+    const format = readChoice("format", values.format, FORMATS, "table");
+    if (kind !== "ahp" && kind !== "rank")
+      throw new CliError("usage", `expected ahp or rank after weights, received ${JSON.stringify(kind)}`);
+    if (subject === undefined)
+      throw new CliError(
+        "usage",
+        `expected ${kind === "ahp" ? "a pairwise CSV file (or - for stdin)" : "criterion ids in order, e.g. a,b=c,d"} after weights ${kind}, received nothing`,
+      );
+    let text: string;
+    if (kind === "ahp") {
+      const method = readChoice("method", values.method, AHP_METHODS, "eigenvector");
+      const { result } = await loadAhpWeights(
+        subject,
+        { method, randomIndex: readRandomIndex(values["random-index"]) },
+        io,
+      );
+      text =
+        format === "json"
+          ? `${JSON.stringify(ahpJson(result), null, 2)}\n`
+          : renderAhpTable(result, { colour: values.out === undefined && shouldColour(io.stdout, io.env) });
+    } else {
+      if (values["random-index"] !== undefined)
+        throw new CliError(
+          "usage",
+          "--random-index: expected only with weights ahp, received it with weights rank",
+        );
+      const method = RANK_METHODS[readChoice("method", values.method, Object.keys(RANK_METHODS), "roc")]!;
+      const ranking = parseRanking(subject);
+      let weights: Record<string, number>;
+      try {
+        weights = rankWeights(ranking, method);
+      } catch (error) {
+        if (!(error instanceof CxprismError)) throw error;
+        throw new CliError("usage", `${subject}: ${error.problems.map((p) => p.message).join("; ")}`);
+      }
+      text =
+        format === "json"
+          ? `${JSON.stringify(rankWeightsJson(weights, method, ranking), null, 2)}\n`
+          : `${renderWeightTable(weights)}\nmethod      ${method}\n`;
+    }
+    const output = openOutput(readString(values.out), io.stdout);
+    try {
+      await output.write(text);
+      await output.close();
+    } catch (error) {
+      await output.abort();
+      throw error;
+    }
+    return 0;
+  },
+});
+
+/**
+ * Reads a ranking written on the command line: ids separated by `,`, ties joined by `=` (`a,b=c,d`).
+ * Spaces around ids are ignored; an empty id is a usage error.
+ *
+ * @param text - the ranking
+ * @returns one group per place (a single id, or the tied ids)
+ * @throws {@link CliError} `usage` for an empty id
+ */
+export function parseRanking(text: string): string[][] {
+  const ranking = text.split(",").map((place) => place.split("=").map((id) => id.trim()));
+  const empty = ranking.some((group) => group.some((id) => id === ""));
+  if (empty)
+    throw new CliError(
+      "usage",
+      `expected criterion ids separated by "," (and "=" for a tie), received ${JSON.stringify(text)} with an empty id`,
+    );
+  return ranking;
+}
+
+function readRandomIndex(value: string | boolean | undefined): RandomIndexTable {
+  if (value === undefined) return "saaty-1980";
+  if (typeof value === "string" && isRandomIndexTable(value)) return value;
+  throw new CliError(
+    "usage",
+    `--random-index: expected one of ${Object.keys(RANDOM_INDEX_TABLES).join(", ")}, received ${JSON.stringify(value)}`,
+  );
+}

@@ -1,0 +1,276 @@
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { defaultModel } from "@cxprism/core";
+import { afterAll, describe, expect, it } from "vitest";
+import { fixture, runCli } from "./run-cli.js";
+
+const temp = mkdtempSync(join(tmpdir(), "cxprism-cli-weights-"));
+afterAll(() => rmSync(temp, { recursive: true, force: true }));
+
+interface AhpJson {
+  weights: Record<string, number>;
+  method: string;
+  lambdaMax: number;
+  ci: number;
+  cr: number | null;
+  randomIndex: number | null;
+  verdict: string;
+  missing: number;
+  worstJudgments: { row: string; column: string; suggestedValue: number; advice: string }[];
+}
+
+function ahp(file: string, ...args: string[]): AhpJson {
+  const run = runCli(["weights", "ahp", fixture(file), "--format", "json", ...args]);
+  expect(run.stderr).toBe("");
+  expect(run.code).toBe(0);
+  return JSON.parse(run.stdout) as AhpJson;
+}
+
+/** The consistent fixture is built from weights 8 : 4 : 2 : 2 : 1 (a_ij = w_i / w_j). */
+const CONSISTENT = {
+  cx_impact: 8 / 17,
+  cost_to_serve: 4 / 17,
+  revenue_retention: 2 / 17,
+  employee_experience: 2 / 17,
+  strategic_fit: 1 / 17,
+};
+
+describe("cxprism weights ahp", () => {
+  it.each([
+    ["pairwise-consistent.csv", "eigenvector"],
+    ["pairwise-consistent.csv", "geometric-mean"],
+    // BOM, CRLF, `;`, decimal commas and only some judgments given (mirrors filled in)
+    ["pairwise-semicolon.csv", "eigenvector"],
+    ["pairwise-semicolon.csv", "geometric-mean"],
+  ])("gives a consistent matrix (%s) its exact weights and CR 0 (%s)", (file, method) => {
+    const json = ahp(file, "--method", method);
+    for (const [id, weight] of Object.entries(CONSISTENT)) expect(json.weights[id]).toBeCloseTo(weight, 9);
+    expect(json.lambdaMax).toBeCloseTo(5, 9);
+    expect(json.cr).toBeCloseTo(0, 9);
+    expect(json.verdict).toBe("acceptable");
+    expect(json.worstJudgments).toEqual([]);
+  });
+
+  it("reproduces Saaty's (1990) house example: lambda-max 9.669, CI 0.238, CR 0.169, revise", () => {
+    // Saaty, T.L. (1990) "How to make a decision: the analytic hierarchy process", EJOR 48, 9-26.
+    const json = ahp("pairwise-house.csv");
+    const printed = [0.173, 0.054, 0.188, 0.018, 0.031, 0.036, 0.167, 0.333];
+    Object.values(json.weights).forEach((weight, i) => {
+      expect(weight).toBeCloseTo(printed[i]!, 3);
+    });
+    expect(json.lambdaMax).toBeCloseTo(9.669, 3);
+    expect(json.ci).toBeCloseTo(0.238, 3);
+    expect(json.cr).toBeCloseTo(0.169, 3);
+    expect(json.verdict).toBe("revise");
+    expect(json.worstJudgments[0]).toMatchObject({
+      row: "neighbourhood",
+      column: "condition",
+      suggestedValue: 1,
+    });
+  });
+
+  it("prints the house example as a table: weights sorted, figures, verdict and advice", () => {
+    const run = runCli(["weights", "ahp", fixture("pairwise-house.csv")]);
+    expect(run.code).toBe(0);
+    const lines = run.stdout.split("\n");
+    expect(lines[0]).toMatch(/^criterion\s+weight$/);
+    expect(lines[1]).toMatch(/^financing\s+0\.3332\s+█+$/);
+    expect(lines[8]).toMatch(/^age\s+0\.0175\s+█+$/);
+    expect(run.stdout).toContain("lambda-max  9.6689\nCI          0.2384\nCR          0.1691");
+    expect(run.stdout).toContain("verdict     revise the judgments (CR above 0.10)");
+    expect(run.stdout).toContain("  neighbourhood vs condition: 6 given, 1.128 would be consistent (try 1)");
+    expect(run.stdout).not.toContain("\u001b[");
+  });
+
+  it("uses another published random index when asked", () => {
+    const json = ahp("pairwise-house.csv", "--random-index", "alonso-lamata-2006");
+    expect(json.randomIndex).toBe(1.4056);
+    expect(json.cr).toBeCloseTo(json.ci / 1.4056, 12);
+  });
+
+  it("reads the matrix from stdin with -", () => {
+    const run = runCli(["weights", "ahp", "-", "--format", "json"], {
+      input: readFileSync(fixture("pairwise-consistent.csv"), "utf8"),
+    });
+    expect(run.code).toBe(0);
+    expect((JSON.parse(run.stdout) as AhpJson).weights.cx_impact).toBeCloseTo(8 / 17, 9);
+  });
+
+  it.each([
+    [
+      "pairwise-non-reciprocal.csv",
+      [
+        "test/cli/fixtures/pairwise-non-reciprocal.csv:3:a: expected 1/3, the reciprocal of 3 (row a, column b), received 3 (row b, column a)",
+      ],
+    ],
+    [
+      "pairwise-out-of-range.csv",
+      [
+        "test/cli/fixtures/pairwise-out-of-range.csv:2:b: expected a judgment from 1/9 to 9 (Saaty's scale) (row a, column b), received 12",
+        "test/cli/fixtures/pairwise-out-of-range.csv:3:c: expected a judgment from 1/9 to 9 (Saaty's scale) (row b, column c), received 1/20",
+      ],
+    ],
+    [
+      "pairwise-non-square.csv",
+      [
+        "test/cli/fixtures/pairwise-non-square.csv:4: expected a square matrix: 3 row(s) of judgments, one per header id, received 2",
+      ],
+    ],
+    [
+      "pairwise-label-mismatch.csv",
+      [
+        'test/cli/fixtures/pairwise-label-mismatch.csv:3:criterion: expected row label "b" (rows in the same order as the header), received "c"',
+        'test/cli/fixtures/pairwise-label-mismatch.csv:4:criterion: expected row label "c" (rows in the same order as the header), received "b"',
+      ],
+    ],
+  ])("reports every problem of %s at FILE:ROW:COLUMN and exits 1", (file, expected) => {
+    const run = runCli(["weights", "ahp", fixture(file)]);
+    expect(run.code).toBe(1);
+    expect(run.stdout).toBe("");
+    const lines = run.stderr.trimEnd().split("\n");
+    expect(lines.slice(0, -1)).toEqual(expected);
+    expect(lines.at(-1)).toBe(`${expected.length} problem${expected.length === 1 ? "" : "s"}`);
+  });
+
+  it("reports comparisons that leave criteria unconnected", () => {
+    const file = join(temp, "disconnected.csv");
+    writeFileSync(file, "x,a,b,c,d\na,1,3,,\nb,,1,,\nc,,,1,2\nd,,,,1\n");
+    const run = runCli(["weights", "ahp", file]);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain(`${file}: expected judgments that connect every criterion`);
+  });
+
+  it.each([
+    [
+      ["weights", "ahp", fixture("pairwise-house.csv"), "--random-index", "saaty"],
+      "--random-index: expected one of",
+    ],
+    [["weights", "ahp", fixture("pairwise-house.csv"), "--method", "roc"], "--method: expected one of"],
+    [["weights", "ahp"], "expected a pairwise CSV file"],
+    [["weights", "pca", "x.csv"], 'expected ahp or rank after weights, received "pca"'],
+    [["weights"], "expected ahp|rank, received nothing"],
+  ])("is a usage error (exit 2): %j", (args, message) => {
+    const run = runCli(args);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain(message);
+    expect(run.stderr).toContain("Usage: cxprism weights");
+  });
+
+  it("shows help with examples", () => {
+    const run = runCli(["weights", "--help"]);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain("Examples:\n");
+    expect(run.stdout).toContain("cxprism weights rank");
+  });
+});
+
+describe("cxprism weights rank", () => {
+  it("gives rank-order-centroid weights, ties sharing the positions they span (Barron & Barrett 1996)", () => {
+    const run = runCli(["weights", "rank", "a,b=c,d", "--format", "json"]);
+    expect(run.code).toBe(0);
+    const json = JSON.parse(run.stdout) as {
+      weights: Record<string, number>;
+      method: string;
+      ranking: string[][];
+    };
+    // ROC for n = 4: 0.5208, 0.2708, 0.1458, 0.0625; b and c share (0.2708 + 0.1458) / 2.
+    expect(json.weights.a).toBeCloseTo(0.5208, 4);
+    expect(json.weights.b).toBeCloseTo(0.2083, 4);
+    expect(json.weights.c).toBeCloseTo(0.2083, 4);
+    expect(json.weights.d).toBeCloseTo(0.0625, 4);
+    expect(json.method).toBe("rank-order-centroid");
+    expect(json.ranking).toEqual([["a"], ["b", "c"], ["d"]]);
+  });
+
+  it.each([
+    ["rank-sum", [0.4, 0.3, 0.2, 0.1]],
+    ["rank-reciprocal", [12 / 25, 6 / 25, 4 / 25, 3 / 25]],
+    ["equal", [0.25, 0.25, 0.25, 0.25]],
+  ])("--method %s", (method, expected) => {
+    const run = runCli(["weights", "rank", "a,b,c,d", "--method", method, "--format", "json"]);
+    const weights = (JSON.parse(run.stdout) as { weights: Record<string, number> }).weights;
+    expect(Object.values(weights).map((w) => Number(w.toFixed(12)))).toEqual(
+      expected.map((w) => Number(w.toFixed(12))),
+    );
+  });
+
+  it("prints a table, heaviest first", () => {
+    const run = runCli(["weights", "rank", "cx_impact,strategic_fit"]);
+    expect(run.code).toBe(0);
+    expect(run.stdout.split("\n").slice(0, 3)).toEqual([
+      "criterion      weight",
+      `cx_impact      0.7500  ${"█".repeat(30)}`,
+      `strategic_fit  0.2500  ${"█".repeat(10)}`,
+    ]);
+  });
+
+  it.each([["a,b,a"], ["a,,b"]])("rejects %s as a usage error", (ranking) => {
+    const run = runCli(["weights", "rank", ranking]);
+    expect(run.code).toBe(2);
+    expect(run.stderr.split("\n")[0]).toMatch(/^cxprism weights: .*expected/);
+  });
+});
+
+describe("cxprism score --weights", () => {
+  it("scores with the weights of weights ahp --format json, other criteria keeping theirs", () => {
+    const weightsFile = join(temp, "ahp.json");
+    const made = runCli([
+      "weights",
+      "ahp",
+      fixture("pairwise-consistent.csv"),
+      "--format",
+      "json",
+      "--out",
+      weightsFile,
+    ]);
+    expect(made.code).toBe(0);
+    const run = runCli(["score", fixture("clean.csv"), "--weights", weightsFile, "--format", "json"]);
+    expect(run.code).toBe(0);
+    const model = (JSON.parse(run.stdout) as { model: { criteria: { id: string; weight: number }[] } }).model;
+    for (const criterion of model.criteria) {
+      const expected =
+        CONSISTENT[criterion.id as keyof typeof CONSISTENT] ??
+        defaultModel.criteria.find((c) => c.id === criterion.id)!.weight;
+      expect(criterion.weight).toBeCloseTo(expected, 9);
+    }
+  });
+
+  it("changes the ranking as the weights say", () => {
+    const file = join(temp, "feasible.json");
+    // All value weight on employee experience, where Knowledge search (4) beats Virtual assistant (3).
+    writeFileSync(
+      file,
+      JSON.stringify({
+        cx_impact: 0,
+        cost_to_serve: 0,
+        revenue_retention: 0,
+        strategic_fit: 0,
+        employee_experience: 1,
+      }),
+    );
+    const before = runCli(["score", fixture("clean.csv"), "--format", "csv"]).stdout.split("\n")[1];
+    const after = runCli(["score", fixture("clean.csv"), "--weights", file, "--format", "csv"]).stdout.split(
+      "\n",
+    )[1];
+    expect(before).toMatch(/^1,va,/);
+    expect(after).toMatch(/^1,ks,/);
+  });
+
+  it("reports unknown ids in the weights file with the nearest criterion id, and exits 1", () => {
+    const file = join(temp, "typo.json");
+    writeFileSync(file, JSON.stringify({ weights: { cx_impactt: 0.5, strategic_fit: 0.5 } }));
+    const run = runCli(["score", fixture("clean.csv"), "--weights", file]);
+    expect(run.code).toBe(1);
+    expect(run.stdout).toBe("");
+    expect(run.stderr.split("\n")[0]).toBe(
+      `${file}:cx_impactt: expected a criterion id of model cx-ai-prism, received "cx_impactt" (did you mean "cx_impact"?)`,
+    );
+  });
+
+  it("reports a weights file that cannot be read", () => {
+    const run = runCli(["score", fixture("clean.csv"), "--weights", join(temp, "none.json")]);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain("cannot read the weights file (no such file)");
+  });
+});
