@@ -17,14 +17,17 @@ export const ScoreOptionsSchema = v.strictObject({
  * @param limits - the request limits
  * @returns the envelope schema
  */
-export function createScoreEnvelopeSchema(limits: Pick<Limits, "maxInitiatives">) {
+export function createScoreEnvelopeSchema<Options extends v.GenericSchema = typeof ScoreOptionsSchema>(
+  limits: Pick<Limits, "maxInitiatives">,
+  optionsSchema: Options = ScoreOptionsSchema as unknown as Options,
+) {
   return v.strictObject({
     initiatives: v.pipe(
       v.array(v.unknown()),
       v.maxLength(limits.maxInitiatives, `at most ${limits.maxInitiatives} initiatives per request`),
     ),
     model: v.optional(v.unknown()),
-    options: v.optional(ScoreOptionsSchema),
+    options: v.optional(optionsSchema),
   });
 }
 

@@ -1,11 +1,20 @@
-import { defaultModel, type Problem, scorePortfolio, toJsonPointer, validatePortfolio } from "@cxprism/core";
+import {
+  analyseDisagreement,
+  CxprismError,
+  defaultModel,
+  type Portfolio,
+  type Problem,
+  scorePortfolio,
+  toJsonPointer,
+  validatePortfolio,
+} from "@cxprism/core";
 import * as v from "valibot";
 import { initiativesFromCsv } from "../csv/initiatives-from-csv.js";
 import type { Limits } from "../deps.js";
 import { issueToItem } from "../http/issues.js";
 import { ApiError, type ProblemItem } from "../http/problem.js";
 import { readBodyText } from "../http/read-body.js";
-import { createScoreEnvelopeSchema, MissingPolicySchema } from "../schemas.js";
+import { createScoreEnvelopeSchema, MissingPolicySchema, ScoreOptionsSchema } from "../schemas.js";
 
 /** The media types `POST /v1/score` accepts. */
 export const SCORE_MEDIA_TYPES = ["application/json", "text/csv"] as const;
@@ -44,7 +53,11 @@ function describeJson(value: unknown): string {
   return value === null ? "null" : typeof value === "string" ? "a string" : `a ${typeof value}`;
 }
 
-function readJsonInput(text: string, limits: Limits): ScoreInput {
+function readJsonInput(
+  text: string,
+  limits: Limits,
+  optionsSchema: v.GenericSchema<unknown, { readonly missing?: "error" | "neutral" | undefined }>,
+): ScoreInput & { readonly options: unknown } {
   let body: unknown;
   try {
     body = JSON.parse(text);
@@ -59,7 +72,7 @@ function readJsonInput(text: string, limits: Limits): ScoreInput {
     throw validationFailed([
       { pointer: "", detail: `expected an object with an initiatives array, received ${describeJson(body)}` },
     ]);
-  const envelope = v.safeParse(createScoreEnvelopeSchema(limits), body);
+  const envelope = v.safeParse(createScoreEnvelopeSchema(limits, optionsSchema), body);
   if (!envelope.success) throw validationFailed(envelope.issues.map(issueToItem));
   const { initiatives, model, options } = envelope.output;
   const criteria = (model as { criteria?: unknown } | null | undefined)?.criteria;
@@ -73,6 +86,7 @@ function readJsonInput(text: string, limits: Limits): ScoreInput {
   return {
     initiatives,
     model,
+    options,
     missing: options?.missing,
     toItem: (problem) => ({
       ...pointerItem(problem),
@@ -121,16 +135,36 @@ function readCsvInput(text: string, limits: Limits, url: URL): ScoreInput {
   };
 }
 
+/** A scoring body once read and validated: the portfolio, the raw initiatives and the request's options. */
+export interface ScoreRequest<Options> {
+  readonly portfolio: Portfolio;
+  /** The initiatives as sent (after CSV mapping), for core functions that validate on their own. */
+  readonly initiatives: unknown;
+  /** The model as sent, or undefined for the default model. */
+  readonly model: unknown;
+  /** The JSON body's `options` (undefined for CSV bodies). */
+  readonly options: Options | undefined;
+  /** Turns a core problem into a problem item (a JSON Pointer, or a CSV row and column). */
+  readonly toItem: (problem: Problem) => ProblemItem;
+}
+
 /**
- * Handles `POST /v1/score`: reads a JSON or CSV body within the size limit, validates it with the core and
- * scores it.
+ * Reads a scoring body (JSON `{initiatives, model?, options?}` or a wide CSV) within the size limit and
+ * validates it with the core: the shared front half of `/v1/score`, `/v1/matrix` and `/v1/sensitivity`.
  *
  * @param request - the request
  * @param limits - the request limits
- * @returns the response body: the model used and the ranked results
+ * @param optionsSchema - the schema of the JSON body's `options` (default: `{missing?}`)
+ * @returns the validated portfolio with the options and a problem locator
  * @throws {@link ApiError} for every client error (400, 413, 415, 422)
  */
-export async function handleScore(request: Request, limits: Limits) {
+export async function readScoreRequest<
+  Options extends { readonly missing?: "error" | "neutral" | undefined },
+>(
+  request: Request,
+  limits: Limits,
+  optionsSchema: v.GenericSchema<unknown, Options> = ScoreOptionsSchema as never,
+): Promise<ScoreRequest<Options>> {
   const type = mediaTypeOf(request.headers.get("Content-Type") ?? undefined);
   const isJson = type === "application/json" || (type.startsWith("application/") && type.endsWith("+json"));
   if (!isJson && type !== "text/csv")
@@ -140,12 +174,61 @@ export async function handleScore(request: Request, limits: Limits) {
       { headers: { "Accept-Post": SCORE_MEDIA_TYPES.join(", ") } },
     );
   const text = await readBodyText(request, limits.maxBodyBytes);
-  const input = isJson ? readJsonInput(text, limits) : readCsvInput(text, limits, new URL(request.url));
+  const input = isJson
+    ? readJsonInput(text, limits, optionsSchema)
+    : { ...readCsvInput(text, limits, new URL(request.url)), options: undefined };
   const validation = validatePortfolio(input.initiatives, {
     model: input.model as never,
     missing: input.missing,
   });
   if (!validation.success) throw validationFailed(validation.problems.map(input.toItem));
-  const { model } = validation.portfolio;
-  return { model: { id: model.id, name: model.name }, results: scorePortfolio(validation.portfolio) };
+  return {
+    portfolio: validation.portfolio,
+    initiatives: input.initiatives,
+    model: input.model,
+    options: input.options as Options | undefined,
+    toItem: input.toItem,
+  };
 }
+
+/**
+ * Handles `POST /v1/score`: reads a JSON or CSV body within the size limit, validates it with the core and
+ * scores it. When any initiative has several raters, the answer adds `discussion`: the core's disagreement
+ * report (spreads, the ratings to discuss, and the raters' agreement).
+ *
+ * @param request - the request
+ * @param limits - the request limits
+ * @returns the response body: the model used, the ranked results and, with raters, the discussion
+ * @throws {@link ApiError} for every client error (400, 413, 415, 422)
+ */
+export async function handleScore(request: Request, limits: Limits) {
+  const { portfolio, initiatives } = await readScoreRequest(request, limits);
+  const { model } = portfolio;
+  const results = scorePortfolio(portfolio);
+  const body = { model: { id: model.id, name: model.name }, results };
+  if (!portfolio.initiatives.some((initiative) => initiative.raters !== undefined)) return body;
+  // Validation already passed, so the core cannot find new problems here.
+  const discussion = analyseDisagreement(initiatives, { model: portfolio.model });
+  return { ...body, discussion };
+}
+
+/**
+ * Throws the problem list of a core error as a 422 (or re-throws anything else).
+ *
+ * @param error - what the core threw
+ * @param toItem - turns a core problem into a problem item
+ * @param prefix - a path to put before the core's paths (e.g. `["options"]`)
+ */
+export function rethrowCoreError(
+  error: unknown,
+  toItem: (problem: Problem) => ProblemItem = pointerItem,
+  prefix: readonly (string | number)[] = [],
+): never {
+  if (error instanceof CxprismError)
+    throw validationFailed(
+      error.problems.map((problem) => toItem({ ...problem, path: [...prefix, ...problem.path] })),
+    );
+  throw error;
+}
+
+export { pointerItem, validationFailed };
