@@ -1,6 +1,7 @@
 import { InitiativeSchema, ModelSchema, ResultSchema } from "@cxprism/core";
 import * as v from "valibot";
 import type { Limits } from "./deps.js";
+import { DiscussionSchema } from "./discussion-schema.js";
 
 /** `error` (default): a missing rating is a problem; `neutral`: it scores the scale midpoint, with a warning. */
 export const MissingPolicySchema = v.picklist(["error", "neutral"]);
@@ -55,6 +56,7 @@ export const ModelSummarySchema = v.strictObject({
 export const ScoreResponseSchema = v.strictObject({
   model: ModelSummarySchema,
   results: v.array(ResultSchema),
+  discussion: v.optional(DiscussionSchema),
 });
 
 /** One validation problem: a JSON Pointer for JSON bodies, a row and column for CSV bodies. */

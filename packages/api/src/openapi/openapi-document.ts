@@ -9,6 +9,7 @@ import {
   ProblemSchema,
   ScoreResponseSchema,
 } from "../schemas.js";
+import { facePaths, faceSchemas } from "./face-paths.js";
 
 /** An OpenAPI 3.1 document, as plain JSON. */
 export type OpenApiDocument = Record<string, unknown>;
@@ -78,6 +79,7 @@ export function createOpenApiDocument(limits: Limits, version: string): OpenApiD
       Catalog: CatalogResponseSchema,
       Health: HealthSchema,
       Problem: ProblemSchema,
+      ...faceSchemas(limits),
     },
     {
       target: "draft-2020-12",
@@ -152,7 +154,8 @@ export function createOpenApiDocument(limits: Limits, version: string): OpenApiD
           },
           responses: {
             "200": {
-              description: "The model used and one result per initiative, best rank first.",
+              description:
+                "The model used and one result per initiative, best rank first; with raters, `discussion`.",
               content: { "application/json": { schema: ref("ScoreResponse") } },
             },
             ...problemResponse("malformed-body", "the body is not JSON, not CSV or not UTF-8"),
@@ -162,6 +165,7 @@ export function createOpenApiDocument(limits: Limits, version: string): OpenApiD
           },
         },
       },
+      ...facePaths(limits, problemResponse),
       "/openapi.json": {
         get: {
           summary: "This document",
