@@ -211,16 +211,16 @@ describe("POST /v1/weights/ahp", () => {
   });
 
   it.each([
-    ["not JSON", "{", "application/json", 400],
-    ["CSV with an unclosed quote", ',"a\na,1', "text/csv", 400],
-    ["plain text", "a b", "text/plain", 415],
+    ["not JSON", 400, "{", "application/json"],
+    ["CSV with an unclosed quote", 400, ',"a\na,1', "text/csv"],
+    ["plain text", 415, "a b", "text/plain"],
     [
       "a body over the limit",
+      413,
       JSON.stringify({ matrix: { ids: ["a"], values: [[1]] }, pad: "x".repeat(5000) }),
       "application/json",
-      413,
     ],
-  ])("answers %s with %i", async (_name, body, type, status) => {
+  ])("answers %s with %i", async (_name, status, body, type) => {
     const problem = await problemOf(await post("/v1/weights/ahp", body, type), status);
     if (status === 413) expect(problem.limit).toBe(4096);
   });
@@ -254,9 +254,9 @@ describe("POST /v1/weights/rank", () => {
   });
 
   it.each([
-    ["not JSON", "[", "application/json", 400],
-    ["CSV", "a,b", "text/csv", 415],
-  ])("answers %s with %i", async (_name, body, type, status) => {
+    ["not JSON", 400, "[", "application/json"],
+    ["CSV", 415, "a,b", "text/csv"],
+  ])("answers %s with %i", async (_name, status, body, type) => {
     await problemOf(await post("/v1/weights/rank", body, type), status);
   });
 });
