@@ -10,9 +10,14 @@ export interface Limits {
   readonly maxCsvHeaderLength: number;
   /**
    * Most simulated initiative-worlds (iterations x initiatives) in one `POST /v1/sensitivity` request
-   * (default 2,000,000: about a second of CPU, see bench/sensitivity-cap.ts).
+   * (default 500,000: under a second of CPU at 500 initiatives, see bench/sensitivity-cap.ts).
    */
   readonly maxSimulationWork: number;
+  /**
+   * Most initiatives in one `POST /v1/sensitivity` request (default 500). Its answer holds an n x n table of
+   * rank probabilities and its fixed cost grows with n^2, so it is capped apart from scoring.
+   */
+  readonly maxSensitivityInitiatives: number;
 }
 
 /** Where the app reports what went wrong on the server side. */
@@ -53,7 +58,8 @@ export const DEFAULT_LIMITS: Limits = {
   maxInitiatives: 5000,
   maxCriteria: 64,
   maxCsvHeaderLength: 200,
-  maxSimulationWork: 2_000_000,
+  maxSimulationWork: 500_000,
+  maxSensitivityInitiatives: 500,
 };
 
 /** A logger that writes one JSON line per failure to `console.error` (Workers logs and Node stderr alike). */

@@ -175,7 +175,8 @@ export function facePaths(limits: Limits, problem: ProblemResponse) {
           "Scores a body like `/v1/score`, then simulates plausible worlds (weights and ratings perturbed, " +
           "raters resampled) for rank, top-k and quadrant probabilities, finds each weight's stability " +
           "interval and, for `?id=X`, that initiative's tornado. Same seed, same answer. Work is capped: " +
-          `iterations x initiatives at most ${limits.maxSimulationWork} (422 naming the limit beyond it).`,
+          `iterations x initiatives at most ${limits.maxSimulationWork} and at most ` +
+          `${limits.maxSensitivityInitiatives} initiatives (422 naming the limit beyond either).`,
         parameters: [
           query("id", "An initiative id: adds its tornado.", { type: "string" }),
           query("iterations", "Overrides `options.iterations` (default 10000); for CSV bodies.", {

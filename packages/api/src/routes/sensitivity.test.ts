@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { createApp } from "../app.js";
 import { problemOf, ratings } from "./fixtures.test-helpers.js";
 
-const app = createApp({ limits: { maxSimulationWork: 30_000 } });
+const app = createApp({ limits: { maxSimulationWork: 30_000, maxSensitivityInitiatives: 10 } });
 
 /** Three initiatives far apart, and two close ones whose order the simulation should find uncertain. */
 const INITIATIVES = [
@@ -114,6 +114,27 @@ describe("POST /v1/sensitivity", () => {
     expect(byDefault.errors?.[0]?.pointer).toBe("/options/iterations");
     const byQuery = await problemOf(await post({ initiatives: INITIATIVES }, "?iterations=9000"), 422);
     expect(byQuery.errors?.[0]?.field).toBe("iterations");
+  });
+
+  it("refuses more initiatives than the sensitivity limit with 422 naming it", async () => {
+    const many = Array.from({ length: 11 }, (_, i) => ({ name: `Initiative ${i}`, ratings: ratings() }));
+    const problem = await problemOf(await post({ initiatives: many, options: { iterations: 10 } }), 422);
+    expect(problem.limit).toBe(10);
+    expect(problem.errors).toEqual([
+      { pointer: "/initiatives", detail: "expected at most 10 initiatives, received 11" },
+    ]);
+  });
+
+  it("uses the default caps when the host sets none", async () => {
+    const problem = await problemOf(
+      await createApp().request("/v1/sensitivity", {
+        method: "POST",
+        headers: { "Content-Type": "application/json" },
+        body: JSON.stringify({ initiatives: INITIATIVES, options: { iterations: 125_001 } }),
+      }),
+      422,
+    );
+    expect(problem.limit).toBe(500_000);
   });
 
   it.each([

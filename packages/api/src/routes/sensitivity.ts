@@ -31,7 +31,8 @@ export const SensitivityQuerySchema = v.object({
 /**
  * Handles `POST /v1/sensitivity`: how confident the ranking is. Scores a body like `/v1/score`, then runs
  * the core's Monte Carlo (rank and quadrant probabilities), weight stability intervals and, for `?id=X`, that
- * initiative's tornado. Work is capped: iterations x initiatives at most `limits.maxSimulationWork`.
+ * initiative's tornado. Work is capped: iterations x initiatives at most `limits.maxSimulationWork`, and
+ * initiatives at most `limits.maxSensitivityInitiatives`.
  *
  * @param request - the request
  * @param limits - the request limits
@@ -50,6 +51,20 @@ export async function handleSensitivity(request: Request, limits: Limits) {
   const iterations = query.iterations ?? rest.iterations ?? DEFAULT_ITERATIONS;
   const seed = query.seed ?? rest.seed;
   const n = portfolio.initiatives.length;
+  if (n > limits.maxSensitivityInitiatives)
+    throw new ApiError(
+      "validation-failed",
+      `expected at most ${limits.maxSensitivityInitiatives} initiatives for a sensitivity analysis, received ${n}`,
+      {
+        limit: limits.maxSensitivityInitiatives,
+        errors: [
+          {
+            pointer: "/initiatives",
+            detail: `expected at most ${limits.maxSensitivityInitiatives} initiatives, received ${n}`,
+          },
+        ],
+      },
+    );
   if (iterations * n > limits.maxSimulationWork) {
     const most = Math.max(1, Math.floor(limits.maxSimulationWork / n));
     throw new ApiError(
