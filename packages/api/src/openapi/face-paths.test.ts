@@ -21,7 +21,7 @@ describe("OpenAPI for the analysis routes", () => {
   it.each([
     [
       "/v1/matrix",
-      ["application/json", "text/csv"],
+      ["application/json", "text/csv", "multipart/form-data"],
       ["image/svg+xml", "application/vnd.vegalite.v5+json", "image/png"],
       ["200", "400", "406", "413", "415", "422"],
     ],
@@ -34,7 +34,7 @@ describe("OpenAPI for the analysis routes", () => {
     ["/v1/weights/rank", ["application/json"], ["application/json"], ["200", "400", "413", "415", "422"]],
     [
       "/v1/sensitivity",
-      ["application/json", "text/csv"],
+      ["application/json", "text/csv", "multipart/form-data"],
       ["application/json"],
       ["200", "400", "413", "415", "422"],
     ],

@@ -37,6 +37,24 @@ export function faceSchemas(limits: Limits) {
   };
 }
 
+/**
+ * The `multipart/form-data` form of a scoring body: a `csv` part and an optional `model` part (model JSON),
+ * the way to score a CSV with a custom model.
+ */
+export const multipartScoringBody = {
+  "multipart/form-data": {
+    schema: {
+      type: "object",
+      properties: {
+        csv: { type: "string", description: "The initiatives as a wide CSV." },
+        model: { ...ref("Model"), description: "A custom model as JSON (default: `cx-ai-prism`)." },
+      },
+      required: ["csv"],
+    },
+    encoding: { csv: { contentType: "text/csv" }, model: { contentType: "application/json" } },
+  },
+};
+
 const query = (name: string, description: string, schema: object) => ({
   name,
   in: "query",
@@ -59,7 +77,11 @@ export function facePaths(limits: Limits, problem: ProblemResponse) {
   };
   const scoringBody = (schema: string) => ({
     required: true,
-    content: { "application/json": { schema: ref(schema) }, "text/csv": { schema: { type: "string" } } },
+    content: {
+      "application/json": { schema: ref(schema) },
+      "text/csv": { schema: { type: "string" } },
+      ...multipartScoringBody,
+    },
   });
   return {
     "/v1/matrix": {

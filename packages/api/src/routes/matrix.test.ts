@@ -55,7 +55,7 @@ describe("POST /v1/matrix", () => {
   });
 
   it("draws the same picture from a CSV body", async () => {
-    const header = Object.keys(INITIATIVES[0]!.ratings);
+    const header = Object.keys(INITIATIVES[0]!.ratings!);
     const csv = [
       ["name", ...header].join(","),
       ...INITIATIVES.map((i) =>

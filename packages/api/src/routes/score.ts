@@ -2,6 +2,8 @@ import {
   analyseDisagreement,
   CxprismError,
   defaultModel,
+  type Model,
+  ModelSchema,
   type Portfolio,
   type Problem,
   scorePortfolio,
@@ -17,7 +19,7 @@ import { readBodyText } from "../http/read-body.js";
 import { createScoreEnvelopeSchema, MissingPolicySchema, ScoreOptionsSchema } from "../schemas.js";
 
 /** The media types `POST /v1/score` accepts. */
-export const SCORE_MEDIA_TYPES = ["application/json", "text/csv"] as const;
+export const SCORE_MEDIA_TYPES = ["application/json", "text/csv", "multipart/form-data"] as const;
 
 /** What a scoring request boils down to once its body is read. */
 interface ScoreInput {
@@ -96,7 +98,12 @@ function readJsonInput(
   };
 }
 
-function readCsvInput(text: string, limits: Limits, url: URL): ScoreInput {
+function readCsvInput(
+  text: string,
+  limits: Limits,
+  url: URL,
+  model?: { readonly sent: unknown; readonly parsed: Model },
+): ScoreInput {
   const missingParam = url.searchParams.get("missing") ?? undefined;
   const missing = v.safeParse(v.optional(MissingPolicySchema), missingParam);
   if (!missing.success)
@@ -106,7 +113,7 @@ function readCsvInput(text: string, limits: Limits, url: URL): ScoreInput {
         detail: `expected the query parameter missing to be "error" or "neutral", received "${missingParam}"`,
       },
     ]);
-  const mapping = initiativesFromCsv(text, defaultModel, {
+  const mapping = initiativesFromCsv(text, model?.parsed ?? defaultModel, {
     maxHeaderLength: limits.maxCsvHeaderLength,
     maxInitiatives: limits.maxInitiatives,
   });
@@ -126,13 +133,73 @@ function readCsvInput(text: string, limits: Limits, url: URL): ScoreInput {
   }
   return {
     initiatives: mapping.initiatives,
-    model: undefined,
+    model: model?.sent,
     missing: missing.output,
     toItem: (problem) => {
+      if (problem.path[0] === "model") return pointerItem(problem);
       const place = mapping.locate(problem.path);
       return place === undefined ? pointerItem(problem) : { ...place, detail: problem.message };
     },
   };
+}
+
+/** Text of a multipart part, whether sent as a field or as a file. */
+async function partText(form: FormData, name: string): Promise<string | undefined> {
+  const part = form.get(name);
+  if (part === null) return undefined;
+  return typeof part === "string" ? part : await part.text();
+}
+
+/**
+ * Reads `multipart/form-data` with a `csv` part (the wide CSV) and an optional `model` part (model JSON): the
+ * way to score a CSV with a custom model, since a model does not fit in a URL.
+ */
+async function readMultipartInput(request: Request, text: string, limits: Limits): Promise<ScoreInput> {
+  let form: FormData;
+  try {
+    form = await new Response(text, {
+      headers: { "Content-Type": request.headers.get("Content-Type") ?? "" },
+    }).formData();
+  } catch {
+    throw new ApiError(
+      "malformed-body",
+      "expected multipart/form-data with a boundary, received a body that does not parse as such",
+    );
+  }
+  const csv = await partText(form, "csv");
+  if (csv === undefined)
+    throw validationFailed([
+      { field: "csv", detail: "expected a part named csv holding the CSV, received none" },
+    ]);
+  const modelText = await partText(form, "model");
+  if (modelText === undefined) return readCsvInput(csv, limits, new URL(request.url));
+  let sent: unknown;
+  try {
+    sent = JSON.parse(modelText);
+  } catch (error) {
+    const reason = error instanceof SyntaxError ? error.message : "unreadable";
+    throw new ApiError(
+      "malformed-body",
+      `expected the model part to be JSON, received text that is not JSON (${reason})`,
+    );
+  }
+  const criteria = (sent as { criteria?: unknown } | null)?.criteria;
+  if (Array.isArray(criteria) && criteria.length > limits.maxCriteria)
+    throw validationFailed([
+      {
+        pointer: "/model/criteria",
+        detail: `expected at most ${limits.maxCriteria} criteria, received ${criteria.length}`,
+      },
+    ]);
+  const parsed = v.safeParse(ModelSchema, sent);
+  if (!parsed.success)
+    throw validationFailed(
+      parsed.issues.map((issue) => {
+        const item = issueToItem(issue);
+        return { ...item, pointer: `/model${item.pointer ?? ""}` };
+      }),
+    );
+  return readCsvInput(csv, limits, new URL(request.url), { sent, parsed: parsed.output });
 }
 
 /** A scoring body once read and validated: the portfolio, the raw initiatives and the request's options. */
@@ -167,16 +234,18 @@ export async function readScoreRequest<
 ): Promise<ScoreRequest<Options>> {
   const type = mediaTypeOf(request.headers.get("Content-Type") ?? undefined);
   const isJson = type === "application/json" || (type.startsWith("application/") && type.endsWith("+json"));
-  if (!isJson && type !== "text/csv")
+  if (!isJson && type !== "text/csv" && type !== "multipart/form-data")
     throw new ApiError(
       "unsupported-media-type",
-      `expected a body of type application/json or text/csv, received ${type === "" ? "no Content-Type" : type}`,
+      `expected a body of type application/json, text/csv or multipart/form-data, received ${type === "" ? "no Content-Type" : type}`,
       { headers: { "Accept-Post": SCORE_MEDIA_TYPES.join(", ") } },
     );
   const text = await readBodyText(request, limits.maxBodyBytes);
   const input = isJson
     ? readJsonInput(text, limits, optionsSchema)
-    : { ...readCsvInput(text, limits, new URL(request.url)), options: undefined };
+    : type === "text/csv"
+      ? { ...readCsvInput(text, limits, new URL(request.url)), options: undefined }
+      : { ...(await readMultipartInput(request, text, limits)), options: undefined };
   const validation = validatePortfolio(input.initiatives, {
     model: input.model as never,
     missing: input.missing,

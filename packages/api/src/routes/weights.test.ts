@@ -66,7 +66,7 @@ describe("POST /v1/weights/ahp", () => {
     const response = await post("/v1/weights/ahp", JSON.stringify({ matrix: HOUSE }));
     expect(response.status).toBe(200);
     const body = (await response.json()) as AhpBody;
-    HOUSE.ids.forEach((id, i) => expect(body.weights[id]).toBeCloseTo(HOUSE_PRIORITIES[i]!, 2));
+    for (const [i, id] of HOUSE.ids.entries()) expect(body.weights[id]).toBeCloseTo(HOUSE_PRIORITIES[i]!, 2);
     expect(body.lambdaMax).toBeCloseTo(9.669, 3);
     expect(body.consistencyIndex).toBeCloseTo(0.238, 3);
     expect(body.consistencyRatio).toBeCloseTo(0.169, 3);
@@ -85,7 +85,7 @@ describe("POST /v1/weights/ahp", () => {
     );
     expect(response.status).toBe(200);
     const body = (await response.json()) as AhpBody;
-    HOUSE.ids.forEach((id, i) => expect(body.weights[id]).toBeCloseTo(HOUSE_PRIORITIES[i]!, 2));
+    for (const [i, id] of HOUSE.ids.entries()) expect(body.weights[id]).toBeCloseTo(HOUSE_PRIORITIES[i]!, 2);
     expect(body.consistencyRatio).toBeCloseTo(0.169, 3);
   });
 
@@ -233,7 +233,8 @@ describe("POST /v1/weights/rank", () => {
     expect(response.status).toBe(200);
     const body = (await response.json()) as { method: string; weights: Record<string, number> };
     expect(body.method).toBe("rank-order-centroid");
-    [0.5208, 0.2708, 0.1458, 0.0625].forEach((w, i) => expect(body.weights["abcd"[i]!]).toBeCloseTo(w, 4));
+    for (const [i, w] of [0.5208, 0.2708, 0.1458, 0.0625].entries())
+      expect(body.weights["abcd"[i]!]).toBeCloseTo(w, 4);
   });
 
   it("shares the weight of tied places and honours the method", async () => {
