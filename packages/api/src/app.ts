@@ -7,7 +7,11 @@ import { type CachedBody, createCachedBody, respondCached } from "./http/etag.js
 import { ApiError, createProblem, type ProblemKind, problemResponse } from "./http/problem.js";
 import { createOpenApiDocument } from "./openapi/openapi-document.js";
 import { renderDocsHtml } from "./openapi/render-docs-html.js";
+import { handleMatrix } from "./routes/matrix.js";
+import { handlePlan } from "./routes/plan.js";
 import { handleScore } from "./routes/score.js";
+import { handleSensitivity } from "./routes/sensitivity.js";
+import { handleAhp, handleRankWeights } from "./routes/weights.js";
 import { API_VERSION } from "./version.js";
 
 export {
@@ -41,6 +45,7 @@ function statusKind(status: number): ProblemKind {
   if (status === 415) return "unsupported-media-type";
   if (status === 404) return "not-found";
   if (status === 405) return "method-not-allowed";
+  if (status === 406) return "not-acceptable";
   if (status === 422) return "validation-failed";
   return status >= 500 ? "internal-error" : "malformed-body";
 }
@@ -49,6 +54,7 @@ function statusKind(status: number): ProblemKind {
  * Builds the cxprism HTTP API: one Hono app that Workers (`worker.ts`) and Node (`node.ts`) both serve.
  *
  * Routes: `GET /health`, `GET /v1/catalog`, `GET /v1/models/default`, `POST /v1/score` (JSON or CSV),
+ * `POST /v1/matrix`, `POST /v1/weights/ahp`, `POST /v1/weights/rank`, `POST /v1/sensitivity`, `POST /v1/plan`,
  * `GET /openapi.json`, `GET /docs`. Every error is an RFC 9457 problem; every response carries `X-Request-Id`.
  *
  * @param deps - limits, CORS origins, logger and request ids; all optional
@@ -86,7 +92,7 @@ export function createApp(deps: AppDeps = {}): Hono<AppEnv> {
       cors({
         origin: origins === "*" ? "*" : [...origins],
         allowMethods: ["GET", "HEAD", "POST", "OPTIONS"],
-        allowHeaders: ["Content-Type", "If-None-Match"],
+        allowHeaders: ["Content-Type", "If-None-Match", "Accept"],
         exposeHeaders: ["X-Request-Id", "ETag"],
         maxAge: 600,
       }),
@@ -117,6 +123,11 @@ export function createApp(deps: AppDeps = {}): Hono<AppEnv> {
   route("/v1/catalog", { GET: (c) => respondCached(c.req.raw, bodies.catalog!()) });
   route("/v1/models/default", { GET: (c) => respondCached(c.req.raw, bodies.model!()) });
   route("/v1/score", { POST: async (c) => c.json(await handleScore(c.req.raw, limits)) });
+  route("/v1/matrix", { POST: (c) => handleMatrix(c.req.raw, limits, deps.renderPng) });
+  route("/v1/weights/ahp", { POST: async (c) => c.json(await handleAhp(c.req.raw, limits)) });
+  route("/v1/weights/rank", { POST: async (c) => c.json(await handleRankWeights(c.req.raw, limits)) });
+  route("/v1/sensitivity", { POST: async (c) => c.json(await handleSensitivity(c.req.raw, limits)) });
+  route("/v1/plan", { POST: (c) => handlePlan(c.req.raw, limits) });
   route("/openapi.json", { GET: (c) => respondCached(c.req.raw, bodies.openApi!()) });
   route("/docs", { GET: (c) => respondCached(c.req.raw, bodies.docs!()) });
 

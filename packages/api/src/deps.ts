@@ -8,6 +8,16 @@ export interface Limits {
   readonly maxCriteria: number;
   /** Longest CSV header cell in characters (default 200); the core bounds every other string. */
   readonly maxCsvHeaderLength: number;
+  /**
+   * Most simulated initiative-worlds (iterations x initiatives) in one `POST /v1/sensitivity` request
+   * (default 500,000: under a second of CPU at 500 initiatives, see bench/sensitivity-cap.ts).
+   */
+  readonly maxSimulationWork: number;
+  /**
+   * Most initiatives in one `POST /v1/sensitivity` request (default 500). Its answer holds an n x n table of
+   * rank probabilities and its fixed cost grows with n^2, so it is capped apart from scoring.
+   */
+  readonly maxSensitivityInitiatives: number;
 }
 
 /** Where the app reports what went wrong on the server side. */
@@ -34,6 +44,12 @@ export interface AppDeps {
   readonly logger?: Logger | undefined;
   /** Makes a request id for `X-Request-Id` (default: `crypto.randomUUID`). */
   readonly requestId?: (() => string) | undefined;
+  /**
+   * Renders an SVG document as PNG bytes at a scale (1 = the SVG's pixel size). With it, `POST /v1/matrix`
+   * also answers `image/png`; without it (the Workers entry), a request for PNG answers 406. The Node entry
+   * supplies one built on resvg.
+   */
+  readonly renderPng?: ((svg: string, scale: number) => Uint8Array) | undefined;
 }
 
 /** The limits used when a host sets none. */
@@ -42,6 +58,8 @@ export const DEFAULT_LIMITS: Limits = {
   maxInitiatives: 5000,
   maxCriteria: 64,
   maxCsvHeaderLength: 200,
+  maxSimulationWork: 500_000,
+  maxSensitivityInitiatives: 500,
 };
 
 /** A logger that writes one JSON line per failure to `console.error` (Workers logs and Node stderr alike). */

@@ -1,6 +1,7 @@
 import type { AddressInfo } from "node:net";
 import { type Http2Bindings, type HttpBindings, serve } from "@hono/node-server";
 import { type AppDeps, createApp } from "./app.js";
+import { renderPngWithResvg } from "./render-png.js";
 
 /** Where to listen and what to build the app from. */
 export interface NodeServerOptions {
@@ -8,7 +9,7 @@ export interface NodeServerOptions {
   readonly port?: number;
   /** Interface to bind (default 127.0.0.1: local only). */
   readonly host?: string;
-  /** Dependencies passed to {@link createApp}. */
+  /** Dependencies passed to {@link createApp}; `renderPng` defaults to resvg. */
   readonly deps?: AppDeps;
   /** An app already built (with routes of its own, as the benchmark adds); `deps` is then unused. */
   readonly app?: { fetch(request: Request): Response | Promise<Response> };
@@ -35,7 +36,8 @@ export interface RunningServer {
  * await server.close();
  */
 export function startNodeServer(options: NodeServerOptions = {}): Promise<RunningServer> {
-  const app = options.app ?? createApp(options.deps ?? {});
+  // Node can rasterise, so `POST /v1/matrix` answers PNG here unless the host brings its own renderer.
+  const app = options.app ?? createApp({ renderPng: renderPngWithResvg, ...options.deps });
   const host = options.host ?? "127.0.0.1";
   // A 413 is answered before the rest of the upload is read; closing the connection keeps a client from
   // reusing a socket that still carries the unread body.

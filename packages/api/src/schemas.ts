@@ -1,6 +1,7 @@
 import { InitiativeSchema, ModelSchema, ResultSchema } from "@cxprism/core";
 import * as v from "valibot";
 import type { Limits } from "./deps.js";
+import { DiscussionSchema } from "./discussion-schema.js";
 
 /** `error` (default): a missing rating is a problem; `neutral`: it scores the scale midpoint, with a warning. */
 export const MissingPolicySchema = v.picklist(["error", "neutral"]);
@@ -17,14 +18,17 @@ export const ScoreOptionsSchema = v.strictObject({
  * @param limits - the request limits
  * @returns the envelope schema
  */
-export function createScoreEnvelopeSchema(limits: Pick<Limits, "maxInitiatives">) {
+export function createScoreEnvelopeSchema<Options extends v.GenericSchema = typeof ScoreOptionsSchema>(
+  limits: Pick<Limits, "maxInitiatives">,
+  optionsSchema: Options = ScoreOptionsSchema as unknown as Options,
+) {
   return v.strictObject({
     initiatives: v.pipe(
       v.array(v.unknown()),
       v.maxLength(limits.maxInitiatives, `at most ${limits.maxInitiatives} initiatives per request`),
     ),
     model: v.optional(v.unknown()),
-    options: v.optional(ScoreOptionsSchema),
+    options: v.optional(optionsSchema),
   });
 }
 
@@ -52,6 +56,7 @@ export const ModelSummarySchema = v.strictObject({
 export const ScoreResponseSchema = v.strictObject({
   model: ModelSummarySchema,
   results: v.array(ResultSchema),
+  discussion: v.optional(DiscussionSchema),
 });
 
 /** One validation problem: a JSON Pointer for JSON bodies, a row and column for CSV bodies. */

@@ -76,4 +76,54 @@ describe("worker entry in workerd", () => {
     const second = await call("/v1/catalog", { headers: { "If-None-Match": etag } });
     expect(second.status).toBe(304);
   });
+
+  it("draws the matrix as SVG but answers 406 to PNG: workerd has no rasteriser", async () => {
+    const body = JSON.stringify({ initiatives: catalogInitiatives() });
+    const init = (accept: string) => ({
+      method: "POST",
+      headers: { "Content-Type": "application/json", Accept: accept },
+      body,
+    });
+    const svg = await call("/v1/matrix", init("image/svg+xml"));
+    expect(svg.status).toBe(200);
+    expect(await svg.text()).toMatch(/^<svg /);
+    const png = await call("/v1/matrix", init("image/png"));
+    expect(png.status).toBe(406);
+    expect(png.headers.get("Content-Type")).toBe("application/problem+json");
+    expect(((await png.json()) as { detail: string }).detail).toBe(
+      'expected an Accept header that allows one of image/svg+xml, application/vnd.vegalite.v5+json, received "image/png"',
+    );
+  });
+
+  it("runs the sensitivity analysis and a plan with a formula criterion (mathjs in workerd)", async () => {
+    const initiatives = catalogInitiatives().map(({ dependsOn: _dependsOn, ...initiative }) => initiative);
+    const sensitivity = await call("/v1/sensitivity", {
+      method: "POST",
+      headers: { "Content-Type": "application/json" },
+      body: JSON.stringify({ initiatives, options: { iterations: 1000 } }),
+    });
+    expect(sensitivity.status).toBe(200);
+    const model = (await (await call("/v1/models/default")).json()) as { criteria: object[] };
+    const formula = {
+      id: "savings",
+      label: "Savings",
+      axis: "value",
+      weight: 0.2,
+      scale: { min: 0, max: 1000 },
+      formula: "contacts * 0.01",
+    };
+    const plan = await call("/v1/plan", {
+      method: "POST",
+      headers: { "Content-Type": "application/json", Accept: "text/markdown" },
+      body: JSON.stringify({
+        model: { ...model, criteria: [...model.criteria, formula] },
+        initiatives: initiatives
+          .slice(0, 4)
+          .map((initiative, k) => ({ ...initiative, cost: 100, fields: { contacts: 1000 * k } })),
+        options: { budget: 250 },
+      }),
+    });
+    expect(plan.status).toBe(200);
+    expect(await plan.text()).toMatch(/^# AI initiative plan/);
+  });
 });

@@ -6,6 +6,7 @@ export type ProblemKind =
   | "unsupported-media-type"
   | "not-found"
   | "method-not-allowed"
+  | "not-acceptable"
   | "internal-error";
 
 /** One validation problem: where it is (JSON Pointer, or CSV row and column) and what was expected. */
@@ -42,6 +43,7 @@ const KINDS: Readonly<Record<ProblemKind, { readonly status: number; readonly ti
   "unsupported-media-type": { status: 415, title: "Unsupported media type" },
   "not-found": { status: 404, title: "Not found" },
   "method-not-allowed": { status: 405, title: "Method not allowed" },
+  "not-acceptable": { status: 406, title: "Not acceptable" },
   "internal-error": { status: 500, title: "Internal server error" },
 };
 

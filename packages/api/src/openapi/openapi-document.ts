@@ -9,6 +9,7 @@ import {
   ProblemSchema,
   ScoreResponseSchema,
 } from "../schemas.js";
+import { facePaths, faceSchemas, multipartScoringBody } from "./face-paths.js";
 
 /** An OpenAPI 3.1 document, as plain JSON. */
 export type OpenApiDocument = Record<string, unknown>;
@@ -78,6 +79,7 @@ export function createOpenApiDocument(limits: Limits, version: string): OpenApiD
       Catalog: CatalogResponseSchema,
       Health: HealthSchema,
       Problem: ProblemSchema,
+      ...faceSchemas(limits),
     },
     {
       target: "draft-2020-12",
@@ -128,8 +130,10 @@ export function createOpenApiDocument(limits: Limits, version: string): OpenApiD
           description:
             "Validates initiatives (and an optional model) and answers the ranked results. Send JSON, or a CSV " +
             "in the wide format (one row per initiative, or per rater with a `rater` column; columns matched " +
-            "to criteria by id or label; delimiter `,`, `;` or tab detected). Every problem is reported at " +
-            "once: JSON Pointers for JSON bodies, rows and columns for CSV bodies.",
+            "to criteria by id or label; delimiter `,`, `;` or tab detected). To score a CSV with a custom " +
+            "model, send `multipart/form-data` with a `csv` part and a `model` part (model JSON). Every problem " +
+            "is reported at once: JSON Pointers for JSON bodies and models, rows and columns for CSV bodies. " +
+            "With raters, the answer adds `discussion`: the ratings the raters disagree on.",
           parameters: [
             {
               name: "missing",
@@ -148,11 +152,13 @@ export function createOpenApiDocument(limits: Limits, version: string): OpenApiD
                 schema: { type: "string" },
                 example: "name,cx_impact,cost_to_serve\nVirtual customer assistant,4,5\n",
               },
+              ...multipartScoringBody,
             },
           },
           responses: {
             "200": {
-              description: "The model used and one result per initiative, best rank first.",
+              description:
+                "The model used and one result per initiative, best rank first; with raters, `discussion`.",
               content: { "application/json": { schema: ref("ScoreResponse") } },
             },
             ...problemResponse("malformed-body", "the body is not JSON, not CSV or not UTF-8"),
@@ -162,6 +168,7 @@ export function createOpenApiDocument(limits: Limits, version: string): OpenApiD
           },
         },
       },
+      ...facePaths(limits, problemResponse),
       "/openapi.json": {
         get: {
           summary: "This document",

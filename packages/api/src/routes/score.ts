@@ -1,14 +1,25 @@
-import { defaultModel, type Problem, scorePortfolio, toJsonPointer, validatePortfolio } from "@cxprism/core";
+import {
+  analyseDisagreement,
+  CxprismError,
+  defaultModel,
+  type Model,
+  ModelSchema,
+  type Portfolio,
+  type Problem,
+  scorePortfolio,
+  toJsonPointer,
+  validatePortfolio,
+} from "@cxprism/core";
 import * as v from "valibot";
 import { initiativesFromCsv } from "../csv/initiatives-from-csv.js";
 import type { Limits } from "../deps.js";
 import { issueToItem } from "../http/issues.js";
 import { ApiError, type ProblemItem } from "../http/problem.js";
 import { readBodyText } from "../http/read-body.js";
-import { createScoreEnvelopeSchema, MissingPolicySchema } from "../schemas.js";
+import { createScoreEnvelopeSchema, MissingPolicySchema, ScoreOptionsSchema } from "../schemas.js";
 
 /** The media types `POST /v1/score` accepts. */
-export const SCORE_MEDIA_TYPES = ["application/json", "text/csv"] as const;
+export const SCORE_MEDIA_TYPES = ["application/json", "text/csv", "multipart/form-data"] as const;
 
 /** What a scoring request boils down to once its body is read. */
 interface ScoreInput {
@@ -44,7 +55,11 @@ function describeJson(value: unknown): string {
   return value === null ? "null" : typeof value === "string" ? "a string" : `a ${typeof value}`;
 }
 
-function readJsonInput(text: string, limits: Limits): ScoreInput {
+function readJsonInput(
+  text: string,
+  limits: Limits,
+  optionsSchema: v.GenericSchema<unknown, { readonly missing?: "error" | "neutral" | undefined }>,
+): ScoreInput & { readonly options: unknown } {
   let body: unknown;
   try {
     body = JSON.parse(text);
@@ -59,7 +74,7 @@ function readJsonInput(text: string, limits: Limits): ScoreInput {
     throw validationFailed([
       { pointer: "", detail: `expected an object with an initiatives array, received ${describeJson(body)}` },
     ]);
-  const envelope = v.safeParse(createScoreEnvelopeSchema(limits), body);
+  const envelope = v.safeParse(createScoreEnvelopeSchema(limits, optionsSchema), body);
   if (!envelope.success) throw validationFailed(envelope.issues.map(issueToItem));
   const { initiatives, model, options } = envelope.output;
   const criteria = (model as { criteria?: unknown } | null | undefined)?.criteria;
@@ -73,6 +88,7 @@ function readJsonInput(text: string, limits: Limits): ScoreInput {
   return {
     initiatives,
     model,
+    options,
     missing: options?.missing,
     toItem: (problem) => ({
       ...pointerItem(problem),
@@ -82,7 +98,12 @@ function readJsonInput(text: string, limits: Limits): ScoreInput {
   };
 }
 
-function readCsvInput(text: string, limits: Limits, url: URL): ScoreInput {
+function readCsvInput(
+  text: string,
+  limits: Limits,
+  url: URL,
+  model?: { readonly sent: unknown; readonly parsed: Model },
+): ScoreInput {
   const missingParam = url.searchParams.get("missing") ?? undefined;
   const missing = v.safeParse(v.optional(MissingPolicySchema), missingParam);
   if (!missing.success)
@@ -92,7 +113,7 @@ function readCsvInput(text: string, limits: Limits, url: URL): ScoreInput {
         detail: `expected the query parameter missing to be "error" or "neutral", received "${missingParam}"`,
       },
     ]);
-  const mapping = initiativesFromCsv(text, defaultModel, {
+  const mapping = initiativesFromCsv(text, model?.parsed ?? defaultModel, {
     maxHeaderLength: limits.maxCsvHeaderLength,
     maxInitiatives: limits.maxInitiatives,
   });
@@ -112,40 +133,171 @@ function readCsvInput(text: string, limits: Limits, url: URL): ScoreInput {
   }
   return {
     initiatives: mapping.initiatives,
-    model: undefined,
+    model: model?.sent,
     missing: missing.output,
     toItem: (problem) => {
+      if (problem.path[0] === "model") return pointerItem(problem);
       const place = mapping.locate(problem.path);
       return place === undefined ? pointerItem(problem) : { ...place, detail: problem.message };
     },
   };
 }
 
+/** Text of a multipart part, whether sent as a field or as a file. */
+async function partText(form: FormData, name: string): Promise<string | undefined> {
+  const part = form.get(name);
+  if (part === null) return undefined;
+  return typeof part === "string" ? part : await part.text();
+}
+
 /**
- * Handles `POST /v1/score`: reads a JSON or CSV body within the size limit, validates it with the core and
- * scores it.
+ * Reads `multipart/form-data` with a `csv` part (the wide CSV) and an optional `model` part (model JSON): the
+ * way to score a CSV with a custom model, since a model does not fit in a URL.
+ */
+async function readMultipartInput(request: Request, text: string, limits: Limits): Promise<ScoreInput> {
+  let form: FormData;
+  try {
+    form = await new Response(text, {
+      headers: { "Content-Type": request.headers.get("Content-Type") ?? "" },
+    }).formData();
+  } catch {
+    throw new ApiError(
+      "malformed-body",
+      "expected multipart/form-data with a boundary, received a body that does not parse as such",
+    );
+  }
+  const csv = await partText(form, "csv");
+  if (csv === undefined)
+    throw validationFailed([
+      { field: "csv", detail: "expected a part named csv holding the CSV, received none" },
+    ]);
+  const modelText = await partText(form, "model");
+  if (modelText === undefined) return readCsvInput(csv, limits, new URL(request.url));
+  let sent: unknown;
+  try {
+    sent = JSON.parse(modelText);
+  } catch (error) {
+    const reason = error instanceof SyntaxError ? error.message : "unreadable";
+    throw new ApiError(
+      "malformed-body",
+      `expected the model part to be JSON, received text that is not JSON (${reason})`,
+    );
+  }
+  const criteria = (sent as { criteria?: unknown } | null)?.criteria;
+  if (Array.isArray(criteria) && criteria.length > limits.maxCriteria)
+    throw validationFailed([
+      {
+        pointer: "/model/criteria",
+        detail: `expected at most ${limits.maxCriteria} criteria, received ${criteria.length}`,
+      },
+    ]);
+  const parsed = v.safeParse(ModelSchema, sent);
+  if (!parsed.success)
+    throw validationFailed(
+      parsed.issues.map((issue) => {
+        const item = issueToItem(issue);
+        return { ...item, pointer: `/model${item.pointer ?? ""}` };
+      }),
+    );
+  return readCsvInput(csv, limits, new URL(request.url), { sent, parsed: parsed.output });
+}
+
+/** A scoring body once read and validated: the portfolio, the raw initiatives and the request's options. */
+export interface ScoreRequest<Options> {
+  readonly portfolio: Portfolio;
+  /** The initiatives as sent (after CSV mapping), for core functions that validate on their own. */
+  readonly initiatives: unknown;
+  /** The model as sent, or undefined for the default model. */
+  readonly model: unknown;
+  /** The JSON body's `options` (undefined for CSV bodies). */
+  readonly options: Options | undefined;
+  /** Turns a core problem into a problem item (a JSON Pointer, or a CSV row and column). */
+  readonly toItem: (problem: Problem) => ProblemItem;
+}
+
+/**
+ * Reads a scoring body (JSON `{initiatives, model?, options?}` or a wide CSV) within the size limit and
+ * validates it with the core: the shared front half of `/v1/score`, `/v1/matrix` and `/v1/sensitivity`.
  *
  * @param request - the request
  * @param limits - the request limits
- * @returns the response body: the model used and the ranked results
+ * @param optionsSchema - the schema of the JSON body's `options` (default: `{missing?}`)
+ * @returns the validated portfolio with the options and a problem locator
  * @throws {@link ApiError} for every client error (400, 413, 415, 422)
  */
-export async function handleScore(request: Request, limits: Limits) {
+export async function readScoreRequest<
+  Options extends { readonly missing?: "error" | "neutral" | undefined },
+>(
+  request: Request,
+  limits: Limits,
+  optionsSchema: v.GenericSchema<unknown, Options> = ScoreOptionsSchema as never,
+): Promise<ScoreRequest<Options>> {
   const type = mediaTypeOf(request.headers.get("Content-Type") ?? undefined);
   const isJson = type === "application/json" || (type.startsWith("application/") && type.endsWith("+json"));
-  if (!isJson && type !== "text/csv")
+  if (!isJson && type !== "text/csv" && type !== "multipart/form-data")
     throw new ApiError(
       "unsupported-media-type",
-      `expected a body of type application/json or text/csv, received ${type === "" ? "no Content-Type" : type}`,
+      `expected a body of type application/json, text/csv or multipart/form-data, received ${type === "" ? "no Content-Type" : type}`,
       { headers: { "Accept-Post": SCORE_MEDIA_TYPES.join(", ") } },
     );
   const text = await readBodyText(request, limits.maxBodyBytes);
-  const input = isJson ? readJsonInput(text, limits) : readCsvInput(text, limits, new URL(request.url));
+  const input = isJson
+    ? readJsonInput(text, limits, optionsSchema)
+    : type === "text/csv"
+      ? { ...readCsvInput(text, limits, new URL(request.url)), options: undefined }
+      : { ...(await readMultipartInput(request, text, limits)), options: undefined };
   const validation = validatePortfolio(input.initiatives, {
     model: input.model as never,
     missing: input.missing,
   });
   if (!validation.success) throw validationFailed(validation.problems.map(input.toItem));
-  const { model } = validation.portfolio;
-  return { model: { id: model.id, name: model.name }, results: scorePortfolio(validation.portfolio) };
+  return {
+    portfolio: validation.portfolio,
+    initiatives: input.initiatives,
+    model: input.model,
+    options: input.options as Options | undefined,
+    toItem: input.toItem,
+  };
 }
+
+/**
+ * Handles `POST /v1/score`: reads a JSON or CSV body within the size limit, validates it with the core and
+ * scores it. When any initiative has several raters, the answer adds `discussion`: the core's disagreement
+ * report (spreads, the ratings to discuss, and the raters' agreement).
+ *
+ * @param request - the request
+ * @param limits - the request limits
+ * @returns the response body: the model used, the ranked results and, with raters, the discussion
+ * @throws {@link ApiError} for every client error (400, 413, 415, 422)
+ */
+export async function handleScore(request: Request, limits: Limits) {
+  const { portfolio, initiatives } = await readScoreRequest(request, limits);
+  const { model } = portfolio;
+  const results = scorePortfolio(portfolio);
+  const body = { model: { id: model.id, name: model.name }, results };
+  if (!portfolio.initiatives.some((initiative) => initiative.raters !== undefined)) return body;
+  // Validation already passed, so the core cannot find new problems here.
+  const discussion = analyseDisagreement(initiatives, { model: portfolio.model });
+  return { ...body, discussion };
+}
+
+/**
+ * Throws the problem list of a core error as a 422 (or re-throws anything else).
+ *
+ * @param error - what the core threw
+ * @param toItem - turns a core problem into a problem item
+ * @param prefix - a path to put before the core's paths (e.g. `["options"]`)
+ */
+export function rethrowCoreError(
+  error: unknown,
+  toItem: (problem: Problem) => ProblemItem = pointerItem,
+  prefix: readonly (string | number)[] = [],
+): never {
+  if (error instanceof CxprismError)
+    throw validationFailed(
+      error.problems.map((problem) => toItem({ ...problem, path: [...prefix, ...problem.path] })),
+    );
+  throw error;
+}
+
+export { pointerItem, validationFailed };

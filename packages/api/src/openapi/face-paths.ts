@@ -1,0 +1,255 @@
+import type { Limits } from "../deps.js";
+import {
+  AhpRequestSchema,
+  AhpResponseSchema,
+  createPlanRequestSchema,
+  createSensitivityRequestSchema,
+  DiscussionSchema,
+  PlanSchema,
+  RankWeightsRequestSchema,
+  RankWeightsResponseSchema,
+  SensitivityResponseSchema,
+} from "../face-schemas.js";
+import type { ProblemKind } from "../http/problem.js";
+
+const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
+
+/** Builds the problem responses of an operation: `{ "422": {...} }`. */
+type ProblemResponse = (kind: ProblemKind, description: string) => Record<string, unknown>;
+
+/**
+ * The valibot schemas of the analysis routes, by component name, for `toJsonSchemaDefs`.
+ *
+ * @param limits - the request limits
+ * @returns the schemas
+ */
+export function faceSchemas(limits: Limits) {
+  return {
+    Discussion: DiscussionSchema,
+    AhpRequest: AhpRequestSchema,
+    AhpResponse: AhpResponseSchema,
+    RankWeightsRequest: RankWeightsRequestSchema,
+    RankWeightsResponse: RankWeightsResponseSchema,
+    SensitivityRequest: createSensitivityRequestSchema(limits),
+    SensitivityResponse: SensitivityResponseSchema,
+    PlanRequest: createPlanRequestSchema(limits),
+    Plan: PlanSchema,
+  };
+}
+
+/**
+ * The `multipart/form-data` form of a scoring body: a `csv` part and an optional `model` part (model JSON),
+ * the way to score a CSV with a custom model.
+ */
+export const multipartScoringBody = {
+  "multipart/form-data": {
+    schema: {
+      type: "object",
+      properties: {
+        csv: { type: "string", description: "The initiatives as a wide CSV." },
+        model: { ...ref("Model"), description: "A custom model as JSON (default: `cx-ai-prism`)." },
+      },
+      required: ["csv"],
+    },
+    encoding: { csv: { contentType: "text/csv" }, model: { contentType: "application/json" } },
+  },
+};
+
+const query = (name: string, description: string, schema: object) => ({
+  name,
+  in: "query",
+  required: false,
+  description,
+  schema,
+});
+
+/**
+ * The OpenAPI paths of `/v1/matrix`, `/v1/weights/ahp`, `/v1/weights/rank`, `/v1/sensitivity` and `/v1/plan`.
+ *
+ * @param limits - the request limits, stated in the descriptions
+ * @param problem - builds an operation's problem responses
+ * @returns the path items by path
+ */
+export function facePaths(limits: Limits, problem: ProblemResponse) {
+  const bodyProblems = {
+    ...problem("malformed-body", "the body is not JSON, not CSV or not UTF-8"),
+    ...problem("body-too-large", `the body is over ${limits.maxBodyBytes} bytes`),
+  };
+  const scoringBody = (schema: string) => ({
+    required: true,
+    content: {
+      "application/json": { schema: ref(schema) },
+      "text/csv": { schema: { type: "string" } },
+      ...multipartScoringBody,
+    },
+  });
+  return {
+    "/v1/matrix": {
+      post: {
+        summary: "Draw the prism matrix",
+        description:
+          "Scores a body like `/v1/score` (JSON or CSV) and draws the prism matrix: business value against " +
+          "feasibility, markers sized by each initiative's `cost`. The `Accept` header picks the format: " +
+          "`image/svg+xml` (default), `application/vnd.vegalite.v5+json`, or `image/png` where the runtime can " +
+          "rasterise (the Node server; the Workers deployment answers 406 naming what it can produce).",
+        parameters: [
+          query("theme", "`light` (default) or `dark`.", { type: "string", enum: ["light", "dark"] }),
+          query("width", "Image width in pixels (default 960).", {
+            type: "integer",
+            minimum: 480,
+            maximum: 10000,
+          }),
+          query("height", "Image height in pixels (default 680).", {
+            type: "integer",
+            minimum: 400,
+            maximum: 10000,
+          }),
+          query("title", "Heading above the chart.", { type: "string", maxLength: 200 }),
+          query("scale", "PNG pixels per SVG pixel (default 1).", {
+            type: "integer",
+            minimum: 1,
+            maximum: 4,
+          }),
+          query("missing", "For CSV bodies, as on `/v1/score`.", {
+            type: "string",
+            enum: ["error", "neutral"],
+          }),
+        ],
+        requestBody: scoringBody("ScoreRequest"),
+        responses: {
+          "200": {
+            description: "The matrix. Responses vary by `Accept`.",
+            content: {
+              "image/svg+xml": { schema: { type: "string" } },
+              "application/vnd.vegalite.v5+json": { schema: { type: "object" } },
+              "image/png": { schema: { type: "string", contentMediaType: "image/png" } },
+            },
+          },
+          ...bodyProblems,
+          ...problem("not-acceptable", "`Accept` allows none of the formats this runtime can produce"),
+          ...problem("unsupported-media-type", "the body is neither application/json nor text/csv"),
+          ...problem("validation-failed", "a body or query problem; each is listed in `errors`"),
+        },
+      },
+    },
+    "/v1/weights/ahp": {
+      post: {
+        summary: "Criterion weights from pairwise comparisons (AHP)",
+        description:
+          "Saaty's Analytic Hierarchy Process: send one pairwise `matrix` (`values[i][j]`: how much more " +
+          "important `ids[i]` is than `ids[j]`, 1/9 to 9, `null` where missing) or several `raters` (group " +
+          "AHP, aggregated by `options.aggregation`), or a pairwise table as `text/csv` (criterion ids as " +
+          "header and first column; `1/3` fractions allowed; options by query). Answers weights by criterion " +
+          "id, lambda-max, CI, CR, a verdict and the worst judgments with advice. Cell problems point at " +
+          "`/matrix/values/i/j`, or at a CSV row and column.",
+        parameters: [
+          query("method", "CSV bodies: `eigenvector` (default) or `geometric-mean`.", {
+            type: "string",
+            enum: ["eigenvector", "geometric-mean"],
+          }),
+          query("randomIndex", "CSV bodies: the random-index table for CR (default `saaty-1980`).", {
+            type: "string",
+          }),
+        ],
+        requestBody: {
+          required: true,
+          content: {
+            "application/json": { schema: ref("AhpRequest") },
+            "text/csv": { schema: { type: "string" }, example: ",cost,speed\ncost,1,3\nspeed,1/3,1\n" },
+          },
+        },
+        responses: {
+          "200": {
+            description: "The analysis (a group analysis for `raters`).",
+            content: { "application/json": { schema: ref("AhpResponse") } },
+          },
+          ...bodyProblems,
+          ...problem("unsupported-media-type", "the body is neither application/json nor text/csv"),
+          ...problem("validation-failed", "every problem is listed in `errors`"),
+        },
+      },
+    },
+    "/v1/weights/rank": {
+      post: {
+        summary: "Criterion weights from a ranking",
+        description:
+          "Surrogate weights (rank-order centroid by default) from criteria ids, most important first; an " +
+          "inner array is a tie.",
+        requestBody: {
+          required: true,
+          content: { "application/json": { schema: ref("RankWeightsRequest") } },
+        },
+        responses: {
+          "200": {
+            description: "The method and the weights by id.",
+            content: { "application/json": { schema: ref("RankWeightsResponse") } },
+          },
+          ...bodyProblems,
+          ...problem("unsupported-media-type", "the body is not application/json"),
+          ...problem("validation-failed", "every problem is listed in `errors`"),
+        },
+      },
+    },
+    "/v1/sensitivity": {
+      post: {
+        summary: "How confident the ranking is",
+        description:
+          "Scores a body like `/v1/score`, then simulates plausible worlds (weights and ratings perturbed, " +
+          "raters resampled) for rank, top-k and quadrant probabilities, finds each weight's stability " +
+          "interval and, for `?id=X`, that initiative's tornado. Same seed, same answer. Work is capped: " +
+          `iterations x initiatives at most ${limits.maxSimulationWork} and at most ` +
+          `${limits.maxSensitivityInitiatives} initiatives (422 naming the limit beyond either).`,
+        parameters: [
+          query("id", "An initiative id: adds its tornado.", { type: "string" }),
+          query("iterations", "Overrides `options.iterations` (default 10000); for CSV bodies.", {
+            type: "integer",
+            minimum: 1,
+          }),
+          query("seed", "Overrides `options.seed` (default 1); for CSV bodies.", {
+            type: "integer",
+            minimum: 0,
+          }),
+          query("missing", "For CSV bodies, as on `/v1/score`.", {
+            type: "string",
+            enum: ["error", "neutral"],
+          }),
+        ],
+        requestBody: scoringBody("SensitivityRequest"),
+        responses: {
+          "200": {
+            description: "Monte Carlo, stability and (with `id`) the tornado.",
+            content: { "application/json": { schema: ref("SensitivityResponse") } },
+          },
+          ...bodyProblems,
+          ...problem("unsupported-media-type", "the body is neither application/json nor text/csv"),
+          ...problem("validation-failed", "every problem is listed in `errors`; over the work cap, `limit`"),
+        },
+      },
+    },
+    "/v1/plan": {
+      post: {
+        summary: "A budgeted, sequenced plan",
+        description:
+          "Selects the best set of initiatives within `options.budget` (and `capacity` in person-months) with " +
+          "an exact knapsack honouring `dependsOn`, then sequences it into waves, pilots first (likely wins " +
+          "with data you trust). Formula criteria of a custom model are derived first. `Accept` picks " +
+          "`application/json` (default), `text/markdown` or an `image/svg+xml` roadmap.",
+        requestBody: { required: true, content: { "application/json": { schema: ref("PlanRequest") } } },
+        responses: {
+          "200": {
+            description: "The plan. Responses vary by `Accept`.",
+            content: {
+              "application/json": { schema: ref("Plan") },
+              "text/markdown": { schema: { type: "string" } },
+              "image/svg+xml": { schema: { type: "string" } },
+            },
+          },
+          ...bodyProblems,
+          ...problem("not-acceptable", "`Accept` allows none of JSON, Markdown or SVG"),
+          ...problem("unsupported-media-type", "the body is not application/json"),
+          ...problem("validation-failed", "every problem is listed in `errors`"),
+        },
+      },
+    },
+  };
+}

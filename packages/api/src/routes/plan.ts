@@ -1,0 +1,120 @@
+import {
+  createPlan,
+  deriveFormulaCriteria,
+  PlanOptionsSchema,
+  renderPlanMarkdown,
+  renderPlanSvg,
+} from "@cxprism/core";
+import * as v from "valibot";
+import type { Limits } from "../deps.js";
+import { issueToItem } from "../http/issues.js";
+import { negotiateOrThrow } from "../http/negotiate.js";
+import { ApiError } from "../http/problem.js";
+import { readBodyText } from "../http/read-body.js";
+import { MissingPolicySchema } from "../schemas.js";
+import { mediaTypeOf, pointerItem, rethrowCoreError, validationFailed } from "./score.js";
+
+/** What `POST /v1/plan` can answer, preferred first. */
+export const PLAN_MEDIA_TYPES = ["application/json", "text/markdown", "image/svg+xml"] as const;
+
+/** Options of `POST /v1/plan`: the core's planning options plus the missing-rating policy. */
+export const PlanRequestOptionsSchema = v.strictObject({
+  ...PlanOptionsSchema.entries,
+  missing: v.optional(MissingPolicySchema),
+});
+
+/**
+ * The envelope of a planning request as checked at the edge (initiatives and model are left to the core).
+ *
+ * @param limits - the request limits
+ * @returns the envelope schema
+ */
+export function createPlanEnvelopeSchema(limits: Pick<Limits, "maxInitiatives">) {
+  return v.strictObject({
+    initiatives: v.pipe(
+      v.array(v.unknown()),
+      v.maxLength(limits.maxInitiatives, `at most ${limits.maxInitiatives} initiatives per request`),
+    ),
+    model: v.optional(v.unknown()),
+    options: PlanRequestOptionsSchema,
+  });
+}
+
+function hasFormula(model: unknown): boolean {
+  const criteria = (model as { criteria?: unknown } | null | undefined)?.criteria;
+  return (
+    Array.isArray(criteria) &&
+    criteria.some(
+      (criterion) => typeof criterion === "object" && criterion !== null && "formula" in criterion,
+    )
+  );
+}
+
+/**
+ * Handles `POST /v1/plan`: a budgeted, sequenced plan (waves, pilots first) from scored initiatives. Formula
+ * criteria of a custom model are derived first. Answers JSON (default), Markdown or an SVG roadmap by the
+ * `Accept` header.
+ *
+ * @param request - the request
+ * @param limits - the request limits
+ * @returns the response
+ * @throws {@link ApiError} for every client error (400, 406, 413, 415, 422)
+ */
+export async function handlePlan(request: Request, limits: Limits): Promise<Response> {
+  const mediaType = negotiateOrThrow(request, PLAN_MEDIA_TYPES);
+  const type = mediaTypeOf(request.headers.get("Content-Type") ?? undefined);
+  if (!(type === "application/json" || (type.startsWith("application/") && type.endsWith("+json"))))
+    throw new ApiError(
+      "unsupported-media-type",
+      `expected a body of type application/json, received ${type === "" ? "no Content-Type" : type}`,
+      { headers: { "Accept-Post": "application/json" } },
+    );
+  const text = await readBodyText(request, limits.maxBodyBytes);
+  let body: unknown;
+  try {
+    body = JSON.parse(text);
+  } catch (error) {
+    const reason = error instanceof SyntaxError ? error.message : "unreadable";
+    throw new ApiError(
+      "malformed-body",
+      `expected a JSON document, received text that is not JSON (${reason})`,
+    );
+  }
+  const envelope = v.safeParse(createPlanEnvelopeSchema(limits), body);
+  if (!envelope.success) throw validationFailed(envelope.issues.map(issueToItem));
+  const { model, options } = envelope.output;
+  const criteria = (model as { criteria?: unknown } | null | undefined)?.criteria;
+  if (Array.isArray(criteria) && criteria.length > limits.maxCriteria)
+    throw validationFailed([
+      {
+        pointer: "/model/criteria",
+        detail: `expected at most ${limits.maxCriteria} criteria, received ${criteria.length}`,
+      },
+    ]);
+  let plan: ReturnType<typeof createPlan>;
+  try {
+    const initiatives = hasFormula(model)
+      ? deriveFormulaCriteria(envelope.output.initiatives, { model: model as never }).initiatives
+      : envelope.output.initiatives;
+    plan = createPlan(initiatives, { ...options, model: model as never });
+  } catch (error) {
+    return rethrowCoreError(error, (problem) => {
+      const item = pointerItem(problem);
+      // The core reports planning options at the root of its own options object.
+      const first = problem.path[0];
+      return typeof first === "string" && first in PlanRequestOptionsSchema.entries
+        ? { ...item, pointer: `/options${item.pointer}` }
+        : item;
+    });
+  }
+  const vary = { Vary: "Accept" };
+  if (mediaType === "text/markdown")
+    return new Response(renderPlanMarkdown(plan), {
+      headers: { "Content-Type": "text/markdown; charset=utf-8", ...vary },
+    });
+  if (mediaType === "image/svg+xml")
+    return new Response(renderPlanSvg(plan), {
+      headers: { "Content-Type": "image/svg+xml; charset=utf-8", ...vary },
+    });
+  return new Response(JSON.stringify(plan), { headers: { "Content-Type": "application/json", ...vary } });
+}

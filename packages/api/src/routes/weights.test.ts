@@ -1,0 +1,263 @@
+import { describe, expect, it } from "vitest";
+import { createApp } from "../app.js";
+
+const app = createApp({ limits: { maxBodyBytes: 4096 } });
+
+const post = (path: string, body: string, contentType = "application/json") =>
+  app.request(path, { method: "POST", headers: { "Content-Type": contentType }, body });
+
+async function problemOf(response: Response, status: number) {
+  expect(response.status).toBe(status);
+  expect(response.headers.get("Content-Type")).toBe("application/problem+json");
+  const problem = (await response.json()) as {
+    status: number;
+    detail: string;
+    limit?: number;
+    errors?: { pointer?: string; row?: number; column?: number; field?: string; detail: string }[];
+  };
+  expect(problem.status).toBe(status);
+  return problem;
+}
+
+/**
+ * Saaty, T.L. (1990) "How to make a decision: the analytic hierarchy process", European Journal of
+ * Operational Research 48, 9-26 — choosing a house (n = 8, inconsistent). Printed priorities
+ * .173 .054 .188 .018 .031 .036 .167 .333; lambda-max 9.669, CI 0.238, CR 0.169.
+ */
+const HOUSE = {
+  ids: ["size", "transport", "neighbourhood", "age", "yard", "facilities", "condition", "financing"],
+  values: [
+    [1, 5, 3, 7, 6, 6, 1 / 3, 1 / 4],
+    [1 / 5, 1, 1 / 3, 5, 3, 3, 1 / 5, 1 / 7],
+    [1 / 3, 3, 1, 6, 3, 4, 6, 1 / 5],
+    [1 / 7, 1 / 5, 1 / 6, 1, 1 / 3, 1 / 4, 1 / 7, 1 / 8],
+    [1 / 6, 1 / 3, 1 / 3, 3, 1, 1 / 2, 1 / 5, 1 / 6],
+    [1 / 6, 1 / 3, 1 / 4, 4, 2, 1, 1 / 5, 1 / 6],
+    [3, 5, 1 / 6, 7, 5, 5, 1, 1 / 2],
+    [4, 7, 5, 8, 6, 6, 2, 1],
+  ],
+};
+const HOUSE_PRIORITIES = [0.173, 0.054, 0.188, 0.018, 0.031, 0.036, 0.167, 0.333];
+
+/** The same matrix as a pairwise CSV, upper triangle only, judgments written as fractions. */
+const HOUSE_CSV = [
+  ",size,transport,neighbourhood,age,yard,facilities,condition,financing",
+  "size,1,5,3,7,6,6,1/3,1/4",
+  "transport,,1,1/3,5,3,3,1/5,1/7",
+  "neighbourhood,,,1,6,3,4,6,1/5",
+  "age,,,,1,1/3,1/4,1/7,1/8",
+  "yard,,,,,1,1/2,1/5,1/6",
+  "facilities,,,,,,1,1/5,1/6",
+  "condition,,,,,,,1,1/2",
+  "financing,,,,,,,,1",
+].join("\r\n");
+
+interface AhpBody {
+  weights: Record<string, number>;
+  lambdaMax: number;
+  consistencyIndex: number;
+  consistencyRatio: number;
+  verdict: string;
+  worstJudgments: { row: string; column: string; advice: string }[];
+}
+
+describe("POST /v1/weights/ahp", () => {
+  it("reproduces Saaty's (1990) house example from a JSON matrix, with advice on the worst judgments", async () => {
+    const response = await post("/v1/weights/ahp", JSON.stringify({ matrix: HOUSE }));
+    expect(response.status).toBe(200);
+    const body = (await response.json()) as AhpBody;
+    for (const [i, id] of HOUSE.ids.entries()) expect(body.weights[id]).toBeCloseTo(HOUSE_PRIORITIES[i]!, 2);
+    expect(body.lambdaMax).toBeCloseTo(9.669, 3);
+    expect(body.consistencyIndex).toBeCloseTo(0.238, 3);
+    expect(body.consistencyRatio).toBeCloseTo(0.169, 3);
+    expect(body.verdict).toBe("revise");
+    expect(body.worstJudgments.length).toBe(3);
+    expect(body.worstJudgments[0]!.advice).toMatch(
+      new RegExp(`^${body.worstJudgments[0]!.row} vs ${body.worstJudgments[0]!.column}: `),
+    );
+  });
+
+  it("reads the same example as a pairwise CSV (upper triangle, fractions) with options by query", async () => {
+    const response = await post(
+      "/v1/weights/ahp?method=eigenvector&randomIndex=saaty-1980",
+      HOUSE_CSV,
+      "text/csv",
+    );
+    expect(response.status).toBe(200);
+    const body = (await response.json()) as AhpBody;
+    for (const [i, id] of HOUSE.ids.entries()) expect(body.weights[id]).toBeCloseTo(HOUSE_PRIORITIES[i]!, 2);
+    expect(body.consistencyRatio).toBeCloseTo(0.169, 3);
+  });
+
+  it("aggregates several raters (group AHP) and reports their agreement", async () => {
+    const rater = (name: string, a: number) => ({
+      rater: name,
+      matrix: {
+        ids: ["cost", "speed"],
+        values: [
+          [1, a],
+          [1 / a, 1],
+        ],
+      },
+    });
+    const response = await post(
+      "/v1/weights/ahp",
+      JSON.stringify({
+        raters: [rater("ann", 3), rater("bo", 1 / 3)],
+        options: { aggregation: "judgments" },
+      }),
+    );
+    expect(response.status).toBe(200);
+    const body = (await response.json()) as {
+      aggregation: string;
+      weights: Record<string, number>;
+      individuals: { rater: string; result: AhpBody }[];
+      agreement: { w: number | null; raters: number };
+    };
+    expect(body.aggregation).toBe("judgments");
+    // The geometric mean of 3 and 1/3 is 1: the group weighs both equally.
+    expect(body.weights.cost).toBeCloseTo(0.5, 12);
+    expect(body.individuals.map(({ rater: name }) => name)).toEqual(["ann", "bo"]);
+    expect(body.individuals[0]!.result.weights.cost).toBeCloseTo(0.75, 12);
+    expect(body.agreement).toMatchObject({ raters: 2, w: 0 });
+  });
+
+  it.each([
+    [
+      "a judgment off Saaty's scale",
+      {
+        matrix: {
+          ids: ["a", "b", "c"],
+          values: [
+            [1, 3, 5],
+            [null, 1, 20],
+            [null, null, 1],
+          ],
+        },
+      },
+      "/matrix/values/1/2",
+    ],
+    [
+      "a repeated id",
+      {
+        matrix: {
+          ids: ["a", "a"],
+          values: [
+            [1, 2],
+            [null, 1],
+          ],
+        },
+      },
+      "/matrix/ids/1",
+    ],
+    [
+      "an unknown option",
+      {
+        matrix: {
+          ids: ["a", "b"],
+          values: [
+            [1, 2],
+            [null, 1],
+          ],
+        },
+        options: { fast: true },
+      },
+      "/options/fast",
+    ],
+    [
+      "a bad method",
+      {
+        matrix: {
+          ids: ["a", "b"],
+          values: [
+            [1, 2],
+            [null, 1],
+          ],
+        },
+        options: { method: "x" },
+      },
+      "/options/method",
+    ],
+    ["a single rater", { raters: [{ rater: "ann", matrix: { ids: ["a"], values: [[1]] } }] }, "/raters"],
+    ["a missing matrix", { options: {} }, "/matrix"],
+  ])("answers 422 for %s, pointing at %s", async (_name, body, pointer) => {
+    const problem = await problemOf(await post("/v1/weights/ahp", JSON.stringify(body)), 422);
+    expect(problem.errors?.map((error) => error.pointer)).toContain(pointer);
+  });
+
+  it("answers 422 with the CSV row and column of a bad cell", async () => {
+    const problem = await problemOf(
+      await post("/v1/weights/ahp", ",a,b,c\na,1,3,5\nb,,1,x\nc,,,1\n", "text/csv"),
+      422,
+    );
+    expect(problem.errors).toEqual([
+      {
+        row: 3,
+        column: 4,
+        detail: 'expected a judgment such as 3, 1/3 or 0.333, or an empty cell, received "x"',
+      },
+    ]);
+  });
+
+  it("answers 422 naming a bad query parameter for CSV", async () => {
+    const problem = await problemOf(await post("/v1/weights/ahp?method=mean", HOUSE_CSV, "text/csv"), 422);
+    expect(problem.errors).toEqual([
+      {
+        field: "method",
+        detail:
+          'expected one of "eigenvector", "geometric-mean" for the query parameter method, received "mean"',
+      },
+    ]);
+  });
+
+  it.each([
+    ["not JSON", 400, "{", "application/json"],
+    ["CSV with an unclosed quote", 400, ',"a\na,1', "text/csv"],
+    ["plain text", 415, "a b", "text/plain"],
+    [
+      "a body over the limit",
+      413,
+      JSON.stringify({ matrix: { ids: ["a"], values: [[1]] }, pad: "x".repeat(5000) }),
+      "application/json",
+    ],
+  ])("answers %s with %i", async (_name, status, body, type) => {
+    const problem = await problemOf(await post("/v1/weights/ahp", body, type), status);
+    if (status === 413) expect(problem.limit).toBe(4096);
+  });
+});
+
+describe("POST /v1/weights/rank", () => {
+  // Barron & Barrett (1996), Management Science 42(11), Table 1: ROC weights for n = 4.
+  it("answers rank-order centroid weights (Barron & Barrett 1996, n = 4)", async () => {
+    const response = await post("/v1/weights/rank", JSON.stringify({ ranking: ["a", "b", "c", "d"] }));
+    expect(response.status).toBe(200);
+    const body = (await response.json()) as { method: string; weights: Record<string, number> };
+    expect(body.method).toBe("rank-order-centroid");
+    for (const [i, w] of [0.5208, 0.2708, 0.1458, 0.0625].entries())
+      expect(body.weights["abcd"[i]!]).toBeCloseTo(w, 4);
+  });
+
+  it("shares the weight of tied places and honours the method", async () => {
+    const response = await post(
+      "/v1/weights/rank",
+      JSON.stringify({ ranking: [["a", "b"]], method: "equal" }),
+    );
+    expect(await response.json()).toEqual({ method: "equal", weights: { a: 0.5, b: 0.5 } });
+  });
+
+  it.each([
+    ["a repeated id", { ranking: ["a", ["b", "a"]] }, "/ranking/1/1"],
+    ["an empty ranking", { ranking: [] }, "/ranking"],
+    ["an unknown method", { ranking: ["a"], method: "vote" }, "/method"],
+  ])("answers 422 for %s at %s", async (_name, body, pointer) => {
+    const problem = await problemOf(await post("/v1/weights/rank", JSON.stringify(body)), 422);
+    expect(problem.errors?.map((error) => error.pointer)).toContain(pointer);
+  });
+
+  it.each([
+    ["not JSON", 400, "[", "application/json"],
+    ["CSV", 415, "a,b", "text/csv"],
+  ])("answers %s with %i", async (_name, status, body, type) => {
+    await problemOf(await post("/v1/weights/rank", body, type), status);
+  });
+});

@@ -1,0 +1,177 @@
+import {
+  AhpOptionsSchema,
+  type AhpResult,
+  ahpWeights,
+  describeJudgmentAdvice,
+  groupAhp,
+  type PairwiseMatrix,
+  PairwiseMatrixSchema,
+  type Problem,
+  RankWeightsRequestSchema,
+  rankWeights,
+  safeParsePairwiseTable,
+} from "@cxprism/core";
+import * as v from "valibot";
+import { parseCsv } from "../csv/parse-csv.js";
+import type { Limits } from "../deps.js";
+import { issueToItem } from "../http/issues.js";
+import { ApiError, type ProblemItem } from "../http/problem.js";
+import { readQuery } from "../http/query.js";
+import { readBodyText } from "../http/read-body.js";
+import { mediaTypeOf, pointerItem, rethrowCoreError, validationFailed } from "./score.js";
+
+/** The media types `POST /v1/weights/ahp` accepts. */
+export const AHP_MEDIA_TYPES = ["application/json", "text/csv"] as const;
+
+/** Options of a group AHP request: those of a single matrix plus how raters are combined. */
+export const GroupAhpOptionsSchema = v.strictObject({
+  ...AhpOptionsSchema.entries,
+  aggregation: v.optional(v.picklist(["judgments", "priorities"])),
+});
+
+/** One workshop participant's matrix in a group AHP request. */
+export const RaterMatrixSchema = v.strictObject({
+  rater: v.pipe(v.string(), v.minLength(1), v.maxLength(200)),
+  weight: v.optional(v.pipe(v.number(), v.finite(), v.minValue(0))),
+  matrix: PairwiseMatrixSchema,
+});
+
+/** `POST /v1/weights/ahp` with JSON: one pairwise matrix, or several raters' matrices (group AHP). */
+export const AhpRequestSchema = v.union([
+  v.strictObject({ matrix: PairwiseMatrixSchema, options: v.optional(AhpOptionsSchema) }),
+  v.strictObject({
+    raters: v.pipe(v.array(RaterMatrixSchema), v.minLength(2), v.maxLength(100)),
+    options: v.optional(GroupAhpOptionsSchema),
+  }),
+]);
+
+/** The query string of `POST /v1/weights/ahp` with a CSV body. */
+export const AhpQuerySchema = v.object({
+  method: v.optional(AhpOptionsSchema.entries.method.wrapped),
+  randomIndex: v.optional(AhpOptionsSchema.entries.randomIndex.wrapped),
+});
+
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    const reason = error instanceof SyntaxError ? error.message : "unreadable";
+    throw new ApiError(
+      "malformed-body",
+      `expected a JSON document, received text that is not JSON (${reason})`,
+    );
+  }
+}
+
+/** An AHP analysis as answered: the core's result with each worst judgment's advice in words. */
+function presentAhp(result: AhpResult) {
+  return {
+    ...result,
+    worstJudgments: result.worstJudgments.map((advice) => ({
+      ...advice,
+      advice: describeJudgmentAdvice(advice),
+    })),
+  };
+}
+
+function readCsvMatrix(text: string): { matrix: PairwiseMatrix; locate: (problem: Problem) => ProblemItem } {
+  const parsed = parseCsv(text);
+  if (!parsed.success)
+    throw new ApiError("malformed-body", `expected CSV, received a syntax error: ${parsed.message}`, {
+      errors: [{ ...(parsed.line === undefined ? {} : { row: parsed.line }), detail: parsed.message }],
+    });
+  const { records } = parsed;
+  const locate = (problem: Problem): ProblemItem => {
+    const [row, column] = problem.path;
+    const record = typeof row === "number" ? records[row] : undefined;
+    return {
+      ...(record === undefined ? {} : { row: record.line }),
+      ...(typeof column === "number" ? { column: column + 1 } : {}),
+      detail: problem.message,
+    };
+  };
+  const table = safeParsePairwiseTable(records.map((record) => record.cells));
+  if (!table.success) throw validationFailed(table.problems.map(locate));
+  return { matrix: table.matrix, locate };
+}
+
+/**
+ * Handles `POST /v1/weights/ahp`: criterion weights from pairwise judgments (Saaty's AHP) with lambda-max,
+ * CI, CR, a verdict and the worst judgments with advice. JSON bodies hold one `matrix` or several `raters`
+ * (group AHP); a `text/csv` body is one pairwise table (criterion ids as header and first column).
+ *
+ * @param request - the request
+ * @param limits - the request limits
+ * @returns the analysis
+ * @throws {@link ApiError} for every client error (400, 413, 415, 422)
+ */
+export async function handleAhp(request: Request, limits: Limits) {
+  const type = mediaTypeOf(request.headers.get("Content-Type") ?? undefined);
+  const isJson = type === "application/json" || (type.startsWith("application/") && type.endsWith("+json"));
+  if (!isJson && type !== "text/csv")
+    throw new ApiError(
+      "unsupported-media-type",
+      `expected a body of type application/json or text/csv, received ${type === "" ? "no Content-Type" : type}`,
+      { headers: { "Accept-Post": AHP_MEDIA_TYPES.join(", ") } },
+    );
+  if (!isJson) {
+    const query = readQuery(new URL(request.url), AhpQuerySchema);
+    const { matrix, locate } = readCsvMatrix(await readBodyText(request, limits.maxBodyBytes));
+    try {
+      return presentAhp(ahpWeights(matrix, query));
+    } catch (error) {
+      return rethrowCoreError(error, locate);
+    }
+  }
+  const body = parseJson(await readBodyText(request, limits.maxBodyBytes));
+  const isGroup = typeof body === "object" && body !== null && "raters" in body;
+  // Validate against the branch the body chose, so the problems point inside it rather than at the union.
+  const parsed = v.safeParse(isGroup ? AhpRequestSchema.options[1] : AhpRequestSchema.options[0], body);
+  if (!parsed.success) throw validationFailed(parsed.issues.map(issueToItem));
+  try {
+    if ("matrix" in parsed.output) {
+      const { matrix, options = {} } = parsed.output;
+      return presentAhp(ahpWeights(matrix, { ...options, path: ["matrix"] }));
+    }
+    const { raters, options = {} } = parsed.output;
+    const result = groupAhp(
+      raters.map(({ weight, ...rest }) => (weight === undefined ? rest : { ...rest, weight })),
+      options,
+    );
+    return {
+      ...result,
+      group: result.group === null ? null : presentAhp(result.group),
+      individuals: result.individuals.map(({ rater, result: own }) => ({ rater, result: presentAhp(own) })),
+    };
+  } catch (error) {
+    return rethrowCoreError(error, pointerItem);
+  }
+}
+
+/**
+ * Handles `POST /v1/weights/rank`: surrogate weights from a ranking of criteria (most important first, an
+ * inner array for a tie).
+ *
+ * @param request - the request
+ * @param limits - the request limits
+ * @returns the method used and the weights by id
+ * @throws {@link ApiError} for every client error (400, 413, 415, 422)
+ */
+export async function handleRankWeights(request: Request, limits: Limits) {
+  const type = mediaTypeOf(request.headers.get("Content-Type") ?? undefined);
+  if (!(type === "application/json" || (type.startsWith("application/") && type.endsWith("+json"))))
+    throw new ApiError(
+      "unsupported-media-type",
+      `expected a body of type application/json, received ${type === "" ? "no Content-Type" : type}`,
+      { headers: { "Accept-Post": "application/json" } },
+    );
+  const body = parseJson(await readBodyText(request, limits.maxBodyBytes));
+  const parsed = v.safeParse(RankWeightsRequestSchema, body);
+  if (!parsed.success) throw validationFailed(parsed.issues.map(issueToItem));
+  const method = parsed.output.method ?? "rank-order-centroid";
+  try {
+    return { method, weights: rankWeights(parsed.output.ranking, method) };
+  } catch (error) {
+    return rethrowCoreError(error, pointerItem, ["ranking"]);
+  }
+}
