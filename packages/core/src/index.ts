@@ -178,6 +178,14 @@ export { formatAmount, renderPlanMarkdown } from "./render/plan-markdown.js";
 export { renderPlanSvg } from "./render/plan-svg.js";
 export * from "./schema/index.js";
 export {
+  type ColumnPortfolio,
+  type ColumnsValidation,
+  type InitiativeColumns,
+  initiativeOfColumns,
+  portfolioFromColumns,
+  validateColumns,
+} from "./validate/columns.js";
+export {
   describeScale,
   type MissingPolicy,
   type Portfolio,

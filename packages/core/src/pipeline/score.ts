@@ -1,5 +1,5 @@
 import { CxprismError } from "../errors.js";
-import type { Quadrant } from "../schema/model.js";
+import type { Model, Quadrant } from "../schema/model.js";
 import type { Result } from "../schema/result.js";
 import { type Portfolio, type ScoreOptions, validatePortfolio } from "../validate/portfolio.js";
 import { aggregateAxis } from "./axis.js";
@@ -17,8 +17,8 @@ interface AxisLayout {
   readonly weights: Float64Array;
 }
 
-function layoutAxis(portfolio: Portfolio, axis: "value" | "feasibility"): AxisLayout {
-  const criteria = portfolio.model.criteria;
+function layoutAxis(model: Model, axis: "value" | "feasibility"): AxisLayout {
+  const criteria = model.criteria;
   const indices = criteria.flatMap((criterion, index) => (criterion.axis === axis ? [index] : []));
   const total = indices.reduce((sum, index) => sum + criteria[index]!.weight, 0);
   return {
@@ -60,12 +60,13 @@ export interface ScoreColumns {
  * Scores a validated portfolio into typed arrays: normalise each rating by its criterion's scale and
  * direction, aggregate each axis, combine into priority, classify and rank. Pure and deterministic.
  *
- * @param portfolio - the output of {@link validatePortfolio}
+ * @param portfolio - the output of {@link validatePortfolio} or `validateColumns` (only the model, the ratings
+ *   and the id order are read)
  * @returns the scores as columns indexed by initiative
  */
-export function scoreColumns(portfolio: Portfolio): ScoreColumns {
-  const { model, initiatives, ratings } = portfolio;
-  const n = initiatives.length;
+export function scoreColumns(portfolio: Pick<Portfolio, "model" | "ratings" | "idOrder">): ScoreColumns {
+  const { model, ratings } = portfolio;
+  const n = portfolio.idOrder.length;
   const m = model.criteria.length;
   // Each criterion's normaliser as (raw - origin) * factor: a benefit runs from min, a cost back from max.
   const origin = new Float64Array(m);
@@ -76,7 +77,7 @@ export function scoreColumns(portfolio: Portfolio): ScoreColumns {
     origin[c] = cost ? max : min;
     factor[c] = (cost ? -1 : 1) / (max - min);
   });
-  const axes = [layoutAxis(portfolio, "value"), layoutAxis(portfolio, "feasibility")] as const;
+  const axes = [layoutAxis(model, "value"), layoutAxis(model, "feasibility")] as const;
   const scores = [new Float64Array(n), new Float64Array(n)] as const;
   const contributions = [
     new Float64Array(n * axes[0].indices.length),
