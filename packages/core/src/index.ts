@@ -135,6 +135,8 @@ export { idOrdinals, rankInitiatives, TIE_TOLERANCE } from "./pipeline/rank.js";
 export { aggregateRaterValues } from "./pipeline/raters.js";
 export {
   QUADRANTS,
+  type ResultIdentity,
+  resultOf,
   type ScoreColumns,
   type ScoreOutcome,
   safeScore,

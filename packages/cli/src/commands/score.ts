@@ -1,11 +1,17 @@
-import { type Quadrant, type Result, scorePortfolio } from "@cxprism/core";
+import {
+  QUADRANTS as QUADRANT_CODES,
+  type Quadrant,
+  resultOf,
+  type ScoreColumns,
+  scoreColumns,
+} from "@cxprism/core";
 import { defineCommand } from "../command.js";
 import { normaliseHeader } from "../csv/header.js";
 import { CliError } from "../errors.js";
-import { loadPortfolio } from "../input/load-portfolio.js";
+import { loadScorable } from "../input/load-portfolio.js";
 import { openOutput } from "../io/output.js";
 import { shouldColour } from "../render/colour.js";
-import { type ExtraColumns, renderResultsCsv, renderResultsJson } from "../render/results-data.js";
+import { renderScoredCsv, renderScoredJson } from "../render/results-data.js";
 import { renderResultsMarkdown, renderResultsTable } from "../render/results-table.js";
 import { MISSING_OPTION, MODEL_OPTION, readChoice, readMissing, readString } from "./options.js";
 
@@ -59,25 +65,35 @@ export const scoreCommand = defineCommand({
     const top = readTop(values.top);
     const quadrant = readQuadrant(values.quadrant);
     const missing = readMissing(values.missing);
-    const loaded = await loadPortfolio(positionals[0]!, { modelFile: readString(values.model), missing }, io);
-    let results = scorePortfolio(loaded.portfolio);
-    if (quadrant !== undefined) results = results.filter((result) => result.quadrant === quadrant);
-    if (top !== undefined && results.length > top) results = results.slice(0, top);
+    const loaded = await loadScorable(positionals[0]!, { modelFile: readString(values.model), missing }, io);
+    const { scorable } = loaded;
+    // Scores as typed arrays; a Result is built only for a row on its way out (csv builds none at all).
+    const columns = scoreColumns(scorable.portfolio);
+    const order = selectRows(columns, quadrant, top);
     const output = openOutput(readString(values.out), io.stdout);
     try {
-      if (format === "table")
-        await output.write(
-          renderResultsTable(results, {
-            colour: values.out === undefined && shouldColour(io.stdout, io.env),
+      if (format === "table" || format === "md") {
+        const results = Array.from(order, (i) =>
+          resultOf(scorable.portfolio, columns, i, {
+            id: scorable.id(i),
+            name: scorable.name(i),
+            category: scorable.category(i),
           }),
         );
-      else if (format === "md") await output.write(renderResultsMarkdown(results));
-      else {
-        const extras = extraColumns(loaded.portfolio.initiatives, loaded.rowMap.layout);
+        await output.write(
+          format === "table"
+            ? renderResultsTable(results, {
+                colour: values.out === undefined && shouldColour(io.stdout, io.env),
+              })
+            : renderResultsMarkdown(results),
+        );
+      } else {
+        const { layout } = loaded.rowMap;
+        const extraNames = layout.extras.map((column) => layout.names[column]!);
         const chunks =
           format === "csv"
-            ? renderResultsCsv(results, extras)
-            : renderResultsJson(loaded.portfolio.model, results, extras);
+            ? renderScoredCsv(scorable, columns, order, extraNames)
+            : renderScoredJson(scorable, columns, order, extraNames);
         for (const chunk of chunks) await output.write(chunk);
       }
       await output.close();
@@ -85,9 +101,9 @@ export const scoreCommand = defineCommand({
       await output.abort();
       throw error;
     }
-    const warned = results.filter((result) =>
-      result.warnings.some((w) => w.code === "missing-rating"),
-    ).length;
+    const { warnings } = scorable.portfolio;
+    let warned = 0;
+    for (const i of order) if (warnings[i]!.some((w) => w.code === "missing-rating")) warned++;
     if (warned > 0)
       io.stderr.write(
         `note: ${warned} initiative(s) had missing ratings, scored at the scale midpoint (--missing neutral)\n`,
@@ -95,6 +111,20 @@ export const scoreCommand = defineCommand({
     return 0;
   },
 });
+
+/** The initiatives to show, best first: those in `quadrant` (all when absent), at most `top` of them. */
+function selectRows(
+  columns: ScoreColumns,
+  quadrant: Quadrant | undefined,
+  top: number | undefined,
+): Uint32Array {
+  let order = columns.order;
+  if (quadrant !== undefined) {
+    const code = QUADRANT_CODES.indexOf(quadrant);
+    order = order.filter((i) => columns.quadrant[i] === code);
+  }
+  return top !== undefined && order.length > top ? order.subarray(0, top) : order;
+}
 
 function readTop(value: string | boolean | undefined): number | undefined {
   if (value === undefined) return undefined;
@@ -116,14 +146,4 @@ function readQuadrant(value: string | boolean | undefined): Quadrant | undefined
       `--quadrant: expected one of ${QUADRANTS.join(", ")}, received ${JSON.stringify(value)}`,
     );
   return quadrant;
-}
-
-function extraColumns(
-  initiatives: readonly { readonly id: string; readonly extra: Readonly<Record<string, string>> }[],
-  layout: { readonly names: readonly string[]; readonly extras: readonly number[] },
-): ExtraColumns {
-  const names = layout.extras.map((column) => layout.names[column]!);
-  if (names.length === 0) return { names, of: () => undefined };
-  const byId = new Map(initiatives.map((initiative) => [initiative.id, initiative.extra]));
-  return { names, of: (result: Result) => byId.get(result.id) };
 }

@@ -126,33 +126,58 @@ export function scoreColumns(portfolio: Pick<Portfolio, "model" | "ratings" | "i
  */
 export function scorePortfolio(portfolio: Portfolio): Result[] {
   const columns = scoreColumns(portfolio);
-  const { model, initiatives } = portfolio;
-  const n = initiatives.length;
+  const n = portfolio.initiatives.length;
   const results: Result[] = new Array(n);
   for (let k = 0; k < n; k++) {
     const i = columns.order[k]!;
-    const initiative = initiatives[i]!;
-    const quadrant = QUADRANTS[columns.quadrant[i]!]!;
-    results[k] = {
-      id: initiative.id,
-      name: initiative.name,
-      category: initiative.category,
-      value: columns.value[i]!,
-      feasibility: columns.feasibility[i]!,
-      priority: columns.priority[i]!,
-      quadrant,
-      quadrantLabel: model.quadrantLabels[quadrant],
-      rank: columns.rank[i]!,
-      contributions: {
-        value: contributionRecord(columns.criteria.value, columns.contributions.value, i),
-        feasibility: contributionRecord(columns.criteria.feasibility, columns.contributions.feasibility, i),
-      },
-      raters: portfolio.raterCounts[i]!,
-      disagreement: portfolio.disagreement[i]!,
-      warnings: portfolio.warnings[i]!.length === 0 ? [] : [...portfolio.warnings[i]!],
-    };
+    results[k] = resultOf(portfolio, columns, i, portfolio.initiatives[i]!);
   }
   return results;
+}
+
+/** What a {@link Result} shows of its initiative besides its scores. */
+export interface ResultIdentity {
+  readonly id: string;
+  readonly name: string;
+  readonly category: string;
+}
+
+/**
+ * One initiative's {@link Result} from scores already computed: what {@link scorePortfolio} holds for it. For
+ * callers that stream results one at a time (a million rows written as they are built) rather than hold
+ * them all.
+ *
+ * @param portfolio - the validated portfolio (its `initiatives` are not read)
+ * @param columns - `scoreColumns(portfolio)`
+ * @param i - the initiative's index in input order
+ * @param initiative - its id, name and category
+ * @returns the result, with its explanation
+ */
+export function resultOf(
+  portfolio: Omit<Portfolio, "initiatives">,
+  columns: ScoreColumns,
+  i: number,
+  initiative: ResultIdentity,
+): Result {
+  const quadrant = QUADRANTS[columns.quadrant[i]!]!;
+  return {
+    id: initiative.id,
+    name: initiative.name,
+    category: initiative.category,
+    value: columns.value[i]!,
+    feasibility: columns.feasibility[i]!,
+    priority: columns.priority[i]!,
+    quadrant,
+    quadrantLabel: portfolio.model.quadrantLabels[quadrant],
+    rank: columns.rank[i]!,
+    contributions: {
+      value: contributionRecord(columns.criteria.value, columns.contributions.value, i),
+      feasibility: contributionRecord(columns.criteria.feasibility, columns.contributions.feasibility, i),
+    },
+    raters: portfolio.raterCounts[i]!,
+    disagreement: portfolio.disagreement[i]!,
+    warnings: portfolio.warnings[i]!.length === 0 ? [] : [...portfolio.warnings[i]!],
+  };
 }
 
 function contributionRecord(

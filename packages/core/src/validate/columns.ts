@@ -305,7 +305,7 @@ export function validateColumns(columns: InitiativeColumns, options: ScoreOption
           name: names[i]!,
           category: categories[i]!,
           description: columns.descriptions?.[i] ?? "",
-          kpis: (columns.kpis?.[i] ?? []) as ValidInitiative["kpis"],
+          kpis: [...(columns.kpis?.[i] ?? [])] as ValidInitiative["kpis"],
           dependsOn: [...(columns.dependsOn?.[i] ?? [])],
           capabilities: [...(columns.capabilities?.[i] ?? [])],
           extra: (input.extra ?? {}) as Record<string, string>,
