@@ -12,9 +12,12 @@
  * Prints both times, their ratio (goal <= 1.5x) and the CLI's peak RSS (goal <= 1 GiB), measured by the
  * process itself (process.resourceUsage().maxRSS, reported at exit through a preloaded module).
  *
+ * Wall time is printed with CPU time (user + system, from process.resourceUsage() at exit): the machine may be
+ * shared, and CPU time says what the work costs whatever else runs.
+ *
  * Then, to show where the time goes, runs the same steps in this process, each timed on its own and printed
- * as a ratio to csv-parse alone (also in this process): the CLI's reader (parse + rows to initiatives), the
- * core's validatePortfolio and scorePortfolio, and the CSV rendering.
+ * as a ratio to csv-parse alone (also in this process): the CLI's reader (parse + rows to columns), the
+ * core's validateColumns and scoreColumns, and the CSV rendering straight from the score columns.
  */
 import { spawnSync } from "node:child_process";
 import { once } from "node:events";
@@ -32,10 +35,10 @@ import {
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
-import { defaultModel, scorePortfolio, validatePortfolio } from "@cxprism/core";
+import { defaultModel, scoreColumns, validateColumns } from "@cxprism/core";
 import { parse } from "csv-parse";
-import { readInitiativesCsv } from "../packages/cli/src/csv/read-csv.js";
-import { renderResultsCsv } from "../packages/cli/src/render/results-data.js";
+import { readPortfolioCsv } from "../packages/cli/src/csv/read-csv.js";
+import { renderScoredCsv } from "../packages/cli/src/render/results-data.js";
 
 const { values } = parseArgs({
   options: { rows: { type: "string", default: "1000000" }, runs: { type: "string", default: "1" } },
@@ -128,16 +131,24 @@ async function phases(file: string): Promise<void> {
     return elapsed;
   };
   const stream = createReadStream(file, { highWaterMark: 1024 * 1024 });
-  const read = await readInitiativesCsv({ file, stream }, { model: defaultModel, missing: "error" });
-  if (!read.success) throw new Error("the generated file has problems");
+  const read = await readPortfolioCsv({ file, stream }, { model: defaultModel, missing: "error" });
+  if (!read.success || read.built.kind !== "columns") throw new Error("the generated file has problems");
   const readTime = lap();
-  const validation = validatePortfolio(read.built.initiatives, { model: defaultModel, missing: "error" });
+  const validation = validateColumns(read.built.columns, { model: defaultModel, missing: "error" });
   if (!validation.success) throw new Error("the generated file does not validate");
   const validateTime = lap();
-  const results = scorePortfolio(validation.portfolio);
+  const columns = scoreColumns(validation.portfolio);
   const scoreTime = lap();
+  const portfolio = validation.portfolio;
+  const rows = {
+    portfolio,
+    id: (i: number) => portfolio.ids[i]!,
+    name: (i: number) => portfolio.names[i]!,
+    category: (i: number) => portfolio.categories[i]!,
+    extra: () => undefined,
+  };
   let length = 0;
-  for (const chunk of renderResultsCsv(results, { names: [], of: () => undefined })) length += chunk.length;
+  for (const chunk of renderScoredCsv(rows, columns, columns.order, [])) length += chunk.length;
   const renderTime = lap();
   const row = (label: string, ms: number) =>
     console.log(
@@ -147,9 +158,9 @@ async function phases(file: string): Promise<void> {
     `in-process steps, as a ratio to csv-parse alone (${(length / 1048576).toFixed(0)} MiB of CSV out):`,
   );
   row("csv-parse alone", parseOnly);
-  row("cli: read (parse + rows -> objects)", readTime);
-  row("core: validatePortfolio", validateTime);
-  row("core: scorePortfolio", scoreTime);
+  row("cli: read (parse + rows -> columns)", readTime);
+  row("core: validateColumns", validateTime);
+  row("core: scoreColumns", scoreTime);
   row("cli: render CSV", renderTime);
 }
 
