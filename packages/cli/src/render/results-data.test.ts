@@ -7,9 +7,11 @@ import {
   scorePortfolio,
   validatePortfolio,
 } from "@cxprism/core";
+import { fc, test } from "@fast-check/vitest";
 import { describe, expect, it } from "vitest";
 import {
   type ExtraColumns,
+  fixed2,
   renderResultsCsv,
   renderResultsJson,
   renderScoredCsv,
@@ -67,4 +69,24 @@ describe("rendering straight from score columns", () => {
       text(renderResultsJson(portfolio.model, results, used)),
     );
   });
+});
+
+describe("fixed2", () => {
+  test.prop([fc.double({ min: 0, max: 100, noNaN: true })])("is toFixed(2) for every score", (score) => {
+    expect(fixed2(score)).toBe(score.toFixed(2));
+  });
+
+  it.each([0, 100, 0.005, 0.015, 1.005, 2.675, 8.345, 50.125, 99.995, 0.285, 1e-9, -0, Number.NaN])(
+    "is toFixed(2) at %d, where rounding halves is delicate",
+    (score) => {
+      expect(fixed2(score)).toBe(score.toFixed(2));
+    },
+  );
+
+  test.prop([fc.integer({ min: 0, max: 100_000 })])(
+    "is toFixed(2) on thousandths (every half of a cent)",
+    (k) => {
+      expect(fixed2(k / 1000)).toBe((k / 1000).toFixed(2));
+    },
+  );
 });

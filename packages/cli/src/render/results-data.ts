@@ -96,6 +96,20 @@ export interface ScoredRows {
 
 const NEEDS_QUOTES = /[",\r\n]/;
 
+/**
+ * `score.toFixed(2)` for a score in [0, 100], without toFixed's exact decimal expansion: the hundredths
+ * rounded from `score * 100`, unless that product lies so near a half that its own rounding error could
+ * decide it (then toFixed itself decides).
+ */
+export function fixed2(score: number): string {
+  const hundredths = score * 100;
+  const rounded = Math.round(hundredths);
+  if (!(score >= 0 && score <= 100) || Math.abs(hundredths - rounded) > 0.499999) return score.toFixed(2);
+  const whole = Math.floor(rounded / 100);
+  const cents = rounded - whole * 100;
+  return `${whole}.${cents < 10 ? "0" : ""}${cents}`;
+}
+
 function csvField(text: string): string {
   return NEEDS_QUOTES.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 }
@@ -122,7 +136,7 @@ export function* renderScoredCsv(
   for (let k = 0; k < order.length; k++) {
     const i = order[k]!;
     // Numbers and quadrant ids never need quotes.
-    text += `${columns.rank[i]},${csvField(rows.id(i))},${csvField(rows.name(i))},${csvField(rows.category(i))},${columns.value[i]!.toFixed(2)},${columns.feasibility[i]!.toFixed(2)},${columns.priority[i]!.toFixed(2)},${QUADRANTS[columns.quadrant[i]!]}`;
+    text += `${columns.rank[i]},${csvField(rows.id(i))},${csvField(rows.name(i))},${csvField(rows.category(i))},${fixed2(columns.value[i]!)},${fixed2(columns.feasibility[i]!)},${fixed2(columns.priority[i]!)},${QUADRANTS[columns.quadrant[i]!]}`;
     for (const name of extraNames) text += `,${csvField(rows.extra(i, name) ?? "")}`;
     text += "\n";
     if ((k + 1) % BATCH === 0) {

@@ -1,6 +1,5 @@
 import * as v from "valibot";
 import type { Problem } from "../errors.js";
-import { idOrdinals } from "../pipeline/rank.js";
 import { isLabelScale } from "../schema/criterion.js";
 import { type InitiativeInput, InitiativeSchema } from "../schema/initiative.js";
 import { KPI_IDS } from "../schema/kpi.js";
@@ -91,9 +90,18 @@ const KNOWN_KPIS: ReadonlySet<string> = new Set(KPI_IDS);
 const EMPTY_WARNINGS: readonly ScoreWarning[] = Object.freeze([]);
 const NO_ITEMS: readonly string[] = Object.freeze([]);
 
+/** Whether a character code is printable ASCII other than a space: never trimmed away. */
+function isSolid(code: number): boolean {
+  return code > 32 && code < 127;
+}
+
 /** A text column entry that the schema keeps as is: a string, already trimmed, within `max`. */
 function isPlainText(text: unknown, min: number, max: number): boolean {
-  return typeof text === "string" && text.length >= min && text.length <= max && text.trim() === text;
+  if (typeof text !== "string" || text.length < min || text.length > max) return false;
+  if (text.length === 0) return true;
+  // Most cells start and end with printable ASCII: no trim (and its scan of Unicode spaces) needed.
+  if (isSolid(text.charCodeAt(0)) && isSolid(text.charCodeAt(text.length - 1))) return true;
+  return text.trim() === text;
 }
 
 function isTextList(list: readonly unknown[] | undefined, min: number, max: number): boolean {
@@ -226,57 +234,59 @@ export function validateColumns(columns: InitiativeColumns, options: ScoreOption
   }
   const dependsOnOf = (i: number): readonly string[] =>
     settled.get(i)?.dependsOn ?? dependsOn?.[i] ?? NO_ITEMS;
-  checkIds(ids, (i) => names[i]!, dependsOnOf, problems);
+  const sortedIds = checkIds(ids, (i) => names[i]!, dependsOnOf, problems);
   const m = model.criteria.length;
   const ratings = new Float64Array(n * m);
   const warnings: (readonly ScoreWarning[])[] = new Array(n);
-  const keyed = ratingKeys.map((key) => ({
-    key,
-    index: context.criterionIndex.get(key),
-    values: columns.ratings[key]!,
-    cells: columns.ratingCells?.[key],
-  }));
   const bounds = model.criteria.map((criterion) =>
     isLabelScale(criterion.scale)
       ? { min: Number.NaN, max: Number.NaN }
       : { min: criterion.scale.min, max: criterion.scale.max },
   );
-  for (let i = 0; i < n; i++) {
-    warnings[i] = EMPTY_WARNINGS;
-    if (ids[i] === undefined) continue;
-    const row = ratings.subarray(i * m, i * m + m);
-    row.fill(Number.NaN);
-    for (const { key, index, values, cells } of keyed) {
-      if (index === undefined) {
-        reportUnknownKey(context, i, key);
+  ratings.fill(Number.NaN);
+  // Column by column (a typed-array pass each); problems are pushed key by key, and the stable sort by row
+  // below restores the object order: within a row, keys in order, then the missing ratings.
+  for (const key of ratingKeys) {
+    const index = context.criterionIndex.get(key);
+    if (index === undefined) {
+      for (let i = 0; i < n; i++) if (ids[i] !== undefined) reportUnknownKey(context, i, key);
+      continue;
+    }
+    const values = columns.ratings[key]!;
+    const given = columns.ratingCells?.[key];
+    const cells = given === undefined || given.size === 0 ? undefined : given;
+    const { min, max } = bounds[index]!;
+    const criterion = model.criteria[index]!;
+    for (let i = 0; i < n; i++) {
+      let value: unknown = values[i]!;
+      // A number within a numeric scale needs no more checking (NaN bounds: a label scale never matches).
+      if (cells === undefined && (value as number) >= min && (value as number) <= max) {
+        if (ids[i] !== undefined) ratings[i * m + index] = value as number;
         continue;
       }
-      let value: unknown = values[i];
+      if (ids[i] === undefined) continue;
       if (cells?.has(i)) {
         value = cells.get(i);
         if (value === null || value === undefined) continue;
       } else if (Number.isNaN(value)) continue;
-      const { min, max } = bounds[index]!;
-      // A number within a numeric scale needs no more checking (NaN bounds: a label scale never matches).
-      if (typeof value === "number" && value >= min && value <= max) {
-        row[index] = value;
-        continue;
-      }
-      const criterion = model.criteria[index]!;
       const raw = readRating(criterion, value);
       if (raw === undefined) {
         problems.push({
           path: ["initiatives", i, "ratings", key],
           message: `expected ${describeScale(criterion)}, received ${describe(value)}`,
         });
-        row[index] = REPORTED;
-      } else row[index] = raw;
+        ratings[i * m + index] = REPORTED;
+      } else ratings[i * m + index] = raw;
     }
+  }
+  for (let i = 0; i < n; i++) {
+    warnings[i] = EMPTY_WARNINGS;
+    if (ids[i] === undefined) continue;
     let complete = true;
-    for (let c = 0; c < m; c++) if (Number.isNaN(row[c]!)) complete = false;
+    for (let c = i * m; c < i * m + m; c++) if (Number.isNaN(ratings[c]!)) complete = false;
     if (complete) continue;
     const rowWarnings: ScoreWarning[] = [];
-    fillMissing(row, context, ["initiatives", i, "ratings"], rowWarnings);
+    fillMissing(ratings.subarray(i * m, i * m + m), context, ["initiatives", i, "ratings"], rowWarnings);
     if (rowWarnings.length > 0) warnings[i] = rowWarnings;
   }
   if (problems.length > 0) return { success: false, code: "invalid-input", problems: inInputOrder(problems) };
@@ -293,7 +303,7 @@ export function validateColumns(columns: InitiativeColumns, options: ScoreOption
       ratings,
       raterCounts: new Uint32Array(n).fill(1),
       disagreement: new Float64Array(n),
-      idOrder: idOrdinals(validIds),
+      idOrder: ordinalsOf(sortedIds),
       warnings,
       initiative(i) {
         const known = settled.get(i);
@@ -321,6 +331,16 @@ function reportUnknownKey(context: Context, i: number, key: string): void {
     path: ["initiatives", i, "ratings", key],
     message: `expected a criterion id of model ${context.model.id}, received ${describe(key)}${hint ? ` (did you mean "${hint}"?)` : ""}`,
   });
+}
+
+/**
+ * Each initiative's position in id order, from the order {@link checkIds} sorted (every id is valid and
+ * unique here): what `idOrdinals` computes, without sorting a second time.
+ */
+function ordinalsOf(sorted: readonly number[]): Uint32Array {
+  const ordinals = new Uint32Array(sorted.length);
+  for (let position = 0; position < sorted.length; position++) ordinals[sorted[position]!] = position;
+  return ordinals;
 }
 
 /** Every column must have one entry per initiative. */

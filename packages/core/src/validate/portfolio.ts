@@ -227,48 +227,69 @@ export function inInputOrder(problems: Problem[]): Problem[] {
  * @param nameOf - an initiative's validated name (only asked for valid initiatives)
  * @param dependsOnOf - an initiative's validated `dependsOn` (only asked for valid initiatives)
  * @param problems - where problems go
+ * @returns the positions of the initiatives with an id, sorted by id (code units), then position
  */
 export function checkIds(
   ids: readonly (string | undefined)[],
   nameOf: (index: number) => string,
   dependsOnOf: (index: number) => readonly string[],
   problems: Problem[],
-): void {
-  const firstIndex = new Map<string, number>();
+): number[] {
   const n = ids.length;
-  for (let index = 0; index < n; index++) {
-    const id = ids[index];
-    if (id === undefined || id === "") continue;
-    const previous = firstIndex.get(id);
-    if (previous === undefined) firstIndex.set(id, index);
-    else {
-      const name = nameOf(index);
-      const how = id === name ? "" : id === slugify(name) ? " (derived from the name)" : "";
-      problems.push({
-        path: ["initiatives", index, "id"],
-        message: `expected a unique id, received ${describe(id)}${how}, already used by initiatives[${previous}]`,
-      });
+  const sorted: number[] = [];
+  for (let index = 0; index < n; index++)
+    if (ids[index] !== undefined && ids[index] !== "") sorted.push(index);
+  // Sorted by id, then position: equal ids sit together, the first one first. Cheaper than a hash map of a
+  // million ids, and the order ranking needs anyway.
+  sorted.sort((a, b) => (ids[a]! < ids[b]! ? -1 : ids[a]! > ids[b]! ? 1 : a - b));
+  let first = sorted[0]!;
+  for (let k = 1; k < sorted.length; k++) {
+    const index = sorted[k]!;
+    const id = ids[index]!;
+    if (id !== ids[first]) {
+      first = index;
+      continue;
     }
+    const name = nameOf(index);
+    const how = id === name ? "" : id === slugify(name) ? " (derived from the name)" : "";
+    problems.push({
+      path: ["initiatives", index, "id"],
+      message: `expected a unique id, received ${describe(id)}${how}, already used by initiatives[${first}]`,
+    });
   }
+  let firstIndex: Map<string, number> | undefined;
+  const known = () => {
+    if (firstIndex === undefined) {
+      firstIndex = new Map();
+      for (let index = 0; index < n; index++) {
+        const id = ids[index];
+        if (id !== undefined && id !== "" && !firstIndex.has(id)) firstIndex.set(id, index);
+      }
+    }
+    return firstIndex;
+  };
   for (let index = 0; index < n; index++) {
     const id = ids[index];
     if (id === undefined) continue;
-    dependsOnOf(index).forEach((dependency, k) => {
+    const dependencies = dependsOnOf(index);
+    for (let k = 0; k < dependencies.length; k++) {
+      const dependency = dependencies[k]!;
       const path = ["initiatives", index, "dependsOn", k];
       if (dependency === id)
         problems.push({
           path,
           message: "expected the id of another initiative, received the initiative's own id",
         });
-      else if (!firstIndex.has(dependency)) {
-        const hint = suggestNearest(dependency, firstIndex.keys());
+      else if (!known().has(dependency)) {
+        const hint = suggestNearest(dependency, known().keys());
         problems.push({
           path,
           message: `expected the id of an initiative in this list, received ${describe(dependency)}${hint ? ` (did you mean "${hint}"?)` : ""}`,
         });
       }
-    });
+    }
   }
+  return sorted;
 }
 
 /** Reads one set of ratings into `row` (NaN where not rated). Returns nothing; problems go to the context. */
