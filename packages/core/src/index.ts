@@ -136,6 +136,8 @@ export { idOrdinals, rankInitiatives, TIE_TOLERANCE } from "./pipeline/rank.js";
 export { aggregateRaterValues } from "./pipeline/raters.js";
 export {
   QUADRANTS,
+  type ResultIdentity,
+  resultOf,
   type ScoreColumns,
   type ScoreOutcome,
   safeScore,
@@ -178,6 +180,14 @@ export { sequenceWaves, type WaveCandidate, type WaveSequence } from "./plan/wav
 export { formatAmount, renderPlanMarkdown } from "./render/plan-markdown.js";
 export { renderPlanSvg } from "./render/plan-svg.js";
 export * from "./schema/index.js";
+export {
+  type ColumnPortfolio,
+  type ColumnsValidation,
+  type InitiativeColumns,
+  initiativeOfColumns,
+  portfolioFromColumns,
+  validateColumns,
+} from "./validate/columns.js";
 export {
   describeScale,
   type MissingPolicy,

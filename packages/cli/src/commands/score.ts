@@ -1,13 +1,21 @@
-import { type Quadrant, type Result, renderMatrixText, scorePortfolio } from "@cxprism/core";
+import {
+  QUADRANTS as QUADRANT_CODES,
+  type Quadrant,
+  type Result,
+  renderMatrixText,
+  resultOf,
+  type ScoreColumns,
+  scoreColumns,
+} from "@cxprism/core";
 import { defineCommand } from "../command.js";
 import { normaliseHeader } from "../csv/header.js";
 import { CliError } from "../errors.js";
-import { loadPortfolio } from "../input/load-portfolio.js";
+import { loadScorable } from "../input/load-portfolio.js";
 import { openOutput } from "../io/output.js";
 import { shouldColour } from "../render/colour.js";
 import { appendJsonFields, discussionJson, renderDiscussionTable } from "../render/discussion.js";
 import { colourMatrixText } from "../render/matrix-colour.js";
-import { type ExtraColumns, renderResultsCsv, renderResultsJson } from "../render/results-data.js";
+import { renderScoredCsv, renderScoredJson } from "../render/results-data.js";
 import { renderResultsMarkdown, renderResultsTable } from "../render/results-table.js";
 import { MISSING_OPTION, MODEL_OPTION, readChoice, readMissing, readString } from "./options.js";
 import {
@@ -89,29 +97,42 @@ export const scoreCommand = defineCommand({
     // Judgement (#6): a re-weighted model, and the raters' disagreement when there is a rater column.
     const threshold = readDiscussThreshold(values["discuss-threshold"]);
     const model = await loadScoreModel(readString(values.model), readString(values.weights));
-    const loaded = await loadPortfolio(
+    const loaded = await loadScorable(
       positionals[0]!,
       { modelFile: readString(values.model), missing, model },
       io,
     );
-    const disagreement = analyseRaters(loaded, missing, threshold);
-    let results = scorePortfolio(loaded.portfolio);
-    if (quadrant !== undefined) results = results.filter((result) => result.quadrant === quadrant);
-    if (top !== undefined && results.length > top) results = results.slice(0, top);
+    const { scorable } = loaded;
+    const disagreement =
+      loaded.loaded === undefined ? undefined : analyseRaters(loaded.loaded, missing, threshold);
+    // Scores as typed arrays; a Result is built only for a row on its way out (csv builds none at all).
+    const columns = scoreColumns(scorable.portfolio);
+    const order = selectRows(columns, quadrant, top);
     const output = openOutput(readString(values.out), io.stdout);
     try {
+      const results: Result[] =
+        format === "table" || format === "md"
+          ? Array.from(order, (i) =>
+              resultOf(scorable.portfolio, columns, i, {
+                id: scorable.id(i),
+                name: scorable.name(i),
+                category: scorable.category(i),
+              }),
+            )
+          : [];
       if (format === "table") {
         const colour = values.out === undefined && shouldColour(io.stdout, io.env);
         await output.write(renderResultsTable(results, { colour }));
         if (disagreement !== undefined)
-          await output.write(renderDiscussionTable(disagreement, loaded.portfolio.model, { colour }));
+          await output.write(renderDiscussionTable(disagreement, scorable.portfolio.model, { colour }));
       } else if (format === "md") await output.write(renderResultsMarkdown(results));
       else {
-        const extras = extraColumns(loaded.portfolio.initiatives, loaded.rowMap.layout);
+        const { layout } = loaded.rowMap;
+        const extraNames = layout.extras.map((column) => layout.names[column]!);
         let chunks =
           format === "csv"
-            ? renderResultsCsv(results, extras)
-            : renderResultsJson(loaded.portfolio.model, results, extras);
+            ? renderScoredCsv(scorable, columns, order, extraNames)
+            : renderScoredJson(scorable, columns, order, extraNames);
         if (format === "json" && disagreement !== undefined)
           chunks = appendJsonFields(chunks, { discussion: discussionJson(disagreement) });
         for (const chunk of chunks) await output.write(chunk);
@@ -120,9 +141,9 @@ export const scoreCommand = defineCommand({
         const colour = format === "table" && values.out === undefined && shouldColour(io.stdout, io.env);
         const matrix = renderMatrixText(results, {
           width: matrixWidth(values.out === undefined ? io.stdout : undefined),
-          model: loaded.portfolio.model,
+          model: scorable.portfolio.model,
         });
-        const text = colour ? colourMatrixText(matrix, loaded.portfolio.model.quadrantLabels) : matrix;
+        const text = colour ? colourMatrixText(matrix, scorable.portfolio.model.quadrantLabels) : matrix;
         await output.write(format === "md" ? `\n\`\`\`text\n${text}\`\`\`\n` : `\n${text}`);
       }
       await output.close();
@@ -130,9 +151,9 @@ export const scoreCommand = defineCommand({
       await output.abort();
       throw error;
     }
-    const warned = results.filter((result) =>
-      result.warnings.some((w) => w.code === "missing-rating"),
-    ).length;
+    const { warnings } = scorable.portfolio;
+    let warned = 0;
+    for (const i of order) if (warnings[i]!.some((w) => w.code === "missing-rating")) warned++;
     if (warned > 0)
       io.stderr.write(
         `note: ${warned} initiative(s) had missing ratings, scored at the scale midpoint (--missing neutral)\n`,
@@ -145,6 +166,20 @@ export const scoreCommand = defineCommand({
 function matrixWidth(stream: NodeJS.WriteStream | undefined): number {
   const columns = stream?.isTTY === true ? stream.columns : undefined;
   return columns === undefined || !(columns > 0) ? 80 : Math.max(30, columns);
+}
+
+/** The initiatives to show, best first: those in `quadrant` (all when absent), at most `top` of them. */
+function selectRows(
+  columns: ScoreColumns,
+  quadrant: Quadrant | undefined,
+  top: number | undefined,
+): Uint32Array {
+  let order = columns.order;
+  if (quadrant !== undefined) {
+    const code = QUADRANT_CODES.indexOf(quadrant);
+    order = order.filter((i) => columns.quadrant[i] === code);
+  }
+  return top !== undefined && order.length > top ? order.subarray(0, top) : order;
 }
 
 function readTop(value: string | boolean | undefined): number | undefined {
@@ -167,14 +202,4 @@ function readQuadrant(value: string | boolean | undefined): Quadrant | undefined
       `--quadrant: expected one of ${QUADRANTS.join(", ")}, received ${JSON.stringify(value)}`,
     );
   return quadrant;
-}
-
-function extraColumns(
-  initiatives: readonly { readonly id: string; readonly extra: Readonly<Record<string, string>> }[],
-  layout: { readonly names: readonly string[]; readonly extras: readonly number[] },
-): ExtraColumns {
-  const names = layout.extras.map((column) => layout.names[column]!);
-  if (names.length === 0) return { names, of: () => undefined };
-  const byId = new Map(initiatives.map((initiative) => [initiative.id, initiative.extra]));
-  return { names, of: (result: Result) => byId.get(result.id) };
 }

@@ -2,10 +2,11 @@ import { once } from "node:events";
 import type { Readable } from "node:stream";
 import type { MissingPolicy, Model } from "@cxprism/core";
 import { CsvError, parse } from "csv-parse";
+import { type BuiltColumns, createColumnBuilder } from "./column-builder.js";
 import { type Delimiter, detectDelimiter } from "./detect.js";
 import { formulaCriterionColumns } from "./formula-fields.js";
-import { mapHeader, missingCriterionColumns } from "./header.js";
-import { type BuiltInitiatives, createInitiativeBuilder } from "./initiative-builder.js";
+import { type HeaderLayout, mapHeader, missingCriterionColumns } from "./header.js";
+import { type BuilderOptions, type BuiltInitiatives, createInitiativeBuilder } from "./initiative-builder.js";
 import type { FileProblem } from "./locate.js";
 
 /** Where a CSV comes from. */
@@ -26,9 +27,18 @@ export interface ReadCsvOptions {
 }
 
 /** The outcome of {@link readInitiativesCsv}: initiatives (with row-level problems), or problems only. */
-export type CsvReadOutcome =
-  | { readonly success: true; readonly built: BuiltInitiatives; readonly delimiter: Delimiter }
+export type CsvReadOutcome<Built = BuiltInitiatives> =
+  | { readonly success: true; readonly built: Built; readonly delimiter: Delimiter }
   | { readonly success: false; readonly problems: FileProblem[] };
+
+/** What {@link readPortfolioCsv} reads: columns, or initiatives for a file with a `rater` column. */
+export type PortfolioRows = BuiltColumns | (BuiltInitiatives & { readonly kind: "initiatives" });
+
+/** Turns data records into what a reader returns. */
+interface RecordSink<Built> {
+  add(record: readonly string[], row: number): void;
+  finish(): Built & { readonly rows: number };
+}
 
 /** How much of the file to look at before picking the delimiter. */
 const SAMPLE_BYTES = 64 * 1024;
@@ -43,9 +53,37 @@ const SAMPLE_BYTES = 64 * 1024;
  * @param options - the model, the missing-rating policy and a progress callback
  * @returns initiatives and row problems, or the problems that stopped reading
  */
-export async function readInitiativesCsv(input: CsvInput, options: ReadCsvOptions): Promise<CsvReadOutcome> {
+export function readInitiativesCsv(input: CsvInput, options: ReadCsvOptions): Promise<CsvReadOutcome> {
+  return readCsv(input, options, createInitiativeBuilder);
+}
+
+/**
+ * Reads a CSV of initiatives like {@link readInitiativesCsv}, but without an object per row where it can: a
+ * file without a `rater` column comes back as columns (the input of `validateColumns`), a file with one as
+ * initiatives (several rows make one initiative).
+ *
+ * @param input - the file name to show and its stream
+ * @param options - the model, the missing-rating policy and a progress callback
+ * @returns columns or initiatives and row problems, or the problems that stopped reading
+ */
+export function readPortfolioCsv(
+  input: CsvInput,
+  options: ReadCsvOptions,
+): Promise<CsvReadOutcome<PortfolioRows>> {
+  return readCsv<PortfolioRows>(input, options, (layout, model, builderOptions) => {
+    if (layout.fields.rater === undefined) return createColumnBuilder(layout, model, builderOptions);
+    const builder = createInitiativeBuilder(layout, model, builderOptions);
+    return { add: builder.add, finish: () => ({ kind: "initiatives" as const, ...builder.finish() }) };
+  });
+}
+
+async function readCsv<Built>(
+  input: CsvInput,
+  options: ReadCsvOptions,
+  createSink: (layout: HeaderLayout, model: Model, options: BuilderOptions) => RecordSink<Built>,
+): Promise<CsvReadOutcome<Built>> {
   const { file, stream } = input;
-  const fail = (problems: FileProblem[]): CsvReadOutcome => {
+  const fail = (problems: FileProblem[]): CsvReadOutcome<Built> => {
     stream.destroy();
     return { success: false, problems };
   };
@@ -86,7 +124,7 @@ export async function readInitiativesCsv(input: CsvInput, options: ReadCsvOption
     relax_quotes: true,
   });
   let row = 0;
-  let builder: ReturnType<typeof createInitiativeBuilder> | undefined;
+  let builder: RecordSink<Built> | undefined;
   let headerProblems: FileProblem[] | undefined;
   let bytes = 0;
   parser.on("data", (record: string[]) => {
@@ -107,7 +145,7 @@ export async function readInitiativesCsv(input: CsvInput, options: ReadCsvOption
         column: problem.column,
         message: problem.message,
       }));
-    else builder = createInitiativeBuilder(layout, options.model, { decimalComma: delimiter === ";" });
+    else builder = createSink(layout, options.model, { decimalComma: delimiter === ";" });
   });
   const finished = new Promise<void>((resolve, reject) => {
     parser.on("end", resolve);

@@ -10,13 +10,20 @@ import {
   type Model,
   type Portfolio,
   type Problem,
+  validateColumns,
   validatePortfolio,
 } from "@cxprism/core";
 import type { CommandIo } from "../command.js";
 import type { Delimiter } from "../csv/detect.js";
-import type { RowMap } from "../csv/initiative-builder.js";
+import type { RowMap, RowProblem } from "../csv/initiative-builder.js";
 import { type FileProblem, locateProblem } from "../csv/locate.js";
-import { readInitiativesCsv } from "../csv/read-csv.js";
+import {
+  type CsvInput,
+  type CsvReadOutcome,
+  type ReadCsvOptions,
+  readInitiativesCsv,
+  readPortfolioCsv,
+} from "../csv/read-csv.js";
 import { CliError } from "../errors.js";
 import { loadModel } from "./load-model.js";
 import { createProgress } from "./progress.js";
@@ -60,6 +67,171 @@ export async function loadPortfolio(
   options: LoadOptions,
   io: CommandIo,
 ): Promise<LoadedPortfolio> {
+  const { model, file, read } = await openCsv(path, options, io);
+  const outcome = await read(readInitiativesCsv);
+  const { built } = outcome;
+  const initiatives = deriveFormulas(file, options, built, model);
+  const validation = validatePortfolio(initiatives, { model, missing: options.missing });
+  throwProblems(file, built, validation);
+  // The initiatives as read are not returned: the portfolio holds its own copies, and a million rows of
+  // input objects are worth freeing before scoring.
+  return {
+    file,
+    portfolio: validation.portfolio,
+    rowMap: built.rowMap,
+    rows: built.rows,
+    delimiter: outcome.delimiter,
+  };
+}
+
+/**
+ * A validated portfolio as `score` writes it, however it was read: the scoring input, and each initiative's
+ * id, name, category and extra columns by index (input order).
+ */
+export interface ScorablePortfolio {
+  /** What `scoreColumns` and `resultOf` read (not the per-initiative objects). */
+  readonly portfolio: Omit<Portfolio, "initiatives">;
+  /** How many initiatives. */
+  readonly size: number;
+  id(i: number): string;
+  name(i: number): string;
+  category(i: number): string;
+  /** The initiative's value for an extra column, by header as written. */
+  extra(i: number, column: string): string | undefined;
+}
+
+/** A CSV read and checked into a {@link ScorablePortfolio}. */
+export interface LoadedScorable extends Omit<LoadedPortfolio, "portfolio"> {
+  readonly scorable: ScorablePortfolio;
+  /** The portfolio with its initiative objects, when the file was read as objects (a `rater` column, formulas). */
+  readonly loaded?: LoadedPortfolio;
+}
+
+/**
+ * Reads and validates a CSV like {@link loadPortfolio}, with the same problems at the same rows and columns,
+ * but without one object per row where it can: a file without a `rater` column is read into columns and
+ * validated with the core's `validateColumns`; a file with one goes through `validatePortfolio`.
+ *
+ * @param path - the CSV path or `-`
+ * @param options - the model file and missing-rating policy
+ * @param io - the process streams (stdin for `-`, stderr for progress)
+ * @returns the validated portfolio, indexable by initiative, and where each initiative came from
+ * @throws {@link CliError} `io` when the file cannot be read, `invalid-input` with every problem
+ */
+export async function loadScorable(
+  path: string,
+  options: LoadOptions,
+  io: CommandIo,
+): Promise<LoadedScorable> {
+  if (
+    hasFormulas(
+      options.model ?? (options.modelFile === undefined ? defaultModel : await loadModel(options.modelFile)),
+    )
+  ) {
+    // Formula criteria are derived on initiative objects: such files take the object path.
+    const loaded = await loadPortfolio(path, options, io);
+    return { ...loaded, loaded, scorable: objectScorable(loaded.portfolio) };
+  }
+  const { model, file, read } = await openCsv(path, options, io);
+  const outcome = await read(readPortfolioCsv);
+  const { built } = outcome;
+  const common = { file, rowMap: built.rowMap, rows: built.rows, delimiter: outcome.delimiter };
+  if (built.kind === "initiatives") {
+    const validation = validatePortfolio(built.initiatives, { model, missing: options.missing });
+    throwProblems(file, built, validation);
+    return {
+      ...common,
+      loaded: { ...common, portfolio: validation.portfolio },
+      scorable: objectScorable(validation.portfolio),
+    };
+  }
+  const validation = validateColumns(built.columns, { model, missing: options.missing });
+  throwProblems(file, built, validation);
+  const portfolio = validation.portfolio;
+  const extra = built.columns.extra ?? {};
+  return {
+    ...common,
+    scorable: {
+      portfolio,
+      size: portfolio.size,
+      id: (i) => portfolio.ids[i]!,
+      name: (i) => portfolio.names[i]!,
+      category: (i) => portfolio.categories[i]!,
+      extra: (i, column) => extra[column]?.[i],
+    },
+  };
+}
+
+/** A portfolio of initiative objects seen as a {@link ScorablePortfolio}. */
+function objectScorable(portfolio: Portfolio): ScorablePortfolio {
+  const { initiatives } = portfolio;
+  return {
+    portfolio,
+    size: initiatives.length,
+    id: (i) => initiatives[i]!.id,
+    name: (i) => initiatives[i]!.name,
+    category: (i) => initiatives[i]!.category,
+    extra: (i, column) => initiatives[i]!.extra[column],
+  };
+}
+
+function hasFormulas(model: Model): boolean {
+  return model.criteria.some((criterion) => criterion.formula !== undefined);
+}
+
+/**
+ * Computes the model's formula criteria (the pipeline's "derive" step) before validation; a model without
+ * formulas passes the initiatives through untouched. Problems are thrown placed at their rows and columns.
+ */
+function deriveFormulas(
+  file: string,
+  options: LoadOptions,
+  built: {
+    readonly initiatives: readonly unknown[];
+    readonly problems: readonly RowProblem[];
+    readonly rowMap: RowMap;
+  },
+  model: Model,
+): readonly unknown[] {
+  if (!hasFormulas(model)) return built.initiatives;
+  try {
+    return deriveFormulaCriteria(built.initiatives, { model }).initiatives;
+  } catch (error) {
+    if (!(error instanceof CxprismError)) throw error;
+    const problems: FileProblem[] = built.problems.map((problem) => ({ file, ...problem }));
+    for (const problem of error.problems)
+      problems.push(
+        problem.path[0] === "model"
+          ? {
+              file: options.modelFile ?? "model",
+              message: `${formatPath(problem.path.slice(1))}: ${problem.message}`,
+            }
+          : locateProblem(file, problem, built.rowMap),
+      );
+    problems.sort((a, b) => (a.row ?? 0) - (b.row ?? 0));
+    throw new CliError("invalid-input", `${file}: the formula criteria cannot be computed`, problems);
+  }
+}
+
+/** Throws every problem of a file, CSV-level and core-level, in row order; returns when there are none. */
+function throwProblems<V extends { readonly success: boolean }>(
+  file: string,
+  built: { readonly problems: readonly RowProblem[]; readonly rowMap: RowMap },
+  validation: V | { readonly success: false; readonly problems: readonly Problem[] },
+): asserts validation is Extract<V, { success: true }> {
+  const problems: FileProblem[] = built.problems.map((problem) => ({ file, ...problem }));
+  if (!validation.success)
+    for (const problem of (validation as { problems: readonly Problem[] }).problems)
+      problems.push(locateProblem(file, problem, built.rowMap));
+  if (problems.length > 0 || !validation.success) {
+    // Row order, as a reader goes through the file; the sort is stable within a row.
+    problems.sort((a, b) => (a.row ?? 0) - (b.row ?? 0));
+    throw new CliError("invalid-input", `${file}: the initiatives are not valid`, problems);
+  }
+}
+
+/** Loads the model, checks the path and opens the stream (with a progress line for large files on a TTY). */
+async function openCsv(path: string, options: LoadOptions, io: CommandIo) {
   const model: Model =
     options.model ?? (options.modelFile === undefined ? defaultModel : await loadModel(options.modelFile));
   const file = path === "-" ? "stdin" : path;
@@ -77,67 +249,23 @@ export async function loadPortfolio(
       );
     }
   }
-  const stream =
-    path === "-" ? (io.stdin as Readable) : createReadStream(path, { highWaterMark: 1024 * 1024 });
-  const progress =
-    size !== undefined && size >= PROGRESS_THRESHOLD && io.stderr.isTTY === true
-      ? createProgress(io.stderr, file, size)
-      : undefined;
-  const outcome = await readInitiativesCsv(
-    { file, stream },
-    { model, missing: options.missing, onProgress: progress?.update },
-  ).finally(() => progress?.done());
-  if (!outcome.success)
-    throw new CliError("invalid-input", `${file}: cannot read the initiatives`, outcome.problems);
-  const { built } = outcome;
-  const problems: FileProblem[] = built.problems.map((problem) => ({ file, ...problem }));
-  const derived = deriveFormulas(built.initiatives, model);
-  if (!derived.success) {
-    for (const problem of derived.problems)
-      problems.push(
-        problem.path[0] === "model"
-          ? {
-              file: options.modelFile ?? "model",
-              message: `${formatPath(problem.path.slice(1))}: ${problem.message}`,
-            }
-          : locateProblem(file, problem, built.rowMap),
-      );
-    problems.sort((a, b) => (a.row ?? 0) - (b.row ?? 0));
-    throw new CliError("invalid-input", `${file}: the formula criteria cannot be computed`, problems);
+  /** Runs a reader on the file; throws its problems when it stops. */
+  async function read<Built>(
+    reader: (input: CsvInput, options: ReadCsvOptions) => Promise<CsvReadOutcome<Built>>,
+  ): Promise<Extract<CsvReadOutcome<Built>, { success: true }>> {
+    const stream =
+      path === "-" ? (io.stdin as Readable) : createReadStream(path, { highWaterMark: 1024 * 1024 });
+    const progress =
+      size !== undefined && size >= PROGRESS_THRESHOLD && io.stderr.isTTY === true
+        ? createProgress(io.stderr, file, size)
+        : undefined;
+    const outcome = await reader(
+      { file, stream },
+      { model, missing: options.missing, onProgress: progress?.update },
+    ).finally(() => progress?.done());
+    if (!outcome.success)
+      throw new CliError("invalid-input", `${file}: cannot read the initiatives`, outcome.problems);
+    return outcome;
   }
-  const validation = validatePortfolio(derived.initiatives, { model, missing: options.missing });
-  if (!validation.success)
-    for (const problem of validation.problems) problems.push(locateProblem(file, problem, built.rowMap));
-  if (problems.length > 0 || !validation.success) {
-    // Row order, as a reader goes through the file; the sort is stable within a row.
-    problems.sort((a, b) => (a.row ?? 0) - (b.row ?? 0));
-    throw new CliError("invalid-input", `${file}: the initiatives are not valid`, problems);
-  }
-  // The initiatives as read are not returned: the portfolio holds its own copies, and a million rows of
-  // input objects are worth freeing before scoring.
-  return {
-    file,
-    portfolio: validation.portfolio,
-    rowMap: built.rowMap,
-    rows: built.rows,
-    delimiter: outcome.delimiter,
-  };
-}
-
-/**
- * Computes the model's formula criteria (the pipeline's "derive" step) before validation; a model without
- * formulas passes the initiatives through untouched.
- */
-function deriveFormulas(
-  initiatives: readonly unknown[],
-  model: Model,
-): { success: true; initiatives: readonly unknown[] } | { success: false; problems: readonly Problem[] } {
-  if (!model.criteria.some((criterion) => criterion.formula !== undefined))
-    return { success: true, initiatives };
-  try {
-    return { success: true, initiatives: deriveFormulaCriteria(initiatives, { model }).initiatives };
-  } catch (error) {
-    if (error instanceof CxprismError) return { success: false, problems: error.problems };
-    throw error;
-  }
+  return { model, file, read };
 }

@@ -1,5 +1,5 @@
 import { CxprismError } from "../errors.js";
-import type { Quadrant } from "../schema/model.js";
+import type { Model, Quadrant } from "../schema/model.js";
 import type { Result } from "../schema/result.js";
 import { type Portfolio, type ScoreOptions, validatePortfolio } from "../validate/portfolio.js";
 import { aggregateAxis } from "./axis.js";
@@ -17,8 +17,8 @@ interface AxisLayout {
   readonly weights: Float64Array;
 }
 
-function layoutAxis(portfolio: Portfolio, axis: "value" | "feasibility"): AxisLayout {
-  const criteria = portfolio.model.criteria;
+function layoutAxis(model: Model, axis: "value" | "feasibility"): AxisLayout {
+  const criteria = model.criteria;
   const indices = criteria.flatMap((criterion, index) => (criterion.axis === axis ? [index] : []));
   const total = indices.reduce((sum, index) => sum + criteria[index]!.weight, 0);
   return {
@@ -67,12 +67,13 @@ export interface ScoreColumns {
  * Scores a validated portfolio into typed arrays: normalise each rating by its criterion's scale and
  * direction, aggregate each axis, combine into priority, classify and rank. Pure and deterministic.
  *
- * @param portfolio - the output of {@link validatePortfolio}
+ * @param portfolio - the output of {@link validatePortfolio} or `validateColumns` (only the model, the ratings
+ *   and the id order are read)
  * @returns the scores as columns indexed by initiative
  */
-export function scoreColumns(portfolio: Portfolio): ScoreColumns {
-  const { model, initiatives, ratings } = portfolio;
-  const n = initiatives.length;
+export function scoreColumns(portfolio: Pick<Portfolio, "model" | "ratings" | "idOrder">): ScoreColumns {
+  const { model, ratings } = portfolio;
+  const n = portfolio.idOrder.length;
   const m = model.criteria.length;
   // Each criterion's normaliser as (raw - origin) * factor: a benefit runs from min, a cost back from max.
   const origin = new Float64Array(m);
@@ -83,7 +84,7 @@ export function scoreColumns(portfolio: Portfolio): ScoreColumns {
     origin[c] = cost ? max : min;
     factor[c] = (cost ? -1 : 1) / (max - min);
   });
-  const axes = [layoutAxis(portfolio, "value"), layoutAxis(portfolio, "feasibility")] as const;
+  const axes = [layoutAxis(model, "value"), layoutAxis(model, "feasibility")] as const;
   const scores = [new Float64Array(n), new Float64Array(n)] as const;
   const contributions = [
     new Float64Array(n * axes[0].indices.length),
@@ -152,33 +153,58 @@ export function scoreColumns(portfolio: Portfolio): ScoreColumns {
  */
 export function scorePortfolio(portfolio: Portfolio): Result[] {
   const columns = scoreColumns(portfolio);
-  const { model, initiatives } = portfolio;
-  const n = initiatives.length;
+  const n = portfolio.initiatives.length;
   const results: Result[] = new Array(n);
   for (let k = 0; k < n; k++) {
     const i = columns.order[k]!;
-    const initiative = initiatives[i]!;
-    const quadrant = QUADRANTS[columns.quadrant[i]!]!;
-    results[k] = {
-      id: initiative.id,
-      name: initiative.name,
-      category: initiative.category,
-      value: columns.value[i]!,
-      feasibility: columns.feasibility[i]!,
-      priority: columns.priority[i]!,
-      quadrant,
-      quadrantLabel: model.quadrantLabels[quadrant],
-      rank: columns.rank[i]!,
-      contributions: {
-        value: contributionRecord(columns.criteria.value, columns.contributions.value, i),
-        feasibility: contributionRecord(columns.criteria.feasibility, columns.contributions.feasibility, i),
-      },
-      raters: portfolio.raterCounts[i]!,
-      disagreement: portfolio.disagreement[i]!,
-      warnings: portfolio.warnings[i]!.length === 0 ? [] : [...portfolio.warnings[i]!],
-    };
+    results[k] = resultOf(portfolio, columns, i, portfolio.initiatives[i]!);
   }
   return results;
+}
+
+/** What a {@link Result} shows of its initiative besides its scores. */
+export interface ResultIdentity {
+  readonly id: string;
+  readonly name: string;
+  readonly category: string;
+}
+
+/**
+ * One initiative's {@link Result} from scores already computed: what {@link scorePortfolio} holds for it. For
+ * callers that stream results one at a time (a million rows written as they are built) rather than hold
+ * them all.
+ *
+ * @param portfolio - the validated portfolio (its `initiatives` are not read)
+ * @param columns - `scoreColumns(portfolio)`
+ * @param i - the initiative's index in input order
+ * @param initiative - its id, name and category
+ * @returns the result, with its explanation
+ */
+export function resultOf(
+  portfolio: Omit<Portfolio, "initiatives">,
+  columns: ScoreColumns,
+  i: number,
+  initiative: ResultIdentity,
+): Result {
+  const quadrant = QUADRANTS[columns.quadrant[i]!]!;
+  return {
+    id: initiative.id,
+    name: initiative.name,
+    category: initiative.category,
+    value: columns.value[i]!,
+    feasibility: columns.feasibility[i]!,
+    priority: columns.priority[i]!,
+    quadrant,
+    quadrantLabel: portfolio.model.quadrantLabels[quadrant],
+    rank: columns.rank[i]!,
+    contributions: {
+      value: contributionRecord(columns.criteria.value, columns.contributions.value, i),
+      feasibility: contributionRecord(columns.criteria.feasibility, columns.contributions.feasibility, i),
+    },
+    raters: portfolio.raterCounts[i]!,
+    disagreement: portfolio.disagreement[i]!,
+    warnings: portfolio.warnings[i]!.length === 0 ? [] : [...portfolio.warnings[i]!],
+  };
 }
 
 function contributionRecord(

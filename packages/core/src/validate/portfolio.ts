@@ -74,23 +74,10 @@ export type PortfolioValidation =
  * @returns `{success: true, portfolio}` or `{success: false, code, problems}`
  */
 export function validatePortfolio(initiatives: unknown, options: ScoreOptions = {}): PortfolioValidation {
-  const missing = options.missing ?? "error";
-  if (missing !== "error" && missing !== "neutral") {
-    return failure("invalid-options", [
-      { path: ["missing"], message: `expected "error" or "neutral", received ${describe(missing)}` },
-    ]);
-  }
-  const parsedModel =
-    options.model === undefined
-      ? { success: true as const, output: defaultModel }
-      : v.safeParse(ModelSchema, options.model);
-  if (!parsedModel.success) {
-    return failure(
-      "invalid-model",
-      parsedModel.issues.map((issue) => issueToProblem(issue, ["model"])),
-    );
-  }
-  const model = parsedModel.output;
+  const prepared = prepareContext(options);
+  if ("success" in prepared) return prepared;
+  const context = prepared;
+  const model = context.model;
   if (!Array.isArray(initiatives)) {
     return failure("invalid-input", [
       {
@@ -99,7 +86,6 @@ export function validatePortfolio(initiatives: unknown, options: ScoreOptions = 
       },
     ]);
   }
-  const context = createContext(model, missing);
   const parsed: (ValidInitiative | undefined)[] = initiatives.map((input, index) => {
     const result = v.safeParse(InitiativeSchema, input);
     if (!result.success) {
@@ -116,7 +102,12 @@ export function validatePortfolio(initiatives: unknown, options: ScoreOptions = 
     }
     return { ...initiative, id };
   });
-  checkIds(parsed, context.problems);
+  checkIds(
+    parsed.map((initiative) => initiative?.id),
+    (index) => parsed[index]!.name,
+    (index) => parsed[index]!.dependsOn,
+    context.problems,
+  );
   const n = initiatives.length;
   const m = model.criteria.length;
   const ratings = new Float64Array(n * m);
@@ -165,13 +156,42 @@ export function validatePortfolio(initiatives: unknown, options: ScoreOptions = 
 }
 
 /** Marks a rating already reported as invalid, so it is not reported as missing too. */
-const REPORTED = Number.POSITIVE_INFINITY;
+export const REPORTED = Number.POSITIVE_INFINITY;
 
-interface Context {
+/** What validation needs throughout: the parsed model, the policy, and the problems found so far. */
+export interface Context {
   readonly model: Model;
   readonly missing: MissingPolicy;
   readonly criterionIndex: ReadonlyMap<string, number>;
   readonly problems: Problem[];
+}
+
+/**
+ * Checks the options (the missing policy, then the model) and starts a validation context.
+ *
+ * @param options - the model and the missing-rating policy
+ * @returns the context, or the failure that stops validation before any initiative is read
+ */
+export function prepareContext(
+  options: ScoreOptions,
+): Context | Extract<PortfolioValidation, { success: false }> {
+  const missing = options.missing ?? "error";
+  if (missing !== "error" && missing !== "neutral") {
+    return failure("invalid-options", [
+      { path: ["missing"], message: `expected "error" or "neutral", received ${describe(missing)}` },
+    ]);
+  }
+  const parsedModel =
+    options.model === undefined
+      ? { success: true as const, output: defaultModel }
+      : v.safeParse(ModelSchema, options.model);
+  if (!parsedModel.success) {
+    return failure(
+      "invalid-model",
+      parsedModel.issues.map((issue) => issueToProblem(issue, ["model"])),
+    );
+  }
+  return createContext(parsedModel.output, missing);
 }
 
 function createContext(model: Model, missing: MissingPolicy): Context {
@@ -186,12 +206,12 @@ function createContext(model: Model, missing: MissingPolicy): Context {
 function failure(
   code: "invalid-model" | "invalid-input" | "invalid-options",
   problems: Problem[],
-): PortfolioValidation {
+): Extract<PortfolioValidation, { success: false }> {
   return { success: false, code, problems };
 }
 
 /** Problems sorted by initiative index (stable), so a reader meets them in the order of their file. */
-function inInputOrder(problems: Problem[]): Problem[] {
+export function inInputOrder(problems: Problem[]): Problem[] {
   const indexOf = (problem: Problem) => (typeof problem.path[1] === "number" ? problem.path[1] : -1);
   return problems
     .map((problem, k) => ({ problem, k }))
@@ -199,42 +219,77 @@ function inInputOrder(problems: Problem[]): Problem[] {
     .map(({ problem }) => problem);
 }
 
-function checkIds(initiatives: readonly (ValidInitiative | undefined)[], problems: Problem[]): void {
-  const firstIndex = new Map<string, number>();
-  initiatives.forEach((initiative, index) => {
-    if (initiative === undefined || initiative.id === "") return;
-    const previous = firstIndex.get(initiative.id);
-    if (previous === undefined) firstIndex.set(initiative.id, index);
-    else {
-      const how =
-        initiative.id === initiative.name
-          ? ""
-          : initiative.id === slugify(initiative.name)
-            ? " (derived from the name)"
-            : "";
-      problems.push({
-        path: ["initiatives", index, "id"],
-        message: `expected a unique id, received ${describe(initiative.id)}${how}, already used by initiatives[${previous}]`,
-      });
+/**
+ * Reports duplicate ids and `dependsOn` entries that name no initiative. Takes ids and accessors rather than
+ * initiatives so that the object and the columnar validation share it.
+ *
+ * @param ids - each initiative's settled id; `undefined` for an initiative that failed its schema
+ * @param nameOf - an initiative's validated name (only asked for valid initiatives)
+ * @param dependsOnOf - an initiative's validated `dependsOn` (only asked for valid initiatives)
+ * @param problems - where problems go
+ * @returns the positions of the initiatives with an id, sorted by id (code units), then position
+ */
+export function checkIds(
+  ids: readonly (string | undefined)[],
+  nameOf: (index: number) => string,
+  dependsOnOf: (index: number) => readonly string[],
+  problems: Problem[],
+): number[] {
+  const n = ids.length;
+  const sorted: number[] = [];
+  for (let index = 0; index < n; index++)
+    if (ids[index] !== undefined && ids[index] !== "") sorted.push(index);
+  // Sorted by id, then position: equal ids sit together, the first one first. Cheaper than a hash map of a
+  // million ids, and the order ranking needs anyway.
+  sorted.sort((a, b) => (ids[a]! < ids[b]! ? -1 : ids[a]! > ids[b]! ? 1 : a - b));
+  let first = sorted[0]!;
+  for (let k = 1; k < sorted.length; k++) {
+    const index = sorted[k]!;
+    const id = ids[index]!;
+    if (id !== ids[first]) {
+      first = index;
+      continue;
     }
-  });
-  initiatives.forEach((initiative, index) => {
-    initiative?.dependsOn.forEach((dependency, k) => {
+    const name = nameOf(index);
+    const how = id === name ? "" : id === slugify(name) ? " (derived from the name)" : "";
+    problems.push({
+      path: ["initiatives", index, "id"],
+      message: `expected a unique id, received ${describe(id)}${how}, already used by initiatives[${first}]`,
+    });
+  }
+  let firstIndex: Map<string, number> | undefined;
+  const known = () => {
+    if (firstIndex === undefined) {
+      firstIndex = new Map();
+      for (let index = 0; index < n; index++) {
+        const id = ids[index];
+        if (id !== undefined && id !== "" && !firstIndex.has(id)) firstIndex.set(id, index);
+      }
+    }
+    return firstIndex;
+  };
+  for (let index = 0; index < n; index++) {
+    const id = ids[index];
+    if (id === undefined) continue;
+    const dependencies = dependsOnOf(index);
+    for (let k = 0; k < dependencies.length; k++) {
+      const dependency = dependencies[k]!;
       const path = ["initiatives", index, "dependsOn", k];
-      if (dependency === initiative.id)
+      if (dependency === id)
         problems.push({
           path,
           message: "expected the id of another initiative, received the initiative's own id",
         });
-      else if (!firstIndex.has(dependency)) {
-        const hint = suggestNearest(dependency, firstIndex.keys());
+      else if (!known().has(dependency)) {
+        const hint = suggestNearest(dependency, known().keys());
         problems.push({
           path,
           message: `expected the id of an initiative in this list, received ${describe(dependency)}${hint ? ` (did you mean "${hint}"?)` : ""}`,
         });
       }
-    });
-  });
+    }
+  }
+  return sorted;
 }
 
 /** Reads one set of ratings into `row` (NaN where not rated). Returns nothing; problems go to the context. */
@@ -299,7 +354,16 @@ function readRaters(
   return widest;
 }
 
-function fillMissing(row: Float64Array, context: Context, path: ProblemPath, warnings: ScoreWarning[]): void {
+/**
+ * Settles the unrated criteria of one row: the scale midpoint with a warning (`missing: "neutral"`), or a
+ * problem; zero-weight criteria stay NaN.
+ */
+export function fillMissing(
+  row: Float64Array,
+  context: Context,
+  path: ProblemPath,
+  warnings: ScoreWarning[],
+): void {
   context.model.criteria.forEach((criterion, c) => {
     if (!Number.isNaN(row[c]!) || criterion.weight === 0) return;
     if (context.missing === "neutral") {
