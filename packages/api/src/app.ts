@@ -7,9 +7,11 @@ import { type CachedBody, createCachedBody, respondCached } from "./http/etag.js
 import { ApiError, createProblem, type ProblemKind, problemResponse } from "./http/problem.js";
 import { createOpenApiDocument } from "./openapi/openapi-document.js";
 import { renderDocsHtml } from "./openapi/render-docs-html.js";
+import { createPortfolioRoutes } from "./routes/portfolios.js";
 import { handleScore } from "./routes/score.js";
 import { API_VERSION } from "./version.js";
 
+export type { PortfolioDeps } from "./deps.js";
 export {
   type AppDeps,
   DEFAULT_LIMITS,
@@ -85,9 +87,9 @@ export function createApp(deps: AppDeps = {}): Hono<AppEnv> {
     app.use(
       cors({
         origin: origins === "*" ? "*" : [...origins],
-        allowMethods: ["GET", "HEAD", "POST", "OPTIONS"],
-        allowHeaders: ["Content-Type", "If-None-Match"],
-        exposeHeaders: ["X-Request-Id", "ETag"],
+        allowMethods: ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"],
+        allowHeaders: ["Content-Type", "If-None-Match", "Authorization", "If-Match", "Idempotency-Key"],
+        exposeHeaders: ["X-Request-Id", "ETag", "Location", "Retry-After", "Idempotent-Replayed"],
         maxAge: 600,
       }),
     );
@@ -119,6 +121,8 @@ export function createApp(deps: AppDeps = {}): Hono<AppEnv> {
   route("/v1/score", { POST: async (c) => c.json(await handleScore(c.req.raw, limits)) });
   route("/openapi.json", { GET: (c) => respondCached(c.req.raw, bodies.openApi!()) });
   route("/docs", { GET: (c) => respondCached(c.req.raw, bodies.docs!()) });
+  if (deps.portfolios !== undefined)
+    app.route("/v1/portfolios", createPortfolioRoutes(deps.portfolios, limits) as unknown as Hono<AppEnv>);
 
   app.notFound((c) =>
     problemResponse(

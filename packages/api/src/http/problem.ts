@@ -6,7 +6,13 @@ export type ProblemKind =
   | "unsupported-media-type"
   | "not-found"
   | "method-not-allowed"
-  | "internal-error";
+  | "internal-error"
+  | "unauthorized"
+  | "forbidden"
+  | "conflict"
+  | "precondition-failed"
+  | "precondition-required"
+  | "service-unavailable";
 
 /** One validation problem: where it is (JSON Pointer, or CSV row and column) and what was expected. */
 export interface ProblemItem {
@@ -33,6 +39,8 @@ export interface ProblemDetails {
   readonly errors?: readonly ProblemItem[];
   /** The limit that was exceeded, when one was. */
   readonly limit?: number;
+  /** For `precondition-failed`: the version now stored, so the client can re-read and retry. */
+  readonly currentVersion?: number;
 }
 
 const KINDS: Readonly<Record<ProblemKind, { readonly status: number; readonly title: string }>> = {
@@ -43,6 +51,12 @@ const KINDS: Readonly<Record<ProblemKind, { readonly status: number; readonly ti
   "not-found": { status: 404, title: "Not found" },
   "method-not-allowed": { status: 405, title: "Method not allowed" },
   "internal-error": { status: 500, title: "Internal server error" },
+  unauthorized: { status: 401, title: "Unauthorized" },
+  forbidden: { status: 403, title: "Forbidden" },
+  conflict: { status: 409, title: "Conflict" },
+  "precondition-failed": { status: 412, title: "Precondition failed" },
+  "precondition-required": { status: 428, title: "Precondition required" },
+  "service-unavailable": { status: 503, title: "Service unavailable" },
 };
 
 /** Every problem kind with its status and title, in a stable order (for the docs and OpenAPI). */
@@ -74,7 +88,7 @@ export class ApiError extends Error {
   /** The problem kind, which fixes the status and title. */
   readonly kind: ProblemKind;
   /** Extra members of the problem object (`errors`, `limit`). */
-  readonly extra: Pick<ProblemDetails, "errors" | "limit">;
+  readonly extra: Pick<ProblemDetails, "errors" | "limit" | "currentVersion">;
   /** Extra response headers (`Allow`, `Accept-Post`). */
   readonly headers: Readonly<Record<string, string>>;
 
@@ -89,6 +103,7 @@ export class ApiError extends Error {
     options: {
       readonly errors?: readonly ProblemItem[];
       readonly limit?: number;
+      readonly currentVersion?: number;
       readonly headers?: Readonly<Record<string, string>>;
     } = {},
   ) {
@@ -97,6 +112,7 @@ export class ApiError extends Error {
     this.extra = {
       ...(options.errors === undefined ? {} : { errors: options.errors }),
       ...(options.limit === undefined ? {} : { limit: options.limit }),
+      ...(options.currentVersion === undefined ? {} : { currentVersion: options.currentVersion }),
     };
     this.headers = options.headers ?? {};
   }
@@ -118,7 +134,7 @@ export class ApiError extends Error {
 export function createProblem(
   kind: ProblemKind,
   detail: string,
-  extra: Pick<ProblemDetails, "errors" | "limit" | "instance"> = {},
+  extra: Pick<ProblemDetails, "errors" | "limit" | "instance" | "currentVersion"> = {},
 ): ProblemDetails {
   const { status, title } = KINDS[kind];
   return { type: problemType(kind), title, status, detail, ...extra };
