@@ -157,9 +157,14 @@ export class DynamoDbPortfolioStore implements PortfolioStore {
     const keys: Item[] = [];
     let start: Item | undefined;
     do {
+      // DynamoDB refuses an empty string in a key condition, so "everything" has no begins_with.
       const answer = await this.#queryPage({
-        KeyConditionExpression: "pk = :pk AND begins_with(sk, :prefix)",
-        ExpressionAttributeValues: { ":pk": S(pk), ":prefix": S(prefix) },
+        ...(prefix === ""
+          ? { KeyConditionExpression: "pk = :pk", ExpressionAttributeValues: { ":pk": S(pk) } }
+          : {
+              KeyConditionExpression: "pk = :pk AND begins_with(sk, :prefix)",
+              ExpressionAttributeValues: { ":pk": S(pk), ":prefix": S(prefix) },
+            }),
         ProjectionExpression: "pk, sk",
         ...(start === undefined ? {} : { ExclusiveStartKey: start }),
       });
