@@ -63,7 +63,9 @@ export function createApp(deps: AppDeps = {}): Hono<AppEnv> {
   const limits: Limits = { ...DEFAULT_LIMITS, ...deps.limits };
   const logger = deps.logger ?? consoleLogger;
   const nextRequestId = deps.requestId ?? (() => crypto.randomUUID());
-  const openApi = lazy(() => createOpenApiDocument(limits, API_VERSION));
+  const openApi = lazy(() =>
+    createOpenApiDocument(limits, API_VERSION, { portfolios: deps.portfolios !== undefined }),
+  );
   const cachedJson = (build: () => unknown) =>
     lazy(() => createCachedBody(JSON.stringify(build()), "application/json"));
   const bodies: Record<string, () => CachedBody> = {

@@ -112,4 +112,42 @@ describe("/v1/portfolios in process", () => {
     expect((await call(KEYS.owner, "DELETE", base)).status).toBe(204);
     expect((await call(KEYS.owner, "GET", base)).status).toBe(404);
   });
+
+  it("documents every portfolio route in /openapi.json, and /docs renders them", async () => {
+    const document = (await (await app.request("/openapi.json")).json()) as {
+      paths: Record<string, Record<string, unknown>>;
+      components: { securitySchemes: Record<string, unknown> };
+    };
+    const served = new Set(
+      app.routes
+        .filter((route) => route.method !== "ALL" && route.path.startsWith("/v1/portfolios"))
+        .map(
+          (route) =>
+            `${route.method.toLowerCase()} ${route.path.replace(/:(\w+)/g, "{$1}").replace(/\/$/, "")}`,
+        ),
+    );
+    const documented = new Set(
+      Object.entries(document.paths)
+        .filter(([path]) => path.startsWith("/v1/portfolios"))
+        .flatMap(([path, methods]) => Object.keys(methods).map((method) => `${method} ${path}`)),
+    );
+    expect([...documented].sort()).toEqual([...served].sort());
+    expect(document.components.securitySchemes.apiKey).toMatchObject({ type: "http", scheme: "bearer" });
+    const docs = await (await app.request("/docs")).text();
+    expect(docs).toContain("/v1/portfolios/{portfolio}/ratings/{rater}");
+  });
+
+  it.each([
+    ["no header", undefined, 401],
+    ["a wrong scheme", "Basic abc", 401],
+    ["an unknown key", "Bearer nope", 401],
+  ])("answers 401 with WWW-Authenticate for %s", async (_name, header, status) => {
+    const response = await app.request(
+      "/v1/portfolios",
+      header === undefined ? {} : { headers: { Authorization: header } },
+    );
+    expect(response.status).toBe(status);
+    expect(response.headers.get("WWW-Authenticate")).toBe('Bearer realm="cxprism"');
+    expect(response.headers.get("Content-Type")).toBe("application/problem+json");
+  });
 });
