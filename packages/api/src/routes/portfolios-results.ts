@@ -48,8 +48,10 @@ async function scoreStored(c: PortfolioContext, runtime: PortfolioRuntime) {
     throw validationFailed([
       { field: "missing", detail: `expected "error" or "neutral", received "${missing}"` },
     ]);
-  const portfolio: PortfolioRecord = await runtime.deps.store.getPortfolio(tenant, id);
+  // One GetItem and one Query per 1 MB page: the portfolio comes back with its contents.
   const contents = await runtime.deps.store.readContents(tenant, id);
+  const portfolio: PortfolioRecord =
+    contents.portfolio ?? (await runtime.deps.store.getPortfolio(tenant, id));
   const validation = validatePortfolio(initiativesFromContents(contents), {
     model: portfolio.model as never,
     missing,
@@ -99,8 +101,8 @@ export function registerResultRoutes(register: RegisterRoute, runtime: Portfolio
     GET: async (c) => {
       const { tenant } = c.get("principal");
       const id = c.req.param("portfolio")!;
-      const portfolio = await runtime.deps.store.getPortfolio(tenant, id);
       const contents = await runtime.deps.store.readContents(tenant, id);
+      const portfolio = contents.portfolio ?? (await runtime.deps.store.getPortfolio(tenant, id));
       const fileName = portfolio.name.replace(/[^\p{L}\p{N}._-]+/gu, "-").slice(0, 80) || "portfolio";
       return c.body(renderPortfolioCsv(portfolio.model, contents), 200, {
         "Content-Type": "text/csv; charset=utf-8",

@@ -516,7 +516,7 @@ export class DynamoDbPortfolioStore implements PortfolioStore {
 
   readContents(tenant: string, portfolioId: string): Promise<PortfolioContents> {
     return guardStore(async () => {
-      await this.#requirePortfolio(tenant, portfolioId);
+      const portfolio = portfolioFrom(await this.#requirePortfolio(tenant, portfolioId));
       const initiatives: InitiativeRecord[] = [];
       const ratings: RatingRecord[] = [];
       const pk = portfolioPartition(tenant, portfolioId);
@@ -535,7 +535,7 @@ export class DynamoDbPortfolioStore implements PortfolioStore {
         }
         start = answer.LastEvaluatedKey;
       } while (start !== undefined);
-      return { initiatives, ratings };
+      return { portfolio, initiatives, ratings };
     });
   }
 

@@ -44,6 +44,8 @@ export interface RatingRecord {
 
 /** Everything needed to score a portfolio, read in as few calls as the store allows. */
 export interface PortfolioContents {
+  /** The portfolio itself (from {@link PortfolioStore.readContents}; absent when built by hand). */
+  readonly portfolio?: PortfolioRecord;
   readonly initiatives: readonly InitiativeRecord[];
   readonly ratings: readonly RatingRecord[];
 }
@@ -163,7 +165,7 @@ export interface PortfolioStore {
   existingInitiatives(tenant: string, portfolioId: string, ids: readonly string[]): Promise<Set<string>>;
   /** Writes rating records (each replaces that rater's earlier ratings of that initiative). */
   putRatings(tenant: string, portfolioId: string, ratings: readonly RatingRecord[]): Promise<BatchOutcome[]>;
-  /** Reads every initiative and rating of a portfolio. */
+  /** Reads a portfolio with every initiative and rating in it. */
   readContents(tenant: string, portfolioId: string): Promise<PortfolioContents>;
 
   /** Claims an idempotency key for a request, or reports the answer already stored for it. */
