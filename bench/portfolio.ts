@@ -5,7 +5,6 @@
  * initiatives in memory (what the route does once the items are read).
  */
 import { execFileSync } from "node:child_process";
-import type { DynamoDBClient } from "@aws-sdk/client-dynamodb";
 import { defaultModel, scorePortfolio, validatePortfolio } from "@cxprism/core";
 import { startDynamoDbLocal } from "../packages/api/scripts/dynamodb-local.js";
 import { createApp } from "../packages/api/src/app.js";
@@ -35,7 +34,7 @@ async function medianAsync(fn: () => Promise<unknown>, runs = RUNS, warmup = 2):
 }
 
 /** Counts the commands a client sends, by name. */
-function countCalls(client: DynamoDBClient): Map<string, number> {
+function countCalls(client: ReturnType<typeof createDynamoDbClient>): Map<string, number> {
   const counts = new Map<string, number>();
   client.middlewareStack.add(
     (next, context) => async (args) => {
