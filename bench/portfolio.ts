@@ -129,7 +129,7 @@ async function measure(label: string, endpoint: string, baselineMs: number): Pro
   console.log(
     `${label}: one results request made ${calls}; items ${(totalBytes / 1024).toFixed(0)} KiB = ${pages} page(s) of 1 MB  [goal: Query = pages: ${queries === pages ? "met" : "NOT met"}]`,
   );
-  const ms = await medianAsync(() =>
+  const ms = await medianAsync(async () =>
     app.request("/v1/portfolios/p/results", { headers: { Authorization: "Bearer k" } }),
   );
   report(`${label} GET results (500 x 10)`, ms, baselineMs);
