@@ -6,7 +6,14 @@ const SOURCE = "@cxprism/source";
 
 export default defineConfig({
   resolve: { conditions: [SOURCE, ...defaultClientConditions] },
-  ssr: { resolve: { conditions: [SOURCE, ...defaultServerConditions], externalConditions: [SOURCE] } },
+  // Without "module": Node loads externalised dependencies itself, and some (the AWS SDK) point "module" at
+  // bundler-only ESM with extensionless imports.
+  ssr: {
+    resolve: {
+      conditions: [SOURCE, ...defaultServerConditions.filter((condition) => condition !== "module")],
+      externalConditions: [SOURCE],
+    },
+  },
   test: {
     testTimeout: 30_000,
     projects: [

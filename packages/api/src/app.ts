@@ -9,11 +9,13 @@ import { createOpenApiDocument } from "./openapi/openapi-document.js";
 import { renderDocsHtml } from "./openapi/render-docs-html.js";
 import { handleMatrix } from "./routes/matrix.js";
 import { handlePlan } from "./routes/plan.js";
+import { createPortfolioRoutes } from "./routes/portfolios.js";
 import { handleScore } from "./routes/score.js";
 import { handleSensitivity } from "./routes/sensitivity.js";
 import { handleAhp, handleRankWeights } from "./routes/weights.js";
 import { API_VERSION } from "./version.js";
 
+export type { PortfolioDeps } from "./deps.js";
 export {
   type AppDeps,
   DEFAULT_LIMITS,
@@ -67,7 +69,9 @@ export function createApp(deps: AppDeps = {}): Hono<AppEnv> {
   const limits: Limits = { ...DEFAULT_LIMITS, ...deps.limits };
   const logger = deps.logger ?? consoleLogger;
   const nextRequestId = deps.requestId ?? (() => crypto.randomUUID());
-  const openApi = lazy(() => createOpenApiDocument(limits, API_VERSION));
+  const openApi = lazy(() =>
+    createOpenApiDocument(limits, API_VERSION, { portfolios: deps.portfolios !== undefined }),
+  );
   const cachedJson = (build: () => unknown) =>
     lazy(() => createCachedBody(JSON.stringify(build()), "application/json"));
   const bodies: Record<string, () => CachedBody> = {
@@ -91,9 +95,16 @@ export function createApp(deps: AppDeps = {}): Hono<AppEnv> {
     app.use(
       cors({
         origin: origins === "*" ? "*" : [...origins],
-        allowMethods: ["GET", "HEAD", "POST", "OPTIONS"],
-        allowHeaders: ["Content-Type", "If-None-Match", "Accept"],
-        exposeHeaders: ["X-Request-Id", "ETag"],
+        allowMethods: ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"],
+        allowHeaders: [
+          "Content-Type",
+          "If-None-Match",
+          "Accept",
+          "Authorization",
+          "If-Match",
+          "Idempotency-Key",
+        ],
+        exposeHeaders: ["X-Request-Id", "ETag", "Location", "Retry-After", "Idempotent-Replayed"],
         maxAge: 600,
       }),
     );
@@ -130,6 +141,8 @@ export function createApp(deps: AppDeps = {}): Hono<AppEnv> {
   route("/v1/plan", { POST: (c) => handlePlan(c.req.raw, limits) });
   route("/openapi.json", { GET: (c) => respondCached(c.req.raw, bodies.openApi!()) });
   route("/docs", { GET: (c) => respondCached(c.req.raw, bodies.docs!()) });
+  if (deps.portfolios !== undefined)
+    app.route("/v1/portfolios", createPortfolioRoutes(deps.portfolios, limits) as unknown as Hono<AppEnv>);
 
   app.notFound((c) =>
     problemResponse(

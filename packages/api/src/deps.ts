@@ -1,3 +1,6 @@
+import type { ApiKeyring } from "./auth/api-keys.js";
+import type { PortfolioStore } from "./storage/portfolio-store.js";
+
 /** Request limits; each one answers with a problem that names the limit when exceeded. */
 export interface Limits {
   /** Largest request body in bytes (default 1 MiB). Enforced while the body streams in. */
@@ -50,6 +53,22 @@ export interface AppDeps {
    * supplies one built on resvg.
    */
   readonly renderPng?: ((svg: string, scale: number) => Uint8Array) | undefined;
+  /** Shared portfolios (`/v1/portfolios`): mounted only when given. */
+  readonly portfolios?: PortfolioDeps | undefined;
+}
+
+/** What the shared-portfolio routes need: a store and the API keys. */
+export interface PortfolioDeps {
+  /** Where portfolios live. */
+  readonly store: PortfolioStore;
+  /** The configured API keys; an empty keyring refuses every request (there is no open mode). */
+  readonly keyring: ApiKeyring;
+  /** How long an `Idempotency-Key` answer is kept, in seconds (default 24 hours). */
+  readonly idempotencyTtlSeconds?: number | undefined;
+  /** Seconds a client is told to wait (`Retry-After`) when the store is unavailable (default 5). */
+  readonly retryAfterSeconds?: number | undefined;
+  /** The clock, as an ISO timestamp (default `new Date().toISOString()`). */
+  readonly now?: (() => string) | undefined;
 }
 
 /** The limits used when a host sets none. */

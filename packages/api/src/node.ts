@@ -1,8 +1,11 @@
 /**
  * Node entry: `pnpm serve` from the repository root. Listens on `PORT` (default 8787) and `HOST` (default
- * 127.0.0.1); `CORS_ORIGINS` and `MAX_BODY_BYTES` configure the app as in the worker.
+ * 127.0.0.1); `CORS_ORIGINS` and `MAX_BODY_BYTES` configure the app as in the worker. Shared portfolios run on
+ * an embedded dynalite under `CXPRISM_DATA_DIR` (default `.cxprism/data`), or on `DYNAMODB_ENDPOINT` when set
+ * (see node-portfolios.ts); `CXPRISM_PORTFOLIOS=off` leaves them out.
  */
 import { parseByteLimit, parseCorsOrigins } from "./app.js";
+import { type LocalPortfolios, startLocalPortfolios } from "./node-portfolios.js";
 import { startNodeServer } from "./node-server.js";
 
 function readPort(setting: string | undefined): number {
@@ -13,26 +16,40 @@ function readPort(setting: string | undefined): number {
   return port;
 }
 
+let portfolios: LocalPortfolios | undefined;
 try {
   const maxBodyBytes = parseByteLimit(process.env.MAX_BODY_BYTES);
+  portfolios = process.env.CXPRISM_PORTFOLIOS === "off" ? undefined : await startLocalPortfolios(process.env);
   const server = await startNodeServer({
     port: readPort(process.env.PORT),
     host: process.env.HOST ?? "127.0.0.1",
     deps: {
       corsOrigins: parseCorsOrigins(process.env.CORS_ORIGINS),
       limits: maxBodyBytes === undefined ? {} : { maxBodyBytes },
+      portfolios: portfolios?.deps,
     },
   });
+  if (portfolios !== undefined) {
+    console.log(`portfolio store: ${portfolios.endpoint}`);
+    if (portfolios.newDevKey !== undefined)
+      console.log(
+        `dev owner API key (tenant "local"), shown only this once; only its hash is stored:\n  ${portfolios.newDevKey}`,
+      );
+  }
   console.log(`cxprism API listening on ${server.url} (docs: ${server.url}/docs)`);
   const stop = () => {
-    server.close().then(
-      () => process.exit(0),
-      () => process.exit(1),
-    );
+    server
+      .close()
+      .then(() => portfolios?.close())
+      .then(
+        () => process.exit(0),
+        () => process.exit(1),
+      );
   };
   process.once("SIGINT", stop);
   process.once("SIGTERM", stop);
 } catch (error) {
+  await portfolios?.close().catch(() => undefined);
   console.error(`cxprism API: ${error instanceof Error ? error.message : String(error)}`);
   process.exitCode = 1;
 }

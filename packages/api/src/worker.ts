@@ -2,19 +2,39 @@
  * Cloudflare Workers entry: builds the app from the worker's variables once per isolate.
  *
  * Variables (wrangler.jsonc `vars` or the dashboard): `CORS_ORIGINS` (comma-separated origins, or `*`) and
- * `MAX_BODY_BYTES`.
+ * `MAX_BODY_BYTES`. Shared portfolios are mounted when `DYNAMODB_TABLE` is set: `DYNAMODB_ENDPOINT` (optional,
+ * e.g. a local store for `wrangler dev`), `AWS_REGION`, and the secrets `AWS_ACCESS_KEY_ID`,
+ * `AWS_SECRET_ACCESS_KEY` and `CXPRISM_API_KEYS`.
  */
 import type { Hono } from "hono";
 import { type AppEnv, createApp, parseByteLimit, parseCorsOrigins } from "./app.js";
+import { createApiKeyring, parseApiKeys } from "./auth/api-keys.js";
+import { createDynamoDbClient, readDynamoDbSettings } from "./storage/dynamodb-client.js";
+import { DynamoDbPortfolioStore } from "./storage/dynamodb-store.js";
 
-/** The worker's variables. */
+/** The worker's variables and secrets. */
 export interface WorkerEnv {
   readonly CORS_ORIGINS?: string;
   readonly MAX_BODY_BYTES?: string;
+  readonly DYNAMODB_TABLE?: string;
+  readonly DYNAMODB_ENDPOINT?: string;
+  readonly AWS_REGION?: string;
+  readonly AWS_ACCESS_KEY_ID?: string;
+  readonly AWS_SECRET_ACCESS_KEY?: string;
+  readonly CXPRISM_API_KEYS?: string;
 }
 
 let app: Hono<AppEnv> | undefined;
 let appEnv: WorkerEnv | undefined;
+
+function portfoliosFor(env: WorkerEnv) {
+  if (!env.DYNAMODB_TABLE) return undefined;
+  const settings = readDynamoDbSettings(env as Readonly<Record<string, string | undefined>>);
+  return {
+    store: new DynamoDbPortfolioStore(createDynamoDbClient(settings), { table: settings.table }),
+    keyring: createApiKeyring(parseApiKeys(env.CXPRISM_API_KEYS)),
+  };
+}
 
 function appFor(env: WorkerEnv): Hono<AppEnv> {
   if (app === undefined || appEnv !== env) {
@@ -22,6 +42,7 @@ function appFor(env: WorkerEnv): Hono<AppEnv> {
     app = createApp({
       corsOrigins: parseCorsOrigins(env.CORS_ORIGINS),
       limits: maxBodyBytes === undefined ? {} : { maxBodyBytes },
+      portfolios: portfoliosFor(env),
     });
     appEnv = env;
   }

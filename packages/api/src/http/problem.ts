@@ -7,7 +7,13 @@ export type ProblemKind =
   | "not-found"
   | "method-not-allowed"
   | "not-acceptable"
-  | "internal-error";
+  | "internal-error"
+  | "unauthorized"
+  | "forbidden"
+  | "conflict"
+  | "precondition-failed"
+  | "precondition-required"
+  | "service-unavailable";
 
 /** One validation problem: where it is (JSON Pointer, or CSV row and column) and what was expected. */
 export interface ProblemItem {
@@ -34,6 +40,8 @@ export interface ProblemDetails {
   readonly errors?: readonly ProblemItem[];
   /** The limit that was exceeded, when one was. */
   readonly limit?: number;
+  /** For `precondition-failed`: the version now stored, so the client can re-read and retry. */
+  readonly currentVersion?: number;
 }
 
 const KINDS: Readonly<Record<ProblemKind, { readonly status: number; readonly title: string }>> = {
@@ -45,6 +53,12 @@ const KINDS: Readonly<Record<ProblemKind, { readonly status: number; readonly ti
   "method-not-allowed": { status: 405, title: "Method not allowed" },
   "not-acceptable": { status: 406, title: "Not acceptable" },
   "internal-error": { status: 500, title: "Internal server error" },
+  unauthorized: { status: 401, title: "Unauthorized" },
+  forbidden: { status: 403, title: "Forbidden" },
+  conflict: { status: 409, title: "Conflict" },
+  "precondition-failed": { status: 412, title: "Precondition failed" },
+  "precondition-required": { status: 428, title: "Precondition required" },
+  "service-unavailable": { status: 503, title: "Service unavailable" },
 };
 
 /** Every problem kind with its status and title, in a stable order (for the docs and OpenAPI). */
@@ -76,7 +90,7 @@ export class ApiError extends Error {
   /** The problem kind, which fixes the status and title. */
   readonly kind: ProblemKind;
   /** Extra members of the problem object (`errors`, `limit`). */
-  readonly extra: Pick<ProblemDetails, "errors" | "limit">;
+  readonly extra: Pick<ProblemDetails, "errors" | "limit" | "currentVersion">;
   /** Extra response headers (`Allow`, `Accept-Post`). */
   readonly headers: Readonly<Record<string, string>>;
 
@@ -91,6 +105,7 @@ export class ApiError extends Error {
     options: {
       readonly errors?: readonly ProblemItem[];
       readonly limit?: number;
+      readonly currentVersion?: number;
       readonly headers?: Readonly<Record<string, string>>;
     } = {},
   ) {
@@ -99,6 +114,7 @@ export class ApiError extends Error {
     this.extra = {
       ...(options.errors === undefined ? {} : { errors: options.errors }),
       ...(options.limit === undefined ? {} : { limit: options.limit }),
+      ...(options.currentVersion === undefined ? {} : { currentVersion: options.currentVersion }),
     };
     this.headers = options.headers ?? {};
   }
@@ -120,7 +136,7 @@ export class ApiError extends Error {
 export function createProblem(
   kind: ProblemKind,
   detail: string,
-  extra: Pick<ProblemDetails, "errors" | "limit" | "instance"> = {},
+  extra: Pick<ProblemDetails, "errors" | "limit" | "instance" | "currentVersion"> = {},
 ): ProblemDetails {
   const { status, title } = KINDS[kind];
   return { type: problemType(kind), title, status, detail, ...extra };

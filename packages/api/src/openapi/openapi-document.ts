@@ -10,6 +10,7 @@ import {
   ScoreResponseSchema,
 } from "../schemas.js";
 import { facePaths, faceSchemas, multipartScoringBody } from "./face-paths.js";
+import { createPortfolioOpenApi } from "./portfolio-paths.js";
 
 /** An OpenAPI 3.1 document, as plain JSON. */
 export type OpenApiDocument = Record<string, unknown>;
@@ -66,9 +67,15 @@ function cachedGet(summary: string, description: string, schema: object) {
  *
  * @param limits - the request limits, stated in the schemas and descriptions
  * @param version - the API version
+ * @param options - `portfolios`: include `/v1/portfolios` (when the app serves it)
  * @returns the document
  */
-export function createOpenApiDocument(limits: Limits, version: string): OpenApiDocument {
+export function createOpenApiDocument(
+  limits: Limits,
+  version: string,
+  options: { readonly portfolios?: boolean } = {},
+): OpenApiDocument {
+  const portfolios = options.portfolios ? createPortfolioOpenApi(limits) : undefined;
   const schemas = toJsonSchemaDefs(
     {
       Initiative: InitiativeSchema,
@@ -183,9 +190,11 @@ export function createOpenApiDocument(limits: Limits, version: string): OpenApiD
           responses: { "200": { description: "A self-contained HTML page.", content: { "text/html": {} } } },
         },
       },
+      ...portfolios?.paths,
     },
     components: {
-      schemas,
+      schemas: { ...schemas, ...portfolios?.schemas },
+      ...(portfolios === undefined ? {} : { securitySchemes: portfolios.securitySchemes }),
       responses: Object.assign(
         {},
         ...PROBLEM_KINDS.map(({ kind }) => ({

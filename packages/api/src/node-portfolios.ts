@@ -1,0 +1,90 @@
+import { chmod, mkdir, readFile, writeFile } from "node:fs/promises";
+import { join, resolve } from "node:path";
+import {
+  type ApiKeyEntry,
+  createApiKeyring,
+  generateApiKey,
+  parseApiKeys,
+  sha256Hex,
+} from "./auth/api-keys.js";
+import type { PortfolioDeps } from "./deps.js";
+import {
+  createDynamoDbClient,
+  createPortfolioTable,
+  readDynamoDbSettings,
+} from "./storage/dynamodb-client.js";
+import { DynamoDbPortfolioStore } from "./storage/dynamodb-store.js";
+import { type EmbeddedDynamoDb, startEmbeddedDynamoDb } from "./storage/embedded-dynalite.js";
+
+/** Shared portfolios on Node, ready for {@link PortfolioDeps}. */
+export interface LocalPortfolios {
+  readonly deps: PortfolioDeps;
+  /** Where the store listens (the embedded one, or `DYNAMODB_ENDPOINT`). */
+  readonly endpoint: string | undefined;
+  /** A dev owner key made on this start, to print once; undefined on later starts. */
+  readonly newDevKey: string | undefined;
+  /** Stops the embedded store, if one was started. */
+  close(): Promise<void>;
+}
+
+/** The file in the data folder holding the dev keys' hashes (never the keys). */
+export const DEV_KEYS_FILE = "api-keys.json";
+
+async function readDevKeys(dataDir: string): Promise<{ entries: ApiKeyEntry[]; newKey: string | undefined }> {
+  const file = join(dataDir, DEV_KEYS_FILE);
+  try {
+    return { entries: parseApiKeys(await readFile(file, "utf8")), newKey: undefined };
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== "ENOENT") throw error;
+  }
+  const key = generateApiKey();
+  const entries: ApiKeyEntry[] = [{ sha256: await sha256Hex(key), tenant: "local", role: "owner" }];
+  await writeFile(file, `${JSON.stringify(entries, null, 2)}\n`, { mode: 0o600, flag: "wx" });
+  await chmod(file, 0o600);
+  return { entries, newKey: key };
+}
+
+/**
+ * Sets up shared portfolios for the Node entry. Without `DYNAMODB_ENDPOINT` it starts dynalite persisted under
+ * `CXPRISM_DATA_DIR` (default `.cxprism/data`) on 127.0.0.1; the table is created when missing. Keys come from
+ * `CXPRISM_API_KEYS` plus the data folder's `api-keys.json`, where the first start stores the hash of a new dev
+ * owner key (tenant `local`) and hands the key back to be printed once.
+ *
+ * @param env - the process environment
+ * @returns the dependencies and a way to stop the store
+ */
+export async function startLocalPortfolios(
+  env: Readonly<Record<string, string | undefined>>,
+): Promise<LocalPortfolios> {
+  const dataDir = resolve(env.CXPRISM_DATA_DIR || ".cxprism/data");
+  await mkdir(dataDir, { recursive: true });
+  const settings = readDynamoDbSettings(env);
+  let embedded: EmbeddedDynamoDb | undefined;
+  if (settings.endpoint === undefined) {
+    const port = env.CXPRISM_DYNAMODB_PORT ? Number(env.CXPRISM_DYNAMODB_PORT) : 0;
+    embedded = await startEmbeddedDynamoDb({ path: join(dataDir, "dynamodb"), port });
+  }
+  try {
+    const endpoint = embedded?.endpoint ?? settings.endpoint;
+    const client = createDynamoDbClient({
+      ...settings,
+      endpoint,
+      credentials: settings.credentials ?? { accessKeyId: "local", secretAccessKey: "local" },
+    });
+    await createPortfolioTable(client, settings.table);
+    const devKeys = await readDevKeys(dataDir);
+    const keyring = createApiKeyring([...parseApiKeys(env.CXPRISM_API_KEYS), ...devKeys.entries]);
+    return {
+      deps: { store: new DynamoDbPortfolioStore(client, { table: settings.table }), keyring },
+      endpoint,
+      newDevKey: devKeys.newKey,
+      close: async () => {
+        client.destroy();
+        await embedded?.close();
+      },
+    };
+  } catch (error) {
+    await embedded?.close();
+    throw error;
+  }
+}

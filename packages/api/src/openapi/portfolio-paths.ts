@@ -1,0 +1,403 @@
+import { toJsonSchema } from "@valibot/to-json-schema";
+import type { Limits } from "../deps.js";
+import { PROBLEM_KINDS, PROBLEM_MEDIA_TYPE, type ProblemKind, problemType } from "../http/problem.js";
+import { CreatePortfolioSchema, UpdatePortfolioSchema } from "../routes/portfolios.js";
+import { PutRatingsSchema } from "../routes/portfolios-ratings.js";
+
+const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
+const json = (schema: object) => ({ "application/json": { schema } });
+
+function problems(...kinds: ProblemKind[]) {
+  return Object.fromEntries(
+    kinds.map((kind) => {
+      const { status, title } = PROBLEM_KINDS.find((entry) => entry.kind === kind)!;
+      return [
+        String(status),
+        {
+          description: `${title} (type \`${problemType(kind)}\`)`,
+          content: { [PROBLEM_MEDIA_TYPE]: { schema: ref("Problem") } },
+        },
+      ];
+    }),
+  );
+}
+
+const READ_PROBLEMS = ["unauthorized", "not-found", "service-unavailable"] as const;
+const WRITE_PROBLEMS = [
+  ...READ_PROBLEMS,
+  "forbidden",
+  "malformed-body",
+  "unsupported-media-type",
+  "validation-failed",
+  "body-too-large",
+] as const;
+
+const pathParam = (name: string, description: string) => ({
+  name,
+  in: "path",
+  required: true,
+  description,
+  schema: { type: "string" },
+});
+const portfolioParam = pathParam("portfolio", "The portfolio id (from its creation).");
+const initiativeParam = pathParam("initiative", "The initiative id.");
+const ifMatch = {
+  name: "If-Match",
+  in: "header",
+  required: true,
+  description:
+    'The ETag of your last read (`"v3"`); 412 with the current version when it is stale, 428 when absent.',
+  schema: { type: "string" },
+};
+const idempotencyKey = {
+  name: "Idempotency-Key",
+  in: "header",
+  required: false,
+  description:
+    "Up to 255 visible ASCII characters. A repeat with the same body answers the first response again (`Idempotent-Replayed: true`) for 24 hours; the same key with another body is 422.",
+  schema: { type: "string" },
+};
+const paging = [
+  {
+    name: "limit",
+    in: "query",
+    required: false,
+    description: "Items per page, 1 to 100 (default 50).",
+    schema: { type: "integer", minimum: 1, maximum: 100 },
+  },
+  {
+    name: "cursor",
+    in: "query",
+    required: false,
+    description: "The opaque `cursor` of the previous page.",
+    schema: { type: "string" },
+  },
+];
+const missingParam = {
+  name: "missing",
+  in: "query",
+  required: false,
+  description:
+    "`neutral` (default here, since raters arrive over time) scores missing ratings at the scale midpoint; `error` reports them.",
+  schema: { type: "string", enum: ["neutral", "error"] },
+};
+const etag = {
+  ETag: { description: 'The version, e.g. `"v3"`: send it as If-Match to edit.', schema: { type: "string" } },
+};
+
+const PortfolioJson = {
+  type: "object",
+  required: ["id", "name", "description", "model", "version", "createdAt", "updatedAt"],
+  properties: {
+    id: { type: "string" },
+    name: { type: "string" },
+    description: { type: "string" },
+    model: { description: "The full model on reads; `{id, name}` in listings.", type: "object" },
+    version: { type: "integer", minimum: 1 },
+    createdAt: { type: "string", format: "date-time" },
+    updatedAt: { type: "string", format: "date-time" },
+  },
+};
+const StoredInitiative = {
+  allOf: [
+    ref("Initiative"),
+    { type: "object", required: ["version"], properties: { version: { type: "integer", minimum: 1 } } },
+  ],
+  description: "An initiative without its ratings (each rater's ratings are their own record).",
+};
+const page = (item: object) => ({
+  type: "object",
+  required: ["items"],
+  properties: {
+    items: { type: "array", items: item },
+    cursor: { type: "string", description: "Absent on the last page." },
+  },
+});
+const ImportResult = {
+  type: "object",
+  required: ["created", "exists", "invalid", "failed", "outcomes"],
+  properties: {
+    created: { type: "integer" },
+    exists: { type: "integer" },
+    invalid: { type: "integer" },
+    failed: { type: "integer" },
+    outcomes: {
+      type: "array",
+      description: "One per initiative, in input order.",
+      items: {
+        type: "object",
+        required: ["status"],
+        properties: {
+          index: { type: "integer", description: "0-based index in a JSON body." },
+          row: { type: "integer", description: "CSV line of the initiative's first row." },
+          id: { type: "string" },
+          status: { type: "string", enum: ["created", "exists", "invalid", "failed"] },
+          errors: { type: "array", items: { type: "object" } },
+        },
+      },
+    },
+  },
+};
+
+/**
+ * The OpenAPI paths and schemas of `/v1/portfolios`, merged into the document when the app serves them.
+ *
+ * @param limits - the request limits
+ * @returns paths, component schemas and the bearer security scheme
+ */
+export function createPortfolioOpenApi(limits: Limits) {
+  const options = { target: "draft-2020-12", typeMode: "input", errorMode: "ignore" } as const;
+  const strip = (schema: object) => {
+    const { $schema: _schema, ...rest } = schema as { $schema?: unknown };
+    return rest;
+  };
+  const security = [{ apiKey: [] }];
+  const tag = ["portfolios"];
+  return {
+    securitySchemes: {
+      apiKey: {
+        type: "http",
+        scheme: "bearer",
+        description:
+          "An API key from CXPRISM_API_KEYS (stored as its SHA-256 with a tenant and a role: owner, rater bound to one rater id, or viewer).",
+      },
+    },
+    schemas: {
+      CreatePortfolio: strip(toJsonSchema(CreatePortfolioSchema, options)),
+      UpdatePortfolio: strip(toJsonSchema(UpdatePortfolioSchema, options)),
+      PutRatings: strip(toJsonSchema(PutRatingsSchema, options)),
+      Portfolio: PortfolioJson,
+      StoredInitiative,
+      ImportResult,
+    },
+    paths: {
+      "/v1/portfolios": {
+        get: {
+          tags: tag,
+          security,
+          summary: "List portfolios",
+          parameters: paging,
+          responses: {
+            "200": {
+              description: "One page of the tenant's portfolios.",
+              content: json(page(ref("Portfolio"))),
+            },
+            ...problems(...READ_PROBLEMS, "validation-failed"),
+          },
+        },
+        post: {
+          tags: tag,
+          security,
+          summary: "Create a portfolio (owner)",
+          parameters: [idempotencyKey],
+          description: "With a model, or the default model when none is given.",
+          requestBody: { required: true, content: json(ref("CreatePortfolio")) },
+          responses: {
+            "201": { description: "Created.", headers: etag, content: json(ref("Portfolio")) },
+            ...problems(...WRITE_PROBLEMS, "conflict"),
+          },
+        },
+      },
+      "/v1/portfolios/{portfolio}": {
+        get: {
+          tags: tag,
+          security,
+          summary: "Read a portfolio",
+          parameters: [portfolioParam],
+          responses: {
+            "200": {
+              description: "The portfolio with its model.",
+              headers: etag,
+              content: json(ref("Portfolio")),
+            },
+            ...problems(...READ_PROBLEMS),
+          },
+        },
+        patch: {
+          tags: tag,
+          security,
+          summary: "Edit a portfolio (owner)",
+          parameters: [portfolioParam, ifMatch],
+          requestBody: { required: true, content: json(ref("UpdatePortfolio")) },
+          responses: {
+            "200": { description: "Edited.", headers: etag, content: json(ref("Portfolio")) },
+            ...problems(...WRITE_PROBLEMS, "precondition-failed", "precondition-required"),
+          },
+        },
+        delete: {
+          tags: tag,
+          security,
+          summary: "Delete a portfolio and everything in it (owner)",
+          parameters: [
+            portfolioParam,
+            { ...ifMatch, required: false, description: "When given, deletes only at that version." },
+          ],
+          responses: {
+            "204": { description: "Deleted." },
+            ...problems(...READ_PROBLEMS, "forbidden", "precondition-failed"),
+          },
+        },
+      },
+      "/v1/portfolios/{portfolio}/initiatives": {
+        get: {
+          tags: tag,
+          security,
+          summary: "List initiatives",
+          parameters: [portfolioParam, ...paging],
+          responses: {
+            "200": { description: "One page, in id order.", content: json(page(ref("StoredInitiative"))) },
+            ...problems(...READ_PROBLEMS, "validation-failed"),
+          },
+        },
+        post: {
+          tags: tag,
+          security,
+          summary: "Add an initiative (owner)",
+          parameters: [portfolioParam, idempotencyKey],
+          description: "Plain `ratings` are stored as the rater `initial`; `raters` as one record per rater.",
+          requestBody: { required: true, content: json(ref("Initiative")) },
+          responses: {
+            "201": { description: "Added.", headers: etag, content: json(ref("StoredInitiative")) },
+            ...problems(...WRITE_PROBLEMS, "conflict"),
+          },
+        },
+      },
+      "/v1/portfolios/{portfolio}/initiatives/import": {
+        post: {
+          tags: tag,
+          security,
+          summary: "Import initiatives from JSON or CSV (owner)",
+          parameters: [portfolioParam, idempotencyKey],
+          description: `Up to ${limits.maxInitiatives} initiatives. Valid new ones are created; each gets an outcome (created, exists, invalid with its problems, or failed when the store did not take it).`,
+          requestBody: {
+            required: true,
+            content: {
+              ...json({
+                type: "object",
+                required: ["initiatives"],
+                properties: { initiatives: { type: "array", items: ref("Initiative") } },
+              }),
+              "text/csv": {
+                schema: { type: "string" },
+                example: "id,name,rater,cx_impact\nrouting,Intelligent routing,ann,4\n",
+              },
+            },
+          },
+          responses: {
+            "200": { description: "One outcome per initiative.", content: json(ref("ImportResult")) },
+            ...problems(...WRITE_PROBLEMS),
+          },
+        },
+      },
+      "/v1/portfolios/{portfolio}/initiatives/{initiative}": {
+        get: {
+          tags: tag,
+          security,
+          summary: "Read an initiative",
+          parameters: [portfolioParam, initiativeParam],
+          responses: {
+            "200": { description: "The initiative.", headers: etag, content: json(ref("StoredInitiative")) },
+            ...problems(...READ_PROBLEMS),
+          },
+        },
+        patch: {
+          tags: tag,
+          security,
+          summary: "Edit an initiative (owner)",
+          parameters: [portfolioParam, initiativeParam, ifMatch],
+          description: "Fields of the initiative to change (not its id or ratings).",
+          requestBody: { required: true, content: json({ type: "object" }) },
+          responses: {
+            "200": { description: "Edited.", headers: etag, content: json(ref("StoredInitiative")) },
+            ...problems(...WRITE_PROBLEMS, "precondition-failed", "precondition-required"),
+          },
+        },
+        delete: {
+          tags: tag,
+          security,
+          summary: "Delete an initiative and its ratings (owner)",
+          parameters: [portfolioParam, initiativeParam],
+          responses: { "204": { description: "Deleted." }, ...problems(...READ_PROBLEMS, "forbidden") },
+        },
+      },
+      "/v1/portfolios/{portfolio}/ratings/{rater}": {
+        put: {
+          tags: tag,
+          security,
+          summary: "Write one rater's ratings (owner, or the rater's own key)",
+          parameters: [
+            portfolioParam,
+            pathParam("rater", "The rater id; a rater key may only write its own."),
+          ],
+          description:
+            "Ratings by initiative id, then criterion id. Each initiative's ratings replace this rater's earlier ones; other raters are never touched.",
+          requestBody: { required: true, content: json(ref("PutRatings")) },
+          responses: {
+            "200": {
+              description: "Stored.",
+              content: json({
+                type: "object",
+                properties: {
+                  rater: { type: "string" },
+                  weight: { type: "number" },
+                  initiatives: { type: "integer" },
+                  updatedAt: { type: "string" },
+                },
+              }),
+            },
+            ...problems(...WRITE_PROBLEMS),
+          },
+        },
+      },
+      "/v1/portfolios/{portfolio}/results": {
+        get: {
+          tags: tag,
+          security,
+          summary: "Score the portfolio",
+          parameters: [portfolioParam, missingParam],
+          responses: {
+            "200": {
+              description: "The core's results with raters aggregated by the model's rule.",
+              content: json({
+                type: "object",
+                properties: {
+                  portfolio: { type: "object" },
+                  model: { type: "object" },
+                  raters: { type: "integer" },
+                  results: { type: "array", items: ref("Result") },
+                },
+              }),
+            },
+            ...problems(...READ_PROBLEMS, "validation-failed"),
+          },
+        },
+      },
+      "/v1/portfolios/{portfolio}/matrix.svg": {
+        get: {
+          tags: tag,
+          security,
+          summary: "The prism matrix as SVG",
+          parameters: [portfolioParam, missingParam],
+          responses: {
+            "200": { description: "An SVG document.", content: { "image/svg+xml": {} } },
+            ...problems(...READ_PROBLEMS, "validation-failed"),
+          },
+        },
+      },
+      "/v1/portfolios/{portfolio}/export.csv": {
+        get: {
+          tags: tag,
+          security,
+          summary: "Export as wide CSV",
+          parameters: [portfolioParam],
+          description:
+            "One row per rater of each initiative; `cxprism score` reads it, and the import route takes it back.",
+          responses: {
+            "200": { description: "CSV.", content: { "text/csv": {} } },
+            ...problems(...READ_PROBLEMS),
+          },
+        },
+      },
+    },
+  };
+}

@@ -1,0 +1,298 @@
+import { type Problem, toJsonPointer } from "@cxprism/core";
+import * as v from "valibot";
+import { initiativesFromCsv } from "../csv/initiatives-from-csv.js";
+import { ApiError, type ProblemItem } from "../http/problem.js";
+import { readBodyText } from "../http/read-body.js";
+import type { InitiativeData, InitiativeRecord } from "../storage/portfolio-store.js";
+import type { RegisterRoute } from "./portfolios.js";
+import {
+  type PortfolioRuntime,
+  readIfMatch,
+  readJsonBody,
+  readPaging,
+  requireRole,
+  runIdempotent,
+  validationFailed,
+  versionTag,
+} from "./portfolios-http.js";
+import { splitInitiative } from "./portfolios-initiative-input.js";
+
+const pointerItems = (problems: readonly Problem[], prefix: string): ProblemItem[] =>
+  problems.map((problem) => ({
+    pointer: `${prefix}${toJsonPointer(problem.path)}`,
+    detail: problem.message,
+  }));
+
+/** The JSON of a stored initiative (its ratings are read through results and export). */
+export const initiativeJson = (record: InitiativeRecord) => ({ ...record.data, version: record.version });
+
+/** One row's outcome in a bulk import. */
+export interface ImportOutcome {
+  /** 0-based index in the JSON array, or the CSV line of the initiative's first row. */
+  readonly index?: number;
+  readonly row?: number;
+  readonly id?: string;
+  readonly status: "created" | "exists" | "invalid" | "failed";
+  readonly errors?: readonly ProblemItem[];
+}
+
+const ImportEnvelopeSchema = v.strictObject({ initiatives: v.array(v.unknown()) });
+
+/**
+ * Registers initiative routes: list and add (`/initiatives`), read, edit (If-Match) and delete
+ * (`/initiatives/:initiative`), and bulk import (`/initiatives/import`, JSON or CSV).
+ *
+ * @param register - the route registrar
+ * @param runtime - store and settings
+ */
+export function registerInitiativeRoutes(register: RegisterRoute, runtime: PortfolioRuntime): void {
+  const { store } = runtime.deps;
+
+  register("/:portfolio/initiatives", {
+    GET: async (c) => {
+      const { limit, cursor } = readPaging(c.req.url);
+      const page = await store.listInitiatives(
+        c.get("principal").tenant,
+        c.req.param("portfolio")!,
+        limit,
+        cursor,
+      );
+      return c.json({
+        items: page.items.map(initiativeJson),
+        ...(page.cursor === undefined ? {} : { cursor: page.cursor }),
+      });
+    },
+    POST: async (c) => {
+      const principal = c.get("principal");
+      requireRole(principal, principal.role === "owner", "add initiatives");
+      const id = c.req.param("portfolio")!;
+      const portfolio = await store.getPortfolio(principal.tenant, id);
+      const { text, json } = await readJsonBody(c.req.raw, runtime.maxBodyBytes);
+      const now = runtime.now();
+      const split = splitInitiative(json, portfolio.model, now);
+      if (!split.ok) throw validationFailed(pointerItems(split.problems, ""));
+      return runIdempotent(c, runtime, text, async () => {
+        const record = await store.addInitiative(principal.tenant, id, split.value.data, now);
+        const written = await store.putRatings(principal.tenant, id, split.value.ratings);
+        if (written.some((outcome) => !outcome.ok))
+          throw new ApiError(
+            "service-unavailable",
+            "The initiative was stored but some of its ratings were not; PUT them again.",
+            {
+              headers: { "Retry-After": String(runtime.retryAfterSeconds) },
+            },
+          );
+        return c.json(initiativeJson(record), 201, {
+          ETag: versionTag(record.version),
+          Location: `/v1/portfolios/${encodeURIComponent(id)}/initiatives/${encodeURIComponent(record.data.id)}`,
+        });
+      });
+    },
+  });
+
+  register("/:portfolio/initiatives/import", {
+    POST: async (c) => {
+      const principal = c.get("principal");
+      requireRole(principal, principal.role === "owner", "import initiatives");
+      const portfolioId = c.req.param("portfolio")!;
+      const portfolio = await store.getPortfolio(principal.tenant, portfolioId);
+      const type = (c.req.header("Content-Type") ?? "").split(";", 1)[0]!.trim().toLowerCase();
+      let text: string;
+      let inputs: readonly unknown[];
+      let place: (
+        index: number,
+        problems: readonly Problem[],
+      ) => Pick<ImportOutcome, "index" | "row"> & { errors: ProblemItem[] };
+      if (type === "text/csv") {
+        text = await readBodyText(c.req.raw, runtime.maxBodyBytes);
+        const mapping = initiativesFromCsv(text, portfolio.model as never, {
+          maxHeaderLength: 200,
+          maxInitiatives: runtime.maxInitiatives,
+        });
+        if (!mapping.success) {
+          const errors = mapping.problems.map(({ message, ...at }) => ({ ...at, detail: message }));
+          if (mapping.syntax)
+            throw new ApiError(
+              "malformed-body",
+              `expected CSV, received a syntax error on line ${errors[0]!.row}`,
+              { errors },
+            );
+          throw validationFailed(errors);
+        }
+        inputs = mapping.initiatives;
+        place = (index, problems) => ({
+          row: mapping.locate(["initiatives", index])?.row ?? 0,
+          errors: problems.map((problem) => {
+            const at = mapping.locate(["initiatives", index, ...problem.path]);
+            return at === undefined
+              ? { pointer: toJsonPointer(problem.path), detail: problem.message }
+              : { ...at, detail: problem.message };
+          }),
+        });
+      } else {
+        const body = await readJsonBody(c.req.raw, runtime.maxBodyBytes);
+        text = body.text;
+        const envelope = v.safeParse(ImportEnvelopeSchema, body.json);
+        if (!envelope.success)
+          throw validationFailed(
+            envelope.issues.map((issue) => ({
+              pointer: toJsonPointer((issue.path ?? []).map((item) => item.key as string)),
+              detail: issue.message,
+            })),
+          );
+        inputs = envelope.output.initiatives;
+        place = (index, problems) => ({ index, errors: pointerItems(problems, `/initiatives/${index}`) });
+      }
+      if (inputs.length > runtime.maxInitiatives)
+        throw validationFailed([
+          {
+            pointer: "/initiatives",
+            detail: `expected at most ${runtime.maxInitiatives} initiatives, received ${inputs.length}`,
+          },
+        ]);
+      return runIdempotent(c, runtime, text, async () => {
+        const now = runtime.now();
+        const outcomes: ImportOutcome[] = new Array(inputs.length);
+        const valid: { index: number; data: InitiativeData; ratings: ReturnType<typeof splitInitiative> }[] =
+          [];
+        const seen = new Set<string>();
+        inputs.forEach((input, index) => {
+          const split = splitInitiative(input, portfolio.model, now);
+          if (!split.ok) {
+            const { errors, ...at } = place(index, split.problems);
+            outcomes[index] = { ...at, status: "invalid", errors };
+            return;
+          }
+          if (seen.has(split.value.data.id)) {
+            const { errors: _none, ...at } = place(index, []);
+            outcomes[index] = {
+              ...at,
+              id: split.value.data.id,
+              status: "invalid",
+              errors: [
+                {
+                  pointer: `/initiatives/${index}/id`,
+                  detail: `expected a unique id, received ${split.value.data.id} twice`,
+                },
+              ],
+            };
+            return;
+          }
+          seen.add(split.value.data.id);
+          valid.push({ index, data: split.value.data, ratings: split });
+        });
+        const existing = await store.existingInitiatives(
+          principal.tenant,
+          portfolioId,
+          valid.map((item) => item.data.id),
+        );
+        const fresh = valid.filter((item) => {
+          if (!existing.has(item.data.id)) return true;
+          const { errors: _none, ...at } = place(item.index, []);
+          outcomes[item.index] = { ...at, id: item.data.id, status: "exists" };
+          return false;
+        });
+        const written = await store.putInitiatives(
+          principal.tenant,
+          portfolioId,
+          fresh.map((item) => item.data),
+          now,
+        );
+        const ratings = fresh.flatMap((item, position) =>
+          written[position]!.ok && item.ratings.ok
+            ? item.ratings.value.ratings.map((rating) => ({ position, rating }))
+            : [],
+        );
+        const ratingOutcomes = await store.putRatings(
+          principal.tenant,
+          portfolioId,
+          ratings.map((entry) => entry.rating),
+        );
+        const ratingFailed = new Set(
+          ratings.filter((_, i) => !ratingOutcomes[i]!.ok).map((entry) => entry.position),
+        );
+        fresh.forEach((item, position) => {
+          const { errors: _none, ...at } = place(item.index, []);
+          const ok = written[position]!.ok && !ratingFailed.has(position);
+          outcomes[item.index] = ok
+            ? { ...at, id: item.data.id, status: "created" }
+            : {
+                ...at,
+                id: item.data.id,
+                status: "failed",
+                errors: [
+                  {
+                    detail:
+                      "the store did not take every item of this initiative after retries; import it again",
+                  },
+                ],
+              };
+        });
+        const count = (status: ImportOutcome["status"]) =>
+          outcomes.filter((outcome) => outcome.status === status).length;
+        return c.json({
+          created: count("created"),
+          exists: count("exists"),
+          invalid: count("invalid"),
+          failed: count("failed"),
+          outcomes,
+        });
+      });
+    },
+  });
+
+  register("/:portfolio/initiatives/:initiative", {
+    GET: async (c) => {
+      const record = await store.getInitiative(
+        c.get("principal").tenant,
+        c.req.param("portfolio")!,
+        c.req.param("initiative")!,
+      );
+      return c.json(initiativeJson(record), 200, { ETag: versionTag(record.version) });
+    },
+    PATCH: async (c) => {
+      const principal = c.get("principal");
+      requireRole(principal, principal.role === "owner", "edit initiatives");
+      const expected = readIfMatch(c.req.header("If-Match"));
+      const portfolioId = c.req.param("portfolio")!;
+      const initiativeId = c.req.param("initiative")!;
+      const portfolio = await store.getPortfolio(principal.tenant, portfolioId);
+      const { json } = await readJsonBody(c.req.raw, runtime.maxBodyBytes);
+      if (json === null || typeof json !== "object" || Array.isArray(json))
+        throw validationFailed([{ pointer: "", detail: "expected an object with the fields to change" }]);
+      const changes = json as Record<string, unknown>;
+      const refused = ["id", "ratings", "raters", "version"].filter((key) => key in changes);
+      if (refused.length > 0)
+        throw validationFailed(
+          refused.map((key) => ({
+            pointer: `/${key}`,
+            detail:
+              key === "id"
+                ? "expected no id change (delete and add instead)"
+                : `expected no ${key} here (PUT ratings per rater instead)`,
+          })),
+        );
+      const current = await store.getInitiative(principal.tenant, portfolioId, initiativeId);
+      const split = splitInitiative(
+        { ...current.data, ...changes, id: initiativeId },
+        portfolio.model,
+        runtime.now(),
+      );
+      if (!split.ok) throw validationFailed(pointerItems(split.problems, ""));
+      const record = await store.updateInitiative(
+        principal.tenant,
+        portfolioId,
+        split.value.data,
+        expected,
+        runtime.now(),
+      );
+      return c.json(initiativeJson(record), 200, { ETag: versionTag(record.version) });
+    },
+    DELETE: async (c) => {
+      const principal = c.get("principal");
+      requireRole(principal, principal.role === "owner", "delete initiatives");
+      await store.deleteInitiative(principal.tenant, c.req.param("portfolio")!, c.req.param("initiative")!);
+      return c.body(null, 204);
+    },
+  });
+}

@@ -1,0 +1,108 @@
+import { toJsonPointer, validatePortfolio } from "@cxprism/core";
+import * as v from "valibot";
+import { issueToItem } from "../http/issues.js";
+import { ApiError } from "../http/problem.js";
+import type { RatingRecord } from "../storage/portfolio-store.js";
+import type { RegisterRoute } from "./portfolios.js";
+import { type PortfolioRuntime, readJsonBody, requireRole, validationFailed } from "./portfolios-http.js";
+
+const RaterIdSchema = v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(120));
+
+/**
+ * `PUT /v1/portfolios/:id/ratings/:rater`: one rater's ratings of one or many initiatives, by initiative id
+ * then criterion id. Each initiative's ratings replace that rater's earlier ones as a whole.
+ */
+export const PutRatingsSchema = v.strictObject({
+  weight: v.optional(v.pipe(v.number(), v.finite(), v.minValue(0)), 1),
+  ratings: v.pipe(
+    v.record(
+      v.pipe(v.string(), v.minLength(1), v.maxLength(128)),
+      v.record(v.pipe(v.string(), v.maxLength(64)), v.unknown()),
+    ),
+    v.check((ratings) => Object.keys(ratings).length > 0, "at least one initiative"),
+  ),
+});
+
+/**
+ * Registers `PUT /:portfolio/ratings/:rater`. Owners may write any rater's ratings; a rater key only those of
+ * the rater id bound to it; viewers none.
+ *
+ * @param register - the route registrar
+ * @param runtime - store and settings
+ */
+export function registerRatingRoutes(register: RegisterRoute, runtime: PortfolioRuntime): void {
+  const { store } = runtime.deps;
+  register("/:portfolio/ratings/:rater", {
+    PUT: async (c) => {
+      const principal = c.get("principal");
+      const raterParam = v.safeParse(RaterIdSchema, c.req.param("rater"));
+      if (!raterParam.success)
+        throw validationFailed([
+          { field: "rater", detail: "expected a rater id of 1 to 120 characters in the path" },
+        ]);
+      const rater = raterParam.output;
+      requireRole(
+        principal,
+        principal.role === "owner" || (principal.role === "rater" && principal.rater === rater),
+        `write the ratings of rater ${rater}`,
+      );
+      const portfolioId = c.req.param("portfolio")!;
+      const portfolio = await store.getPortfolio(principal.tenant, portfolioId);
+      const { json } = await readJsonBody(c.req.raw, runtime.maxBodyBytes);
+      const parsed = v.safeParse(PutRatingsSchema, json);
+      if (!parsed.success) throw validationFailed(parsed.issues.map(issueToItem));
+      const ids = Object.keys(parsed.output.ratings);
+      if (ids.length > runtime.maxInitiatives)
+        throw validationFailed([
+          {
+            pointer: "/ratings",
+            detail: `expected at most ${runtime.maxInitiatives} initiatives, received ${ids.length}`,
+          },
+        ]);
+      // The core checks every value against its criterion's scale, as it would when scoring.
+      const validation = validatePortfolio(
+        ids.map((id) => ({
+          id,
+          name: id,
+          raters: [{ rater, weight: parsed.output.weight, ratings: parsed.output.ratings[id] }],
+        })),
+        { model: portfolio.model as never, missing: "neutral" },
+      );
+      const errors = validation.success
+        ? []
+        : validation.problems.map((problem) => {
+            const [, index, , , , criterion] = problem.path;
+            const id = ids[index as number] ?? "";
+            return {
+              pointer: toJsonPointer(["ratings", id, ...(criterion === undefined ? [] : [criterion])]),
+              detail: problem.message,
+            };
+          });
+      const existing = await store.existingInitiatives(principal.tenant, portfolioId, ids);
+      for (const id of ids)
+        if (!existing.has(id))
+          errors.push({
+            pointer: toJsonPointer(["ratings", id]),
+            detail: `expected an initiative of this portfolio, received ${id}`,
+          });
+      if (errors.length > 0) throw validationFailed(errors);
+      const now = runtime.now();
+      const records: RatingRecord[] = ids.map((initiativeId) => ({
+        initiativeId,
+        rater,
+        weight: parsed.output.weight,
+        ratings: parsed.output.ratings[initiativeId] as RatingRecord["ratings"],
+        updatedAt: now,
+      }));
+      const outcomes = await store.putRatings(principal.tenant, portfolioId, records);
+      const failed = ids.filter((_, index) => !outcomes[index]!.ok);
+      if (failed.length > 0)
+        throw new ApiError(
+          "service-unavailable",
+          `The store took ${ids.length - failed.length} of ${ids.length} ratings; PUT again to store the rest (${failed.slice(0, 10).join(", ")}).`,
+          { headers: { "Retry-After": String(runtime.retryAfterSeconds) } },
+        );
+      return c.json({ rater, weight: parsed.output.weight, initiatives: ids.length, updatedAt: now });
+    },
+  });
+}

@@ -1,0 +1,113 @@
+import {
+  type InitiativeInput,
+  renderMatrixSvg,
+  scorePortfolio,
+  toJsonPointer,
+  validatePortfolio,
+} from "@cxprism/core";
+import { ApiError } from "../http/problem.js";
+import type { PortfolioContents, PortfolioRecord } from "../storage/portfolio-store.js";
+import { renderPortfolioCsv } from "./portfolio-csv.js";
+import type { RegisterRoute } from "./portfolios.js";
+import { type PortfolioContext, type PortfolioRuntime, validationFailed } from "./portfolios-http.js";
+
+/**
+ * Rebuilds the core's initiatives from stored items: each initiative with its raters. A `dependsOn` entry
+ * naming an initiative no longer in the portfolio is dropped, so deleting one never blocks scoring the rest.
+ *
+ * @param contents - the stored initiatives and ratings
+ * @returns initiatives for `validatePortfolio`
+ */
+export function initiativesFromContents(contents: PortfolioContents): InitiativeInput[] {
+  const ids = new Set(contents.initiatives.map((record) => record.data.id));
+  const raters = new Map<
+    string,
+    { rater: string; weight: number; ratings: Record<string, number | string | null> }[]
+  >();
+  for (const rating of contents.ratings) {
+    const list = raters.get(rating.initiativeId) ?? [];
+    list.push({ rater: rating.rater, weight: rating.weight, ratings: { ...rating.ratings } });
+    raters.set(rating.initiativeId, list);
+  }
+  return contents.initiatives.map(({ data }) => {
+    const own = raters.get(data.id);
+    return {
+      ...data,
+      dependsOn: (data.dependsOn ?? []).filter((id) => ids.has(id)),
+      ...(own === undefined ? { ratings: {} } : { raters: own }),
+    };
+  });
+}
+
+/** Scores a stored portfolio; `missing` (query) is `neutral` by default, since raters arrive over time. */
+async function scoreStored(c: PortfolioContext, runtime: PortfolioRuntime) {
+  const { tenant } = c.get("principal");
+  const id = c.req.param("portfolio")!;
+  const missing = c.req.query("missing") ?? "neutral";
+  if (missing !== "neutral" && missing !== "error")
+    throw validationFailed([
+      { field: "missing", detail: `expected "error" or "neutral", received "${missing}"` },
+    ]);
+  // One GetItem and one Query per 1 MB page: the portfolio comes back with its contents.
+  const contents = await runtime.deps.store.readContents(tenant, id);
+  const portfolio: PortfolioRecord =
+    contents.portfolio ?? (await runtime.deps.store.getPortfolio(tenant, id));
+  const validation = validatePortfolio(initiativesFromContents(contents), {
+    model: portfolio.model as never,
+    missing,
+  });
+  if (!validation.success)
+    throw validationFailed(
+      validation.problems.map((problem) => ({
+        pointer: toJsonPointer(problem.path),
+        detail: problem.message,
+      })),
+    );
+  return { portfolio, contents, validation, results: scorePortfolio(validation.portfolio) };
+}
+
+/**
+ * Registers `GET /:portfolio/results` (the core Result JSON, raters aggregated), `GET /:portfolio/matrix.svg`
+ * and `GET /:portfolio/export.csv`. Every role may read them.
+ *
+ * @param register - the route registrar
+ * @param runtime - store and settings
+ */
+export function registerResultRoutes(register: RegisterRoute, runtime: PortfolioRuntime): void {
+  register("/:portfolio/results", {
+    GET: async (c) => {
+      const { portfolio, contents, results } = await scoreStored(c, runtime);
+      return c.json({
+        portfolio: { id: portfolio.id, name: portfolio.name, version: portfolio.version },
+        model: { id: portfolio.model.id, name: portfolio.model.name },
+        raters: new Set(contents.ratings.map((rating) => rating.rater)).size,
+        results,
+      });
+    },
+  });
+  register("/:portfolio/matrix.svg", {
+    GET: async (c) => {
+      const { portfolio, results } = await scoreStored(c, runtime);
+      if (results.length === 0)
+        throw new ApiError(
+          "not-found",
+          `expected a portfolio with initiatives to draw, but ${portfolio.name} has none`,
+        );
+      const svg = renderMatrixSvg(results, { title: portfolio.name });
+      return c.body(svg, 200, { "Content-Type": "image/svg+xml; charset=utf-8" });
+    },
+  });
+  register("/:portfolio/export.csv", {
+    GET: async (c) => {
+      const { tenant } = c.get("principal");
+      const id = c.req.param("portfolio")!;
+      const contents = await runtime.deps.store.readContents(tenant, id);
+      const portfolio = contents.portfolio ?? (await runtime.deps.store.getPortfolio(tenant, id));
+      const fileName = portfolio.name.replace(/[^\p{L}\p{N}._-]+/gu, "-").slice(0, 80) || "portfolio";
+      return c.body(renderPortfolioCsv(portfolio.model, contents), 200, {
+        "Content-Type": "text/csv; charset=utf-8",
+        "Content-Disposition": `attachment; filename="${encodeURIComponent(fileName)}.csv"`,
+      });
+    },
+  });
+}

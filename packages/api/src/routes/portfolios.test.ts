@@ -1,0 +1,153 @@
+import { defaultModel } from "@cxprism/core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createApp } from "../app.js";
+import { createApiKeyring, sha256Hex } from "../auth/api-keys.js";
+import { createDynamoDbClient, createPortfolioTable } from "../storage/dynamodb-client.js";
+import { DynamoDbPortfolioStore } from "../storage/dynamodb-store.js";
+import { type EmbeddedDynamoDb, startEmbeddedDynamoDb } from "../storage/embedded-dynalite.js";
+
+let server: EmbeddedDynamoDb;
+let app: ReturnType<typeof createApp>;
+const KEYS = { owner: "k-owner", rater: "k-rater-ann", viewer: "k-viewer", other: "k-other-owner" };
+
+beforeAll(async () => {
+  server = await startEmbeddedDynamoDb();
+  const client = createDynamoDbClient({
+    endpoint: server.endpoint,
+    region: "local",
+    table: "app",
+    credentials: { accessKeyId: "local", secretAccessKey: "local" },
+  });
+  await createPortfolioTable(client, "app");
+  const keyring = createApiKeyring([
+    { sha256: await sha256Hex(KEYS.owner), tenant: "acme", role: "owner" },
+    { sha256: await sha256Hex(KEYS.rater), tenant: "acme", role: "rater", rater: "ann" },
+    { sha256: await sha256Hex(KEYS.viewer), tenant: "acme", role: "viewer" },
+    { sha256: await sha256Hex(KEYS.other), tenant: "globex", role: "owner" },
+  ]);
+  app = createApp({ portfolios: { store: new DynamoDbPortfolioStore(client, { table: "app" }), keyring } });
+});
+afterAll(async () => server?.close());
+
+const call = (
+  key: string | undefined,
+  method: string,
+  path: string,
+  body?: unknown,
+  headers: Record<string, string> = {},
+) =>
+  app.request(path, {
+    method,
+    headers: {
+      ...(key === undefined ? {} : { Authorization: `Bearer ${key}` }),
+      ...(body === undefined
+        ? {}
+        : { "Content-Type": typeof body === "string" ? "text/csv" : "application/json" }),
+      ...headers,
+    },
+    ...(body === undefined ? {} : { body: typeof body === "string" ? body : JSON.stringify(body) }),
+  });
+
+const ratings = (value: number) => Object.fromEntries(defaultModel.criteria.map((c) => [c.id, value]));
+
+describe("/v1/portfolios in process", () => {
+  it("walks a portfolio through its life", async () => {
+    expect((await call(undefined, "GET", "/v1/portfolios")).status).toBe(401);
+    const created = await call(
+      KEYS.owner,
+      "POST",
+      "/v1/portfolios",
+      { name: "FY27" },
+      { "Idempotency-Key": "c1" },
+    );
+    expect(created.status).toBe(201);
+    const portfolio = (await created.json()) as { id: string; version: number };
+    expect(created.headers.get("ETag")).toBe('"v1"');
+    const replay = await call(
+      KEYS.owner,
+      "POST",
+      "/v1/portfolios",
+      { name: "FY27" },
+      { "Idempotency-Key": "c1" },
+    );
+    expect(replay.headers.get("Idempotent-Replayed")).toBe("true");
+    expect(((await replay.json()) as { id: string }).id).toBe(portfolio.id);
+    const base = `/v1/portfolios/${portfolio.id}`;
+    expect((await call(KEYS.other, "GET", base)).status).toBe(404);
+    const added = await call(KEYS.owner, "POST", `${base}/initiatives`, {
+      name: "Virtual assistant",
+      ratings: ratings(4),
+    });
+    expect(added.status).toBe(201);
+    const csv = `id,name,rater,cx_impact\nrouting,Intelligent routing,ann,3\nrouting,Intelligent routing,bob,5\n`;
+    const imported = await call(KEYS.owner, "POST", `${base}/initiatives/import`, csv);
+    expect(imported.status).toBe(200);
+    expect(await imported.json()).toMatchObject({
+      created: 1,
+      outcomes: [{ row: 2, id: "routing", status: "created" }],
+    });
+    expect(
+      (await call(KEYS.rater, "PUT", `${base}/ratings/bob`, { ratings: { routing: { cx_impact: 1 } } }))
+        .status,
+    ).toBe(403);
+    const put = await call(KEYS.rater, "PUT", `${base}/ratings/ann`, {
+      ratings: { routing: ratings(2), "virtual-assistant": ratings(5) },
+    });
+    expect(put.status).toBe(200);
+    const results = await call(KEYS.viewer, "GET", `${base}/results`);
+    expect(results.status).toBe(200);
+    const body = (await results.json()) as { raters: number; results: { id: string; raters: number }[] };
+    expect(body.raters).toBe(3);
+    expect(body.results.find((r) => r.id === "routing")!.raters).toBe(2);
+    const svg = await call(KEYS.viewer, "GET", `${base}/matrix.svg`);
+    expect(svg.headers.get("Content-Type")).toContain("image/svg+xml");
+    expect(await svg.text()).toContain("<svg");
+    const exported = await (await call(KEYS.viewer, "GET", `${base}/export.csv`)).text();
+    expect(exported.split("\r\n")[0]).toMatch(/^id,name,category,description,cost,kpis,depends_on,rater,/);
+    const stale = await call(KEYS.owner, "PATCH", base, { name: "x" }, { "If-Match": '"v0"' });
+    expect(stale.status).toBe(412);
+    expect(await stale.json()).toMatchObject({ currentVersion: 1 });
+    expect((await call(KEYS.owner, "PATCH", base, { name: "x" })).status).toBe(428);
+    expect((await call(KEYS.viewer, "DELETE", base)).status).toBe(403);
+    expect((await call(KEYS.owner, "DELETE", base)).status).toBe(204);
+    expect((await call(KEYS.owner, "GET", base)).status).toBe(404);
+  });
+
+  it("documents every portfolio route in /openapi.json, and /docs renders them", async () => {
+    const document = (await (await app.request("/openapi.json")).json()) as {
+      paths: Record<string, Record<string, unknown>>;
+      components: { securitySchemes: Record<string, unknown> };
+    };
+    const served = new Set(
+      app.routes
+        .filter((route) => route.method !== "ALL" && route.path.startsWith("/v1/portfolios"))
+        .map(
+          (route) =>
+            `${route.method.toLowerCase()} ${route.path.replace(/:(\w+)/g, "{$1}").replace(/\/$/, "")}`,
+        ),
+    );
+    const documented = new Set(
+      Object.entries(document.paths)
+        .filter(([path]) => path.startsWith("/v1/portfolios"))
+        .flatMap(([path, methods]) => Object.keys(methods).map((method) => `${method} ${path}`)),
+    );
+    expect([...documented].sort()).toEqual([...served].sort());
+    expect(document.components.securitySchemes.apiKey).toMatchObject({ type: "http", scheme: "bearer" });
+    const docs = await (await app.request("/docs")).text();
+    expect(docs).toContain("/v1/portfolios/{portfolio}/ratings/{rater}");
+  });
+
+  it.each([
+    ["no header", undefined, 401],
+    ["a wrong scheme", "Basic abc", 401],
+    ["an unknown key", "Bearer nope", 401],
+  ])("answers 401 with WWW-Authenticate for %s", async (_name, header, status) => {
+    const response = await app.request(
+      "/v1/portfolios",
+      header === undefined ? {} : { headers: { Authorization: header } },
+    );
+    expect(response.status).toBe(status);
+    expect(response.headers.get("WWW-Authenticate")).toBe('Bearer realm="cxprism"');
+    expect(response.headers.get("Content-Type")).toBe("application/problem+json");
+  });
+});

@@ -1,0 +1,216 @@
+import { defaultModel, type ModelInput, toJsonPointer, validatePortfolio } from "@cxprism/core";
+import { Hono } from "hono";
+import * as v from "valibot";
+import type { PortfolioDeps } from "../deps.js";
+import { issueToItem } from "../http/issues.js";
+import { ApiError } from "../http/problem.js";
+import type { PortfolioRecord } from "../storage/portfolio-store.js";
+import {
+  type PortfolioContext,
+  type PortfolioEnv,
+  type PortfolioRuntime,
+  readIfMatch,
+  readJsonBody,
+  readPaging,
+  requireRole,
+  runIdempotent,
+  translateStoreError,
+  validationFailed,
+  versionTag,
+} from "./portfolios-http.js";
+import { registerInitiativeRoutes } from "./portfolios-initiatives.js";
+import { registerRatingRoutes } from "./portfolios-ratings.js";
+import { registerResultRoutes } from "./portfolios-results.js";
+
+type Handler = (c: PortfolioContext) => Promise<Response>;
+type Method = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
+
+/** Registers a path's handlers: store failures become problems, other methods get 405 with `Allow`. */
+export type RegisterRoute = (path: string, handlers: Partial<Record<Method, Handler>>) => void;
+
+const NameSchema = v.pipe(v.string(), v.trim(), v.minLength(1, "a non-empty name"), v.maxLength(200));
+const DescriptionSchema = v.pipe(v.string(), v.trim(), v.maxLength(4000));
+
+/** `POST /v1/portfolios`: a name, optionally a description and a model (the default model otherwise). */
+export const CreatePortfolioSchema = v.strictObject({
+  name: NameSchema,
+  description: v.optional(DescriptionSchema, ""),
+  model: v.optional(v.unknown()),
+});
+
+/** `PATCH /v1/portfolios/:id`: any of the fields. */
+export const UpdatePortfolioSchema = v.strictObject({
+  name: v.optional(NameSchema),
+  description: v.optional(DescriptionSchema),
+  model: v.optional(v.unknown()),
+});
+
+/** Checks a model with the core, reporting its problems under `/model`. */
+function checkModel(model: unknown): ModelInput | undefined {
+  if (model === undefined) return undefined;
+  const validation = validatePortfolio([], { model: model as never });
+  if (!validation.success)
+    throw validationFailed(
+      validation.problems.map((problem) => ({
+        pointer: toJsonPointer(problem.path),
+        detail: problem.message,
+      })),
+    );
+  return model as ModelInput;
+}
+
+/**
+ * The JSON of a portfolio.
+ *
+ * @param record - the stored portfolio
+ * @param withModel - include the model (reads) or only its id and name (listings)
+ * @returns the response object
+ */
+export function portfolioJson(record: PortfolioRecord, withModel: boolean) {
+  const { model, ...rest } = record;
+  return withModel ? record : { ...rest, model: { id: model.id, name: model.name } };
+}
+
+/**
+ * Builds the `/v1/portfolios` routes: API-key authentication first (401 without a valid key), then
+ * per-route role checks (403), tenant-scoped storage (another tenant's portfolio is 404).
+ *
+ * @param deps - store, keys and settings
+ * @param limits - body and initiative limits
+ * @returns a Hono app to mount at `/v1/portfolios`
+ */
+export function createPortfolioRoutes(
+  deps: PortfolioDeps,
+  limits: { readonly maxBodyBytes: number; readonly maxInitiatives: number },
+): Hono<PortfolioEnv> {
+  const runtime: PortfolioRuntime = {
+    deps,
+    maxBodyBytes: limits.maxBodyBytes,
+    maxInitiatives: limits.maxInitiatives,
+    now: deps.now ?? (() => new Date().toISOString()),
+    retryAfterSeconds: deps.retryAfterSeconds ?? 5,
+    idempotencyTtlSeconds: deps.idempotencyTtlSeconds ?? 24 * 3600,
+  };
+  const { store } = deps;
+  const app = new Hono<PortfolioEnv>();
+
+  app.use(async (c, next) => {
+    const header = c.req.header("Authorization");
+    const match = header === undefined ? null : /^Bearer\s+(\S+)\s*$/i.exec(header);
+    const principal = match === null ? undefined : await deps.keyring.authenticate(match[1]!);
+    if (principal === undefined)
+      throw new ApiError(
+        "unauthorized",
+        header === undefined
+          ? "expected an Authorization: Bearer <API key> header, received none"
+          : "expected a valid API key in Authorization: Bearer <key>, received a key that is not valid",
+        { headers: { "WWW-Authenticate": 'Bearer realm="cxprism"' } },
+      );
+    c.set("principal", principal);
+    await next();
+  });
+
+  const register: RegisterRoute = (path, handlers) => {
+    const methods = Object.keys(handlers) as Method[];
+    const allow = [...methods, ...(handlers.GET ? ["HEAD"] : []), "OPTIONS"].join(", ");
+    for (const method of methods) {
+      const handler = handlers[method]!;
+      app.on(method, path, async (c) => {
+        try {
+          return await handler(c);
+        } catch (error) {
+          throw translateStoreError(error, runtime.retryAfterSeconds);
+        }
+      });
+    }
+    app.all(path, (c) => {
+      if (c.req.method === "OPTIONS") return c.body(null, 204, { Allow: allow });
+      throw new ApiError(
+        "method-not-allowed",
+        `expected one of ${allow} for ${path}, received ${c.req.method}`,
+        {
+          headers: { Allow: allow },
+        },
+      );
+    });
+  };
+
+  register("/", {
+    GET: async (c) => {
+      const { limit, cursor } = readPaging(c.req.url);
+      const page = await store.listPortfolios(c.get("principal").tenant, limit, cursor);
+      return c.json({
+        items: page.items.map((record) => portfolioJson(record, false)),
+        ...(page.cursor === undefined ? {} : { cursor: page.cursor }),
+      });
+    },
+    POST: async (c) => {
+      const principal = c.get("principal");
+      requireRole(principal, principal.role === "owner", "create portfolios");
+      const { text, json } = await readJsonBody(c.req.raw, runtime.maxBodyBytes);
+      const parsed = v.safeParse(CreatePortfolioSchema, json);
+      if (!parsed.success) throw validationFailed(parsed.issues.map(issueToItem));
+      const model = checkModel(parsed.output.model) ?? defaultModel;
+      return runIdempotent(c, runtime, text, async () => {
+        const id = crypto.randomUUID();
+        const now = runtime.now();
+        const record = await store.createPortfolio(
+          principal.tenant,
+          id,
+          { name: parsed.output.name, description: parsed.output.description, model },
+          now,
+        );
+        return c.json(portfolioJson(record, true), 201, {
+          ETag: versionTag(record.version),
+          Location: `/v1/portfolios/${encodeURIComponent(id)}`,
+        });
+      });
+    },
+  });
+
+  register("/:portfolio", {
+    GET: async (c) => {
+      const record = await store.getPortfolio(c.get("principal").tenant, c.req.param("portfolio")!);
+      return c.json(portfolioJson(record, true), 200, { ETag: versionTag(record.version) });
+    },
+    PATCH: async (c) => {
+      const principal = c.get("principal");
+      requireRole(principal, principal.role === "owner", "edit portfolios");
+      const expected = readIfMatch(c.req.header("If-Match"));
+      const { json } = await readJsonBody(c.req.raw, runtime.maxBodyBytes);
+      const parsed = v.safeParse(UpdatePortfolioSchema, json);
+      if (!parsed.success) throw validationFailed(parsed.issues.map(issueToItem));
+      const model = checkModel(parsed.output.model);
+      const id = c.req.param("portfolio")!;
+      const current = await store.getPortfolio(principal.tenant, id);
+      const record = await store.updatePortfolio(
+        principal.tenant,
+        id,
+        {
+          name: parsed.output.name ?? current.name,
+          description: parsed.output.description ?? current.description,
+          model: model ?? current.model,
+        },
+        expected,
+        runtime.now(),
+      );
+      return c.json(portfolioJson(record, true), 200, { ETag: versionTag(record.version) });
+    },
+    DELETE: async (c) => {
+      const principal = c.get("principal");
+      requireRole(principal, principal.role === "owner", "delete portfolios");
+      const ifMatch = c.req.header("If-Match");
+      await store.deletePortfolio(
+        principal.tenant,
+        c.req.param("portfolio")!,
+        ifMatch === undefined ? undefined : readIfMatch(ifMatch),
+      );
+      return c.body(null, 204);
+    },
+  });
+
+  registerInitiativeRoutes(register, runtime);
+  registerRatingRoutes(register, runtime);
+  registerResultRoutes(register, runtime);
+  return app;
+}

@@ -1,0 +1,23 @@
+// The storage contract against AWS's DynamoDB Local. Runs when CXPRISM_DYNAMODB_LOCAL_ENDPOINT is set, which
+// `pnpm --filter @cxprism/api test:dynamodb-local` does after starting the jar; skipped in the plain test run.
+import { beforeAll, describe } from "vitest";
+import { createDynamoDbClient, createPortfolioTable } from "./dynamodb-client.js";
+import { DynamoDbPortfolioStore } from "./dynamodb-store.js";
+import { describeStoreContract } from "./store-contract.js";
+
+const endpoint = process.env.CXPRISM_DYNAMODB_LOCAL_ENDPOINT;
+
+describe.skipIf(endpoint === undefined)("DynamoDB Local", () => {
+  let store: DynamoDbPortfolioStore;
+  beforeAll(async () => {
+    const client = createDynamoDbClient({
+      endpoint,
+      region: "us-east-1",
+      table: "contract",
+      credentials: { accessKeyId: "local", secretAccessKey: "local" },
+    });
+    await createPortfolioTable(client, "contract");
+    store = new DynamoDbPortfolioStore(client, { table: "contract", batchBaseDelayMs: 5 });
+  });
+  describeStoreContract("DynamoDB store on AWS DynamoDB Local", () => store);
+});

@@ -1,0 +1,187 @@
+import type { InitiativeInput, ModelInput } from "@cxprism/core";
+
+/** A portfolio's own record: its name, its model and the version that guards edits. */
+export interface PortfolioRecord {
+  readonly id: string;
+  readonly name: string;
+  readonly description: string;
+  /** The model the portfolio is scored with (the default model when created without one). */
+  readonly model: ModelInput;
+  /** Starts at 1 and grows by one on every edit; the `ETag` is derived from it. */
+  readonly version: number;
+  readonly createdAt: string;
+  readonly updatedAt: string;
+}
+
+/** The fields of a portfolio a client may set. */
+export interface PortfolioFields {
+  readonly name: string;
+  readonly description: string;
+  readonly model: ModelInput;
+}
+
+/**
+ * An initiative as stored: everything of the core's `Initiative` except its ratings, which live in one
+ * record per rater ({@link RatingRecord}) so concurrent raters never overwrite each other.
+ */
+export type InitiativeData = Omit<InitiativeInput, "ratings" | "raters"> & { readonly id: string };
+
+/** A stored initiative with its version. */
+export interface InitiativeRecord {
+  readonly data: InitiativeData;
+  readonly version: number;
+  readonly updatedAt: string;
+}
+
+/** One rater's ratings of one initiative. */
+export interface RatingRecord {
+  readonly initiativeId: string;
+  readonly rater: string;
+  readonly weight: number;
+  readonly ratings: Readonly<Record<string, number | string | null>>;
+  readonly updatedAt: string;
+}
+
+/** Everything needed to score a portfolio, read in as few calls as the store allows. */
+export interface PortfolioContents {
+  /** The portfolio itself (from {@link PortfolioStore.readContents}; absent when built by hand). */
+  readonly portfolio?: PortfolioRecord;
+  readonly initiatives: readonly InitiativeRecord[];
+  readonly ratings: readonly RatingRecord[];
+}
+
+/** One page of a listing; `cursor` is opaque and absent on the last page. */
+export interface Page<T> {
+  readonly items: readonly T[];
+  readonly cursor?: string;
+}
+
+/** A stored answer to a request carrying an `Idempotency-Key`. */
+export interface IdempotentResponse {
+  /** A digest of the request that made it: a replay with another body is refused. */
+  readonly fingerprint: string;
+  readonly status: number;
+  readonly headers: Readonly<Record<string, string>>;
+  readonly body: string;
+}
+
+/** The outcome of claiming an idempotency key. */
+export type IdempotencyClaim =
+  | { readonly state: "claimed" }
+  | { readonly state: "pending"; readonly fingerprint: string }
+  | { readonly state: "done"; readonly response: IdempotentResponse };
+
+/** The outcome of writing one item of a batch. */
+export type BatchOutcome = { readonly ok: true } | { readonly ok: false; readonly reason: string };
+
+/** Store failures that the API turns into HTTP answers; anything else is a server error. */
+export type StoreErrorCode =
+  | "not-found"
+  | "version-conflict"
+  | "already-exists"
+  | "invalid-cursor"
+  | "unavailable";
+
+/** The store's one error class. */
+export class StoreError extends Error {
+  override readonly name = "StoreError";
+  /** What went wrong. */
+  readonly code: StoreErrorCode;
+  /** For `version-conflict`: the version now stored (undefined when the item is gone). */
+  readonly currentVersion: number | undefined;
+
+  /**
+   * @param code - what went wrong
+   * @param message - what was expected and what was found
+   * @param currentVersion - the stored version, for conflicts
+   */
+  constructor(code: StoreErrorCode, message: string, currentVersion?: number, options?: ErrorOptions) {
+    super(message, options);
+    this.code = code;
+    this.currentVersion = currentVersion;
+  }
+}
+
+/**
+ * Where shared portfolios live. Every method takes the tenant first: an implementation must keep tenants
+ * apart by key, so a portfolio id of another tenant is simply not found.
+ *
+ * Methods reject with {@link StoreError}: `not-found`, `version-conflict` (with the current version),
+ * `already-exists`, or `unavailable` when the backing store cannot answer (throttled or down).
+ */
+export interface PortfolioStore {
+  /** Creates a portfolio with version 1. */
+  createPortfolio(tenant: string, id: string, fields: PortfolioFields, now: string): Promise<PortfolioRecord>;
+  /** Reads a portfolio. */
+  getPortfolio(tenant: string, id: string): Promise<PortfolioRecord>;
+  /** Lists a tenant's portfolios, `limit` (1-100) at a time. */
+  listPortfolios(tenant: string, limit: number, cursor?: string): Promise<Page<PortfolioRecord>>;
+  /** Replaces the fields of a portfolio when its version is still `expectedVersion`. */
+  updatePortfolio(
+    tenant: string,
+    id: string,
+    fields: PortfolioFields,
+    expectedVersion: number,
+    now: string,
+  ): Promise<PortfolioRecord>;
+  /** Deletes a portfolio (when `expectedVersion` is given, only at that version) and everything in it. */
+  deletePortfolio(tenant: string, id: string, expectedVersion?: number): Promise<void>;
+
+  /** Adds an initiative; `already-exists` when its id is taken. */
+  addInitiative(
+    tenant: string,
+    portfolioId: string,
+    data: InitiativeData,
+    now: string,
+  ): Promise<InitiativeRecord>;
+  /** Reads an initiative. */
+  getInitiative(tenant: string, portfolioId: string, initiativeId: string): Promise<InitiativeRecord>;
+  /** Lists initiatives in id order, `limit` (1-100) at a time. */
+  listInitiatives(
+    tenant: string,
+    portfolioId: string,
+    limit: number,
+    cursor?: string,
+  ): Promise<Page<InitiativeRecord>>;
+  /** Replaces an initiative when its version is still `expectedVersion`. */
+  updateInitiative(
+    tenant: string,
+    portfolioId: string,
+    data: InitiativeData,
+    expectedVersion: number,
+    now: string,
+  ): Promise<InitiativeRecord>;
+  /** Deletes an initiative and its ratings. */
+  deleteInitiative(tenant: string, portfolioId: string, initiativeId: string): Promise<void>;
+  /** Writes many initiatives (new or replacing) in batches; one outcome per input, in order. */
+  putInitiatives(
+    tenant: string,
+    portfolioId: string,
+    initiatives: readonly InitiativeData[],
+    now: string,
+  ): Promise<BatchOutcome[]>;
+
+  /** Which of these initiative ids exist. */
+  existingInitiatives(tenant: string, portfolioId: string, ids: readonly string[]): Promise<Set<string>>;
+  /** Writes rating records (each replaces that rater's earlier ratings of that initiative). */
+  putRatings(tenant: string, portfolioId: string, ratings: readonly RatingRecord[]): Promise<BatchOutcome[]>;
+  /** Reads a portfolio with every initiative and rating in it. */
+  readContents(tenant: string, portfolioId: string): Promise<PortfolioContents>;
+
+  /** Claims an idempotency key for a request, or reports the answer already stored for it. */
+  claimIdempotencyKey(
+    tenant: string,
+    key: string,
+    fingerprint: string,
+    ttlSeconds: number,
+  ): Promise<IdempotencyClaim>;
+  /** Stores the answer for a claimed key. */
+  completeIdempotencyKey(
+    tenant: string,
+    key: string,
+    response: IdempotentResponse,
+    ttlSeconds: number,
+  ): Promise<void>;
+  /** Releases a claimed key after a failure, so a retry can run again. */
+  releaseIdempotencyKey(tenant: string, key: string): Promise<void>;
+}

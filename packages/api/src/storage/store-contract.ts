@@ -1,0 +1,181 @@
+/**
+ * The storage contract: one suite that every {@link PortfolioStore} implementation must pass, run against
+ * dynalite by `dynamodb-store.test.ts` and against DynamoDB Local by `scripts/dynamodb-local-contract.ts`.
+ * Only for tests: it imports vitest.
+ */
+import { defaultModel } from "@cxprism/core";
+import { describe, expect, it } from "vitest";
+import { type PortfolioStore, StoreError } from "./portfolio-store.js";
+
+const NOW = "2026-11-22T12:00:00.000Z";
+const fields = { name: "FY27 plan", description: "", model: defaultModel };
+
+async function codeOf(promise: Promise<unknown>): Promise<string | undefined> {
+  try {
+    await promise;
+    return undefined;
+  } catch (error) {
+    if (error instanceof StoreError) return error.code;
+    throw error;
+  }
+}
+
+/**
+ * Defines the contract suite.
+ *
+ * @param name - which implementation
+ * @param makeStore - returns a store over a fresh or shared table (tests use unique tenants)
+ */
+export function describeStoreContract(name: string, makeStore: () => PortfolioStore): void {
+  let counter = 0;
+  const tenant = () => `t-${Date.now().toString(36)}-${counter++}`;
+
+  describe(`PortfolioStore contract: ${name}`, () => {
+    it("creates, reads, updates with the version, refuses a stale version, deletes", async () => {
+      const store = makeStore();
+      const t = tenant();
+      const created = await store.createPortfolio(t, "p1", fields, NOW);
+      expect(created.version).toBe(1);
+      expect(await codeOf(store.createPortfolio(t, "p1", fields, NOW))).toBe("already-exists");
+      expect((await store.getPortfolio(t, "p1")).name).toBe("FY27 plan");
+      const updated = await store.updatePortfolio(t, "p1", { ...fields, name: "renamed" }, 1, NOW);
+      expect(updated.version).toBe(2);
+      const stale = await store.updatePortfolio(t, "p1", fields, 1, NOW).catch((error: StoreError) => error);
+      expect(stale).toBeInstanceOf(StoreError);
+      expect((stale as StoreError).code).toBe("version-conflict");
+      expect((stale as StoreError).currentVersion).toBe(2);
+      expect(await codeOf(store.deletePortfolio(t, "p1", 1))).toBe("version-conflict");
+      await store.deletePortfolio(t, "p1", 2);
+      expect(await codeOf(store.getPortfolio(t, "p1"))).toBe("not-found");
+      expect(await codeOf(store.deletePortfolio(t, "p1"))).toBe("not-found");
+    });
+
+    it("keeps tenants apart: another tenant's id is not found", async () => {
+      const store = makeStore();
+      const [a, b] = [tenant(), tenant()];
+      await store.createPortfolio(a, "shared-id", fields, NOW);
+      expect(await codeOf(store.getPortfolio(b, "shared-id"))).toBe("not-found");
+      expect(await codeOf(store.listInitiatives(b, "shared-id", 10))).toBe("not-found");
+      expect((await store.listPortfolios(b, 10)).items).toEqual([]);
+    });
+
+    it("pages through portfolios and initiatives with opaque cursors, each item once", async () => {
+      const store = makeStore();
+      const t = tenant();
+      for (let i = 0; i < 7; i++) await store.createPortfolio(t, `p${i}`, fields, NOW);
+      const seen: string[] = [];
+      let cursor: string | undefined;
+      do {
+        const page = await store.listPortfolios(t, 3, cursor);
+        expect(page.items.length).toBeLessThanOrEqual(3);
+        seen.push(...page.items.map((item) => item.id));
+        cursor = page.cursor;
+      } while (cursor !== undefined);
+      expect(seen.sort()).toEqual(["p0", "p1", "p2", "p3", "p4", "p5", "p6"]);
+      expect(await codeOf(store.listPortfolios(t, 3, "not-a-cursor!"))).toBe("invalid-cursor");
+      await expect(store.listPortfolios(t, 101)).rejects.toThrow(RangeError);
+    });
+
+    it("adds, updates, lists and deletes initiatives; ids with # stay in their own key", async () => {
+      const store = makeStore();
+      const t = tenant();
+      await store.createPortfolio(t, "p", fields, NOW);
+      await store.addInitiative(t, "p", { id: "a#b", name: "A hash B" }, NOW);
+      await store.addInitiative(t, "p", { id: "a", name: "A" }, NOW);
+      expect(await codeOf(store.addInitiative(t, "p", { id: "a", name: "again" }, NOW))).toBe(
+        "already-exists",
+      );
+      const updated = await store.updateInitiative(t, "p", { id: "a", name: "A2" }, 1, NOW);
+      expect(updated.version).toBe(2);
+      expect(await codeOf(store.updateInitiative(t, "p", { id: "a", name: "A3" }, 1, NOW))).toBe(
+        "version-conflict",
+      );
+      await store.putRatings(t, "p", [
+        { initiativeId: "a", rater: "x", weight: 1, ratings: { cx_impact: 4 }, updatedAt: NOW },
+        { initiativeId: "a#b", rater: "x", weight: 1, ratings: { cx_impact: 2 }, updatedAt: NOW },
+      ]);
+      await store.deleteInitiative(t, "p", "a");
+      const contents = await store.readContents(t, "p");
+      expect(contents.initiatives.map((record) => record.data.id)).toEqual(["a#b"]);
+      expect(contents.ratings.map((rating) => rating.initiativeId)).toEqual(["a#b"]);
+      expect(await codeOf(store.getInitiative(t, "p", "a"))).toBe("not-found");
+      expect(await store.existingInitiatives(t, "p", ["a", "a#b", "zzz"])).toEqual(new Set(["a#b"]));
+    });
+
+    it("stores each rater's ratings as their own record: concurrent raters never overwrite each other", async () => {
+      const store = makeStore();
+      const t = tenant();
+      await store.createPortfolio(t, "p", fields, NOW);
+      const ids = Array.from({ length: 30 }, (_, i) => `i${i}`);
+      const outcomes = await store.putInitiatives(
+        t,
+        "p",
+        ids.map((id) => ({ id, name: id })),
+        NOW,
+      );
+      expect(outcomes.every((outcome) => outcome.ok)).toBe(true);
+      await Promise.all(
+        Array.from({ length: 12 }, (_, r) =>
+          store.putRatings(
+            t,
+            "p",
+            ids.map((initiativeId) => ({
+              initiativeId,
+              rater: `r${r}`,
+              weight: 1,
+              ratings: { cx_impact: (r % 5) + 1 },
+              updatedAt: NOW,
+            })),
+          ),
+        ),
+      );
+      const contents = await store.readContents(t, "p");
+      expect(contents.initiatives).toHaveLength(30);
+      expect(contents.ratings).toHaveLength(30 * 12);
+      const keys = new Set(contents.ratings.map((rating) => `${rating.initiativeId}/${rating.rater}`));
+      expect(keys.size).toBe(360);
+      await store.deletePortfolio(t, "p");
+      expect(await codeOf(store.readContents(t, "p"))).toBe("not-found");
+    });
+
+    it("claims an idempotency key once, replays the stored answer, releases on failure", async () => {
+      const store = makeStore();
+      const t = tenant();
+      expect(await store.claimIdempotencyKey(t, "k1", "f1", 60)).toEqual({ state: "claimed" });
+      expect(await store.claimIdempotencyKey(t, "k1", "f1", 60)).toEqual({
+        state: "pending",
+        fingerprint: "f1",
+      });
+      const response = { fingerprint: "f1", status: 201, headers: { ETag: '"1"' }, body: "{}" };
+      await store.completeIdempotencyKey(t, "k1", response, 60);
+      expect(await store.claimIdempotencyKey(t, "k1", "f1", 60)).toEqual({ state: "done", response });
+      expect(await store.claimIdempotencyKey(tenant(), "k1", "f1", 60)).toEqual({ state: "claimed" });
+      expect(await store.claimIdempotencyKey(t, "k2", "f2", 60)).toEqual({ state: "claimed" });
+      await store.releaseIdempotencyKey(t, "k2");
+      expect(await store.claimIdempotencyKey(t, "k2", "f2", 60)).toEqual({ state: "claimed" });
+      // An expired record counts as absent even before TTL sweeps it.
+      expect(await store.claimIdempotencyKey(t, "k3", "f3", -10)).toEqual({ state: "claimed" });
+      expect(await store.claimIdempotencyKey(t, "k3", "f3", 60)).toEqual({ state: "claimed" });
+    });
+
+    it("reads a portfolio past 1 MB of items through paged Queries", async () => {
+      const store = makeStore();
+      const t = tenant();
+      await store.createPortfolio(t, "big", fields, NOW);
+      const text = "x".repeat(3900);
+      const outcomes = await store.putInitiatives(
+        t,
+        "big",
+        Array.from({ length: 400 }, (_, i) => ({
+          id: `i${String(i).padStart(3, "0")}`,
+          name: `I ${i}`,
+          description: text,
+        })),
+        NOW,
+      );
+      expect(outcomes.filter((outcome) => !outcome.ok)).toEqual([]);
+      const contents = await store.readContents(t, "big");
+      expect(contents.initiatives).toHaveLength(400);
+    });
+  });
+}
