@@ -1,5 +1,5 @@
 import { execFileSync } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, describe, expect, it } from "vitest";
@@ -30,6 +30,28 @@ describe("README", () => {
   )("CLI example runs as written: %s", (line) => {
     const output = execFileSync("bash", ["-c", line], { cwd: root, encoding: "utf8" });
     expect(output).toContain("Agent scheduling and load forecasting");
+  });
+
+  it("the workshop block runs line by line, each command exiting 0", () => {
+    const block = blocks("sh").find((code) => code.startsWith("cxprism() {"));
+    expect(block).toBeDefined();
+    // The same commands against the built CLI (the block's first line defines `cxprism` through pnpm), with
+    // the examples copied so that files the block writes land in a scratch folder.
+    const dir = mkdtempSync(join(scratch, "workshop-"));
+    cpSync(join(root, "examples"), join(dir, "examples"), { recursive: true });
+    const script = [
+      "set -e",
+      `cxprism() { node ${JSON.stringify(join(root, "packages/cli/dist/main.js"))} "$@"; }`,
+      ...block!.trim().split("\n").slice(1),
+    ].join("\n");
+    const output = execFileSync("bash", ["-c", script], {
+      cwd: dir,
+      encoding: "utf8",
+      env: { ...process.env, NO_COLOR: "1" },
+    });
+    expect(output).toContain("Likely win");
+    expect(readFileSync(join(dir, "matrix.png")).subarray(1, 4).toString()).toBe("PNG");
+    expect(JSON.parse(readFileSync(join(dir, "weights.json"), "utf8")).weights).toBeDefined();
   });
 
   it.each(blocks("ts").map((code, i) => [i, code] as const))(
