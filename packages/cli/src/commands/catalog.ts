@@ -1,6 +1,6 @@
 import { catalog, ILLUSTRATIVE_RATINGS_NOTICE, renderCatalogCsv } from "@cxprism/core";
 import { defineCommand } from "../command.js";
-import { openOutput } from "../io/output.js";
+import { writeOutput } from "../io/output.js";
 import { renderCatalogTable } from "../render/catalog.js";
 import { readChoice, readString } from "./options.js";
 
@@ -28,20 +28,13 @@ export const catalogCommand = defineCommand({
   ],
   async run({ values }, io) {
     const format = readChoice("format", values.format, ["table", "csv", "json"] as const, "table");
-    const output = openOutput(readString(values.out), io.stdout);
     const text =
       format === "table"
         ? renderCatalogTable()
         : format === "csv"
           ? renderCatalogCsv()
           : `${JSON.stringify({ notice: ILLUSTRATIVE_RATINGS_NOTICE, useCases: catalog }, null, 2)}\n`;
-    try {
-      await output.write(text);
-      await output.close();
-    } catch (error) {
-      await output.abort();
-      throw error;
-    }
+    await writeOutput(readString(values.out), io.stdout, text);
     return 0;
   },
 });

@@ -3,7 +3,7 @@ import { join, relative } from "node:path";
 import { defaultModel, ILLUSTRATIVE_RATINGS_NOTICE, renderCatalogCsv } from "@cxprism/core";
 import { defineCommand } from "../command.js";
 import { CliError } from "../errors.js";
-import { openOutput } from "../io/output.js";
+import { writeOutput } from "../io/output.js";
 
 /** `cxprism init [DIR]`: a starter CSV and the default model to edit. */
 export const initCommand = defineCommand({
@@ -45,14 +45,7 @@ export const initCommand = defineCommand({
       throw new CliError("io", `${dir}: cannot create the directory (${(error as Error).message})`);
     }
     for (const [file, text] of files) {
-      const output = openOutput(file, io.stdout);
-      try {
-        await output.write(text);
-        await output.close();
-      } catch (error) {
-        await output.abort();
-        throw error;
-      }
+      await writeOutput(file, io.stdout, text);
     }
     const [csv, model] = files.map(([file]) => relative(io.cwd, file) || file);
     io.stderr.write(

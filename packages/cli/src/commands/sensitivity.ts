@@ -9,7 +9,7 @@ import {
 import { defineCommand } from "../command.js";
 import { CliError } from "../errors.js";
 import { loadPortfolio } from "../input/load-portfolio.js";
-import { openOutput } from "../io/output.js";
+import { writeOutput } from "../io/output.js";
 import { shouldColour } from "../render/colour.js";
 import { renderProbabilityTable, renderStabilityTable } from "../render/sensitivity.js";
 import { renderTornadoChart } from "../render/tornado.js";
@@ -129,14 +129,7 @@ export const sensitivityCommand = defineCommand({
         renderStabilityTable(stability, portfolio.model, topName, { colour }) +
         (tornado === undefined ? "" : `\n${renderTornadoChart(tornado, { colour })}`);
     }
-    const output = openOutput(readString(values.out), io.stdout);
-    try {
-      await output.write(text);
-      await output.close();
-    } catch (error) {
-      await output.abort();
-      throw error;
-    }
+    await writeOutput(readString(values.out), io.stdout, text);
     return 0;
   },
 });

@@ -9,7 +9,7 @@ import {
 import { defineCommand } from "../command.js";
 import { CliError } from "../errors.js";
 import { loadAhpWeights } from "../input/load-pairwise.js";
-import { openOutput } from "../io/output.js";
+import { writeOutput } from "../io/output.js";
 import { shouldColour } from "../render/colour.js";
 import { ahpJson, rankWeightsJson, renderAhpTable, renderWeightTable } from "../render/weights.js";
 import { readChoice, readString } from "./options.js";
@@ -113,14 +113,7 @@ export const weightsCommand = defineCommand({
           ? `${JSON.stringify(rankWeightsJson(weights, method, ranking), null, 2)}\n`
           : `${renderWeightTable(weights)}\nmethod      ${method}\n`;
     }
-    const output = openOutput(readString(values.out), io.stdout);
-    try {
-      await output.write(text);
-      await output.close();
-    } catch (error) {
-      await output.abort();
-      throw error;
-    }
+    await writeOutput(readString(values.out), io.stdout, text);
     return 0;
   },
 });

@@ -74,3 +74,25 @@ export function openOutput(out: string | undefined, stdout: NodeJS.WriteStream):
     },
   };
 }
+
+/**
+ * Writes a whole text to `out` (atomically, as {@link openOutput}) or to stdout.
+ *
+ * @param out - the file to write, or `undefined` for stdout
+ * @param stdout - the process's stdout
+ * @param text - everything to write
+ */
+export async function writeOutput(
+  out: string | undefined,
+  stdout: NodeJS.WriteStream,
+  text: string,
+): Promise<void> {
+  const output = openOutput(out, stdout);
+  try {
+    await output.write(text);
+    await output.close();
+  } catch (error) {
+    await output.abort();
+    throw error;
+  }
+}
