@@ -8,11 +8,12 @@ import {
 import * as v from "valibot";
 import type { Limits } from "../deps.js";
 import { issueToItem } from "../http/issues.js";
+import { isJsonMediaType, mediaTypeOf, parseJsonBody } from "../http/json-body.js";
 import { negotiateOrThrow } from "../http/negotiate.js";
 import { ApiError } from "../http/problem.js";
 import { readBodyText } from "../http/read-body.js";
 import { MissingPolicySchema } from "../schemas.js";
-import { mediaTypeOf, pointerItem, rethrowCoreError, validationFailed } from "./score.js";
+import { pointerItem, rethrowCoreError, validationFailed } from "./score.js";
 
 /** What `POST /v1/plan` can answer, preferred first. */
 export const PLAN_MEDIA_TYPES = ["application/json", "text/markdown", "image/svg+xml"] as const;
@@ -63,23 +64,14 @@ function hasFormula(model: unknown): boolean {
 export async function handlePlan(request: Request, limits: Limits): Promise<Response> {
   const mediaType = negotiateOrThrow(request, PLAN_MEDIA_TYPES);
   const type = mediaTypeOf(request.headers.get("Content-Type") ?? undefined);
-  if (!(type === "application/json" || (type.startsWith("application/") && type.endsWith("+json"))))
+  if (!isJsonMediaType(type))
     throw new ApiError(
       "unsupported-media-type",
       `expected a body of type application/json, received ${type === "" ? "no Content-Type" : type}`,
       { headers: { "Accept-Post": "application/json" } },
     );
   const text = await readBodyText(request, limits.maxBodyBytes);
-  let body: unknown;
-  try {
-    body = JSON.parse(text);
-  } catch (error) {
-    const reason = error instanceof SyntaxError ? error.message : "unreadable";
-    throw new ApiError(
-      "malformed-body",
-      `expected a JSON document, received text that is not JSON (${reason})`,
-    );
-  }
+  const body = parseJsonBody(text);
   const envelope = v.safeParse(createPlanEnvelopeSchema(limits), body);
   if (!envelope.success) throw validationFailed(envelope.issues.map(issueToItem));
   const { model, options } = envelope.output;

@@ -2,6 +2,7 @@ import type { Context } from "hono";
 import type { Principal } from "../auth/api-keys.js";
 import { sha256Hex } from "../auth/api-keys.js";
 import type { PortfolioDeps } from "../deps.js";
+import { isJsonMediaType, mediaTypeOf, parseJsonBody } from "../http/json-body.js";
 import { ApiError, type ProblemItem } from "../http/problem.js";
 import { readBodyText } from "../http/read-body.js";
 import { StoreError } from "../storage/portfolio-store.js";
@@ -126,23 +127,15 @@ export async function readJsonBody(
   request: Request,
   maxBodyBytes: number,
 ): Promise<{ text: string; json: unknown }> {
-  const type = (request.headers.get("Content-Type") ?? "").split(";", 1)[0]!.trim().toLowerCase();
-  if (type !== "application/json" && !(type.startsWith("application/") && type.endsWith("+json")))
+  const type = mediaTypeOf(request.headers.get("Content-Type") ?? undefined);
+  if (!isJsonMediaType(type))
     throw new ApiError(
       "unsupported-media-type",
       `expected a body of type application/json, received ${type === "" ? "no Content-Type" : type}`,
       { headers: { "Accept-Patch": "application/json", "Accept-Post": "application/json" } },
     );
   const text = await readBodyText(request, maxBodyBytes);
-  try {
-    return { text, json: JSON.parse(text) };
-  } catch (error) {
-    const reason = error instanceof SyntaxError ? error.message : "unreadable";
-    throw new ApiError(
-      "malformed-body",
-      `expected a JSON document, received text that is not JSON (${reason})`,
-    );
-  }
+  return { text, json: parseJsonBody(text) };
 }
 
 /**

@@ -1,6 +1,7 @@
 import { type Problem, toJsonPointer } from "@cxprism/core";
 import * as v from "valibot";
 import { initiativesFromCsv } from "../csv/initiatives-from-csv.js";
+import { mediaTypeOf } from "../http/json-body.js";
 import { ApiError, type ProblemItem } from "../http/problem.js";
 import { readBodyText } from "../http/read-body.js";
 import type { InitiativeData, InitiativeRecord } from "../storage/portfolio-store.js";
@@ -96,7 +97,7 @@ export function registerInitiativeRoutes(register: RegisterRoute, runtime: Portf
       requireRole(principal, principal.role === "owner", "import initiatives");
       const portfolioId = c.req.param("portfolio")!;
       const portfolio = await store.getPortfolio(principal.tenant, portfolioId);
-      const type = (c.req.header("Content-Type") ?? "").split(";", 1)[0]!.trim().toLowerCase();
+      const type = mediaTypeOf(c.req.header("Content-Type"));
       let text: string;
       let inputs: readonly unknown[];
       let place: (

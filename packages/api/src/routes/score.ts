@@ -14,6 +14,7 @@ import * as v from "valibot";
 import { initiativesFromCsv } from "../csv/initiatives-from-csv.js";
 import type { Limits } from "../deps.js";
 import { issueToItem } from "../http/issues.js";
+import { isJsonMediaType, mediaTypeOf, parseJsonBody } from "../http/json-body.js";
 import { ApiError, type ProblemItem } from "../http/problem.js";
 import { readBodyText } from "../http/read-body.js";
 import { createScoreEnvelopeSchema, MissingPolicySchema, ScoreOptionsSchema } from "../schemas.js";
@@ -40,16 +41,6 @@ function validationFailed(errors: readonly ProblemItem[]): ApiError {
   return new ApiError("validation-failed", `The request has ${count}; each is listed in errors.`, { errors });
 }
 
-/**
- * The bare media type of a `Content-Type` header, lower case, without parameters.
- *
- * @param header - the header value, or undefined
- * @returns e.g. `application/json`, or `""` when absent
- */
-export function mediaTypeOf(header: string | undefined): string {
-  return (header ?? "").split(";", 1)[0]!.trim().toLowerCase();
-}
-
 function describeJson(value: unknown): string {
   if (Array.isArray(value)) return "an array";
   return value === null ? "null" : typeof value === "string" ? "a string" : `a ${typeof value}`;
@@ -60,16 +51,7 @@ function readJsonInput(
   limits: Limits,
   optionsSchema: v.GenericSchema<unknown, { readonly missing?: "error" | "neutral" | undefined }>,
 ): ScoreInput & { readonly options: unknown } {
-  let body: unknown;
-  try {
-    body = JSON.parse(text);
-  } catch (error) {
-    const reason = error instanceof SyntaxError ? error.message : "unreadable";
-    throw new ApiError(
-      "malformed-body",
-      `expected a JSON document, received text that is not JSON (${reason})`,
-    );
-  }
+  const body = parseJsonBody(text);
   if (body === null || typeof body !== "object" || Array.isArray(body))
     throw validationFailed([
       { pointer: "", detail: `expected an object with an initiatives array, received ${describeJson(body)}` },
@@ -233,7 +215,7 @@ export async function readScoreRequest<
   optionsSchema: v.GenericSchema<unknown, Options> = ScoreOptionsSchema as never,
 ): Promise<ScoreRequest<Options>> {
   const type = mediaTypeOf(request.headers.get("Content-Type") ?? undefined);
-  const isJson = type === "application/json" || (type.startsWith("application/") && type.endsWith("+json"));
+  const isJson = isJsonMediaType(type);
   if (!isJson && type !== "text/csv" && type !== "multipart/form-data")
     throw new ApiError(
       "unsupported-media-type",

@@ -15,10 +15,11 @@ import * as v from "valibot";
 import { parseCsv } from "../csv/parse-csv.js";
 import type { Limits } from "../deps.js";
 import { issueToItem } from "../http/issues.js";
+import { isJsonMediaType, mediaTypeOf, parseJsonBody } from "../http/json-body.js";
 import { ApiError, type ProblemItem } from "../http/problem.js";
 import { readQuery } from "../http/query.js";
 import { readBodyText } from "../http/read-body.js";
-import { mediaTypeOf, pointerItem, rethrowCoreError, validationFailed } from "./score.js";
+import { pointerItem, rethrowCoreError, validationFailed } from "./score.js";
 
 /** The media types `POST /v1/weights/ahp` accepts. */
 export const AHP_MEDIA_TYPES = ["application/json", "text/csv"] as const;
@@ -50,18 +51,6 @@ export const AhpQuerySchema = v.object({
   method: v.optional(AhpOptionsSchema.entries.method.wrapped),
   randomIndex: v.optional(AhpOptionsSchema.entries.randomIndex.wrapped),
 });
-
-function parseJson(text: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch (error) {
-    const reason = error instanceof SyntaxError ? error.message : "unreadable";
-    throw new ApiError(
-      "malformed-body",
-      `expected a JSON document, received text that is not JSON (${reason})`,
-    );
-  }
-}
 
 /** An AHP analysis as answered: the core's result with each worst judgment's advice in words. */
 function presentAhp(result: AhpResult) {
@@ -107,7 +96,7 @@ function readCsvMatrix(text: string): { matrix: PairwiseMatrix; locate: (problem
  */
 export async function handleAhp(request: Request, limits: Limits) {
   const type = mediaTypeOf(request.headers.get("Content-Type") ?? undefined);
-  const isJson = type === "application/json" || (type.startsWith("application/") && type.endsWith("+json"));
+  const isJson = isJsonMediaType(type);
   if (!isJson && type !== "text/csv")
     throw new ApiError(
       "unsupported-media-type",
@@ -123,7 +112,7 @@ export async function handleAhp(request: Request, limits: Limits) {
       return rethrowCoreError(error, locate);
     }
   }
-  const body = parseJson(await readBodyText(request, limits.maxBodyBytes));
+  const body = parseJsonBody(await readBodyText(request, limits.maxBodyBytes));
   const isGroup = typeof body === "object" && body !== null && "raters" in body;
   // Validate against the branch the body chose, so the problems point inside it rather than at the union.
   const parsed = v.safeParse(isGroup ? AhpRequestSchema.options[1] : AhpRequestSchema.options[0], body);
@@ -159,13 +148,13 @@ export async function handleAhp(request: Request, limits: Limits) {
  */
 export async function handleRankWeights(request: Request, limits: Limits) {
   const type = mediaTypeOf(request.headers.get("Content-Type") ?? undefined);
-  if (!(type === "application/json" || (type.startsWith("application/") && type.endsWith("+json"))))
+  if (!isJsonMediaType(type))
     throw new ApiError(
       "unsupported-media-type",
       `expected a body of type application/json, received ${type === "" ? "no Content-Type" : type}`,
       { headers: { "Accept-Post": "application/json" } },
     );
-  const body = parseJson(await readBodyText(request, limits.maxBodyBytes));
+  const body = parseJsonBody(await readBodyText(request, limits.maxBodyBytes));
   const parsed = v.safeParse(RankWeightsRequestSchema, body);
   if (!parsed.success) throw validationFailed(parsed.issues.map(issueToItem));
   const method = parsed.output.method ?? "rank-order-centroid";
