@@ -184,6 +184,41 @@ export class DynamoDbPortfolioStore implements PortfolioStore {
   }
 
   /** After a failed condition: the stored version, or a not-found error when the item is gone. */
+  /** Writes a new item; `already-exists` when its key is taken. */
+  async #putNew(item: Item, what: string): Promise<void> {
+    try {
+      await this.#client.send(
+        new PutItemCommand({
+          TableName: this.#table,
+          Item: item,
+          ConditionExpression: "attribute_not_exists(pk)",
+        }),
+      );
+    } catch (error) {
+      if (error instanceof ConditionalCheckFailedException)
+        throw new StoreError("already-exists", `${what} already exists`);
+      throw error;
+    }
+  }
+
+  /** Replaces an item still at `expectedVersion`; otherwise `not-found` or `version-conflict` (see #conflict). */
+  async #putAtVersion(item: Item, expectedVersion: number, what: string): Promise<void> {
+    try {
+      await this.#client.send(
+        new PutItemCommand({
+          TableName: this.#table,
+          Item: item,
+          ConditionExpression: "attribute_exists(pk) AND version = :expected",
+          ExpressionAttributeValues: { ":expected": N(expectedVersion) },
+        }),
+      );
+    } catch (error) {
+      if (error instanceof ConditionalCheckFailedException)
+        return this.#conflict(str(item, "pk"), str(item, "sk"), what);
+      throw error;
+    }
+  }
+
   async #conflict(pk: string, sk: string, what: string): Promise<never> {
     const current = await this.#get(pk, sk);
     if (current === undefined) throw new StoreError("not-found", `${what} does not exist`);
@@ -238,19 +273,7 @@ export class DynamoDbPortfolioStore implements PortfolioStore {
   ): Promise<PortfolioRecord> {
     return guardStore(async () => {
       const item = this.#portfolioItem(tenant, id, fields, 1, now, now);
-      try {
-        await this.#client.send(
-          new PutItemCommand({
-            TableName: this.#table,
-            Item: item,
-            ConditionExpression: "attribute_not_exists(pk)",
-          }),
-        );
-      } catch (error) {
-        if (error instanceof ConditionalCheckFailedException)
-          throw new StoreError("already-exists", `portfolio ${id} already exists`);
-        throw error;
-      }
+      await this.#putNew(item, `portfolio ${id}`);
       return portfolioFrom(item);
     });
   }
@@ -283,20 +306,7 @@ export class DynamoDbPortfolioStore implements PortfolioStore {
         str(current, "createdAt"),
         now,
       );
-      try {
-        await this.#client.send(
-          new PutItemCommand({
-            TableName: this.#table,
-            Item: item,
-            ConditionExpression: "attribute_exists(pk) AND version = :expected",
-            ExpressionAttributeValues: { ":expected": N(expectedVersion) },
-          }),
-        );
-      } catch (error) {
-        if (error instanceof ConditionalCheckFailedException)
-          return this.#conflict(tenantKey(tenant), portfolioSortKey(id), `portfolio ${id}`);
-        throw error;
-      }
+      await this.#putAtVersion(item, expectedVersion, `portfolio ${id}`);
       return portfolioFrom(item);
     });
   }
@@ -336,19 +346,7 @@ export class DynamoDbPortfolioStore implements PortfolioStore {
     return guardStore(async () => {
       await this.#requirePortfolio(tenant, portfolioId);
       const item = this.#initiativeItem(tenant, portfolioId, data, 1, now);
-      try {
-        await this.#client.send(
-          new PutItemCommand({
-            TableName: this.#table,
-            Item: item,
-            ConditionExpression: "attribute_not_exists(pk)",
-          }),
-        );
-      } catch (error) {
-        if (error instanceof ConditionalCheckFailedException)
-          throw new StoreError("already-exists", `initiative ${data.id} already exists`);
-        throw error;
-      }
+      await this.#putNew(item, `initiative ${data.id}`);
       return initiativeFrom(item);
     });
   }
@@ -390,24 +388,7 @@ export class DynamoDbPortfolioStore implements PortfolioStore {
     return guardStore(async () => {
       await this.#requirePortfolio(tenant, portfolioId);
       const item = this.#initiativeItem(tenant, portfolioId, data, expectedVersion + 1, now);
-      try {
-        await this.#client.send(
-          new PutItemCommand({
-            TableName: this.#table,
-            Item: item,
-            ConditionExpression: "attribute_exists(pk) AND version = :expected",
-            ExpressionAttributeValues: { ":expected": N(expectedVersion) },
-          }),
-        );
-      } catch (error) {
-        if (error instanceof ConditionalCheckFailedException)
-          return this.#conflict(
-            portfolioPartition(tenant, portfolioId),
-            initiativeSortKey(data.id),
-            `initiative ${data.id}`,
-          );
-        throw error;
-      }
+      await this.#putAtVersion(item, expectedVersion, `initiative ${data.id}`);
       return initiativeFrom(item);
     });
   }
