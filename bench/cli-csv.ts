@@ -39,6 +39,7 @@ import { defaultModel, scoreColumns, validateColumns } from "@cxprism/core";
 import { parse } from "csv-parse";
 import { readPortfolioCsv } from "../packages/cli/src/csv/read-csv.js";
 import { renderScoredCsv } from "../packages/cli/src/render/results-data.js";
+import { createRandom } from "./lib.js";
 
 const { values } = parseArgs({
   options: { rows: { type: "string", default: "1000000" }, runs: { type: "string", default: "1" } },
@@ -48,18 +49,6 @@ const runs = Number(values.runs);
 const root = new URL("..", import.meta.url).pathname;
 const cli = join(root, "packages/cli/dist/main.js");
 if (!existsSync(cli)) throw new Error(`${cli} is missing: run \`pnpm build\` first`);
-
-/** mulberry32: a small seeded generator, so every run reads the same file. */
-function createRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 async function generate(file: string, count: number): Promise<void> {
   const random = createRandom(20261122);

@@ -13,18 +13,10 @@ import {
   score,
   toVegaLite,
 } from "@cxprism/core";
+import { medianMs } from "./lib.js";
 
-function medianMs(run: () => unknown, repeats = 15): number {
-  for (let i = 0; i < 3; i++) run(); // warm up
-  const times: number[] = [];
-  for (let i = 0; i < repeats; i++) {
-    const start = performance.now();
-    run();
-    times.push(performance.now() - start);
-  }
-  times.sort((a, b) => a - b);
-  return times[Math.floor(times.length / 2)]!;
-}
+/** Median of 15 timed runs after 3 warm-up runs. */
+const measure = (run: () => unknown) => medianMs(run, 15, 3);
 
 /** A portfolio of `n` initiatives: the catalog repeated with ratings nudged by a fixed pattern. */
 function portfolio(n: number): InitiativeInput[] {
@@ -44,12 +36,12 @@ function portfolio(n: number): InitiativeInput[] {
 for (const n of [22, 120]) {
   const initiatives = portfolio(n);
   const results = score(initiatives);
-  const baseline = medianMs(() => score(initiatives));
+  const baseline = measure(() => score(initiatives));
   const rows: [string, number][] = [
-    ["layoutMatrix", medianMs(() => layoutMatrix(results))],
-    ["renderMatrixSvg", medianMs(() => renderMatrixSvg(results))],
-    ["renderMatrixText", medianMs(() => renderMatrixText(results))],
-    ["toVegaLite", medianMs(() => toVegaLite(results))],
+    ["layoutMatrix", measure(() => layoutMatrix(results))],
+    ["renderMatrixSvg", measure(() => renderMatrixSvg(results))],
+    ["renderMatrixText", measure(() => renderMatrixText(results))],
+    ["toVegaLite", measure(() => toVegaLite(results))],
   ];
   console.log(`${n} initiatives; baseline score(): ${baseline.toFixed(2)} ms`);
   for (const [name, ms] of rows)

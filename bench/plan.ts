@@ -7,23 +7,15 @@
  * Run: npx tsx --conditions=@cxprism/source bench/plan.ts
  */
 import { createPlan, type InitiativeInput, type KnapsackItem, solveKnapsack } from "@cxprism/core";
+import { createRandom, medianMs } from "./lib.js";
 
 const N = 200;
 const BUDGET = 2_000_000;
 const GRANULARITY = 1_000;
 const RUNS = 15;
 
-/** A seeded generator (mulberry32), so every run plans the same portfolio. */
-function createRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** Median of RUNS timed runs after 3 warm-up runs. */
+const measure = (run: () => unknown) => medianMs(run, RUNS, 3);
 
 const CRITERIA = [
   "cx_impact",
@@ -76,18 +68,6 @@ function bareKnapsack(weights: Int32Array, values: Float64Array, capacity: numbe
   return best[capacity]!;
 }
 
-function median(run: () => unknown): number {
-  for (let i = 0; i < 3; i++) run();
-  const times: number[] = [];
-  for (let i = 0; i < RUNS; i++) {
-    const start = performance.now();
-    run();
-    times.push(performance.now() - start);
-  }
-  times.sort((a, b) => a - b);
-  return times[Math.floor(RUNS / 2)]!;
-}
-
 const initiatives = portfolio();
 const plan = createPlan(initiatives, { budget: BUDGET, granularity: GRANULARITY });
 const index = new Map(initiatives.map((initiative, i) => [initiative.id, i]));
@@ -101,11 +81,11 @@ const capacity = Math.floor(BUDGET / GRANULARITY);
 const weights = Int32Array.from(items, (item) => item.weight);
 const values = Float64Array.from(items, (item) => item.value);
 
-const baseline = median(() => bareKnapsack(weights, values, capacity));
-const knapsack = median(() => solveKnapsack({ items, capacity }));
-const full = median(() => createPlan(initiatives, { budget: BUDGET, granularity: GRANULARITY }));
+const baseline = measure(() => bareKnapsack(weights, values, capacity));
+const knapsack = measure(() => solveKnapsack({ items, capacity }));
+const full = measure(() => createPlan(initiatives, { budget: BUDGET, granularity: GRANULARITY }));
 const CAPACITY = 120;
-const withCapacity = median(() =>
+const withCapacity = measure(() =>
   createPlan(initiatives, { budget: BUDGET, granularity: GRANULARITY, capacity: CAPACITY }),
 );
 
