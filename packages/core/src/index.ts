@@ -50,6 +50,7 @@ export {
 } from "./confidence/monte-carlo.js";
 export { InitiativeSorter } from "./confidence/order.js";
 export { createRandom, fmix32, SeededRandom, splitMix32State } from "./confidence/random.js";
+export type { SimulationSettings } from "./confidence/simulate.js";
 export {
   analyseWeightStability,
   type CriterionStability,
@@ -135,7 +136,6 @@ export { classifyQuadrant } from "./pipeline/quadrant.js";
 export { idOrdinals, rankInitiatives, TIE_TOLERANCE } from "./pipeline/rank.js";
 export { aggregateRaterValues } from "./pipeline/raters.js";
 export {
-  QUADRANTS,
   type ResultIdentity,
   resultOf,
   type ScoreColumns,

@@ -1,5 +1,5 @@
 import {
-  QUADRANTS as QUADRANT_CODES,
+  QUADRANTS,
   type Quadrant,
   type Result,
   renderMatrixText,
@@ -27,7 +27,6 @@ import {
 } from "./score-raters.js";
 
 const FORMATS = ["table", "json", "csv", "md"] as const;
-const QUADRANTS: readonly Quadrant[] = ["likely-win", "calculated-risk", "marginal-gain", "unlikely"];
 
 /** `cxprism score FILE|-`: score a CSV of initiatives and print the ranking. */
 export const scoreCommand = defineCommand({
@@ -176,7 +175,7 @@ function selectRows(
 ): Uint32Array {
   let order = columns.order;
   if (quadrant !== undefined) {
-    const code = QUADRANT_CODES.indexOf(quadrant);
+    const code = QUADRANTS.indexOf(quadrant);
     order = order.filter((i) => columns.quadrant[i] === code);
   }
   return top !== undefined && order.length > top ? order.subarray(0, top) : order;

@@ -1,8 +1,9 @@
 import { CxprismError, type Problem } from "../errors.js";
 import type { Quadrant } from "../schema/model.js";
+import { QUADRANTS } from "../schema/model.js";
 import type { Portfolio } from "../validate/portfolio.js";
 import { createScoringKernel, type ScoringKernel } from "./kernel.js";
-import { QUADRANTS, type SimulationSettings, simulate, type Tallies } from "./simulate.js";
+import { type SimulationSettings, simulate, type Tallies } from "./simulate.js";
 import { summariseConfidence } from "./summary.js";
 
 /** Options for {@link runMonteCarlo}. */
@@ -63,15 +64,7 @@ export interface InitiativeConfidence {
 }
 
 /** The outcome of {@link runMonteCarlo}, with the settings that produced it. */
-export interface MonteCarloResult {
-  readonly iterations: number;
-  readonly seed: number;
-  readonly concentration: number;
-  readonly uncertainty: number;
-  readonly noise: "triangular" | "uniform";
-  readonly bootstrapRaters: boolean;
-  readonly k: number;
-  readonly bins: number;
+export interface MonteCarloResult extends SimulationSettings {
   /** One entry per initiative, in base rank order. */
   readonly initiatives: readonly InitiativeConfidence[];
 }

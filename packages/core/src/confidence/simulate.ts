@@ -6,9 +6,6 @@ import { AxisScorer, ratingStep, type ScoringKernel } from "./kernel.js";
 import { InitiativeSorter } from "./order.js";
 import { createRandom } from "./random.js";
 
-/** The quadrants in the order of the tallies. */
-export const QUADRANTS = ["likely-win", "calculated-risk", "marginal-gain", "unlikely"] as const;
-
 /** Resolved Monte Carlo options (see `MonteCarloOptions`). */
 export interface SimulationSettings {
   readonly iterations: number;

@@ -1,5 +1,5 @@
 import { classifyQuadrant } from "../pipeline/quadrant.js";
-import type { Quadrant } from "../schema/model.js";
+import { QUADRANTS, type Quadrant } from "../schema/model.js";
 import { formatCompact, roundDownNice } from "./format.js";
 import type { Box, Circle } from "./geometry.js";
 import { type DataPoint, isoPriorityRegion } from "./iso-priority.js";
@@ -406,7 +406,7 @@ function layoutQuadrants(
   };
   const inset = 8;
   const height = MATRIX_FONT.quadrant + 4;
-  return (["likely-win", "calculated-risk", "marginal-gain", "unlikely"] as const).map((quadrant) => {
+  return QUADRANTS.map((quadrant) => {
     const box = boxes[quadrant];
     const text = options.quadrantLabels[quadrant];
     const textWidth = estimateTextWidth(text, MATRIX_FONT.quadrant, { bold: true }) + 2;

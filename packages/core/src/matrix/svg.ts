@@ -1,3 +1,4 @@
+import { QUADRANTS } from "../schema/model.js";
 import { formatCompact, formatNumber as n } from "./format.js";
 import {
   type KeyEntry,
@@ -279,7 +280,7 @@ function describeMatrix(layout: MatrixLayout): string {
     `Quadrant thresholds: value ${options.thresholds.value}, feasibility ${options.thresholds.feasibility}.`,
     `Shaded bands show priority, the ${describePriorityRule(options.priority)}.`,
   ];
-  for (const quadrant of ["likely-win", "calculated-risk", "marginal-gain", "unlikely"] as const) {
+  for (const quadrant of QUADRANTS) {
     const names = markers
       .filter((marker) => marker.quadrant === quadrant)
       .map((marker) => marker.point.input.name);

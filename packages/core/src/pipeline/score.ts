@@ -1,5 +1,5 @@
 import { CxprismError } from "../errors.js";
-import type { Model, Quadrant } from "../schema/model.js";
+import { type Model, QUADRANTS, type Quadrant } from "../schema/model.js";
 import type { Result } from "../schema/result.js";
 import { type Portfolio, type ScoreOptions, validatePortfolio } from "../validate/portfolio.js";
 import { aggregateAxis } from "./axis.js";
@@ -27,14 +27,6 @@ function layoutAxis(model: Model, axis: "value" | "feasibility"): AxisLayout {
     weights: Float64Array.from(indices, (index) => criteria[index]!.weight / total),
   };
 }
-
-/** Quadrant codes used by {@link ScoreColumns.quadrant}, in code order. */
-export const QUADRANTS = [
-  "likely-win",
-  "calculated-risk",
-  "marginal-gain",
-  "unlikely",
-] as const satisfies readonly Quadrant[];
 
 const QUADRANT_CODE: Readonly<Record<Quadrant, number>> = {
   "likely-win": 0,

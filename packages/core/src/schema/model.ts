@@ -10,8 +10,14 @@ export const PriorityRuleSchema = v.picklist(["closeness", "geometric-mean", "we
 /** How several raters' values for one criterion combine. */
 export const RaterAggregationSchema = v.picklist(["mean", "median", "geometric-mean"]);
 
-/** The four quadrants of the prism matrix. */
-export const QuadrantSchema = v.picklist(["likely-win", "calculated-risk", "marginal-gain", "unlikely"]);
+/**
+ * The four quadrants of the prism matrix, in a fixed order: the order of quadrant codes in `ScoreColumns`, of
+ * Monte Carlo tallies, and of the matrix's labels and legend.
+ */
+export const QUADRANTS = ["likely-win", "calculated-risk", "marginal-gain", "unlikely"] as const;
+
+/** One of the {@link QUADRANTS}. */
+export const QuadrantSchema = v.picklist(QUADRANTS);
 
 const PercentSchema = v.pipe(v.number(), v.finite(), v.minValue(0), v.maxValue(100));
 const LabelSchema = v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(80));
