@@ -17,7 +17,7 @@ export interface Problem {
  *
  * @example
  * try { score(rows) } catch (error) {
- *   if (error instanceof CxprismError) for (const p of error.problems) console.error(formatProblem(p));
+ *   if (error instanceof CxprismError) lines = error.problems.map(formatProblem);
  * }
  */
 export class CxprismError extends Error {

@@ -118,7 +118,7 @@ export interface RankingAgreement extends Concordance {
  * @throws {@link CxprismError} as `score` does, or `invalid-options` for a negative threshold
  * @example
  * const { discuss } = analyseDisagreement(initiatives);
- * for (const s of discuss) console.log(s.initiative, s.criterion, s.range, s.impact?.quadrantChanges);
+ * const agenda = discuss.map((s) => `${s.initiative} / ${s.criterion}: range ${s.range}`);
  */
 export function analyseDisagreement(
   initiatives: unknown,

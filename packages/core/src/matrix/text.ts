@@ -30,7 +30,7 @@ type Grid = string[][];
  * @returns lines joined by `\n`, each at most `width` columns, ending with a newline
  * @throws {@link CxprismError} for scores outside 0-100 or a width or height too small
  * @example
- * process.stdout.write(renderMatrixText(score(catalogInitiatives())));
+ * const text = renderMatrixText(score(catalogInitiatives())); // 80 columns, ready for a terminal
  */
 export function renderMatrixText(results: readonly MatrixInput[], options: MatrixTextOptions = {}): string {
   const width = Math.floor(options.width ?? 80);
