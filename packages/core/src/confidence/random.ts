@@ -1,5 +1,5 @@
 /**
- * Seeded pseudo-random numbers for the confidence analyses. Core never touches `Math.random`: every draw comes
+ * Seeded pseudo-random numbers for the confidence analyses. Core never uses the platform's unseeded random source: every draw comes
  * from a generator built from a seed, so the same seed gives the same numbers in Node, Workers and browsers.
  *
  * - Generator: xoshiro128** 1.1 (Blackman & Vigna, "Scrambled linear pseudorandom number generators", ACM TOMS
