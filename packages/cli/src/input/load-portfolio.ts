@@ -123,16 +123,14 @@ export async function loadScorable(
   options: LoadOptions,
   io: CommandIo,
 ): Promise<LoadedScorable> {
-  if (
-    hasFormulas(
-      options.model ?? (options.modelFile === undefined ? defaultModel : await loadModel(options.modelFile)),
-    )
-  ) {
+  // The model is loaded once here and handed on, so its file is read only once.
+  const resolved = { ...options, model: await resolveModel(options) };
+  if (hasFormulas(resolved.model)) {
     // Formula criteria are derived on initiative objects: such files take the object path.
-    const loaded = await loadPortfolio(path, options, io);
+    const loaded = await loadPortfolio(path, resolved, io);
     return { ...loaded, loaded, scorable: objectScorable(loaded.portfolio) };
   }
-  const { model, file, read } = await openCsv(path, options, io);
+  const { model, file, read } = await openCsv(path, resolved, io);
   const outcome = await read(readPortfolioCsv);
   const { built } = outcome;
   const common = { file, rowMap: built.rowMap, rows: built.rows, delimiter: outcome.delimiter };
@@ -173,6 +171,13 @@ function objectScorable(portfolio: Portfolio): ScorablePortfolio {
     category: (i) => initiatives[i]!.category,
     extra: (i, column) => initiatives[i]!.extra[column],
   };
+}
+
+/** The model to read against: the one already loaded, else the model file, else the default model. */
+async function resolveModel(options: LoadOptions): Promise<Model> {
+  return (
+    options.model ?? (options.modelFile === undefined ? defaultModel : await loadModel(options.modelFile))
+  );
 }
 
 function hasFormulas(model: Model): boolean {
@@ -232,8 +237,7 @@ function throwProblems<V extends { readonly success: boolean }>(
 
 /** Loads the model, checks the path and opens the stream (with a progress line for large files on a TTY). */
 async function openCsv(path: string, options: LoadOptions, io: CommandIo) {
-  const model: Model =
-    options.model ?? (options.modelFile === undefined ? defaultModel : await loadModel(options.modelFile));
+  const model = await resolveModel(options);
   const file = path === "-" ? "stdin" : path;
   let size: number | undefined;
   if (path !== "-") {
