@@ -85,6 +85,15 @@ export {
   deriveFormulaCriteria,
 } from "./formula/derive.js";
 export { FORMULA_FUNCTIONS } from "./formula/locked-math.js";
+export {
+  de,
+  en,
+  formatLocalNumber,
+  LANGUAGES,
+  type Messages,
+  messagesFor,
+  quadrantName,
+} from "./i18n/index.js";
 export { initiativeJsonSchema, type JsonSchema, modelJsonSchema } from "./json-schema.js";
 export { type KpiCoverage, type KpiCoverageEntry, kpiCoverage } from "./kpi/coverage.js";
 export type { Box, Circle, Segment } from "./matrix/geometry.js";
@@ -114,9 +123,15 @@ export type {
   ResolvedMatrixOptions,
 } from "./matrix/options.js";
 export { createAreaScale, createLinearScale, type LinearScale, niceTicks } from "./matrix/scale.js";
-export { drawMatrixSvg, MATRIX_FONT_FAMILY, renderMatrixSvg } from "./matrix/svg.js";
+export { describeMatrix, drawMatrixSvg, MATRIX_FONT_FAMILY, renderMatrixSvg } from "./matrix/svg.js";
 export { type MatrixTextOptions, renderMatrixText } from "./matrix/text.js";
-export { estimateTextWidth, isRightToLeft, terminalColumns, truncateToWidth } from "./matrix/text-width.js";
+export {
+  estimateTextWidth,
+  isRightToLeft,
+  terminalColumns,
+  truncateToWidth,
+  wrapToWidth,
+} from "./matrix/text-width.js";
 export { type MatrixTheme, matrixTheme, OKABE_ITO } from "./matrix/theme.js";
 export { toVegaLite, type VegaLiteOptions, type VegaLiteSpec } from "./matrix/vega-lite.js";
 export { escapeXml } from "./matrix/xml.js";
@@ -177,8 +192,8 @@ export {
   safeCreatePlan,
 } from "./plan/plan.js";
 export { sequenceWaves, type WaveCandidate, type WaveSequence } from "./plan/waves.js";
-export { formatAmount, renderPlanMarkdown } from "./render/plan-markdown.js";
-export { renderPlanSvg } from "./render/plan-svg.js";
+export { formatAmount, type PlanMarkdownOptions, renderPlanMarkdown } from "./render/plan-markdown.js";
+export { type PlanSvgOptions, renderPlanSvg, waveLabel } from "./render/plan-svg.js";
 export * from "./schema/index.js";
 export {
   type ColumnPortfolio,

@@ -134,12 +134,6 @@ const LABEL_HEIGHT = 14;
 const KEY_ROW = 15;
 const KEY_COLUMN = 210;
 const MAX_LABEL_WIDTH = 230;
-const UNCATEGORISED = "Uncategorised";
-const BAND_CAPTIONS = {
-  closeness: ["Darker: closer to the ideal", "corner (100, 100)"],
-  "geometric-mean": ["Darker: higher geometric", "mean of value and feasibility"],
-  "weighted-mean": ["Darker: higher weighted", "mean of value and feasibility"],
-} as const;
 
 /**
  * Lays out the prism matrix: scales, ticks, quadrants, iso-priority bands, markers, labels (placed without
@@ -161,7 +155,9 @@ export function layoutMatrix(inputs: readonly MatrixInput[], options: MatrixOpti
   let keyRows = 0;
   let layout = layoutOnce(resolved.points, resolved.options, keyRows);
   for (let attempt = 0; attempt < 6 && keyRows < maxRows; attempt++) {
-    const needed = layout.markers.filter((marker) => marker.label.kind !== "name").length;
+    const needed = layout.markers.filter(
+      (marker) => marker.label.kind !== "name" || marker.labelText !== marker.point.input.name,
+    ).length;
     if (needed <= keyRows * layout.keyColumns) break;
     keyRows = Math.min(maxRows, Math.max(keyRows + 1, Math.ceil(needed / layout.keyColumns)));
     layout = layoutOnce(resolved.points, resolved.options, keyRows);
@@ -212,18 +208,18 @@ function layoutOnce(
     (tick): TextItem => ({ text: String(tick), x: plot.x - 8, y: y(tick) + 4, anchor: "end" }),
   );
   const xTitle: TextItem = {
-    text: "Feasibility →",
+    text: options.messages.matrix.feasibilityAxis,
     x: plot.x + plot.width / 2,
     y: plot.y + plot.height + 36,
     anchor: "middle",
   };
   // Drawn rotated by -90 degrees about its anchor.
-  const longYTitle = "Business value →";
+  const longYTitle = options.messages.matrix.valueAxis;
   const yTitle: TextItem = {
     text:
       estimateTextWidth(longYTitle, MATRIX_FONT.axisTitle, { bold: true }) <= plot.height
         ? longYTitle
-        : "Value →",
+        : options.messages.matrix.valueAxisShort,
     x: PAD + 6,
     y: plot.y + plot.height / 2,
     anchor: "middle",
@@ -237,7 +233,7 @@ function layoutOnce(
     return [{ level, polygon: region.map(([f, v]: DataPoint) => [x(f), y(v)] as const) }];
   });
 
-  const categories = categoryOrder(points);
+  const categories = categoryOrder(points, options.messages.matrix.uncategorised);
   const sized = points.filter((point) => point.size !== undefined);
   const maxSize = Math.max(0, ...sized.map((point) => point.size!));
   // The largest marker shrinks as the plot gets crowded: about a fifth of the side of each point's share of
@@ -256,8 +252,14 @@ function layoutOnce(
           : Math.max(MIN_RADIUS, radiusOf(point.size));
     return { cx: x(point.input.feasibility), cy: y(point.input.value), r };
   });
-  const labelTexts = points.map((point) =>
-    truncateToWidth(point.input.name, MAX_LABEL_WIDTH, MATRIX_FONT.label),
+  // A name too long to print whole keeps its number in front and gets a key entry with its full form.
+  const shortened = points.map(
+    (point) => estimateTextWidth(point.input.name, MATRIX_FONT.label) > MAX_LABEL_WIDTH,
+  );
+  const labelTexts = points.map((point, i) =>
+    shortened[i]
+      ? truncateToWidth(`${i + 1} ${point.input.name}`, MAX_LABEL_WIDTH, MATRIX_FONT.label)
+      : point.input.name,
   );
   const placements = placeLabels(
     points.map((_, i) => ({
@@ -277,7 +279,7 @@ function layoutOnce(
       point,
       quadrant: classifyQuadrant(point.input.value, point.input.feasibility, options.thresholds),
       number: i + 1,
-      category: categories.indexOf(categoryName(point)),
+      category: categories.indexOf(point.input.category.trim() || options.messages.matrix.uncategorised),
       label: placements[i]!,
       labelText: placements[i]!.kind === "name" ? labelTexts[i]! : String(i + 1),
     }),
@@ -294,7 +296,7 @@ function layoutOnce(
     radiusOf,
     options,
   );
-  const keyed = markers.filter((marker) => marker.label.kind !== "name");
+  const keyed = markers.filter((marker, i) => marker.label.kind !== "name" || shortened[i]);
   const keyTop = plot.y + plot.height + 52;
   // The key runs the full width below the plot and legends, or only under the plot if the legends reach down.
   const keyWidth = legend.bottom > keyTop - 12 ? panelX - 16 - PAD : width - 2 * PAD;
@@ -327,7 +329,7 @@ function layoutOnce(
   if (overflow > 0) {
     const index = shown.length;
     keyOverflow = {
-      text: `… and ${overflow} more (numbers ${keyed[index]!.number} and up)`,
+      text: options.messages.matrix.keyOverflow(overflow, keyed[index]!.number),
       x: PAD + Math.floor(index / keyRows) * columnWidth + 26,
       y: keyTop + 14 + (index % keyRows) * KEY_ROW,
       anchor: "start",
@@ -360,7 +362,7 @@ function layoutOnce(
     ? {
         ...withSubtitle,
         keyTitle: {
-          text: truncateToWidth("Key: initiatives numbered on the chart", keyWidth, MATRIX_FONT.legendTitle, {
+          text: truncateToWidth(options.messages.matrix.keyTitle, keyWidth, MATRIX_FONT.legendTitle, {
             bold: true,
           }),
           x: PAD,
@@ -371,16 +373,11 @@ function layoutOnce(
     : withSubtitle;
 }
 
-function categoryName(point: MatrixPoint): string {
-  const category = point.input.category.trim();
-  return category === "" ? UNCATEGORISED : category;
-}
-
 /** Categories sorted by name, so a category keeps its colour whatever the order of the input. */
-function categoryOrder(points: readonly MatrixPoint[]): string[] {
-  const names = [...new Set(points.map(categoryName))];
+function categoryOrder(points: readonly MatrixPoint[], uncategorised: string): string[] {
+  const names = [...new Set(points.map((point) => point.input.category.trim() || uncategorised))];
   return names.sort((a, b) =>
-    a === UNCATEGORISED ? 1 : b === UNCATEGORISED ? -1 : a < b ? -1 : a > b ? 1 : 0,
+    a === uncategorised ? 1 : b === uncategorised ? -1 : a < b ? -1 : a > b ? 1 : 0,
   );
 }
 
@@ -442,7 +439,7 @@ function layoutLegend(
   options: ResolvedMatrixOptions,
 ): LegendLayout {
   let cursor = top + 10;
-  const categoryTitle: TextItem = { text: "Category", x, y: cursor, anchor: "start" };
+  const categoryTitle: TextItem = { text: options.messages.matrix.category, x, y: cursor, anchor: "start" };
   cursor += 8;
   const entries = categories.map((name) => {
     cursor += 18;
@@ -461,7 +458,12 @@ function layoutLegend(
   cursor += 30;
   let size: LegendLayout["size"];
   if (sizedCount > 0) {
-    const sizeTitle: TextItem = { text: `Size: ${options.sizeLabel}`, x, y: cursor, anchor: "start" };
+    const sizeTitle: TextItem = {
+      text: options.messages.matrix.size(options.sizeLabel),
+      x,
+      y: cursor,
+      anchor: "start",
+    };
     const top = roundDownNice(maxSize);
     const values = [...new Set([top, roundDownNice(top / 4), roundDownNice(top / 16)])].filter((v) => v > 0);
     const biggest = radiusOf(values[0] ?? 0);
@@ -499,7 +501,7 @@ function layoutLegend(
         cy: cursor - 4,
         r: 3.5,
         text: {
-          text: `no ${options.sizeLabel.toLowerCase()} given`,
+          text: options.messages.matrix.noSize(options.sizeLabel),
           x: cx + biggest + 10,
           y: cursor,
           anchor: "start",
@@ -510,7 +512,7 @@ function layoutLegend(
     size = missing === undefined ? { title: sizeTitle, circles } : { title: sizeTitle, circles, missing };
     cursor += 30;
   }
-  const bandTitle: TextItem = { text: "Priority", x, y: cursor, anchor: "start" };
+  const bandTitle: TextItem = { text: options.messages.matrix.priority, x, y: cursor, anchor: "start" };
   cursor += 10;
   const swatchWidth = Math.min(22, (width - 8) / Math.max(1, options.levels.length + 1));
   const bandSwatches = [0, ...options.levels].map((level, index) => ({
@@ -522,11 +524,16 @@ function layoutLegend(
   }));
   cursor += 12 + 14;
   const scaleEnds: TextItem[] = [
-    { text: "low", x, y: cursor, anchor: "start" },
-    { text: "high", x: x + bandSwatches.length * swatchWidth, y: cursor, anchor: "end" },
+    { text: options.messages.matrix.low, x, y: cursor, anchor: "start" },
+    {
+      text: options.messages.matrix.high,
+      x: x + bandSwatches.length * swatchWidth,
+      y: cursor,
+      anchor: "end",
+    },
   ];
   cursor += 20;
-  const caption = BAND_CAPTIONS[options.priority];
+  const caption = options.messages.matrix.bandCaption(options.priority, options.theme);
   const bandCaption = caption.map(
     (text, index): TextItem => ({ text, x, y: cursor + index * 15, anchor: "start" }),
   );

@@ -1,4 +1,7 @@
 import { CxprismError, type Problem } from "../errors.js";
+import { en } from "../i18n/en.js";
+import { quadrantName } from "../i18n/index.js";
+import type { Messages } from "../i18n/messages.js";
 import { defaultModel } from "../model/cx-ai-prism.js";
 import { createPriorityRule } from "../pipeline/priority.js";
 import type { PriorityRule, Quadrant } from "../schema/model.js";
@@ -56,6 +59,8 @@ export interface MatrixOptions {
   readonly idPrefix?: string;
   /** Priority levels at which the background bands change (default 10, 20, ..., 90). */
   readonly levels?: readonly number[];
+  /** The language of every printed text (default English); the model's own labels are kept as given. */
+  readonly messages?: Messages;
 }
 
 /** Options with every default applied and checked. */
@@ -73,6 +78,7 @@ export interface ResolvedMatrixOptions {
   readonly sizeLabel: string;
   readonly idPrefix: string;
   readonly levels: readonly number[];
+  readonly messages: Messages;
 }
 
 /** A checked input point with its size (undefined when it has none). */
@@ -82,12 +88,6 @@ export interface MatrixPoint {
   readonly size: number | undefined;
 }
 
-const RULE_TEXT: Record<PriorityRule, string> = {
-  closeness: "closeness to the ideal corner",
-  "geometric-mean": "geometric mean of value and feasibility",
-  "weighted-mean": "weighted mean of value and feasibility",
-};
-
 /**
  * A sentence naming a priority rule, e.g. "closeness to the ideal corner".
  *
@@ -95,7 +95,7 @@ const RULE_TEXT: Record<PriorityRule, string> = {
  * @returns its description
  */
 export function describePriorityRule(rule: PriorityRule): string {
-  return RULE_TEXT[rule];
+  return en.priorityRules[rule];
 }
 
 /**
@@ -201,33 +201,41 @@ export function resolveMatrix(
       b.input.value - a.input.value ||
       (a.input.id < b.input.id ? -1 : a.input.id > b.input.id ? 1 : 0),
   );
+  const messages = options.messages ?? en;
   const labels = model.quadrantLabels ?? {};
+  const label = (quadrant: Quadrant): string =>
+    quadrantName(labels[quadrant], defaultModel.quadrantLabels[quadrant], messages.quadrants[quadrant]);
   const quadrantLabels = {
-    "likely-win": labels["likely-win"] ?? defaultModel.quadrantLabels["likely-win"],
-    "calculated-risk": labels["calculated-risk"] ?? defaultModel.quadrantLabels["calculated-risk"],
-    "marginal-gain": labels["marginal-gain"] ?? defaultModel.quadrantLabels["marginal-gain"],
-    unlikely: labels.unlikely ?? defaultModel.quadrantLabels.unlikely,
+    "likely-win": label("likely-win"),
+    "calculated-risk": label("calculated-risk"),
+    "marginal-gain": label("marginal-gain"),
+    unlikely: label("unlikely"),
   };
-  const n = inputs.length;
   const subtitle =
     options.subtitle ??
-    `${n} initiative${n === 1 ? "" : "s"} · priority = ${RULE_TEXT[priority]} · thresholds: value ${thresholds.value}, feasibility ${thresholds.feasibility}`;
+    messages.matrix.subtitle(
+      inputs.length,
+      messages.priorityRules[priority],
+      String(thresholds.value),
+      String(thresholds.feasibility),
+    );
   return {
     points,
     options: {
       width,
       height,
       theme: options.theme ?? "light",
-      title: options.title ?? "Prism matrix: business value vs feasibility",
+      title: options.title ?? messages.matrix.title,
       subtitle,
       priority,
       priorityOf,
       axisShare: axisWeights.value / (axisWeights.value + axisWeights.feasibility),
       thresholds,
       quadrantLabels,
-      sizeLabel: options.sizeLabel ?? "Cost",
+      sizeLabel: options.sizeLabel ?? messages.matrix.cost,
       idPrefix: options.idPrefix ?? "cxprism-matrix",
       levels: [...levels].sort((a, b) => a - b),
+      messages,
     },
   };
 }

@@ -8,7 +8,7 @@ import {
   type MatrixLayout,
   type TextItem,
 } from "./layout.js";
-import { describePriorityRule, type MatrixInput, type MatrixOptions } from "./options.js";
+import type { MatrixInput, MatrixOptions } from "./options.js";
 import { estimateTextWidth, isRightToLeft } from "./text-width.js";
 import { contrastingInk, type MatrixTheme, matrixTheme } from "./theme.js";
 import { escapeXml } from "./xml.js";
@@ -122,7 +122,7 @@ function drawPlot(out: string[], layout: MatrixLayout, theme: MatrixTheme, clipI
 }
 
 function drawMarkers(out: string[], layout: MatrixLayout, theme: MatrixTheme): void {
-  out.push(`<g role="list" aria-label="Initiatives">`);
+  out.push(`<g role="list" aria-label="${escapeXml(layout.options.messages.matrix.initiatives)}">`);
   // Big markers first, so small ones are never hidden under them; ties keep priority order.
   const order = [...layout.markers].sort((a, b) => b.r - a.r || a.number - b.number);
   for (const marker of order) {
@@ -259,11 +259,12 @@ function colourOf(marker: MarkerLayout, theme: MatrixTheme): string {
 
 function describeMarker(marker: MarkerLayout, layout: MatrixLayout): string {
   const { input, size, priority } = marker.point;
+  const words = layout.options.messages.matrix.words;
   const parts = [
     `${marker.number}. ${input.name}`,
-    `value ${n(input.value, 1)}`,
-    `feasibility ${n(input.feasibility, 1)}`,
-    `priority ${n(priority, 1)}`,
+    `${words.value} ${n(input.value, 1)}`,
+    `${words.feasibility} ${n(input.feasibility, 1)}`,
+    `${words.priority} ${n(priority, 1)}`,
     layout.options.quadrantLabels[marker.quadrant],
     layout.categories[marker.category]!,
   ];
@@ -271,14 +272,22 @@ function describeMarker(marker: MarkerLayout, layout: MatrixLayout): string {
   return parts.join(", ");
 }
 
-/** The `<desc>`: what the chart shows, in words, for people who cannot see it. */
-function describeMatrix(layout: MatrixLayout): string {
+/**
+ * What a laid-out matrix shows, in words, for people who cannot see it: the SVG's `<desc>`, and the text
+ * beside the matrix picture in the board pack.
+ *
+ * @param layout - the output of `layoutMatrix`
+ * @returns sentences in the layout's language, naming every initiative by quadrant
+ */
+export function describeMatrix(layout: MatrixLayout): string {
   const { options, markers } = layout;
-  const count = markers.length;
   const parts = [
-    `Scatter plot of ${count} initiative${count === 1 ? "" : "s"}: business value from 0 to 100 upwards, feasibility from 0 to 100 to the right.`,
-    `Quadrant thresholds: value ${options.thresholds.value}, feasibility ${options.thresholds.feasibility}.`,
-    `Shaded bands show priority, the ${describePriorityRule(options.priority)}.`,
+    options.messages.matrix.describe(
+      markers.length,
+      String(options.thresholds.value),
+      String(options.thresholds.feasibility),
+      options.messages.priorityRules[options.priority],
+    ),
   ];
   for (const quadrant of QUADRANTS) {
     const names = markers

@@ -194,3 +194,43 @@ function isStrongRightToLeft(c: number): boolean {
     (c >= 0x1e800 && c <= 0x1efff)
   );
 }
+
+/**
+ * Breaks text into lines no wider than `maxWidth` (estimated as {@link estimateTextWidth} does): at spaces
+ * where it can, and inside a word only when the word alone is too wide (a long German compound), with a
+ * hyphen at the break. Nothing is dropped: every character of the text is on some line.
+ *
+ * @param text - the text
+ * @param maxWidth - the widest line, in the units of `fontSize`
+ * @param fontSize - the font size
+ * @param options - `bold`
+ * @returns the lines (at least one)
+ */
+export function wrapToWidth(
+  text: string,
+  maxWidth: number,
+  fontSize: number,
+  options: TextWidthOptions = {},
+): string[] {
+  const fits = (line: string): boolean => estimateTextWidth(line, fontSize, options) <= maxWidth;
+  const lines: string[] = [];
+  let line = "";
+  for (const word of text.split(/\s+/).filter((part) => part !== "")) {
+    const joined = line === "" ? word : `${line} ${word}`;
+    if (fits(joined)) {
+      line = joined;
+      continue;
+    }
+    if (line !== "") lines.push(line);
+    line = word;
+    while (!fits(line)) {
+      const chars = [...line];
+      let cut = chars.length - 1;
+      while (cut > 1 && !fits(`${chars.slice(0, cut).join("")}-`)) cut--;
+      lines.push(`${chars.slice(0, cut).join("")}-`);
+      line = chars.slice(cut).join("");
+    }
+  }
+  if (line !== "" || lines.length === 0) lines.push(line);
+  return lines;
+}

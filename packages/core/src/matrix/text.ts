@@ -1,4 +1,5 @@
 import { CxprismError, type Problem } from "../errors.js";
+import type { Messages } from "../i18n/messages.js";
 import { classifyQuadrant } from "../pipeline/quadrant.js";
 import { formatNumber } from "./format.js";
 import { type MatrixInput, type MatrixModel, resolveMatrix } from "./options.js";
@@ -12,6 +13,8 @@ export interface MatrixTextOptions {
   readonly height?: number;
   /** Thresholds, quadrant labels and priority rule; defaults to the default model's. */
   readonly model?: MatrixModel;
+  /** The language of the heading and quadrant names (default English). */
+  readonly messages?: Messages;
 }
 
 /** One terminal cell: a character, or `""` for the second half of a wide character. */
@@ -35,10 +38,10 @@ type Grid = string[][];
 export function renderMatrixText(results: readonly MatrixInput[], options: MatrixTextOptions = {}): string {
   const width = Math.floor(options.width ?? 80);
   const height = Math.floor(options.height ?? 24);
-  const { points, options: resolved } = resolveMatrix(
-    results,
-    options.model === undefined ? {} : { model: options.model },
-  );
+  const { points, options: resolved } = resolveMatrix(results, {
+    ...(options.model === undefined ? {} : { model: options.model }),
+    ...(options.messages === undefined ? {} : { messages: options.messages }),
+  });
   const frameProblems: Problem[] = [];
   if (!(width >= 30))
     frameProblems.push({ path: ["width"], message: `at least 30 columns; received ${options.width}` });
@@ -130,7 +133,7 @@ export function renderMatrixText(results: readonly MatrixInput[], options: Matri
   }
 
   const lines: string[] = [];
-  lines.push(fitColumns(`Business value ↑  ·  Feasibility →  ·  ${points.length} initiatives`, width));
+  lines.push(fitColumns(resolved.messages.matrix.textAxes(points.length), width));
   const border = (left: string, cross: string, right: string): string =>
     `${left}${"─".repeat(thresholdColumn)}${cross}${"─".repeat(innerWidth - thresholdColumn - 1)}${right}`;
   lines.push(`${"100".padStart(margin - 1)} ${border("┌", "┬", "┐")}`);

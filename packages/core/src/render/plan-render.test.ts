@@ -56,7 +56,7 @@ function expectWellFormed(svg: string): void {
   }
   expect(stack).toEqual([]);
   const text = svg.replace(/<[^>]*>/g, "");
-  expect(text).not.toMatch(/[<>]|&(?!#\d+;|amp;|lt;|gt;|quot;)/);
+  expect(text).not.toMatch(/[<>]|&(?!#\d+;|amp;|lt;|gt;|quot;|apos;)/);
 }
 
 describe("renderPlanMarkdown", () => {
