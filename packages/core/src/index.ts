@@ -144,6 +144,18 @@ export {
   hasBusinessCase,
   type MoneyOptions,
 } from "./money/business-case.js";
+export { type BoardPackInput, buildBoardPack } from "./pack/build-board-pack.js";
+export type {
+  BoardPack,
+  BulletsBlock,
+  FigureBlock,
+  PackBlock,
+  PackSection,
+  PackSectionId,
+  ParagraphBlock,
+  TableBlock,
+  TableColumn,
+} from "./pack/document.js";
 export { aggregateAxis } from "./pipeline/axis.js";
 export { createNormaliser, type ScaleBounds, scaleBounds, scaleMidpoint } from "./pipeline/normalise.js";
 export { clamp100, closenessToIdeal, createPriorityRule } from "./pipeline/priority.js";

@@ -177,10 +177,14 @@ export const de: Messages = {
     discussionLead: (count) =>
       `${s(count, "Bewertung lag", "Bewertungen lagen")} so weit auseinander, dass sich Rang oder Quadrant ändern konnte.`,
     rounds: "Was sich zwischen den Runden geändert hat",
+    currentRound: "dieser Runde",
     roundsLead: (from, to) => `Von ${from} zu ${to}.`,
     plan: "Der Plan",
     wave: (label, cost) => `${label} · ${cost}`,
     dataReadiness: "Datenreife",
+    dataReadinessLine: (name, readiness) =>
+      `${name}: Datenreife ${readiness}. Erst die Daten bereitstellen, dann skalieren.`,
+    aggregations: { mean: "Mittelwert", median: "Median", "geometric-mean": "geometrisches Mittel" },
     kpiCoverage: "Abdeckung der Zielkennzahlen",
     uncoveredGoals: (kpis) => `Ziele, die keine geplante Initiative bewegt: ${kpis}.`,
     overlap: "Erst konsolidieren, dann kaufen",

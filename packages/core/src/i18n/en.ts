@@ -173,10 +173,14 @@ export const en: Messages = {
     discussionLead: (count) =>
       `${s(count, "rating", "ratings")} split the raters enough to change a rank or quadrant.`,
     rounds: "What changed between rounds",
+    currentRound: "this round",
     roundsLead: (from, to) => `From ${from} to ${to}.`,
     plan: "The plan",
     wave: (label, cost) => `${label} · ${cost}`,
     dataReadiness: "Data readiness",
+    dataReadinessLine: (name, readiness) =>
+      `${name}: data readiness ${readiness}. Make the data ready before scaling it.`,
+    aggregations: { mean: "mean", median: "median", "geometric-mean": "geometric mean" },
     kpiCoverage: "KPI coverage of the goals",
     uncoveredGoals: (kpis) => `Goals no planned initiative moves: ${kpis}.`,
     overlap: "Consolidate before buying",

@@ -142,10 +142,17 @@ export interface Messages {
     readonly discussion: string;
     readonly discussionLead: (count: number) => string;
     readonly rounds: string;
+    readonly currentRound: string;
     readonly roundsLead: (from: string, to: string) => string;
     readonly plan: string;
     readonly wave: (label: string, cost: string) => string;
     readonly dataReadiness: string;
+    readonly dataReadinessLine: (name: string, readiness: string) => string;
+    readonly aggregations: {
+      readonly mean: string;
+      readonly median: string;
+      readonly "geometric-mean": string;
+    };
     readonly kpiCoverage: string;
     readonly uncoveredGoals: (kpis: string) => string;
     readonly overlap: string;

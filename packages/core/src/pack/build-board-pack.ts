@@ -1,0 +1,482 @@
+import type { DisagreementReport } from "../analysis/disagreement.js";
+import type { MonteCarloResult } from "../confidence/monte-carlo.js";
+import type { WeightStability } from "../confidence/stability.js";
+import { en } from "../i18n/en.js";
+import { formatLocalNumber, quadrantName } from "../i18n/index.js";
+import type { Messages } from "../i18n/messages.js";
+import { layoutMatrix } from "../matrix/layout.js";
+import { describeMatrix, drawMatrixSvg } from "../matrix/svg.js";
+import { defaultModel } from "../model/cx-ai-prism.js";
+import type { Plan } from "../plan/plan.js";
+import { renderPlanSvg, waveLabel } from "../render/plan-svg.js";
+import type { Initiative } from "../schema/initiative.js";
+import type { Model, Quadrant } from "../schema/model.js";
+import type { Result } from "../schema/result.js";
+import type { BoardPack, PackBlock, PackSection, TableColumn } from "./document.js";
+
+/** What {@link buildBoardPack} assembles. Only `results` and `date` are required; the rest adds sections. */
+export interface BoardPackInput {
+  /** The scored initiatives (the output of `score`). */
+  readonly results: readonly Result[];
+  /** The date printed on the pack, as the caller gives it (e.g. `2026-11-30`): core reads no clock. */
+  readonly date: string;
+  /** The model the results were scored with (default `cx-ai-prism`): its labels are printed as given. */
+  readonly model?: Model;
+  /** The language (default English). */
+  readonly messages?: Messages;
+  /** The pack's title (default the language's). */
+  readonly title?: string;
+  /** How many people rated. */
+  readonly raters?: number;
+  /** How many rating rounds the workshop held. */
+  readonly rounds?: number;
+  /** Rank and quadrant probabilities from `runMonteCarlo`. */
+  readonly confidence?: MonteCarloResult;
+  /** Weight intervals from `analyseWeightStability`. */
+  readonly stability?: WeightStability;
+  /** The ratings that split the raters, from `analyseDisagreement`. */
+  readonly discussion?: DisagreementReport;
+  /** The results of the previous round, to show what changed. */
+  readonly previous?: { readonly label: string; readonly results: readonly Result[] };
+  /** The label of the current round (with `previous`), e.g. "Round 2". */
+  readonly roundLabel?: string;
+  /** The budgeted plan from `createPlan`. */
+  readonly plan?: Plan;
+  /** The initiatives as rated, for the appendix of every rating. */
+  readonly initiatives?: readonly Initiative[];
+}
+
+const READINESS_NOTE = 0.5;
+
+/**
+ * Assembles the board pack: a summary in sentences, the prism matrix, the ranked table with the largest
+ * contributions, confidence, the discussed ratings and round changes, the plan's waves with their business
+ * case and data-readiness notes, KPI coverage, application overlap, method and assumptions, and an appendix
+ * of every rating. A section the input has no data for is left out, never shown empty; columns without data
+ * (no NPV without benefit figures) likewise. Pure and deterministic: the date comes from the caller.
+ *
+ * @param input - results, date and whatever else the workshop produced
+ * @returns the document model, every text in the chosen language
+ * @example
+ * const pack = buildBoardPack({ results: score(catalogInitiatives()), date: "2026-11-30", messages: de });
+ */
+export function buildBoardPack(input: BoardPackInput): BoardPack {
+  const m = input.messages ?? en;
+  const model = input.model ?? defaultModel;
+  const results = [...input.results].sort((a, b) => a.rank - b.rank || (a.id < b.id ? -1 : 1));
+  const context = createContext(m, model);
+  const sections: PackSection[] = [];
+  const add = (id: PackSection["id"], heading: string, blocks: readonly PackBlock[]): void => {
+    if (blocks.length > 0) sections.push({ id, heading, blocks });
+  };
+  add("summary", m.pack.summary, summaryBlocks(input, results, context));
+  if (results.length > 0) add("matrix", m.pack.matrix, [matrixFigure(results, model, m)]);
+  add("ranking", m.pack.ranking, rankingBlocks(results, context));
+  add("confidence", m.pack.confidence, confidenceBlocks(input, context));
+  add("discussion", m.pack.discussion, discussionBlocks(input, context));
+  add("rounds", m.pack.rounds, roundBlocks(input, results, context));
+  add("plan", m.pack.plan, input.plan === undefined ? [] : planBlocks(input.plan, context));
+  add("kpi-coverage", m.pack.kpiCoverage, input.plan === undefined ? [] : kpiBlocks(input.plan, context));
+  add("overlap", m.pack.overlap, input.plan === undefined ? [] : overlapBlocks(input.plan, context));
+  add("method", m.pack.method, methodBlocks(model, context));
+  add("appendix", m.pack.appendix, appendixBlocks(input.initiatives ?? [], model, context));
+  const byline = input.raters === undefined ? undefined : m.pack.preparedFor(input.raters, input.rounds ?? 0);
+  return {
+    lang: m.lang,
+    direction: m.direction,
+    title: input.title ?? m.pack.title,
+    subtitle: m.pack.subtitle(input.date),
+    ...(byline === undefined ? {} : { byline }),
+    date: input.date,
+    sections,
+  };
+}
+
+interface Context {
+  readonly m: Messages;
+  readonly number: (value: number, digits?: number) => string;
+  readonly percent: (share: number) => string;
+  readonly quadrant: (quadrant: Quadrant) => string;
+  readonly criterion: (id: string) => string;
+}
+
+function createContext(m: Messages, model: Model): Context {
+  const labels = new Map(model.criteria.map((criterion) => [criterion.id, criterion.label]));
+  const number = (value: number, digits = 0): string => formatLocalNumber(value, m, digits);
+  return {
+    m,
+    number,
+    percent: (share) => `${number(share * 100, 0)} %`,
+    quadrant: (quadrant) =>
+      quadrantName(
+        model.quadrantLabels[quadrant],
+        defaultModel.quadrantLabels[quadrant],
+        m.quadrants[quadrant],
+      ),
+    criterion: (id) => labels.get(id) ?? id,
+  };
+}
+
+const column = (label: string, width: number, align: TableColumn["align"] = "start"): TableColumn => ({
+  label,
+  width,
+  align,
+});
+
+/** Criteria of both axes by what they add, largest first (ties by id). */
+function largestContributions(result: Result, count: number): [string, number][] {
+  const all = [
+    ...Object.entries(result.contributions.value),
+    ...Object.entries(result.contributions.feasibility),
+  ];
+  return all.sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, count);
+}
+
+function summaryBlocks(input: BoardPackInput, results: readonly Result[], c: Context): PackBlock[] {
+  if (results.length === 0) return [];
+  const { m } = c;
+  const wins = results.filter((result) => result.quadrant === "likely-win").length;
+  const sentences = [m.pack.summaryLead(results.length, wins)];
+  const blocks: PackBlock[] = [{ kind: "paragraph", text: sentences[0]!, style: "lead" }];
+  const top = results.slice(0, 3).map((result) => {
+    const why = largestContributions(result, 2).map(([id]) => c.criterion(id));
+    return `${m.pack.summaryTop(result.rank, result.name, c.quadrant(result.quadrant), c.number(result.priority))} ${m.pack.summaryWhy(why.join(", "))}`;
+  });
+  blocks.push({ kind: "bullets", items: top });
+  const first = input.confidence?.initiatives.find((entry) => entry.id === results[0]!.id);
+  if (first !== undefined) {
+    blocks.push({ kind: "paragraph", text: m.pack.summaryConfidence(first.name, c.percent(first.topK)) });
+  }
+  if (input.plan !== undefined && input.plan.waves.length > 0) {
+    const plan = input.plan;
+    blocks.push({
+      kind: "paragraph",
+      text: m.pack.summaryPlan(
+        plan.totals.initiatives,
+        plan.waves.length,
+        c.number(plan.totals.cost),
+        c.number(plan.budget),
+      ),
+    });
+  }
+  return blocks;
+}
+
+function matrixFigure(results: readonly Result[], model: Model, m: Messages): PackBlock {
+  const width = 960;
+  const height = results.length > 30 ? 760 : 680;
+  const layout = layoutMatrix(results, { width, height, model, messages: m, idPrefix: "pack-matrix" });
+  return {
+    kind: "figure",
+    figure: "matrix",
+    svg: drawMatrixSvg(layout),
+    width,
+    height,
+    description: describeMatrix(layout),
+  };
+}
+
+function rankingBlocks(results: readonly Result[], c: Context): PackBlock[] {
+  if (results.length === 0) return [];
+  const t = c.m.pack.columns;
+  return [
+    {
+      kind: "table",
+      columns: [
+        column(t.rank, 0.5, "end"),
+        column(t.initiative, 3),
+        column(t.quadrant, 1.6),
+        column(t.value, 0.9, "end"),
+        column(t.feasibility, 1.1, "end"),
+        column(t.priority, 0.9, "end"),
+        column(t.topContributions, 3.4),
+      ],
+      rows: results.map((result) => [
+        String(result.rank),
+        result.name,
+        c.quadrant(result.quadrant),
+        c.number(result.value, 1),
+        c.number(result.feasibility, 1),
+        c.number(result.priority, 1),
+        largestContributions(result, 3)
+          .map(([id, points]) => `${c.criterion(id)} +${c.number(points, 1)}`)
+          .join("; "),
+      ]),
+    },
+  ];
+}
+
+function confidenceBlocks(input: BoardPackInput, c: Context): PackBlock[] {
+  const blocks: PackBlock[] = [];
+  const t = c.m.pack.columns;
+  const confidence = input.confidence;
+  if (confidence !== undefined && confidence.initiatives.length > 0) {
+    const k = confidence.k;
+    blocks.push({ kind: "paragraph", text: c.m.pack.confidenceLead(confidence.iterations), style: "note" });
+    blocks.push({
+      kind: "table",
+      columns: [
+        column(t.rank, 0.5, "end"),
+        column(t.initiative, 3),
+        column(t.probabilityTop(k), 1, "end"),
+        column(t.probabilityQuadrant, 1.4, "end"),
+        column(t.rankRange, 1.3, "end"),
+      ],
+      rows: confidence.initiatives.map((entry) => {
+        const probabilities = entry.rankProbabilities;
+        const likeliest = probabilities.indexOf(Math.max(...probabilities)) + 1;
+        return [
+          String(entry.baseRank),
+          entry.name,
+          c.percent(entry.topK),
+          c.percent(entry.quadrants[entry.baseQuadrant]),
+          String(likeliest),
+        ];
+      }),
+    });
+  }
+  const stability = input.stability;
+  if (stability !== undefined && stability.criteria.length > 0) {
+    blocks.push({
+      kind: "bullets",
+      items: stability.criteria.map((entry) =>
+        c.m.pack.stabilityLine(
+          c.criterion(entry.criterion),
+          c.percent(entry.top1.low),
+          c.percent(entry.top1.high),
+          c.percent(entry.share),
+        ),
+      ),
+    });
+  }
+  return blocks;
+}
+
+function discussionBlocks(input: BoardPackInput, c: Context): PackBlock[] {
+  const discuss = input.discussion?.discuss ?? [];
+  if (discuss.length === 0) return [];
+  const t = c.m.pack.columns;
+  return [
+    { kind: "paragraph", text: c.m.pack.discussionLead(discuss.length), style: "note" },
+    {
+      kind: "table",
+      columns: [column(t.initiative, 2.4), column(t.criterion, 2), column(t.spread, 3), column(t.change, 2)],
+      rows: discuss.map((spread) => [
+        spread.name,
+        c.criterion(spread.criterion),
+        spread.ratings.map((rating) => `${rating.rater} ${String(rating.rating)}`).join(", "),
+        spread.impact === null
+          ? "-"
+          : spread.impact.quadrantChanges
+            ? `${c.quadrant(spread.impact.quadrantAtLowest)} → ${c.quadrant(spread.impact.quadrantAtHighest)}`
+            : `#${spread.impact.rankAtLowest} → #${spread.impact.rankAtHighest}`,
+      ]),
+    },
+  ];
+}
+
+function roundBlocks(input: BoardPackInput, results: readonly Result[], c: Context): PackBlock[] {
+  if (input.previous === undefined) return [];
+  const before = new Map(input.previous.results.map((result) => [result.id, result]));
+  const changed = results.filter((result) => {
+    const old = before.get(result.id);
+    return old !== undefined && (old.rank !== result.rank || old.quadrant !== result.quadrant);
+  });
+  if (changed.length === 0) return [];
+  const t = c.m.pack.columns;
+  const describe = (result: Result): string => `#${result.rank} · ${c.quadrant(result.quadrant)}`;
+  return [
+    {
+      kind: "paragraph",
+      text: c.m.pack.roundsLead(input.previous.label, input.roundLabel ?? c.m.pack.currentRound),
+      style: "note",
+    },
+    {
+      kind: "table",
+      columns: [column(t.initiative, 3), column(t.before, 2), column(t.after, 2)],
+      rows: changed.map((result) => [result.name, describe(before.get(result.id)!), describe(result)]),
+    },
+  ];
+}
+
+function planBlocks(plan: Plan, c: Context): PackBlock[] {
+  if (plan.waves.length === 0) return [];
+  const t = c.m.pack.columns;
+  const byId = new Map(plan.initiatives.map((initiative) => [initiative.id, initiative]));
+  const blocks: PackBlock[] = [{ kind: "figure", figure: "roadmap", ...roadmapFigure(plan, c.m) }];
+  for (const wave of plan.waves) {
+    const members = wave.initiatives.map((id) => byId.get(id)!);
+    const withCase = members.some((initiative) => initiative.businessCase !== null);
+    blocks.push({
+      kind: "paragraph",
+      text: c.m.pack.wave(waveLabel(wave, c.m), c.number(wave.cost)),
+      style: "lead",
+    });
+    const columns = [column(t.initiative, 3), column(t.cost, 1.2, "end")];
+    if (withCase)
+      columns.push(column(t.npv, 1.2, "end"), column(t.roi, 0.9, "end"), column(t.payback, 1.1, "end"));
+    columns.push(column(t.kpis, 3));
+    blocks.push({
+      kind: "table",
+      columns,
+      rows: members.map((initiative) => {
+        const money = initiative.businessCase;
+        const row = [initiative.name, c.number(initiative.cost)];
+        if (withCase) {
+          row.push(
+            money === null ? "-" : c.number(money.npv),
+            money?.roi === null || money === null ? "-" : c.percent(money.roi),
+            money === null
+              ? "-"
+              : money.paybackMonths === null
+                ? c.m.plan.never
+                : c.m.plan.months(c.number(money.paybackMonths, 1)),
+          );
+        }
+        row.push(initiative.kpis.map((kpi) => c.m.kpis[kpi]).join(", ") || "-");
+        return row;
+      }),
+    });
+  }
+  const unready = plan.initiatives.filter(
+    (initiative) =>
+      initiative.selected && initiative.dataReadiness !== null && initiative.dataReadiness < READINESS_NOTE,
+  );
+  if (unready.length > 0) {
+    blocks.push({ kind: "paragraph", text: c.m.pack.dataReadiness, style: "lead" });
+    blocks.push({
+      kind: "bullets",
+      items: unready.map((initiative) =>
+        c.m.pack.dataReadinessLine(initiative.name, c.percent(initiative.dataReadiness!)),
+      ),
+    });
+  }
+  return blocks;
+}
+
+function roadmapFigure(plan: Plan, m: Messages) {
+  const svg = renderPlanSvg(plan, { messages: m });
+  const size = /width="(\d+)" height="(\d+)"/.exec(svg)!;
+  return {
+    svg,
+    width: Number(size[1]),
+    height: Number(size[2]),
+    description: m.plan.roadmapDescription(
+      plan.totals.initiatives,
+      plan.waves.length,
+      formatLocalNumber(plan.totals.cost, m),
+      formatLocalNumber(plan.budget, m),
+    ),
+  };
+}
+
+function kpiBlocks(plan: Plan, c: Context): PackBlock[] {
+  const coverage = plan.kpiCoverage;
+  if (coverage.kpis.length === 0 && coverage.uncoveredGoals.length === 0) return [];
+  const names = new Map(plan.initiatives.map((initiative) => [initiative.id, initiative.name]));
+  const t = c.m.pack.columns;
+  const blocks: PackBlock[] = [];
+  if (coverage.kpis.length > 0) {
+    blocks.push({
+      kind: "table",
+      columns: [column(t.kpis, 2), column(t.initiativesCount, 4)],
+      rows: coverage.kpis.map((entry) => [
+        c.m.kpis[entry.kpi],
+        entry.initiatives.map((id) => names.get(id) ?? id).join(", "),
+      ]),
+    });
+  }
+  if (coverage.uncoveredGoals.length > 0) {
+    blocks.push({
+      kind: "paragraph",
+      text: c.m.pack.uncoveredGoals(coverage.uncoveredGoals.map((kpi) => c.m.kpis[kpi]).join(", ")),
+    });
+  }
+  return blocks;
+}
+
+function overlapBlocks(plan: Plan, c: Context): PackBlock[] {
+  const covered = plan.initiatives.filter((initiative) => (initiative.overlap?.covered.length ?? 0) > 0);
+  if (covered.length === 0) return [];
+  return [
+    {
+      kind: "bullets",
+      items: covered.map((initiative) => {
+        const apps = [...new Set(initiative.overlap!.covered.flatMap((entry) => entry.apps))];
+        return c.m.pack.overlapLine(initiative.name, apps.join(", "));
+      }),
+    },
+  ];
+}
+
+function methodBlocks(model: Model, c: Context): PackBlock[] {
+  const t = c.m.pack.columns;
+  const totals = { value: 0, feasibility: 0 };
+  for (const criterion of model.criteria) totals[criterion.axis] += criterion.weight;
+  return [
+    {
+      kind: "paragraph",
+      text: c.m.pack.methodLead(
+        c.m.priorityRules[model.priority],
+        String(model.thresholds.value),
+        String(model.thresholds.feasibility),
+        c.m.pack.aggregations[model.raterAggregation],
+      ),
+    },
+    {
+      kind: "table",
+      columns: [
+        column(t.criterion, 2.2),
+        column(t.axis, 1.1),
+        column(t.weight, 0.9, "end"),
+        column(t.direction, 1.4),
+        column(t.scale, 4),
+      ],
+      rows: model.criteria.map((criterion) => {
+        const total = totals[criterion.axis];
+        const scale = criterion.scale;
+        const points = "labels" in scale ? scale.labels.join(" · ") : `${scale.min}-${scale.max}`;
+        const rubric = criterion.levels === undefined ? points : `${points}: ${criterion.levels.join(" · ")}`;
+        return [
+          criterion.label,
+          c.m.pack.axes[criterion.axis],
+          total > 0 ? c.percent(criterion.weight / total) : "-",
+          c.m.pack.directions[criterion.direction],
+          rubric,
+        ];
+      }),
+    },
+  ];
+}
+
+function appendixBlocks(initiatives: readonly Initiative[], model: Model, c: Context): PackBlock[] {
+  const rated = model.criteria.filter((criterion) => criterion.formula === undefined);
+  const rows: string[][] = [];
+  for (const initiative of initiatives) {
+    const sets =
+      initiative.raters ??
+      (initiative.ratings === undefined ? [] : [{ rater: "", ratings: initiative.ratings }]);
+    for (const set of sets) {
+      rows.push([
+        initiative.name,
+        set.rater,
+        ...rated.map((criterion) => {
+          const value = set.ratings[criterion.id];
+          return value === undefined || value === null ? "-" : String(value);
+        }),
+      ]);
+    }
+  }
+  if (rows.length === 0) return [];
+  const withRaters = rows.some((row) => row[1] !== "");
+  const t = c.m.pack.columns;
+  const columns = [
+    column(t.initiative, 3),
+    ...(withRaters ? [column(t.rater, 1.4)] : []),
+    ...rated.map((criterion) => column(criterion.label, 1, "end")),
+  ];
+  return [
+    { kind: "paragraph", text: c.m.pack.appendixLead, style: "note" },
+    { kind: "table", columns, rows: withRaters ? rows : rows.map((row) => [row[0]!, ...row.slice(2)]) },
+  ];
+}
