@@ -6,6 +6,7 @@ import { initCommand } from "./commands/init.js";
 import { modelCommand } from "./commands/model.js";
 import { planCommand } from "./commands/plan.js";
 import { plotCommand } from "./commands/plot.js";
+import { reportCommand } from "./commands/report.js";
 import { scoreCommand } from "./commands/score.js";
 import { sensitivityCommand } from "./commands/sensitivity.js";
 import { validateCommand } from "./commands/validate.js";
@@ -21,6 +22,7 @@ export const COMMANDS: readonly CommandSpec[] = [
   initCommand,
   modelCommand,
   plotCommand,
+  reportCommand,
   planCommand,
   // Judgement and confidence (#6, #7).
   weightsCommand,

@@ -32,7 +32,8 @@ export function directionRuns(text: string): DirectionRun[] {
   const runs: DirectionRun[] = [];
   chars.forEach((char, i) => {
     const last = runs.at(-1);
-    if (last !== undefined && last.rtl === rtl[i]) runs[runs.length - 1] = { text: last.text + char, rtl: rtl[i]! };
+    if (last !== undefined && last.rtl === rtl[i])
+      runs[runs.length - 1] = { text: last.text + char, rtl: rtl[i]! };
     else runs.push({ text: char, rtl: rtl[i]! });
   });
   return runs;

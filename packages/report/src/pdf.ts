@@ -43,7 +43,14 @@ export async function renderBoardPackPdf(pack: BoardPack, options: PdfOptions): 
     autoFirstPage: true,
     lang: pack.lang,
     displayTitle: true,
-    info: { Title: pack.title, Subject: pack.subtitle, Creator: "cxprism", Producer: "cxprism", CreationDate: stamp, ModDate: stamp },
+    info: {
+      Title: pack.title,
+      Subject: pack.subtitle,
+      Creator: "cxprism",
+      Producer: "cxprism",
+      CreationDate: stamp,
+      ModDate: stamp,
+    },
   });
   doc.registerFont(REGULAR, Buffer.from(options.fonts.regular));
   doc.registerFont(BOLD, Buffer.from(options.fonts.bold));
@@ -101,13 +108,18 @@ interface TextStyle {
 
 /** Draws text run by run, so right-to-left names inside a sentence are shaped and ordered on their own. */
 function drawText(doc: Doc, text: string, style: TextStyle): void {
-  doc.font(style.font ?? REGULAR).fontSize(style.size).fillColor(style.color ?? PALETTE.text);
+  doc
+    .font(style.font ?? REGULAR)
+    .fontSize(style.size)
+    .fillColor(style.color ?? PALETTE.text);
   const runs = directionRuns(text);
   const options = { width: style.width, align: style.align ?? "left", lineGap: style.size * 0.25 };
   runs.forEach((run, i) => {
     const continued = i < runs.length - 1;
     const text = run.rtl ? visualWordOrder(run.text) : run.text;
-    const runOptions = run.rtl ? { ...options, continued, features: RTL_FEATURES } : { ...options, continued };
+    const runOptions = run.rtl
+      ? { ...options, continued, features: RTL_FEATURES }
+      : { ...options, continued };
     if (i === 0 && style.x !== undefined) doc.text(text, style.x, style.y, runOptions);
     else doc.text(text, runOptions);
   });
@@ -125,7 +137,12 @@ function room(doc: Doc): number {
 function drawHeading(doc: Doc, heading: string, width: number): void {
   drawText(doc, heading, { font: BOLD, size: TYPE.heading, width, color: PALETTE.text, x: MARGIN });
   const y = doc.y + 2;
-  doc.moveTo(MARGIN, y).lineTo(MARGIN + 60, y).lineWidth(2).strokeColor(PALETTE.accent).stroke();
+  doc
+    .moveTo(MARGIN, y)
+    .lineTo(MARGIN + 60, y)
+    .lineWidth(2)
+    .strokeColor(PALETTE.accent)
+    .stroke();
   doc.y = y + 10;
 }
 
@@ -149,7 +166,10 @@ function drawBlock(doc: Doc, block: PackBlock, width: number, heading: string): 
       for (const item of block.items) {
         if (room(doc) < textHeight(doc, item, REGULAR, TYPE.body, width - 14) + 8) doc.addPage();
         const y = doc.y;
-        doc.circle(MARGIN + 4, y + TYPE.body * 0.55, 1.8).fillColor(PALETTE.accent).fill();
+        doc
+          .circle(MARGIN + 4, y + TYPE.body * 0.55, 1.8)
+          .fillColor(PALETTE.accent)
+          .fill();
         drawText(doc, item, { size: TYPE.body, width: width - 14, x: MARGIN + 14, y });
         doc.moveDown(0.35);
       }
@@ -189,7 +209,12 @@ function drawTable(doc: Doc, table: TableBlock, width: number, heading: string):
       });
       x += widths[i]!;
     });
-    doc.moveTo(MARGIN, top + height).lineTo(MARGIN + width, top + height).lineWidth(0.5).strokeColor(PALETTE.rule).stroke();
+    doc
+      .moveTo(MARGIN, top + height)
+      .lineTo(MARGIN + width, top + height)
+      .lineWidth(0.5)
+      .strokeColor(PALETTE.rule)
+      .stroke();
     doc.x = MARGIN;
     doc.y = top + height;
   };
@@ -202,7 +227,13 @@ function drawTable(doc: Doc, table: TableBlock, width: number, heading: string):
       if (started || room(doc) < headerHeight + height) {
         doc.addPage();
         if (started) {
-          drawText(doc, `${heading} (…)`, { font: BOLD, size: TYPE.body, width, x: MARGIN, color: PALETTE.muted });
+          drawText(doc, `${heading} (…)`, {
+            font: BOLD,
+            size: TYPE.body,
+            width,
+            x: MARGIN,
+            color: PALETTE.muted,
+          });
           doc.moveDown(0.3);
         }
       }
@@ -223,8 +254,14 @@ function drawFigure(doc: Doc, figure: FigureBlock, width: number): void {
   // lays text out word by word: right-to-left words go in visual order first.
   const svg = figure.svg
     .replace(/font-weight="(600|700)"/g, 'font-weight="bold"')
-    .replace(/^(<svg[^>]*?) width="[\d.]+" height="[\d.]+"/, `$1 width="${figure.width * scale}" height="${height}"`)
-    .replace(/(<text[^>]*>)([^<]*)(<\/text>)/g, (_all, open: string, text: string, close: string) => open + svgWordOrder(text) + close);
+    .replace(
+      /^(<svg[^>]*?) width="[\d.]+" height="[\d.]+"/,
+      `$1 width="${figure.width * scale}" height="${height}"`,
+    )
+    .replace(
+      /(<text[^>]*>)([^<]*)(<\/text>)/g,
+      (_all, open: string, text: string, close: string) => open + svgWordOrder(text) + close,
+    );
   SVGtoPDF(doc, svg, MARGIN, top, {
     width: figure.width * scale,
     height,

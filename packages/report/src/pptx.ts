@@ -48,15 +48,27 @@ export async function renderBoardPackPptx(pack: BoardPack, options: PptxOptions)
   const title = pptx.addSlide();
   title.addText(
     [
-      { text: pack.title, options: { fontSize: TYPE.title + 10, bold: true, color: hex(PALETTE.text), breakLine: true } },
-      { text: pack.subtitle, options: { fontSize: TYPE.subtitle + 4, color: hex(PALETTE.muted), breakLine: true } },
+      {
+        text: pack.title,
+        options: { fontSize: TYPE.title + 10, bold: true, color: hex(PALETTE.text), breakLine: true },
+      },
+      {
+        text: pack.subtitle,
+        options: { fontSize: TYPE.subtitle + 4, color: hex(PALETTE.muted), breakLine: true },
+      },
       ...(pack.byline === undefined
         ? []
         : [{ text: pack.byline, options: { fontSize: TYPE.lead, color: hex(PALETTE.muted) } }]),
     ],
     { x: MARGIN, y: 2.2, w: CONTENT_WIDTH, h: 2.6, fontFace: FONT_FAMILY, valign: "middle" },
   );
-  title.addShape(pptx.ShapeType.rect, { x: MARGIN, y: 4.9, w: 1.4, h: 0.08, fill: { color: hex(PALETTE.accent) } });
+  title.addShape(pptx.ShapeType.rect, {
+    x: MARGIN,
+    y: 4.9,
+    w: 1.4,
+    h: 0.08,
+    fill: { color: hex(PALETTE.accent) },
+  });
   for (const section of pack.sections) await addSection(pptx, section, options);
   const bytes = (await pptx.write({ outputType: "uint8array" })) as Uint8Array;
   return fixTimestamps(bytes, pack.date);
@@ -139,7 +151,8 @@ function textRuns(blocks: readonly PackBlock[]): TextProps[] {
       runs.push({
         text: block.text,
         options: {
-          fontSize: block.style === "lead" ? TYPE.lead + 4 : block.style === "note" ? TYPE.body + 1 : TYPE.body + 4,
+          fontSize:
+            block.style === "lead" ? TYPE.lead + 4 : block.style === "note" ? TYPE.body + 1 : TYPE.body + 4,
           bold: block.style === "lead",
           color: hex(block.style === "note" ? PALETTE.muted : PALETTE.text),
           breakLine: true,
@@ -150,7 +163,13 @@ function textRuns(blocks: readonly PackBlock[]): TextProps[] {
       for (const item of block.items) {
         runs.push({
           text: item,
-          options: { fontSize: TYPE.body + 4, color: hex(PALETTE.text), bullet: true, breakLine: true, paraSpaceAfter: 4 },
+          options: {
+            fontSize: TYPE.body + 4,
+            color: hex(PALETTE.text),
+            bullet: true,
+            breakLine: true,
+            paraSpaceAfter: 4,
+          },
         });
       }
     }
@@ -174,7 +193,11 @@ function addTable(slide: Slide, table: TableBlock, y: number): void {
   const total = table.columns.reduce((sum, column) => sum + column.width, 0);
   const header = table.columns.map((column) => ({
     text: column.label,
-    options: { bold: true, fill: { color: hex(PALETTE.headerFill) }, align: column.align === "end" ? "right" : "left" } as const,
+    options: {
+      bold: true,
+      fill: { color: hex(PALETTE.headerFill) },
+      align: column.align === "end" ? "right" : "left",
+    } as const,
   }));
   const rows = table.rows.map((row, index) =>
     row.map((cell, i) => ({
@@ -232,7 +255,8 @@ async function addFigure(slide: Slide, figure: FigureBlock, options: PptxOptions
 
 function toBase64(bytes: Uint8Array): string {
   let binary = "";
-  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  for (let i = 0; i < bytes.length; i += 0x8000)
+    binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
   return btoa(binary);
 }
 
@@ -244,10 +268,7 @@ async function fixTimestamps(bytes: Uint8Array, date: string): Promise<Uint8Arra
   const zip = await JSZip.loadAsync(bytes);
   const core = await zip.file("docProps/core.xml")?.async("string");
   if (core !== undefined) {
-    zip.file(
-      "docProps/core.xml",
-      core.replace(/(<dcterms:(created|modified)[^>]*>)[^<]*/g, `$1${iso}`),
-    );
+    zip.file("docProps/core.xml", core.replace(/(<dcterms:(created|modified)[^>]*>)[^<]*/g, `$1${iso}`));
   }
   // Zip entries store local wall-clock time: shift so every time zone writes the same bytes.
   const local = new Date(stamp.getTime() + stamp.getTimezoneOffset() * 60_000);
@@ -258,5 +279,10 @@ async function fixTimestamps(bytes: Uint8Array, date: string): Promise<Uint8Arra
     if (entry.dir) continue;
     out.file(name, await entry.async("uint8array"), { date: local, createFolders: false });
   }
-  return out.generateAsync({ type: "uint8array", compression: "DEFLATE", compressionOptions: { level: 6 }, platform: "UNIX" });
+  return out.generateAsync({
+    type: "uint8array",
+    compression: "DEFLATE",
+    compressionOptions: { level: 6 },
+    platform: "UNIX",
+  });
 }
