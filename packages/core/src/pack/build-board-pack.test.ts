@@ -1,0 +1,78 @@
+import { describe, expect, it } from "vitest";
+import { catalogInitiatives } from "../catalog/initiatives.js";
+import { de } from "../i18n/de.js";
+import { score } from "../pipeline/score.js";
+import { createPlan } from "../plan/plan.js";
+import { buildBoardPack } from "./build-board-pack.js";
+import type { TableBlock } from "./document.js";
+
+const initiatives = catalogInitiatives().map((initiative, i) => ({
+  ...initiative,
+  cost: 100_000 + i * 10_000,
+}));
+const results = score(initiatives);
+
+function table(pack: ReturnType<typeof buildBoardPack>, id: string): TableBlock {
+  const block = pack.sections.find((section) => section.id === id)?.blocks.find((b) => b.kind === "table");
+  if (block?.kind !== "table") throw new Error(`no table in ${id}`);
+  return block;
+}
+
+describe("buildBoardPack", () => {
+  it("leaves out the sections it has no data for", () => {
+    const pack = buildBoardPack({ results, date: "2026-11-30" });
+    expect(pack.sections.map((section) => section.id)).toEqual(["summary", "matrix", "ranking", "method"]);
+    expect(pack.subtitle).toBe("Board pack · 2026-11-30");
+    for (const section of pack.sections) expect(section.blocks.length).toBeGreaterThan(0);
+  });
+
+  it("ranks every initiative, best first, with its largest contributions", () => {
+    const ranking = table(buildBoardPack({ results, date: "2026-11-30" }), "ranking");
+    expect(ranking.rows).toHaveLength(results.length);
+    expect(ranking.rows.map((row) => row[0])).toEqual(
+      [...results].sort((a, b) => a.rank - b.rank).map((r) => String(r.rank)),
+    );
+    expect(ranking.rows[0]![6]).toMatch(/\+\d/);
+  });
+
+  it("shows no NPV, ROI or payback for a plan without benefit figures", () => {
+    const plan = createPlan(initiatives, { budget: 600_000, goals: ["fcr", "nps"] });
+    const pack = buildBoardPack({ results, date: "2026-11-30", plan });
+    const wave = table(pack, "plan");
+    expect(wave.columns.map((column) => column.label)).toEqual(["Initiative", "Cost", "KPIs to measure"]);
+    expect(pack.sections.map((section) => section.id)).toContain("kpi-coverage");
+  });
+
+  it("shows NPV, ROI and payback when benefits are stated", () => {
+    const withMoney = initiatives.map((initiative) => ({ ...initiative, benefit: 200_000, runCost: 20_000 }));
+    const plan = createPlan(withMoney, { budget: 600_000 });
+    const wave = table(buildBoardPack({ results, date: "2026-11-30", plan }), "plan");
+    expect(wave.columns.map((column) => column.label)).toEqual([
+      "Initiative",
+      "Cost",
+      "NPV",
+      "ROI",
+      "Payback",
+      "KPIs to measure",
+    ]);
+  });
+
+  it("speaks German, keeping the model's own criterion labels", () => {
+    const pack = buildBoardPack({ results, date: "2026-11-30", messages: de, initiatives });
+    expect(pack.sections.map((section) => section.heading)).toContain("Rangfolge und ihre Treiber");
+    expect(table(pack, "ranking").rows.some((row) => row[2] === "Sicherer Gewinn")).toBe(true);
+    expect(table(pack, "method").rows[0]![0]).toBe("Customer experience impact");
+    const matrix = pack.sections.find((section) => section.id === "matrix")!.blocks[0]!;
+    expect(matrix.kind === "figure" && matrix.svg).toContain("Machbarkeit →");
+  });
+
+  it("lists every rating in the appendix", () => {
+    const pack = buildBoardPack({ results, date: "2026-11-30", initiatives });
+    expect(table(pack, "appendix").rows).toHaveLength(initiatives.length);
+  });
+
+  it("is deterministic", () => {
+    const input = { results, date: "2026-11-30", initiatives };
+    expect(JSON.stringify(buildBoardPack(input))).toBe(JSON.stringify(buildBoardPack(input)));
+  });
+});
