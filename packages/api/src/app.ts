@@ -10,6 +10,7 @@ import { renderDocsHtml } from "./openapi/render-docs-html.js";
 import { handleMatrix } from "./routes/matrix.js";
 import { handlePlan } from "./routes/plan.js";
 import { createPortfolioRoutes } from "./routes/portfolios.js";
+import { handleReport } from "./routes/report.js";
 import { handleScore } from "./routes/score.js";
 import { handleSensitivity } from "./routes/sensitivity.js";
 import { handleAhp, handleRankWeights } from "./routes/weights.js";
@@ -139,10 +140,14 @@ export function createApp(deps: AppDeps = {}): Hono<AppEnv> {
   route("/v1/weights/rank", { POST: async (c) => c.json(await handleRankWeights(c.req.raw, limits)) });
   route("/v1/sensitivity", { POST: async (c) => c.json(await handleSensitivity(c.req.raw, limits)) });
   route("/v1/plan", { POST: (c) => handlePlan(c.req.raw, limits) });
+  route("/v1/report", { POST: (c) => handleReport(c.req.raw, limits, deps.renderReport) });
   route("/openapi.json", { GET: (c) => respondCached(c.req.raw, bodies.openApi!()) });
   route("/docs", { GET: (c) => respondCached(c.req.raw, bodies.docs!()) });
   if (deps.portfolios !== undefined)
-    app.route("/v1/portfolios", createPortfolioRoutes(deps.portfolios, limits) as unknown as Hono<AppEnv>);
+    app.route(
+      "/v1/portfolios",
+      createPortfolioRoutes(deps.portfolios, limits, deps.renderReport) as unknown as Hono<AppEnv>,
+    );
 
   app.notFound((c) =>
     problemResponse(

@@ -1,4 +1,5 @@
 import type { ApiKeyring } from "./auth/api-keys.js";
+import type { ReportRenderer } from "./routes/report.js";
 import type { PortfolioStore } from "./storage/portfolio-store.js";
 
 /** Request limits; each one answers with a problem that names the limit when exceeded. */
@@ -53,6 +54,12 @@ export interface AppDeps {
    * supplies one built on resvg.
    */
   readonly renderPng?: ((svg: string, scale: number) => Uint8Array) | undefined;
+  /**
+   * Renders the board pack as PDF or PPTX. With it, `POST /v1/report` and `GET /v1/portfolios/:id/report.pdf`
+   * answer; without it (the Workers entry: pdfkit and pptxgenjs need Node), they answer 406. The Node entry
+   * supplies one.
+   */
+  readonly renderReport?: ReportRenderer | undefined;
   /** Shared portfolios (`/v1/portfolios`): mounted only when given. */
   readonly portfolios?: PortfolioDeps | undefined;
 }

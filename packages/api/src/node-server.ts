@@ -2,6 +2,7 @@ import type { AddressInfo } from "node:net";
 import { type Http2Bindings, type HttpBindings, serve } from "@hono/node-server";
 import { type AppDeps, createApp } from "./app.js";
 import { renderPngWithResvg } from "./render-png.js";
+import { renderReportOnNode } from "./render-report.js";
 
 /** Where to listen and what to build the app from. */
 export interface NodeServerOptions {
@@ -37,7 +38,9 @@ export interface RunningServer {
  */
 export function startNodeServer(options: NodeServerOptions = {}): Promise<RunningServer> {
   // Node can rasterise, so `POST /v1/matrix` answers PNG here unless the host brings its own renderer.
-  const app = options.app ?? createApp({ renderPng: renderPngWithResvg, ...options.deps });
+  const app =
+    options.app ??
+    createApp({ renderPng: renderPngWithResvg, renderReport: renderReportOnNode, ...options.deps });
   const host = options.host ?? "127.0.0.1";
   // A 413 is answered before the rest of the upload is read; closing the connection keeps a client from
   // reusing a socket that still carries the unread body.

@@ -6,6 +6,7 @@ import { isJsonMediaType, mediaTypeOf, parseJsonBody } from "../http/json-body.j
 import { ApiError, type ProblemItem } from "../http/problem.js";
 import { readBodyText } from "../http/read-body.js";
 import { StoreError } from "../storage/portfolio-store.js";
+import type { ReportRenderer } from "./report.js";
 
 /** Hono environment of the portfolio routes. */
 export interface PortfolioEnv {
@@ -18,6 +19,9 @@ export type PortfolioContext = Context<PortfolioEnv>;
 /** Everything a portfolio handler gets besides the request. */
 export interface PortfolioRuntime {
   readonly deps: PortfolioDeps;
+  /** Renders the board pack, on runtimes that can. */
+  readonly renderReport: ReportRenderer | undefined;
+  readonly maxSimulationWork: number;
   readonly maxBodyBytes: number;
   readonly maxInitiatives: number;
   readonly now: () => string;

@@ -6,10 +6,12 @@ import {
   validatePortfolio,
 } from "@cxprism/core";
 import { ApiError } from "../http/problem.js";
+import { readQuery } from "../http/query.js";
 import type { PortfolioContents, PortfolioRecord } from "../storage/portfolio-store.js";
 import { renderPortfolioCsv } from "./portfolio-csv.js";
 import type { RegisterRoute } from "./portfolios.js";
 import { type PortfolioContext, type PortfolioRuntime, validationFailed } from "./portfolios-http.js";
+import { chooseReportFormat, ReportQuerySchema, respondWithReport } from "./report.js";
 
 /**
  * Rebuilds the core's initiatives from stored items: each initiative with its raters. A `dependsOn` entry
@@ -97,6 +99,28 @@ export function registerResultRoutes(register: RegisterRoute, runtime: Portfolio
       return c.body(svg, 200, { "Content-Type": "image/svg+xml; charset=utf-8" });
     },
   });
+  for (const format of ["pdf", "pptx"] as const) {
+    register(`/:portfolio/report.${format}`, {
+      GET: async (c) => {
+        chooseReportFormat(c.req.raw, runtime.renderReport, format);
+        const query = readQuery(new URL(c.req.url), ReportQuerySchema);
+        const { portfolio, validation, results } = await scoreStored(c, runtime);
+        if (results.length === 0)
+          throw new ApiError(
+            "not-found",
+            `expected a portfolio with initiatives to report on, but ${portfolio.name} has none`,
+          );
+        return respondWithReport(
+          validation.portfolio,
+          results,
+          { title: portfolio.name, ...query },
+          format,
+          runtime.renderReport!,
+          runtime,
+        );
+      },
+    });
+  }
   register("/:portfolio/export.csv", {
     GET: async (c) => {
       const { tenant } = c.get("principal");

@@ -21,6 +21,7 @@ import {
 import { registerInitiativeRoutes } from "./portfolios-initiatives.js";
 import { registerRatingRoutes } from "./portfolios-ratings.js";
 import { registerResultRoutes } from "./portfolios-results.js";
+import type { ReportRenderer } from "./report.js";
 
 type Handler = (c: PortfolioContext) => Promise<Response>;
 type Method = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
@@ -81,10 +82,17 @@ export function portfolioJson(record: PortfolioRecord, withModel: boolean) {
  */
 export function createPortfolioRoutes(
   deps: PortfolioDeps,
-  limits: { readonly maxBodyBytes: number; readonly maxInitiatives: number },
+  limits: {
+    readonly maxBodyBytes: number;
+    readonly maxInitiatives: number;
+    readonly maxSimulationWork: number;
+  },
+  renderReport?: ReportRenderer,
 ): Hono<PortfolioEnv> {
   const runtime: PortfolioRuntime = {
     deps,
+    renderReport,
+    maxSimulationWork: limits.maxSimulationWork,
     maxBodyBytes: limits.maxBodyBytes,
     maxInitiatives: limits.maxInitiatives,
     now: deps.now ?? (() => new Date().toISOString()),
