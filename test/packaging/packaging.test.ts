@@ -5,10 +5,10 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
-// The three packages as a user gets them: packed by pnpm (which builds first), installed by npm into a project
+// The four packages as a user gets them: packed by pnpm (which builds first), installed by npm into a project
 // of their own outside the repository, with every other dependency from the registry.
 const root = fileURLToPath(new URL("../../", import.meta.url));
-const PACKAGES = ["core", "cli", "api"] as const;
+const PACKAGES = ["core", "report", "cli", "api"] as const;
 const PNPM = ["-y", "pnpm@10.34.8"];
 const catalog = readFileSync(join(root, "pnpm-workspace.yaml"), "utf8");
 const pinned = (name: string) => {
@@ -19,7 +19,7 @@ const pinned = (name: string) => {
 
 const work = mkdtempSync(join(tmpdir(), "cxprism-packaging-"));
 const project = join(work, "project");
-const tarballs: Record<(typeof PACKAGES)[number], string> = { core: "", cli: "", api: "" };
+const tarballs: Record<(typeof PACKAGES)[number], string> = { core: "", report: "", cli: "", api: "" };
 
 const run = (command: string, args: readonly string[], cwd = project) =>
   execFileSync(command, args, { cwd, encoding: "utf8", env: { ...process.env, NO_COLOR: "1" } });

@@ -134,6 +134,61 @@ export function facePaths(limits: Limits, problem: ProblemResponse) {
         },
       },
     },
+    "/v1/report": {
+      post: {
+        operationId: "renderBoardPack",
+        security: [],
+        summary: "The board pack as PDF or PPTX",
+        description:
+          "Scores a body like `/v1/score` (JSON or CSV) and answers the board pack for a sponsor: summary, " +
+          "prism matrix, ranking with contributions, confidence, method and every rating, in `lang`. The " +
+          "`Accept` header picks `application/pdf` (default) or PPTX. Rendered by the Node server only: the " +
+          "Workers deployment answers 406 naming what it can produce. The same body and `date` give " +
+          "byte-identical files.",
+        parameters: [
+          query("lang", "Language of the pack: `en` (default) or `de`.", {
+            type: "string",
+            enum: ["en", "de"],
+          }),
+          query("date", "The date printed and stored in the file, YYYY-MM-DD (default today, UTC).", {
+            type: "string",
+            format: "date",
+          }),
+          query("paper", "PDF paper: `a4` (default) or `letter`.", {
+            type: "string",
+            enum: ["a4", "letter"],
+          }),
+          query("title", "The pack's title.", { type: "string", maxLength: 200 }),
+          query("missing", "For CSV bodies, as on `/v1/score`.", {
+            type: "string",
+            enum: ["error", "neutral"],
+          }),
+        ],
+        requestBody: scoringBody("ScoreRequest"),
+        responses: {
+          "200": {
+            description: "The board pack. Responses vary by `Accept`.",
+            content: {
+              "application/pdf": { schema: { type: "string", contentMediaType: "application/pdf" } },
+              "application/vnd.openxmlformats-officedocument.presentationml.presentation": {
+                schema: {
+                  type: "string",
+                  contentMediaType:
+                    "application/vnd.openxmlformats-officedocument.presentationml.presentation",
+                },
+              },
+            },
+          },
+          ...bodyProblems,
+          ...problem(
+            "not-acceptable",
+            "`Accept` allows neither format, or this runtime renders no board pack",
+          ),
+          ...problem("unsupported-media-type", "the body is neither application/json nor text/csv"),
+          ...problem("validation-failed", "a body or query problem; each is listed in `errors`"),
+        },
+      },
+    },
     "/v1/weights/ahp": {
       post: {
         operationId: "deriveAhpWeights",

@@ -386,6 +386,41 @@ export function createPortfolioOpenApi(limits: Limits) {
           },
         },
       },
+      "/v1/portfolios/{portfolio}/report.pdf": {
+        get: {
+          tags: tag,
+          security,
+          operationId: "getPortfolioReportPdf",
+          summary: "The board pack as PDF",
+          description:
+            "The portfolio's board pack (see `POST /v1/report`), titled with its name; query `lang`, `date` " +
+            "(YYYY-MM-DD) and `paper` (`a4` or `letter`). The Node server only: Workers answer 406.",
+          parameters: [portfolioParam, missingParam],
+          responses: {
+            "200": { description: "The file.", content: { "application/pdf": {} } },
+            ...problemResponses(...READ_PROBLEMS, "validation-failed", "not-acceptable"),
+          },
+        },
+      },
+      "/v1/portfolios/{portfolio}/report.pptx": {
+        get: {
+          tags: tag,
+          security,
+          operationId: "getPortfolioReportPptx",
+          summary: "The board pack as PPTX",
+          description:
+            "The portfolio's board pack (see `POST /v1/report`), titled with its name; query `lang`, `date` " +
+            "(YYYY-MM-DD) and `paper` (`a4` or `letter`). The Node server only: Workers answer 406.",
+          parameters: [portfolioParam, missingParam],
+          responses: {
+            "200": {
+              description: "The file.",
+              content: { "application/vnd.openxmlformats-officedocument.presentationml.presentation": {} },
+            },
+            ...problemResponses(...READ_PROBLEMS, "validation-failed", "not-acceptable"),
+          },
+        },
+      },
       "/v1/portfolios/{portfolio}/export.csv": {
         get: {
           tags: tag,
