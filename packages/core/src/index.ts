@@ -144,7 +144,7 @@ export {
   hasBusinessCase,
   type MoneyOptions,
 } from "./money/business-case.js";
-export { type BoardPackInput, buildBoardPack } from "./pack/build-board-pack.js";
+export { type BoardPackInput, buildBoardPack, type RatedInitiative } from "./pack/build-board-pack.js";
 export type {
   BoardPack,
   BulletsBlock,

@@ -49,6 +49,29 @@ describe("renderMatrixText", () => {
     expect(chart[21]!.startsWith("    │2")).toBe(true);
   });
 
+  it("never puts a number on a divider line, and keeps it on its own side", () => {
+    const chart = lines(
+      renderMatrixText([
+        point("a", "On both thresholds", 50, 50),
+        point("b", "Just below value", 49.9, 80),
+        point("c", "Just below feasibility", 80, 49.9),
+      ]),
+    );
+    const plot = chart.slice(2, 22);
+    const column = plot[0]!.indexOf("│", 5);
+    for (const line of plot) expect(["│", "┼"]).toContain(line[column]);
+    const divider = plot.findIndex((line) => line.includes("┼"));
+    expect(plot[divider]!.slice(5, -1)).toMatch(/^[─┼]+$/);
+    const where = (n: string) => {
+      const row = plot.findIndex((line) => new RegExp(`(^|\\D)${n}(\\D|$)`).test(line.slice(5, -1)));
+      return { above: row < divider, right: plot[row]!.indexOf(n, 5) > column };
+    };
+    // Numbered by priority: 1 = c (calculated risk), 2 = b (marginal gain), 3 = a (likely win, on both lines).
+    expect(where("1")).toEqual({ above: true, right: false });
+    expect(where("2")).toEqual({ above: false, right: true });
+    expect(where("3")).toEqual({ above: true, right: true });
+  });
+
   it("keeps numbers apart when initiatives share a spot", () => {
     const text = renderMatrixText(Array.from({ length: 12 }, (_, i) => point(`p${i}`, `P${i}`, 50, 50)));
     const numbers = lines(text)

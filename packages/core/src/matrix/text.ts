@@ -66,9 +66,12 @@ export function renderMatrixText(results: readonly MatrixInput[], options: Matri
     grid[thresholdRow]![column] = column === thresholdColumn ? "┼" : "─";
 
   // A span is free when neither it nor the cell on each side is taken: two numbers side by side ("3", "4")
-  // would read as one ("34").
+  // would read as one ("34"). Nor may it cover a divider line: the line would break, and the number would
+  // sit in no quadrant.
   const free = (row: number, column: number, length: number): boolean => {
     if (row < 0 || row >= innerHeight || column < 0 || column + length > innerWidth) return false;
+    if (row === thresholdRow || (column <= thresholdColumn && thresholdColumn < column + length))
+      return false;
     for (let k = -1; k <= length; k++) if (taken[row]![column + k] === true) return false;
     return true;
   };
@@ -87,8 +90,17 @@ export function renderMatrixText(results: readonly MatrixInput[], options: Matri
 
   points.forEach((point, index) => {
     const label = String(index + 1);
-    const row = rowOf(point.input.value);
-    const column = columnOf(point.input.feasibility);
+    // Start on the point's own side of each divider: at the threshold itself it belongs high (>=).
+    const high = {
+      value: point.input.value >= thresholds.value,
+      feasibility: point.input.feasibility >= thresholds.feasibility,
+    };
+    let row = rowOf(point.input.value);
+    if (row === thresholdRow) row += high.value ? -1 : 1;
+    let column = columnOf(point.input.feasibility);
+    if (high.feasibility && column <= thresholdColumn) column = thresholdColumn + 1;
+    else if (!high.feasibility && column + label.length > thresholdColumn)
+      column = thresholdColumn - label.length;
     // Rings of growing Chebyshev distance; within a ring the order is fixed, so placement is deterministic.
     for (let distance = 0; distance < innerWidth + innerHeight; distance++) {
       for (let dr = -distance; dr <= distance; dr++) {

@@ -9,7 +9,6 @@ import { describeMatrix, drawMatrixSvg } from "../matrix/svg.js";
 import { defaultModel } from "../model/cx-ai-prism.js";
 import type { Plan } from "../plan/plan.js";
 import { renderPlanSvg, waveLabel } from "../render/plan-svg.js";
-import type { Initiative } from "../schema/initiative.js";
 import type { Model, Quadrant } from "../schema/model.js";
 import type { Result } from "../schema/result.js";
 import type { BoardPack, PackBlock, PackSection, TableColumn } from "./document.js";
@@ -42,8 +41,17 @@ export interface BoardPackInput {
   readonly roundLabel?: string;
   /** The budgeted plan from `createPlan`. */
   readonly plan?: Plan;
-  /** The initiatives as rated, for the appendix of every rating. */
-  readonly initiatives?: readonly Initiative[];
+  /** The initiatives as rated (e.g. `Initiative`s), for the appendix of every rating. */
+  readonly initiatives?: readonly RatedInitiative[];
+}
+
+/** What the appendix needs of an initiative: its name and its ratings, by rater when it has several. */
+export interface RatedInitiative {
+  readonly name: string;
+  readonly ratings?: Readonly<Record<string, unknown>> | undefined;
+  readonly raters?:
+    | readonly { readonly rater: string; readonly ratings: Readonly<Record<string, unknown>> }[]
+    | undefined;
 }
 
 const READINESS_NOTE = 0.5;
@@ -449,7 +457,7 @@ function methodBlocks(model: Model, c: Context): PackBlock[] {
   ];
 }
 
-function appendixBlocks(initiatives: readonly Initiative[], model: Model, c: Context): PackBlock[] {
+function appendixBlocks(initiatives: readonly RatedInitiative[], model: Model, c: Context): PackBlock[] {
   const rated = model.criteria.filter((criterion) => criterion.formula === undefined);
   const rows: string[][] = [];
   for (const initiative of initiatives) {
