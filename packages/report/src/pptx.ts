@@ -102,6 +102,15 @@ async function addSection(pptx: PptxGenJS, section: PackSection, options: PptxOp
       texts.push(block);
       continue;
     }
+    // A heading line stays with the table it introduces: move both when the table's start would not fit.
+    if (
+      block.kind === "table" &&
+      y > TOP &&
+      y + textHeight(texts) + Math.min(tableHeight(block), 1.5) > BOTTOM
+    ) {
+      slide = newSlide(pptx, section.heading);
+      y = TOP;
+    }
     flushText();
     if (y > TOP + 0.01 && (block.kind === "figure" || y > BOTTOM - 1.2)) {
       slide = newSlide(pptx, section.heading);
@@ -109,9 +118,16 @@ async function addSection(pptx: PptxGenJS, section: PackSection, options: PptxOp
     }
     if (block.kind === "table") {
       addTable(slide, block, y);
-      // A long table continues on slides of its own: start afresh after it.
-      slide = newSlide(pptx, section.heading);
-      y = TOP;
+      const continued = (slide as unknown as { newAutoPagedSlides: Slide[] }).newAutoPagedSlides;
+      // The slides a long table continues on get the section's heading too.
+      for (const next of continued) addHeading(next, `${section.heading} (…)`);
+      const height = tableHeight(block);
+      if (continued.length === 0 && y + height + 0.3 < BOTTOM) y += height + 0.25;
+      else {
+        // A table that ran on (or nearly filled its slide): what follows starts on a slide of its own.
+        slide = newSlide(pptx, section.heading);
+        y = TOP;
+      }
     } else {
       await addFigure(slide, block, options);
       y = BOTTOM;
@@ -123,6 +139,11 @@ async function addSection(pptx: PptxGenJS, section: PackSection, options: PptxOp
 
 function newSlide(pptx: PptxGenJS, heading: string): Slide {
   const slide = pptx.addSlide();
+  addHeading(slide, heading);
+  return slide;
+}
+
+function addHeading(slide: Slide, heading: string): void {
   slide.addText(heading, {
     x: MARGIN,
     y: 0.35,
@@ -134,7 +155,6 @@ function newSlide(pptx: PptxGenJS, heading: string): Slide {
     color: hex(PALETTE.text),
   });
   slide.addShape("rect", { x: MARGIN, y: 1.02, w: 0.9, h: 0.05, fill: { color: hex(PALETTE.accent) } });
-  return slide;
 }
 
 /** pptxgenjs cannot remove a slide; an empty trailing one is avoided by tracking whether anything was added. */
@@ -189,6 +209,21 @@ function textHeight(blocks: readonly PackBlock[]): number {
   return inches + 0.1;
 }
 
+/** Inches a table takes, estimated from characters per line in each column (erring tall). */
+function tableHeight(table: TableBlock): number {
+  const size = TYPE.table + 1.5;
+  const total = table.columns.reduce((sum, column) => sum + column.width, 0);
+  const perLine = table.columns.map((column) => ((column.width / total) * CONTENT_WIDTH * 72) / (size * 0.6));
+  const rowHeight = (cells: readonly string[]): number =>
+    (Math.max(...cells.map((cell, i) => Math.ceil(Math.max(1, cell.length) / perLine[i]!))) * size * 1.3 +
+      6) /
+    72;
+  return (
+    rowHeight(table.columns.map((column) => column.label)) +
+    table.rows.reduce((sum, row) => sum + rowHeight(row), 0)
+  );
+}
+
 function addTable(slide: Slide, table: TableBlock, y: number): void {
   const total = table.columns.reduce((sum, column) => sum + column.width, 0);
   const header = table.columns.map((column) => ({
@@ -223,6 +258,10 @@ function addTable(slide: Slide, table: TableBlock, y: number): void {
     autoPageRepeatHeader: true,
     autoPageHeaderRows: 1,
     autoPageSlideStartY: TOP,
+    // pptxgenjs estimates row heights from characters per line; err towards fewer rows per slide so a
+    // wrapped row never runs off the bottom.
+    autoPageCharWeight: -0.3,
+    autoPageLineWeight: -0.3,
   });
 }
 
