@@ -8,6 +8,7 @@ import { type Criterion, isLabelScale } from "../schema/criterion.js";
 import { type Initiative, InitiativeSchema, type Ratings } from "../schema/initiative.js";
 import { type Model, type ModelInput, ModelSchema } from "../schema/model.js";
 import type { ScoreWarning } from "../schema/result.js";
+import { readPlainInitiative } from "./plain-initiative.js";
 import { slugify } from "./slug.js";
 import { suggestNearest } from "./suggest.js";
 
@@ -87,13 +88,18 @@ export function validatePortfolio(initiatives: unknown, options: ScoreOptions = 
     ]);
   }
   const parsed: (ValidInitiative | undefined)[] = initiatives.map((input, index) => {
-    const result = v.safeParse(InitiativeSchema, input);
-    if (!result.success) {
-      for (const issue of result.issues) context.problems.push(issueToProblem(issue, ["initiatives", index]));
-      return undefined;
+    let initiative = readPlainInitiative(input);
+    if (initiative === undefined) {
+      const result = v.safeParse(InitiativeSchema, input);
+      if (!result.success) {
+        for (const issue of result.issues)
+          context.problems.push(issueToProblem(issue, ["initiatives", index]));
+        return undefined;
+      }
+      initiative = result.output;
     }
-    const initiative = result.output;
-    const id = initiative.id ?? slugify(initiative.name);
+    if (initiative.id !== undefined) return initiative as ValidInitiative;
+    const id = slugify(initiative.name);
     if (id === "") {
       context.problems.push({
         path: ["initiatives", index, "id"],
@@ -295,7 +301,8 @@ export function checkIds(
 /** Reads one set of ratings into `row` (NaN where not rated). Returns nothing; problems go to the context. */
 function readRow(ratings: Ratings, context: Context, path: ProblemPath, row: Float64Array): void {
   row.fill(Number.NaN);
-  for (const [key, value] of Object.entries(ratings)) {
+  for (const key in ratings) {
+    const value = ratings[key];
     const index = context.criterionIndex.get(key);
     if (index === undefined) {
       const hint = key.length <= 64 ? suggestNearest(key, context.criterionIndex.keys()) : undefined;
