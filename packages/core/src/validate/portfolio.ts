@@ -2,7 +2,6 @@ import * as v from "valibot";
 import type { Problem, ProblemPath } from "../errors.js";
 import { defaultModel } from "../model/cx-ai-prism.js";
 import { scaleBounds, scaleMidpoint } from "../pipeline/normalise.js";
-import { idOrdinals } from "../pipeline/rank.js";
 import { aggregateRaterValues } from "../pipeline/raters.js";
 import { type Criterion, isLabelScale } from "../schema/criterion.js";
 import { type Initiative, InitiativeSchema, type Ratings } from "../schema/initiative.js";
@@ -108,7 +107,7 @@ export function validatePortfolio(initiatives: unknown, options: ScoreOptions = 
     }
     return { ...initiative, id };
   });
-  checkIds(
+  const sortedIds = checkIds(
     parsed.map((initiative) => initiative?.id),
     (index) => parsed[index]!.name,
     (index) => parsed[index]!.dependsOn,
@@ -155,7 +154,7 @@ export function validatePortfolio(initiatives: unknown, options: ScoreOptions = 
       ratings,
       raterCounts,
       disagreement,
-      idOrder: idOrdinals(parsed.map((initiative) => initiative!.id)),
+      idOrder: ordinalsOf(sortedIds),
       warnings,
     },
   };
@@ -296,6 +295,19 @@ export function checkIds(
     }
   }
   return sorted;
+}
+
+/**
+ * Each initiative's position in id order, from the order {@link checkIds} sorted (every id is valid and
+ * unique here): what `idOrdinals` computes, without sorting a second time.
+ *
+ * @param sorted - what {@link checkIds} returned for a portfolio without problems
+ * @returns `ordinal[i]` = how many ids sort before initiative i's
+ */
+export function ordinalsOf(sorted: readonly number[]): Uint32Array {
+  const ordinals = new Uint32Array(sorted.length);
+  for (let position = 0; position < sorted.length; position++) ordinals[sorted[position]!] = position;
+  return ordinals;
 }
 
 /** Reads one set of ratings into `row` (NaN where not rated). Returns nothing; problems go to the context. */

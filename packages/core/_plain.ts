@@ -1,0 +1,11 @@
+import { InitiativeSchema } from "./src/index.js";
+import * as v from "valibot";
+import { readPlainInitiative } from "./src/validate/plain-initiative.js";
+import { medianMs } from "../../bench/lib.js";
+import { scoreRequestBody } from "../../bench/lib-load.js";
+const items = JSON.parse(scoreRequestBody()).initiatives as unknown[];
+const N = 100;
+const per = (fn: () => unknown) => (medianMs(() => { for (let i = 0; i < N; i++) fn(); }, 9, 3) / N) * 1000;
+console.log("plain x30 us", per(() => items.map(readPlainInitiative)).toFixed(1));
+console.log("valibot x30 us", per(() => items.map((x) => v.safeParse(InitiativeSchema, x))).toFixed(1));
+console.log(JSON.stringify(items[0]).slice(0, 600));
