@@ -13,8 +13,7 @@ import { createApiKeyring, sha256Hex } from "../packages/api/src/auth/api-keys.j
 import { createDynamoDbClient, createPortfolioTable } from "../packages/api/src/storage/dynamodb-client.js";
 import { DynamoDbPortfolioStore } from "../packages/api/src/storage/dynamodb-store.js";
 import { startEmbeddedDynamoDb } from "../packages/api/src/storage/embedded-dynalite.js";
-import type { InitiativeData, RatingRecord } from "../packages/api/src/storage/portfolio-store.js";
-import { createRandom } from "./lib.js";
+import { workshopPortfolio } from "./lib.js";
 
 const INITIATIVES = 60;
 const RATERS = 15;
@@ -31,23 +30,7 @@ const client = createDynamoDbClient({
 await createPortfolioTable(client, "bench");
 const store = new DynamoDbPortfolioStore(client, { table: "bench" });
 
-const random = createRandom(60);
-const initiatives: InitiativeData[] = Array.from({ length: INITIATIVES }, (_, i) => ({
-  id: `initiative-${String(i).padStart(2, "0")}`,
-  name: `Initiative ${i}`,
-  category: ["Self-service", "Agent assist", "Routing", "Analytics"][i % 4]!,
-  description: "A candidate AI use case for the contact centre, rated by the workshop.",
-  kpis: ["csat", "aht"],
-}));
-const ratings: RatingRecord[] = initiatives.flatMap((initiative) =>
-  Array.from({ length: RATERS }, (_, r) => ({
-    initiativeId: initiative.id,
-    rater: `rater-${r}`,
-    weight: 1,
-    ratings: Object.fromEntries(defaultModel.criteria.map((c) => [c.id, 1 + Math.floor(random() * 5)])),
-    updatedAt: NOW,
-  })),
-);
+const { initiatives, ratings } = workshopPortfolio(INITIATIVES, RATERS, 60, NOW);
 await store.createPortfolio(
   "bench",
   "workshop",
