@@ -2,6 +2,7 @@ import { defaultModel } from "@cxprism/core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createApp } from "../app.js";
 import { createApiKeyring, sha256Hex } from "../auth/api-keys.js";
+import { renderReportOnNode } from "../render-report.js";
 import { createDynamoDbClient, createPortfolioTable } from "../storage/dynamodb-client.js";
 import { DynamoDbPortfolioStore } from "../storage/dynamodb-store.js";
 import { type EmbeddedDynamoDb, startEmbeddedDynamoDb } from "../storage/embedded-dynalite.js";
@@ -25,7 +26,10 @@ beforeAll(async () => {
     { sha256: await sha256Hex(KEYS.viewer), tenant: "acme", role: "viewer" },
     { sha256: await sha256Hex(KEYS.other), tenant: "globex", role: "owner" },
   ]);
-  app = createApp({ portfolios: { store: new DynamoDbPortfolioStore(client, { table: "app" }), keyring } });
+  app = createApp({
+    portfolios: { store: new DynamoDbPortfolioStore(client, { table: "app" }), keyring },
+    renderReport: renderReportOnNode,
+  });
 });
 afterAll(async () => server?.close());
 
@@ -102,6 +106,11 @@ describe("/v1/portfolios in process", () => {
     const svg = await call(KEYS.viewer, "GET", `${base}/matrix.svg`);
     expect(svg.headers.get("Content-Type")).toContain("image/svg+xml");
     expect(await svg.text()).toContain("<svg");
+    const pdf = await call(KEYS.viewer, "GET", `${base}/report.pdf?lang=de&date=2026-11-30`);
+    expect(pdf.headers.get("Content-Type")).toBe("application/pdf");
+    expect(new TextDecoder().decode((await pdf.arrayBuffer()).slice(0, 5))).toBe("%PDF-");
+    const pptx = await call(KEYS.viewer, "GET", `${base}/report.pptx?date=2026-11-30`);
+    expect(pptx.headers.get("Content-Disposition")).toContain("board-pack.pptx");
     const exported = await (await call(KEYS.viewer, "GET", `${base}/export.csv`)).text();
     expect(exported.split("\r\n")[0]).toMatch(/^id,name,category,description,cost,kpis,depends_on,rater,/);
     const stale = await call(KEYS.owner, "PATCH", base, { name: "x" }, { "If-Match": '"v0"' });
