@@ -8,7 +8,7 @@ import {
 import { matchesIfNoneMatch } from "../http/etag.js";
 import { ApiError } from "../http/problem.js";
 import { readQuery } from "../http/query.js";
-import type { PortfolioContents } from "../storage/portfolio-store.js";
+import type { PortfolioContents, PortfolioRecord } from "../storage/portfolio-store.js";
 import { renderPortfolioCsv } from "./portfolio-csv.js";
 import type { RegisterRoute } from "./portfolios.js";
 import { type PortfolioContext, type PortfolioRuntime, validationFailed } from "./portfolios-http.js";
@@ -66,17 +66,7 @@ async function scoreStored(
   return cache.get({ tenant, id, state }, async () => {
     const contents = await runtime.deps.store.readContents(tenant, id);
     const portfolio = contents.portfolio ?? record;
-    const validation = validatePortfolio(initiativesFromContents(contents), {
-      model: portfolio.model as never,
-      missing,
-    });
-    if (!validation.success)
-      throw validationFailed(
-        validation.problems.map((problem) => ({
-          pointer: toJsonPointer(problem.path),
-          detail: problem.message,
-        })),
-      );
+    const validation = validateContents(contents, portfolio, missing);
     const raters = new Set(contents.ratings.map((rating) => rating.rater)).size;
     return createScoredPortfolio(portfolio, raters, scorePortfolio(validation.portfolio));
   });
@@ -101,6 +91,15 @@ async function validateStored(c: PortfolioContext, runtime: PortfolioRuntime) {
   const missing = readMissingQuery(c);
   const contents = await runtime.deps.store.readContents(tenant, id);
   const portfolio = contents.portfolio ?? (await runtime.deps.store.getPortfolio(tenant, id));
+  return { portfolio, validation: validateContents(contents, portfolio, missing) };
+}
+
+/** Validates stored contents against the portfolio's model, or throws 422 with every problem. */
+function validateContents(
+  contents: PortfolioContents,
+  portfolio: PortfolioRecord,
+  missing: "neutral" | "error",
+) {
   const validation = validatePortfolio(initiativesFromContents(contents), {
     model: portfolio.model as never,
     missing,
@@ -112,7 +111,7 @@ async function validateStored(c: PortfolioContext, runtime: PortfolioRuntime) {
         detail: problem.message,
       })),
     );
-  return { portfolio, validation };
+  return validation;
 }
 
 /** Results change with every rating: a client may keep them but must ask (If-None-Match) before reuse. */

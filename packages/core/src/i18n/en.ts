@@ -1,3 +1,4 @@
+import { KPIS } from "../schema/kpi.js";
 import type { Messages } from "./messages.js";
 
 const s = (count: number, one: string, many: string): string => `${count} ${count === 1 ? one : many}`;
@@ -19,24 +20,7 @@ export const en: Messages = {
     "marginal-gain": "Marginal gain",
     unlikely: "Unlikely",
   },
-  kpis: {
-    fcr: "First-contact resolution",
-    ces: "Customer effort score",
-    csat: "Customer satisfaction",
-    nps: "Net promoter score",
-    aht: "Average handle time",
-    containment: "Self-service containment rate",
-    call_volume: "Assisted contact volume",
-    time_to_resolution: "Time to resolution",
-    digital_adoption: "Digital channel adoption",
-    cost_per_contact: "Cost per contact",
-    retention: "Customer retention",
-    clv: "Customer lifetime value",
-    agent_attrition: "Agent attrition",
-    forecast_accuracy: "Workload forecast accuracy",
-    service_level: "Service level",
-    revenue: "Revenue",
-  },
+  kpis: KPIS,
   priorityRules: {
     closeness: "closeness to the ideal corner",
     "geometric-mean": "geometric mean of value and feasibility",
