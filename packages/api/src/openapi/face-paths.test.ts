@@ -1,4 +1,5 @@
-import { PairwiseMatrixSchema, PlanOptionsSchema } from "@cxprism/core";
+import { PlanOptionsSchema } from "@cxprism/core/plan";
+import { PairwiseMatrixSchema } from "@cxprism/core/weights";
 import { describe, expect, it } from "vitest";
 import { createApp } from "../app.js";
 import { DEFAULT_LIMITS } from "../deps.js";

@@ -1,4 +1,5 @@
-import { type MatrixOptions, renderMatrixSvg, scorePortfolio, toVegaLite } from "@cxprism/core";
+import { scorePortfolio } from "@cxprism/core";
+import { type MatrixOptions, renderMatrixSvg, toVegaLite } from "@cxprism/core/matrix";
 import * as v from "valibot";
 import type { Limits } from "../deps.js";
 import { negotiateOrThrow } from "../http/negotiate.js";

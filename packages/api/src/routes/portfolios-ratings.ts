@@ -66,7 +66,7 @@ export function registerRatingRoutes(register: RegisterRoute, runtime: Portfolio
           name: id,
           raters: [{ rater, weight: parsed.output.weight, ratings: parsed.output.ratings[id] }],
         })),
-        { model: portfolio.model as never, missing: "neutral" },
+        { model: portfolio.model, missing: "neutral" },
       );
       const errors = validation.success
         ? []

@@ -1,10 +1,5 @@
-import {
-  type InitiativeInput,
-  renderMatrixSvg,
-  scorePortfolio,
-  toJsonPointer,
-  validatePortfolio,
-} from "@cxprism/core";
+import { type InitiativeInput, scorePortfolio, toJsonPointer, validatePortfolio } from "@cxprism/core";
+import { renderMatrixSvg } from "@cxprism/core/matrix";
 import { ApiError } from "../http/problem.js";
 import type { PortfolioContents, PortfolioRecord } from "../storage/portfolio-store.js";
 import { renderPortfolioCsv } from "./portfolio-csv.js";
@@ -53,7 +48,7 @@ async function scoreStored(c: PortfolioContext, runtime: PortfolioRuntime) {
   const portfolio: PortfolioRecord =
     contents.portfolio ?? (await runtime.deps.store.getPortfolio(tenant, id));
   const validation = validatePortfolio(initiativesFromContents(contents), {
-    model: portfolio.model as never,
+    model: portfolio.model,
     missing,
   });
   if (!validation.success)

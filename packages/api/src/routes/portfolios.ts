@@ -1,4 +1,4 @@
-import { defaultModel, type ModelInput, toJsonPointer, validatePortfolio } from "@cxprism/core";
+import { defaultModel, type ModelInput, toJsonPointer, validateModel } from "@cxprism/core";
 import { Hono } from "hono";
 import * as v from "valibot";
 import type { PortfolioDeps } from "../deps.js";
@@ -48,7 +48,7 @@ export const UpdatePortfolioSchema = v.strictObject({
 /** Checks a model with the core, reporting its problems under `/model`. */
 function checkModel(model: unknown): ModelInput | undefined {
   if (model === undefined) return undefined;
-  const validation = validatePortfolio([], { model: model as never });
+  const validation = validateModel(model);
   if (!validation.success)
     throw validationFailed(
       validation.problems.map((problem) => ({

@@ -1,5 +1,4 @@
 import {
-  analyseDisagreement,
   CxprismError,
   defaultModel,
   type Model,
@@ -10,6 +9,7 @@ import {
   toJsonPointer,
   validatePortfolio,
 } from "@cxprism/core";
+import { analyseDisagreement } from "@cxprism/core/confidence";
 import * as v from "valibot";
 import { initiativesFromCsv } from "../csv/initiatives-from-csv.js";
 import type { Limits } from "../deps.js";
@@ -229,7 +229,7 @@ export async function readScoreRequest<
       ? { ...readCsvInput(text, limits, new URL(request.url)), options: undefined }
       : { ...(await readMultipartInput(request, text, limits)), options: undefined };
   const validation = validatePortfolio(input.initiatives, {
-    model: input.model as never,
+    model: input.model,
     missing: input.missing,
   });
   if (!validation.success) throw validationFailed(validation.problems.map(input.toItem));

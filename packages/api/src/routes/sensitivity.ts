@@ -1,4 +1,4 @@
-import { analyseWeightStability, buildTornado, runMonteCarlo } from "@cxprism/core";
+import { analyseWeightStability, buildTornado, runMonteCarlo } from "@cxprism/core/confidence";
 import * as v from "valibot";
 import type { Limits } from "../deps.js";
 import { ApiError } from "../http/problem.js";

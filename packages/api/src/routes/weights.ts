@@ -1,3 +1,4 @@
+import type { Problem } from "@cxprism/core";
 import {
   AhpOptionsSchema,
   type AhpResult,
@@ -6,11 +7,10 @@ import {
   groupAhp,
   type PairwiseMatrix,
   PairwiseMatrixSchema,
-  type Problem,
   RankWeightsRequestSchema,
   rankWeights,
   safeParsePairwiseTable,
-} from "@cxprism/core";
+} from "@cxprism/core/weights";
 import * as v from "valibot";
 import { parseCsv } from "../csv/parse-csv.js";
 import type { Limits } from "../deps.js";
