@@ -1,7 +1,7 @@
 import { catalog, catalogInitiatives, defaultModel, type InitiativeInput } from "@cxprism/core";
 import { describe, expect, it, vi } from "vitest";
 import { createApp } from "./app.js";
-import type { Logger } from "./deps.js";
+import type { Logger } from "./config/deps.js";
 
 const app = createApp({ requestId: () => "req-1" });
 

@@ -1,6 +1,6 @@
 import { InitiativeSchema, ModelSchema, ResultSchema } from "@cxprism/core";
 import { toJsonSchemaDefs } from "@valibot/to-json-schema";
-import type { Limits } from "../deps.js";
+import type { Limits } from "../config/deps.js";
 import { PROBLEM_KINDS, PROBLEM_MEDIA_TYPE, type ProblemKind, problemType } from "../http/problem.js";
 import {
   CatalogResponseSchema,
@@ -8,7 +8,7 @@ import {
   HealthSchema,
   ProblemSchema,
   ScoreResponseSchema,
-} from "../schemas.js";
+} from "../schemas/score.js";
 import { facePaths, faceSchemas, multipartScoringBody } from "./face-paths.js";
 import { createPortfolioOpenApi } from "./portfolio-paths.js";
 

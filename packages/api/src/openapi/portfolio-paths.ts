@@ -1,5 +1,5 @@
 import { toJsonSchema } from "@valibot/to-json-schema";
-import type { Limits } from "../deps.js";
+import type { Limits } from "../config/deps.js";
 import { PROBLEM_KINDS, PROBLEM_MEDIA_TYPE, type ProblemKind, problemType } from "../http/problem.js";
 import { CreatePortfolioSchema, UpdatePortfolioSchema } from "../routes/portfolios.js";
 import { PutRatingsSchema } from "../routes/portfolios-ratings.js";

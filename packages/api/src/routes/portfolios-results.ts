@@ -3,7 +3,7 @@ import { renderMatrixSvg } from "@cxprism/core/matrix";
 import { ApiError } from "../http/problem.js";
 import type { PortfolioContents, PortfolioRecord } from "../storage/portfolio-store.js";
 import { renderPortfolioCsv } from "./portfolio-csv.js";
-import type { RegisterRoute } from "./portfolios.js";
+import type { RegisterRoute } from "./portfolios-http.js";
 import { type PortfolioContext, type PortfolioRuntime, validationFailed } from "./portfolios-http.js";
 
 /**

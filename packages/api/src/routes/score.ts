@@ -11,13 +11,13 @@ import {
 } from "@cxprism/core";
 import { analyseDisagreement } from "@cxprism/core/confidence";
 import * as v from "valibot";
+import type { Limits } from "../config/deps.js";
 import { initiativesFromCsv } from "../csv/initiatives-from-csv.js";
-import type { Limits } from "../deps.js";
 import { issueToItem } from "../http/issues.js";
 import { isJsonMediaType, mediaTypeOf, parseJsonBody } from "../http/json-body.js";
 import { ApiError, type ProblemItem } from "../http/problem.js";
 import { readBodyText } from "../http/read-body.js";
-import { createScoreEnvelopeSchema, MissingPolicySchema, ScoreOptionsSchema } from "../schemas.js";
+import { createScoreEnvelopeSchema, MissingPolicySchema, ScoreOptionsSchema } from "../schemas/score.js";
 
 /** The media types `POST /v1/score` accepts. */
 export const SCORE_MEDIA_TYPES = ["application/json", "text/csv", "multipart/form-data"] as const;

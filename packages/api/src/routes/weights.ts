@@ -12,8 +12,8 @@ import {
   safeParsePairwiseTable,
 } from "@cxprism/core/weights";
 import * as v from "valibot";
+import type { Limits } from "../config/deps.js";
 import { parseCsv } from "../csv/parse-csv.js";
-import type { Limits } from "../deps.js";
 import { issueToItem } from "../http/issues.js";
 import { isJsonMediaType, mediaTypeOf, parseJsonBody } from "../http/json-body.js";
 import { ApiError, type ProblemItem } from "../http/problem.js";

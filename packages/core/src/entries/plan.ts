@@ -30,11 +30,11 @@ export {
   type MoneyOptions,
 } from "../money/business-case.js";
 export {
-  type KnapsackItem,
   type KnapsackProblem,
   type KnapsackSolution,
   solveKnapsack,
 } from "../plan/knapsack.js";
+export type { KnapsackItem } from "../plan/knapsack-stages.js";
 export {
   defaultGranularity,
   type PlanObjective,

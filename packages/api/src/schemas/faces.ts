@@ -6,11 +6,11 @@
 import { InitiativeSchema, ModelSchema, QUADRANTS } from "@cxprism/core";
 import { RankWeightsRequestSchema } from "@cxprism/core/weights";
 import * as v from "valibot";
-import type { Limits } from "./deps.js";
-import { ConcordanceSchema, DiscussionSchema } from "./discussion-schema.js";
-import { PlanRequestOptionsSchema } from "./routes/plan.js";
-import { SensitivityOptionsSchema } from "./routes/sensitivity.js";
-import { AhpRequestSchema } from "./routes/weights.js";
+import type { Limits } from "../config/deps.js";
+import { PlanRequestOptionsSchema } from "../routes/plan.js";
+import { SensitivityOptionsSchema } from "../routes/sensitivity.js";
+import { AhpRequestSchema } from "../routes/weights.js";
+import { ConcordanceSchema, DiscussionSchema } from "./discussion.js";
 
 const described = <T extends v.GenericSchema>(schema: T, text: string) => v.pipe(schema, v.description(text));
 const Quadrant = v.picklist(QUADRANTS);
