@@ -11,6 +11,7 @@ import {
   describeScale,
   fillMissing,
   inInputOrder,
+  ordinalsOf,
   type Portfolio,
   type PortfolioValidation,
   prepareContext,
@@ -155,7 +156,7 @@ export function initiativeOfColumns(columns: InitiativeColumns, i: number): Init
  * @param options - the model and the missing-rating policy
  * @returns `{success: true, portfolio}` or `{success: false, code, problems}`
  * @example
- * import { scoreColumns, validateColumns } from "@cxprism/core";
+ * import { scoreColumns, validateColumns } from "@cxprism/core/table";
  *
  * const validation = validateColumns({ size: 2, names: ["A", "B"], ratings: { cx_impact: Float64Array.of(4, 2) } },
  *   { missing: "neutral" });
@@ -330,16 +331,6 @@ function reportUnknownKey(context: Context, i: number, key: string): void {
     path: ["initiatives", i, "ratings", key],
     message: `expected a criterion id of model ${context.model.id}, received ${describeValue(key)}${hint ? ` (did you mean "${hint}"?)` : ""}`,
   });
-}
-
-/**
- * Each initiative's position in id order, from the order {@link checkIds} sorted (every id is valid and
- * unique here): what `idOrdinals` computes, without sorting a second time.
- */
-function ordinalsOf(sorted: readonly number[]): Uint32Array {
-  const ordinals = new Uint32Array(sorted.length);
-  for (let position = 0; position < sorted.length; position++) ordinals[sorted[position]!] = position;
-  return ordinals;
 }
 
 /** Every column must have one entry per initiative. */
