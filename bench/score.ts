@@ -18,13 +18,8 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createInterface } from "node:readline";
-import {
-  defaultModel,
-  type InitiativeInput,
-  scoreColumns,
-  scorePortfolio,
-  validatePortfolio,
-} from "@cxprism/core";
+import { defaultModel, type InitiativeInput, scorePortfolio, validatePortfolio } from "@cxprism/core";
+import { scoreColumns } from "@cxprism/core/table";
 import { createRandom, interleavedMs, medianMs, report, reportRatio } from "./lib.js";
 
 const N = 100_000;
