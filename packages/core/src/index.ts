@@ -213,6 +213,13 @@ export {
 } from "./weights/ahp.js";
 export { type ApplyWeightsOptions, applyWeights } from "./weights/apply-weights.js";
 export {
+  COMPLETIONS,
+  type CompletedMatrix,
+  type Completion,
+  harkerCompletion,
+  optimalCompletion,
+} from "./weights/completion.js";
+export {
   aggregateJudgments,
   aggregatePriorities,
   type GroupAggregation,
@@ -252,9 +259,12 @@ export {
   isRandomIndexTable,
   MAX_TABULATED_SIZE,
   RANDOM_INDEX_TABLES,
+  type RandomIndexBasis,
+  type RandomIndexEntry,
   type RandomIndexSource,
   type RandomIndexTable,
   randomIndex,
+  randomIndexEntry,
 } from "./weights/random-index.js";
 export {
   equalWeights,
