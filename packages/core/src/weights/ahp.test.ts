@@ -530,16 +530,19 @@ describe("optimal completion (Bozóki, Fülöp & Rónyai 2010)", () => {
       fc.constantFrom("harker", "optimal" as const),
     ],
     { numRuns: 40 },
-  )("a consistent complete matrix: CR 0, no advice, the same weights by every method and completion", (raw, method, completion) => {
-    const matrix = consistentFrom(raw);
-    const result = ahpWeights(matrix, { method, completion });
-    const total = raw.reduce((a, b) => a + b, 0);
-    result.vector.forEach((weight, i) => {
-      expect(weight).toBeCloseTo(raw[i]! / total, 10);
-    });
-    expect(result.consistencyRatio ?? 0).toBeCloseTo(0, 10);
-    expect(result.worstJudgments).toEqual([]);
-  });
+  )(
+    "a consistent complete matrix: CR 0, no advice, the same weights by every method and completion",
+    (raw, method, completion) => {
+      const matrix = consistentFrom(raw);
+      const result = ahpWeights(matrix, { method, completion });
+      const total = raw.reduce((a, b) => a + b, 0);
+      result.vector.forEach((weight, i) => {
+        expect(weight).toBeCloseTo(raw[i]! / total, 10);
+      });
+      expect(result.consistencyRatio ?? 0).toBeCloseTo(0, 10);
+      expect(result.worstJudgments).toEqual([]);
+    },
+  );
 });
 
 describe("random-index tables", () => {
@@ -561,7 +564,10 @@ describe("random-index tables", () => {
     const values = consistentFrom(weights).values.map((row) => [...row]);
     values[0]![21] = 9;
     values[21]![0] = 1 / 9;
-    const result = ahpWeights({ ids: consistentFrom(weights).ids, values }, { randomIndex: "donegan-dodd-1991" });
+    const result = ahpWeights(
+      { ids: consistentFrom(weights).ids, values },
+      { randomIndex: "donegan-dodd-1991" },
+    );
     // 1.5371 at n = 20 and 1.5619 at n = 25: two fifths of the way.
     expect(result.randomIndex).toBeCloseTo(1.5371 + (2 / 5) * (1.5619 - 1.5371), 12);
     expect(result.randomIndexBasis).toBe("interpolated");
@@ -593,7 +599,10 @@ describe("worst-judgment advice only where it helps", () => {
     expect(result.verdict).toBe("revise");
     expect(result.worstJudgments).toHaveLength(3);
     for (const advice of result.worstJudgments) {
-      expect(advice.consistencyRatioDrop).toBeCloseTo(result.consistencyRatio! - advice.consistencyRatioIfChanged!, 12);
+      expect(advice.consistencyRatioDrop).toBeCloseTo(
+        result.consistencyRatio! - advice.consistencyRatioIfChanged!,
+        12,
+      );
     }
     expect(result.worstJudgments[0]!.consistencyRatioDrop!).toBeGreaterThan(0.069);
   });

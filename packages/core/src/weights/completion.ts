@@ -116,7 +116,8 @@ export function optimalCompletion(values: Judgments, limits: SolverLimits = {}):
   const n = values.length;
   const start = harkerCompletion(values, limits);
   const missing: [number, number][] = [];
-  for (let i = 0; i < n; i++) for (let j = i + 1; j < n; j++) if (values[i]![j] === null) missing.push([i, j]);
+  for (let i = 0; i < n; i++)
+    for (let j = i + 1; j < n; j++) if (values[i]![j] === null) missing.push([i, j]);
   if (missing.length === 0) return start;
   const matrix = new Float64Array(n * n);
   const transposed = new Float64Array(n * n);
@@ -152,10 +153,13 @@ export function optimalCompletion(values: Judgments, limits: SolverLimits = {}):
       const slope = derivative(pair);
       steepest = Math.max(steepest, Math.abs(slope));
       if (Math.abs(slope) > GRADIENT_TOLERANCE) {
-        setLog(pair, minimiseAlong(t, slope, bound, (s) => {
-          setLog(pair, s);
-          return derivative(pair);
-        }));
+        setLog(
+          pair,
+          minimiseAlong(t, slope, bound, (s) => {
+            setLog(pair, s);
+            return derivative(pair);
+          }),
+        );
       }
     }
     if (steepest <= GRADIENT_TOLERANCE) {

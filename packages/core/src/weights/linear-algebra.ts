@@ -43,7 +43,7 @@ export function principalEigenpair(
   maxIterations = 100,
   start?: ArrayLike<number>,
 ): Eigenpair {
-  let w = new Float64Array(n).fill(1 / n);
+  let w: Float64Array = new Float64Array(n).fill(1 / n);
   if (start !== undefined && start.length === n && Array.prototype.every.call(start, (x: number) => x > 0)) {
     let total = 0;
     for (let i = 0; i < n; i++) total += start[i]!;
