@@ -120,6 +120,25 @@ export { estimateTextWidth, isRightToLeft, terminalColumns, truncateToWidth } fr
 export { type MatrixTheme, matrixTheme, OKABE_ITO } from "./matrix/theme.js";
 export { toVegaLite, type VegaLiteOptions, type VegaLiteSpec } from "./matrix/vega-lite.js";
 export { escapeXml } from "./matrix/xml.js";
+export {
+  type CompareMethodsOptions,
+  compareMethods,
+  decisionProblemOf,
+  type MethodAgreement,
+  type MethodComparison,
+  type MethodRanking,
+  RANKING_METHODS,
+  type RankingMethod,
+  type ShortlistChange,
+} from "./methods/compare-methods.js";
+export {
+  checkDecisionProblem,
+  type DecisionCriterion,
+  type DecisionProblem,
+} from "./methods/decision-problem.js";
+export { kendallTau, spearmanRho } from "./methods/rank-correlation.js";
+export { type TopsisNormalisation, type TopsisResult, topsis } from "./methods/topsis.js";
+export { type VikorResult, vikor } from "./methods/vikor.js";
 export { defaultModel } from "./model/cx-ai-prism.js";
 export {
   type BusinessCase,
@@ -130,7 +149,15 @@ export {
   type MoneyOptions,
 } from "./money/business-case.js";
 export { aggregateAxis } from "./pipeline/axis.js";
-export { createNormaliser, type ScaleBounds, scaleBounds, scaleMidpoint } from "./pipeline/normalise.js";
+export {
+  createNormaliser,
+  PRODUCT_FLOOR,
+  type RatingReading,
+  ratingReading,
+  type ScaleBounds,
+  scaleBounds,
+  scaleMidpoint,
+} from "./pipeline/normalise.js";
 export { clamp100, closenessToIdeal, createPriorityRule } from "./pipeline/priority.js";
 export { classifyQuadrant } from "./pipeline/quadrant.js";
 export { idOrdinals, rankInitiatives, TIE_TOLERANCE } from "./pipeline/rank.js";

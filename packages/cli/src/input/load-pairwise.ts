@@ -1,6 +1,7 @@
 import {
   type AhpResult,
   ahpWeights,
+  type Completion,
   CxprismError,
   type PriorityMethod,
   type Problem,
@@ -16,6 +17,8 @@ import { CliError } from "../errors.js";
 export interface AhpLoadOptions {
   readonly method: PriorityMethod;
   readonly randomIndex: RandomIndexTable;
+  /** How missing judgments are filled (default `harker`). */
+  readonly completion?: Completion | undefined;
 }
 
 /** An AHP result and the file it came from. */
@@ -50,7 +53,11 @@ export async function loadAhpWeights(
   try {
     return {
       file,
-      result: ahpWeights(parsed.matrix, { method: options.method, randomIndex: options.randomIndex }),
+      result: ahpWeights(parsed.matrix, {
+        method: options.method,
+        randomIndex: options.randomIndex,
+        completion: options.completion,
+      }),
     };
   } catch (error) {
     if (error instanceof CxprismError) return fail(error.problems);
