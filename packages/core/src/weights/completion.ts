@@ -68,9 +68,14 @@ export function convergedEigenpair(
  *
  * @param values - the judgments, `null` where missing; the comparisons connect every criterion
  * @param limits - solver limits
+ * @param start - a positive starting vector, e.g. the weights of a matrix that differs in one judgment
  * @returns the completed matrix with its eigenpair
  */
-export function harkerCompletion(values: Judgments, limits: SolverLimits = {}): CompletedMatrix {
+export function harkerCompletion(
+  values: Judgments,
+  limits: SolverLimits = {},
+  start?: ArrayLike<number>,
+): CompletedMatrix {
   const n = values.length;
   const harker = new Float64Array(n * n);
   for (let i = 0; i < n; i++) {
@@ -82,7 +87,7 @@ export function harkerCompletion(values: Judgments, limits: SolverLimits = {}): 
     }
     harker[i * n + i] = 1 + missing;
   }
-  const pair = convergedEigenpair(harker, n, limits);
+  const pair = convergedEigenpair(harker, n, limits, start);
   const w = pair.vector;
   return {
     values: values.map((row, i) => row.map((value, j) => value ?? w[i]! / w[j]!)),
@@ -109,12 +114,17 @@ const GRADIENT_TOLERANCE = 1e-10;
  *
  * @param values - the judgments, `null` where missing; the comparisons connect every criterion
  * @param limits - solver limits
+ * @param startVector - a positive starting vector for the first eigenpair
  * @returns the completed matrix with its eigenpair
  * @throws {@link CxprismError} `not-converged` when the cycles or an eigenpair do not converge
  */
-export function optimalCompletion(values: Judgments, limits: SolverLimits = {}): CompletedMatrix {
+export function optimalCompletion(
+  values: Judgments,
+  limits: SolverLimits = {},
+  startVector?: ArrayLike<number>,
+): CompletedMatrix {
   const n = values.length;
-  const start = harkerCompletion(values, limits);
+  const start = harkerCompletion(values, limits, startVector);
   const missing: [number, number][] = [];
   for (let i = 0; i < n; i++)
     for (let j = i + 1; j < n; j++) if (values[i]![j] === null) missing.push([i, j]);
