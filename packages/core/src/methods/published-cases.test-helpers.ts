@@ -1,3 +1,4 @@
+import { fc } from "@fast-check/vitest";
 import type { DecisionProblem } from "./decision-problem.js";
 
 /**
@@ -29,3 +30,29 @@ export const FIGHTER_AIRCRAFT: DecisionProblem = {
     [2.2, 1800, 20000, 5.0, 5, 5],
   ],
 };
+
+/**
+ * Random small problems for the weight-scaling properties: 2-8 alternatives rated 1-9 on three criteria (the
+ * second a cost), weights, and a factor to scale every weight by; `at(scale)` builds the problem.
+ */
+export const scaledProblems = fc
+  .tuple(
+    fc.array(fc.array(fc.integer({ min: 1, max: 9 }), { minLength: 3, maxLength: 3 }), {
+      minLength: 2,
+      maxLength: 8,
+    }),
+    fc.array(fc.double({ min: 0.01, max: 10, noNaN: true }), { minLength: 3, maxLength: 3 }),
+    fc.double({ min: 0.001, max: 1000, noNaN: true }),
+  )
+  .map(([values, weights, factor]) => ({
+    factor,
+    at: (scale: number): DecisionProblem => ({
+      alternatives: values.map((_, i) => `a${i}`),
+      criteria: weights.map((weight, j) => ({
+        id: `c${j}`,
+        weight: weight * scale,
+        direction: j === 1 ? "cost" : "benefit",
+      })),
+      values,
+    }),
+  }));

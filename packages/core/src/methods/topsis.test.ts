@@ -1,8 +1,7 @@
 import { fc, test } from "@fast-check/vitest";
 import { describe, expect, it } from "vitest";
 import { CxprismError } from "../errors.js";
-import type { DecisionProblem } from "./decision-problem.js";
-import { FIGHTER_AIRCRAFT } from "./published-cases.test-helpers.js";
+import { FIGHTER_AIRCRAFT, scaledProblems } from "./published-cases.test-helpers.js";
 import { topsis } from "./topsis.js";
 
 describe("topsis", () => {
@@ -42,28 +41,14 @@ describe("topsis", () => {
     }
   });
 
-  test.prop([
-    fc.array(fc.array(fc.integer({ min: 1, max: 9 }), { minLength: 3, maxLength: 3 }), {
-      minLength: 2,
-      maxLength: 8,
-    }),
-    fc.array(fc.double({ min: 0.01, max: 10, noNaN: true }), { minLength: 3, maxLength: 3 }),
-    fc.double({ min: 0.001, max: 1000, noNaN: true }),
-    fc.constantFrom("vector", "min-max" as const),
-  ])("closeness is unchanged when every weight is scaled", (values, weights, factor, normalisation) => {
-    const problem = (scale: number): DecisionProblem => ({
-      alternatives: values.map((_, i) => `a${i}`),
-      criteria: weights.map((weight, j) => ({
-        id: `c${j}`,
-        weight: weight * scale,
-        direction: j === 1 ? "cost" : "benefit",
-      })),
-      values,
-    });
-    const base = topsis(problem(1), normalisation).closeness;
-    const scaled = topsis(problem(factor), normalisation).closeness;
-    base.forEach((c, i) => {
-      expect(scaled[i]).toBeCloseTo(c, 10);
-    });
-  });
+  test.prop([scaledProblems, fc.constantFrom("vector", "min-max" as const)])(
+    "closeness is unchanged when every weight is scaled",
+    ({ at, factor }, normalisation) => {
+      const base = topsis(at(1), normalisation).closeness;
+      const scaled = topsis(at(factor), normalisation).closeness;
+      base.forEach((c, i) => {
+        expect(scaled[i]).toBeCloseTo(c, 10);
+      });
+    },
+  );
 });

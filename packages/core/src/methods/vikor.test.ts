@@ -1,7 +1,7 @@
-import { fc, test } from "@fast-check/vitest";
+import { test } from "@fast-check/vitest";
 import { describe, expect, it } from "vitest";
 import type { DecisionProblem } from "./decision-problem.js";
-import { FIGHTER_AIRCRAFT } from "./published-cases.test-helpers.js";
+import { FIGHTER_AIRCRAFT, scaledProblems } from "./published-cases.test-helpers.js";
 import { vikor } from "./vikor.js";
 
 const equalWeights = (values: number[][]): DecisionProblem => ({
@@ -83,24 +83,15 @@ describe("vikor", () => {
     expect(result.compromise).toEqual([0]);
   });
 
-  test.prop([
-    fc.array(fc.array(fc.integer({ min: 1, max: 9 }), { minLength: 3, maxLength: 3 }), {
-      minLength: 2,
-      maxLength: 8,
-    }),
-    fc.array(fc.double({ min: 0.01, max: 10, noNaN: true }), { minLength: 3, maxLength: 3 }),
-    fc.double({ min: 0.001, max: 1000, noNaN: true }),
-  ])("Q and the ranking are unchanged when every weight is scaled", (values, weights, factor) => {
-    const problem = (scale: number): DecisionProblem => ({
-      alternatives: values.map((_, i) => `a${i}`),
-      criteria: weights.map((weight, j) => ({ id: `c${j}`, weight: weight * scale, direction: "benefit" })),
-      values,
-    });
-    const base = vikor(problem(1));
-    const scaled = vikor(problem(factor));
-    base.q.forEach((q, i) => {
-      expect(scaled.q[i]).toBeCloseTo(q, 9);
-    });
-    expect(scaled.compromise).toEqual(base.compromise);
-  });
+  test.prop([scaledProblems])(
+    "Q and the compromise are unchanged when every weight is scaled",
+    ({ at, factor }) => {
+      const base = vikor(at(1));
+      const scaled = vikor(at(factor));
+      base.q.forEach((q, i) => {
+        expect(scaled.q[i]).toBeCloseTo(q, 9);
+      });
+      expect(scaled.compromise).toEqual(base.compromise);
+    },
+  );
 });
