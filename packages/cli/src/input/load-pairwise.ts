@@ -1,13 +1,12 @@
+import { CxprismError, type Problem } from "@cxprism/core";
 import {
   type AhpResult,
   ahpWeights,
   type Completion,
-  CxprismError,
   type PriorityMethod,
-  type Problem,
   type RandomIndexTable,
   safeParsePairwiseTable,
-} from "@cxprism/core";
+} from "@cxprism/core/weights";
 import type { CommandIo } from "../command.js";
 import type { FileProblem } from "../csv/locate.js";
 import { readCsvTable } from "../csv/read-table.js";

@@ -1,11 +1,11 @@
+import type { Model } from "@cxprism/core";
 import {
   formatProbability,
   type MethodComparison,
-  type Model,
   type MonteCarloResult,
   type WeightInterval,
   type WeightStability,
-} from "@cxprism/core";
+} from "@cxprism/core/confidence";
 import stringWidth from "string-width";
 import { paint, QUADRANT_STYLE } from "./colour.js";
 import { oneLine } from "./results-table.js";
