@@ -1,4 +1,5 @@
-import { buildBoardPack, catalogInitiatives, createPlan, de, en, score } from "@cxprism/core";
+import { buildBoardPack, catalogInitiatives, de, en, score } from "@cxprism/core";
+import { createPlan } from "@cxprism/core/plan";
 
 /** Names in Finnish, Russian, Arabic and a long German compound: the scripts the pack must print. */
 export const WORLD_NAMES = [

@@ -1,4 +1,4 @@
-import { OKABE_ITO } from "@cxprism/core";
+import { OKABE_ITO } from "@cxprism/core/matrix";
 
 /**
  * One type scale and one palette for both renderers, in points. The accent colours are the matrix's

@@ -1,16 +1,11 @@
-import {
-  type InitiativeInput,
-  renderMatrixSvg,
-  scorePortfolio,
-  toJsonPointer,
-  validatePortfolio,
-} from "@cxprism/core";
+import { type InitiativeInput, scorePortfolio, toJsonPointer, validatePortfolio } from "@cxprism/core";
+import { renderMatrixSvg } from "@cxprism/core/matrix";
 import { matchesIfNoneMatch } from "../http/etag.js";
 import { ApiError } from "../http/problem.js";
 import { readQuery } from "../http/query.js";
 import type { PortfolioContents, PortfolioRecord } from "../storage/portfolio-store.js";
 import { renderPortfolioCsv } from "./portfolio-csv.js";
-import type { RegisterRoute } from "./portfolios.js";
+import type { RegisterRoute } from "./portfolios-http.js";
 import { type PortfolioContext, type PortfolioRuntime, validationFailed } from "./portfolios-http.js";
 import { chooseReportFormat, ReportQuerySchema, respondWithReport } from "./report.js";
 import {
@@ -101,7 +96,7 @@ function validateContents(
   missing: "neutral" | "error",
 ) {
   const validation = validatePortfolio(initiativesFromContents(contents), {
-    model: portfolio.model as never,
+    model: portfolio.model,
     missing,
   });
   if (!validation.success)

@@ -2,7 +2,7 @@ import { defaultModel } from "@cxprism/core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createApp } from "../app.js";
 import { createApiKeyring, sha256Hex } from "../auth/api-keys.js";
-import { renderReportOnNode } from "../render-report.js";
+import { renderReportOnNode } from "../node/render-report.js";
 import { createDynamoDbClient, createPortfolioTable } from "../storage/dynamodb-client.js";
 import { DynamoDbPortfolioStore } from "../storage/dynamodb-store.js";
 import { type EmbeddedDynamoDb, startEmbeddedDynamoDb } from "../storage/embedded-dynalite.js";

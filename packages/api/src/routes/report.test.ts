@@ -2,7 +2,7 @@ import { catalogInitiatives } from "@cxprism/core";
 import JSZip from "jszip";
 import { describe, expect, it } from "vitest";
 import { createApp } from "../app.js";
-import { renderReportOnNode } from "../render-report.js";
+import { renderReportOnNode } from "../node/render-report.js";
 import { problemOf } from "./fixtures.test-helpers.js";
 
 const INITIATIVES = catalogInitiatives()

@@ -5,11 +5,11 @@ import {
   messagesFor,
   type Portfolio,
   type Result,
-  runMonteCarlo,
   scorePortfolio,
 } from "@cxprism/core";
+import { runMonteCarlo } from "@cxprism/core/confidence";
 import * as v from "valibot";
-import type { Limits } from "../deps.js";
+import type { Limits } from "../config/deps.js";
 import { negotiateOrThrow } from "../http/negotiate.js";
 import { ApiError } from "../http/problem.js";
 import { readQuery } from "../http/query.js";

@@ -1,16 +1,13 @@
 import {
-  analyseDisagreement,
-  analyseWeightStability,
   buildBoardPack,
   CxprismError,
-  createPlan,
   formatPath,
   LANGUAGES,
   messagesFor,
-  type Plan,
-  runMonteCarlo,
   scorePortfolio,
 } from "@cxprism/core";
+import { analyseDisagreement, analyseWeightStability, runMonteCarlo } from "@cxprism/core/confidence";
+import { createPlan, type Plan } from "@cxprism/core/plan";
 import { defineCommand } from "../command.js";
 import { CliError } from "../errors.js";
 import { loadPortfolio } from "../input/load-portfolio.js";
