@@ -1,7 +1,7 @@
 import type { BoardPack } from "@cxprism/core";
 import { loadPackFonts, type PackFonts, renderBoardPackPdf, renderBoardPackPptx } from "@cxprism/report";
-import { renderPngWithResvg } from "./render-png.js";
 import type { ReportFormat } from "../routes/report.js";
+import { renderPngWithResvg } from "./render-png.js";
 
 let fonts: Promise<PackFonts> | undefined;
 
