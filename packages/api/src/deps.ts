@@ -1,5 +1,6 @@
 import type { ApiKeyring } from "./auth/api-keys.js";
 import type { PortfolioStore } from "./storage/portfolio-store.js";
+import type { WorkshopStore } from "./storage/workshop-store.js";
 
 /** Request limits; each one answers with a problem that names the limit when exceeded. */
 export interface Limits {
@@ -61,7 +62,12 @@ export interface AppDeps {
 export interface PortfolioDeps {
   /** Where portfolios live. */
   readonly store: PortfolioStore;
-  /** The configured API keys; an empty keyring refuses every request (there is no open mode). */
+  /** Workshop phases, progress, invite keys and kept rounds (same table as `store` in the DynamoDB setup). */
+  readonly workshop: WorkshopStore;
+  /**
+   * The configured API keys (`CXPRISM_API_KEYS`). A key not found there is looked up among the invite keys;
+   * with neither, every request is refused (there is no open mode).
+   */
   readonly keyring: ApiKeyring;
   /** How long an `Idempotency-Key` answer is kept, in seconds (default 24 hours). */
   readonly idempotencyTtlSeconds?: number | undefined;

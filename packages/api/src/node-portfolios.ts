@@ -14,6 +14,7 @@ import {
   readDynamoDbSettings,
 } from "./storage/dynamodb-client.js";
 import { DynamoDbPortfolioStore } from "./storage/dynamodb-store.js";
+import { DynamoDbWorkshopStore } from "./storage/dynamodb-workshop-store.js";
 import { type EmbeddedDynamoDb, startEmbeddedDynamoDb } from "./storage/embedded-dynalite.js";
 
 /** Shared portfolios on Node, ready for {@link PortfolioDeps}. */
@@ -75,7 +76,11 @@ export async function startLocalPortfolios(
     const devKeys = await readDevKeys(dataDir);
     const keyring = createApiKeyring([...parseApiKeys(env.CXPRISM_API_KEYS), ...devKeys.entries]);
     return {
-      deps: { store: new DynamoDbPortfolioStore(client, { table: settings.table }), keyring },
+      deps: {
+        store: new DynamoDbPortfolioStore(client, { table: settings.table }),
+        workshop: new DynamoDbWorkshopStore(client, { table: settings.table }),
+        keyring,
+      },
       endpoint,
       newDevKey: devKeys.newKey,
       close: async () => {

@@ -3,6 +3,7 @@ import type { Limits } from "../deps.js";
 import { PROBLEM_KINDS, PROBLEM_MEDIA_TYPE, type ProblemKind, problemType } from "../http/problem.js";
 import { CreatePortfolioSchema, UpdatePortfolioSchema } from "../routes/portfolios.js";
 import { PutRatingsSchema } from "../routes/portfolios-ratings.js";
+import { createWorkshopOpenApi } from "./workshop-paths.js";
 
 const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
 const json = (schema: object) => ({ "application/json": { schema } });
@@ -153,13 +154,14 @@ export function createPortfolioOpenApi(limits: Limits) {
   };
   const security = [{ apiKey: [] }];
   const tag = ["portfolios"];
+  const workshop = createWorkshopOpenApi();
   return {
     securitySchemes: {
       apiKey: {
         type: "http",
         scheme: "bearer",
         description:
-          "An API key from CXPRISM_API_KEYS (stored as its SHA-256 with a tenant and a role: owner, rater bound to one rater id, or viewer).",
+          "An API key from CXPRISM_API_KEYS (stored as its SHA-256 with a tenant and a role: owner, rater bound to one rater id, or viewer), or an invite key made by `POST /v1/portfolios/{portfolio}/invites` (bound to that portfolio).",
       },
     },
     schemas: {
@@ -169,8 +171,10 @@ export function createPortfolioOpenApi(limits: Limits) {
       Portfolio: PortfolioJson,
       StoredInitiative,
       ImportResult,
+      ...workshop.schemas,
     },
     paths: {
+      ...workshop.paths,
       "/v1/portfolios": {
         get: {
           tags: tag,
@@ -321,6 +325,28 @@ export function createPortfolioOpenApi(limits: Limits) {
         },
       },
       "/v1/portfolios/{portfolio}/ratings/{rater}": {
+        get: {
+          tags: tag,
+          security,
+          summary: "Read one rater's ratings and comments",
+          description:
+            "A rater key always reads its own; other raters' ratings pass the blind gate (403 `reason: blind` while rating).",
+          parameters: [portfolioParam, pathParam("rater", "The rater id.")],
+          responses: {
+            "200": {
+              description: "Ratings and comments by initiative id.",
+              content: json({
+                type: "object",
+                properties: {
+                  rater: { type: "string" },
+                  ratings: { type: "object" },
+                  comments: { type: "object" },
+                },
+              }),
+            },
+            ...problems(...READ_PROBLEMS, "forbidden"),
+          },
+        },
         put: {
           tags: tag,
           security,
@@ -368,7 +394,7 @@ export function createPortfolioOpenApi(limits: Limits) {
                 },
               }),
             },
-            ...problems(...READ_PROBLEMS, "validation-failed"),
+            ...problems(...READ_PROBLEMS, "forbidden", "validation-failed"),
           },
         },
       },
@@ -380,7 +406,7 @@ export function createPortfolioOpenApi(limits: Limits) {
           parameters: [portfolioParam, missingParam],
           responses: {
             "200": { description: "An SVG document.", content: { "image/svg+xml": {} } },
-            ...problems(...READ_PROBLEMS, "validation-failed"),
+            ...problems(...READ_PROBLEMS, "forbidden", "validation-failed"),
           },
         },
       },
@@ -394,7 +420,7 @@ export function createPortfolioOpenApi(limits: Limits) {
             "One row per rater of each initiative; `cxprism score` reads it, and the import route takes it back.",
           responses: {
             "200": { description: "CSV.", content: { "text/csv": {} } },
-            ...problems(...READ_PROBLEMS),
+            ...problems(...READ_PROBLEMS, "forbidden"),
           },
         },
       },

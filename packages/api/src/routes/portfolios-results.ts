@@ -10,6 +10,7 @@ import type { PortfolioContents, PortfolioRecord } from "../storage/portfolio-st
 import { renderPortfolioCsv } from "./portfolio-csv.js";
 import type { RegisterRoute } from "./portfolios.js";
 import { type PortfolioContext, type PortfolioRuntime, validationFailed } from "./portfolios-http.js";
+import { requireRevealed } from "./portfolios-workshop.js";
 
 /**
  * Rebuilds the core's initiatives from stored items: each initiative with its raters. A `dependsOn` entry
@@ -41,6 +42,7 @@ export function initiativesFromContents(contents: PortfolioContents): Initiative
 
 /** Scores a stored portfolio; `missing` (query) is `neutral` by default, since raters arrive over time. */
 async function scoreStored(c: PortfolioContext, runtime: PortfolioRuntime) {
+  await requireRevealed(c, runtime);
   const { tenant } = c.get("principal");
   const id = c.req.param("portfolio")!;
   const missing = c.req.query("missing") ?? "neutral";
@@ -68,7 +70,8 @@ async function scoreStored(c: PortfolioContext, runtime: PortfolioRuntime) {
 
 /**
  * Registers `GET /:portfolio/results` (the core Result JSON, raters aggregated), `GET /:portfolio/matrix.svg`
- * and `GET /:portfolio/export.csv`. Every role may read them.
+ * and `GET /:portfolio/export.csv`. The owner always reads them; raters and viewers once the workshop is
+ * revealed (the blind gate, {@link requireRevealed}).
  *
  * @param register - the route registrar
  * @param runtime - store and settings
@@ -99,6 +102,7 @@ export function registerResultRoutes(register: RegisterRoute, runtime: Portfolio
   });
   register("/:portfolio/export.csv", {
     GET: async (c) => {
+      await requireRevealed(c, runtime);
       const { tenant } = c.get("principal");
       const id = c.req.param("portfolio")!;
       const contents = await runtime.deps.store.readContents(tenant, id);
