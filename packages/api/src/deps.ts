@@ -54,6 +54,11 @@ export interface AppDeps {
    * supplies one built on resvg.
    */
   readonly renderPng?: ((svg: string, scale: number) => Uint8Array) | undefined;
+  /**
+   * Serves the workshop web app's built files (see `createWebAssetHandler`): answers a GET for `/` or a built
+   * file, undefined for anything else. The Node entry supplies one; on Workers, wrangler's static assets do it.
+   */
+  readonly webAssets?: ((request: Request) => Response | undefined) | undefined;
   /** Shared portfolios (`/v1/portfolios`): mounted only when given. */
   readonly portfolios?: PortfolioDeps | undefined;
 }

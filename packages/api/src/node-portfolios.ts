@@ -24,6 +24,11 @@ export interface LocalPortfolios {
   readonly endpoint: string | undefined;
   /** A dev owner key made on this start, to print once; undefined on later starts. */
   readonly newDevKey: string | undefined;
+  /**
+   * An owner key (tenant `local`) made for this run only, for the facilitator's link: its hash is kept in
+   * memory, never on disk, so each start prints a fresh link and an old link stops working.
+   */
+  readonly facilitatorKey: string;
   /** Stops the embedded store, if one was started. */
   close(): Promise<void>;
 }
@@ -74,7 +79,12 @@ export async function startLocalPortfolios(
     });
     await createPortfolioTable(client, settings.table);
     const devKeys = await readDevKeys(dataDir);
-    const keyring = createApiKeyring([...parseApiKeys(env.CXPRISM_API_KEYS), ...devKeys.entries]);
+    const facilitatorKey = generateApiKey();
+    const keyring = createApiKeyring([
+      ...parseApiKeys(env.CXPRISM_API_KEYS),
+      ...devKeys.entries,
+      { sha256: await sha256Hex(facilitatorKey), tenant: "local", role: "owner" },
+    ]);
     return {
       deps: {
         store: new DynamoDbPortfolioStore(client, { table: settings.table }),
@@ -83,6 +93,7 @@ export async function startLocalPortfolios(
       },
       endpoint,
       newDevKey: devKeys.newKey,
+      facilitatorKey,
       close: async () => {
         client.destroy();
         await embedded?.close();

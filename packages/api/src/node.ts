@@ -2,11 +2,16 @@
  * Node entry: `pnpm serve` from the repository root. Listens on `PORT` (default 8787) and `HOST` (default
  * 127.0.0.1); `CORS_ORIGINS` and `MAX_BODY_BYTES` configure the app as in the worker. Shared portfolios run on
  * an embedded dynalite under `CXPRISM_DATA_DIR` (default `.cxprism/data`), or on `DYNAMODB_ENDPOINT` when set
- * (see node-portfolios.ts); `CXPRISM_PORTFOLIOS=off` leaves them out.
+ * (see node-portfolios.ts); `CXPRISM_PORTFOLIOS=off` leaves them out. The workshop web app is served at `/`
+ * from `packages/web/dist` (or `CXPRISM_WEB_DIR`), and the facilitator's link is printed on every start.
  */
-import { parseByteLimit, parseCorsOrigins } from "./app.js";
+import { createApp, parseByteLimit, parseCorsOrigins } from "./app.js";
+import { ensureDemoWorkshop } from "./node-demo.js";
 import { type LocalPortfolios, startLocalPortfolios } from "./node-portfolios.js";
 import { startNodeServer } from "./node-server.js";
+import { readWebAssets } from "./node-web.js";
+import { renderPngWithResvg } from "./render-png.js";
+import { createWebAssetHandler } from "./web-assets.js";
 
 function readPort(setting: string | undefined): number {
   if (setting === undefined || setting === "") return 8787;
@@ -20,14 +25,18 @@ let portfolios: LocalPortfolios | undefined;
 try {
   const maxBodyBytes = parseByteLimit(process.env.MAX_BODY_BYTES);
   portfolios = process.env.CXPRISM_PORTFOLIOS === "off" ? undefined : await startLocalPortfolios(process.env);
+  const web = await readWebAssets(process.env.CXPRISM_WEB_DIR || undefined);
+  const app = createApp({
+    corsOrigins: parseCorsOrigins(process.env.CORS_ORIGINS),
+    limits: maxBodyBytes === undefined ? {} : { maxBodyBytes },
+    renderPng: renderPngWithResvg,
+    portfolios: portfolios?.deps,
+    webAssets: web === undefined ? undefined : createWebAssetHandler(web),
+  });
   const server = await startNodeServer({
     port: readPort(process.env.PORT),
     host: process.env.HOST ?? "127.0.0.1",
-    deps: {
-      corsOrigins: parseCorsOrigins(process.env.CORS_ORIGINS),
-      limits: maxBodyBytes === undefined ? {} : { maxBodyBytes },
-      portfolios: portfolios?.deps,
-    },
+    app,
   });
   if (portfolios !== undefined) {
     console.log(`portfolio store: ${portfolios.endpoint}`);
@@ -37,6 +46,15 @@ try {
       );
   }
   console.log(`cxprism API listening on ${server.url} (docs: ${server.url}/docs)`);
+  if (web === undefined)
+    console.log(
+      "workshop app not built: run `pnpm --filter @cxprism/web build` (or `pnpm workshop`) to serve it at /",
+    );
+  else if (portfolios !== undefined) {
+    const workshop = await ensureDemoWorkshop((request) => app.fetch(request), portfolios.facilitatorKey);
+    const fragment = new URLSearchParams({ key: portfolios.facilitatorKey, workshop });
+    console.log(`facilitator link (this run only; keep it private):\n  ${server.url}/#${fragment}`);
+  }
   const stop = () => {
     server
       .close()

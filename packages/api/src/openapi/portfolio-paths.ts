@@ -324,6 +324,38 @@ export function createPortfolioOpenApi(limits: Limits) {
           responses: { "204": { description: "Deleted." }, ...problems(...READ_PROBLEMS, "forbidden") },
         },
       },
+      "/v1/portfolios/{portfolio}/ratings": {
+        get: {
+          tags: tag,
+          security,
+          summary: "Every rater's ratings and comments (blind gate applies)",
+          parameters: [portfolioParam],
+          responses: {
+            "200": {
+              description: "One item per rater and initiative.",
+              content: json({
+                type: "object",
+                properties: {
+                  items: {
+                    type: "array",
+                    items: {
+                      type: "object",
+                      properties: {
+                        initiativeId: { type: "string" },
+                        rater: { type: "string" },
+                        weight: { type: "number" },
+                        ratings: { type: "object" },
+                        comment: { type: "string" },
+                      },
+                    },
+                  },
+                },
+              }),
+            },
+            ...problems(...READ_PROBLEMS, "forbidden"),
+          },
+        },
+      },
       "/v1/portfolios/{portfolio}/ratings/{rater}": {
         get: {
           tags: tag,

@@ -39,6 +39,22 @@ export const PutRatingsSchema = v.strictObject({
  */
 export function registerRatingRoutes(register: RegisterRoute, runtime: PortfolioRuntime): void {
   const { store } = runtime.deps;
+  register("/:portfolio/ratings", {
+    GET: async (c) => {
+      await requireRevealed(c, runtime);
+      const contents = await store.readContents(c.get("principal").tenant, c.req.param("portfolio")!);
+      return c.json({
+        items: contents.ratings.map(({ initiativeId, rater, weight, ratings, comment }) => ({
+          initiativeId,
+          rater,
+          weight,
+          ratings,
+          ...(comment === undefined ? {} : { comment }),
+        })),
+      });
+    },
+  });
+
   register("/:portfolio/ratings/:rater", {
     GET: async (c) => {
       const principal = c.get("principal");

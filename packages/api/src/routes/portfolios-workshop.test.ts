@@ -111,6 +111,7 @@ describe("workshop routes", () => {
       [ann.key, `${base}/matrix.svg`],
       [ann.key, `${base}/export.csv`],
       [ann.key, `${base}/rounds`],
+      [ann.key, `${base}/ratings`],
       [viewer.key, `${base}/results`],
       [ENV_RATER, `${base}/results`],
     ] as const) {
@@ -148,6 +149,8 @@ describe("workshop routes", () => {
 
     expect((await call(ann.key, "GET", `${base}/results`)).status).toBe(200);
     expect((await call(viewer.key, "GET", `${base}/ratings/bob`)).status).toBe(200);
+    const everyone = (await (await call(viewer.key, "GET", `${base}/ratings`)).json()) as { items: object[] };
+    expect(everyone.items).toHaveLength(2);
     expect((await call(ann.key, "GET", `${base}/export.csv`)).status).toBe(200);
 
     expect(
