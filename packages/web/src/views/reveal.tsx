@@ -183,9 +183,9 @@ export function Reveal(props: {
           )}
         </div>
       </div>
-      <h3>{m.reveal.ranked}</h3>
+      <h3 id="ranking-title">{m.reveal.ranked}</h3>
       <div class="scroll">
-        <table class="ranking">
+        <table class="ranking" aria-labelledby="ranking-title">
           <thead>
             <tr>
               <th scope="col">{m.reveal.rank}</th>
