@@ -1,3 +1,4 @@
+/// <reference lib="dom" />
 // A whole workshop in Debian's chromium against `pnpm serve` (packages/api/src/node.ts) on a random port with a
 // temporary data dir: a facilitator and five raters, each in their own browser context, one on a phone.
 import { execFileSync } from "node:child_process";
