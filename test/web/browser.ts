@@ -1,4 +1,3 @@
-/// <reference lib="dom" />
 // page.evaluate callbacks run in the browser: they use its globals.
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
@@ -30,6 +29,26 @@ export function launchChromium(): Promise<Browser> {
 
 const axeSource = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
 
+/** The part of axe-core's API the test calls inside the page. */
+interface Axe {
+  run(
+    context: unknown,
+    options: object,
+  ): Promise<{
+    violations: { id: string; impact: string | null; help: string; nodes: { target: string[] }[] }[];
+  }>;
+}
+
+/** The part of axe-core's API the test calls inside the page. */
+interface Axe {
+  run(
+    context: unknown,
+    options: object,
+  ): Promise<{
+    violations: { id: string; impact: string | null; help: string; nodes: { target: string[] }[] }[];
+  }>;
+}
+
 /** One axe-core finding, as the test reports it. */
 export interface AxeViolation {
   readonly id: string;
@@ -48,19 +67,8 @@ export interface AxeViolation {
 export async function seriousViolations(page: Page): Promise<AxeViolation[]> {
   await page.addScriptTag({ content: axeSource });
   return page.evaluate(async () => {
-    const axe = (
-      window as unknown as {
-        axe: {
-          run: (
-            context: Document,
-            options: object,
-          ) => Promise<{
-            violations: { id: string; impact: string | null; help: string; nodes: { target: string[] }[] }[];
-          }>;
-        };
-      }
-    ).axe;
-    const result = await axe.run(document, {
+    const inPage = globalThis as unknown as { document: unknown; axe: Axe };
+    const result = await inPage.axe.run(inPage.document, {
       runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21aa"] },
     });
     return result.violations

@@ -1,4 +1,3 @@
-/// <reference lib="dom" />
 // A whole workshop in Debian's chromium against `pnpm serve` (packages/api/src/node.ts) on a random port with a
 // temporary data dir: a facilitator and five raters, each in their own browser context, one on a phone.
 import { execFileSync } from "node:child_process";
@@ -149,7 +148,10 @@ describe("the workshop in a real browser", () => {
     // Blind: no results on the rater's page, and the API refuses them to a rater key.
     expect(await first.getByRole("heading", { name: "Ranking" }).count()).toBe(0);
     const refused = await first.evaluate(async (id) => {
-      const { key } = JSON.parse(sessionStorage.getItem("cxprism.session")!) as { key: string };
+      const { sessionStorage } = globalThis as unknown as {
+        sessionStorage: { getItem(key: string): string };
+      };
+      const { key } = JSON.parse(sessionStorage.getItem("cxprism.session")) as { key: string };
       const answers = [];
       for (const path of ["results", "matrix.svg", "export.csv", "ratings/bob"]) {
         const response = await fetch(`/v1/portfolios/${id}/${path}`, {
