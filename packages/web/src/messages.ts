@@ -130,7 +130,8 @@ export const messages = {
             ? "weak agreement"
             : "little agreement",
     confidence: "How sure is the ranking",
-    confidenceNote: "Monte Carlo over the raters' spread and the weights (10,000 worlds, seed 1).",
+    confidenceNote: (worlds: number) =>
+      `Monte Carlo over the raters' spread and the weights (${worlds.toLocaleString("en")} worlds, seed 1).`,
     rater: (index: number) => `Rater ${index}`,
     named: "Show raters' names in the discussion",
   },

@@ -19,7 +19,9 @@ export function ProgressTable(props: { readonly progress: Progress | undefined; 
       <tbody>
         {raters.map((entry) => (
           <tr key={entry.rater}>
-            <td dir="auto">{entry.rater}</td>
+            <td>
+              <bdi>{entry.rater}</bdi>
+            </td>
             <td>
               <progress
                 max={props.total}

@@ -188,9 +188,6 @@ export function RaterView(props: {
           value={rated}
           aria-label={m.rater.progress(rated, initiatives.length)}
         />
-        <p class={`save ${save}`} role="status" aria-live="polite">
-          {save === "saved" ? `✓ ${m.rater.saved}` : save === "saving" ? m.rater.saving : m.rater.retrying}
-        </p>
       </header>
       {closed && <p class="notice">{m.rater.closed}</p>}
       {progress.phase === "revealed" && <p class="notice">{m.rater.revealed}</p>}
@@ -281,6 +278,9 @@ export function RaterView(props: {
         </article>
       )}
       <nav class="row pager" aria-label={m.rater.of(index + 1, initiatives.length)}>
+        <p class={`save ${save}`} role="status" aria-live="polite">
+          {save === "saved" ? `✓ ${m.rater.saved}` : save === "saving" ? m.rater.saving : m.rater.retrying}
+        </p>
         <button type="button" class="secondary" disabled={index === 0} onClick={() => setIndex(index - 1)}>
           {m.rater.previous}
         </button>

@@ -38,6 +38,8 @@ interface Confidence {
 }
 
 const round1 = (value: number) => value.toFixed(1);
+/** Monte Carlo worlds per reveal: enough for stable percentages, and within the API's work cap for 250 initiatives. */
+const WORLDS = 2000;
 
 /** The reveal: matrix, ranking with contributions, discussion, agreement, confidence, re-vote, plan, exports. */
 export function Reveal(props: {
@@ -71,7 +73,7 @@ export function Reveal(props: {
           client.send(portfolioPath(workshopId, "/matrix.svg")).then((response) => response.text()),
           client.json<ScoreAnswer>("/v1/score", jsonBody("POST", body)),
           client
-            .json<Confidence>("/v1/sensitivity?iterations=2000&seed=1", jsonBody("POST", body))
+            .json<Confidence>(`/v1/sensitivity?iterations=${WORLDS}&seed=1`, jsonBody("POST", body))
             .catch(() => undefined),
           client.json<{ rounds: { round: number; ratings: StoredRating[] }[] }>(
             portfolioPath(workshopId, "/rounds"),
@@ -178,7 +180,7 @@ export function Reveal(props: {
                     </li>
                   ))}
               </ul>
-              <p class="muted small">{m.reveal.confidenceNote}</p>
+              <p class="muted small">{m.reveal.confidenceNote(WORLDS)}</p>
             </>
           )}
         </div>
@@ -266,12 +268,14 @@ export function Reveal(props: {
                 </span>
               )}
               <ul class="chips" aria-label={m.reveal.ratersSaid}>
-                {spread.ratings.map((rating) => (
-                  <li key={rating.rater}>
-                    <span dir="auto">{shownRater(rating.rater)}</span>:{" "}
-                    <strong>{String(rating.rating)}</strong>
-                  </li>
-                ))}
+                {[...spread.ratings]
+                  .sort((a, b) => raterNames.indexOf(a.rater) - raterNames.indexOf(b.rater))
+                  .map((rating) => (
+                    <li key={rating.rater}>
+                      <span dir="auto">{shownRater(rating.rater)}</span>:{" "}
+                      <strong>{String(rating.rating)}</strong>
+                    </li>
+                  ))}
               </ul>
             </li>
           ))}

@@ -17,6 +17,8 @@ export function Weights(props: {
   const [weights, setWeights] = useState<Record<string, number>>(() =>
     Object.fromEntries(portfolio.model.criteria.map((criterion) => [criterion.id, criterion.weight])),
   );
+  // Weights are relative within an axis: the sliders span twice the largest, at least 0 to 1.
+  const max = Math.max(1, ...portfolio.model.criteria.map((criterion) => criterion.weight * 2));
   const [status, setStatus] = useState<"idle" | "saved" | "conflict" | "error">("idle");
   const [detail, setDetail] = useState("");
 
@@ -62,14 +64,14 @@ export function Weights(props: {
                     id={`w-${criterion.id}`}
                     type="range"
                     min="0"
-                    max="10"
-                    step="0.5"
+                    max={max}
+                    step={max / 100}
                     value={weights[criterion.id]}
                     onInput={(event) =>
                       setWeights({ ...weights, [criterion.id]: Number(event.currentTarget.value) })
                     }
                   />
-                  <output for={`w-${criterion.id}`}>{weights[criterion.id]}</output>
+                  <output for={`w-${criterion.id}`}>{Number(weights[criterion.id]?.toFixed(2))}</output>
                 </div>
               ))}
           </fieldset>

@@ -59,6 +59,42 @@ export function WorkshopPage(props: {
     }
   };
 
+  // Before the reveal the room needs the invites; after it, the results come first.
+  const people = (
+    <div class="columns" key="people">
+      <section class="card" aria-labelledby="invite-title">
+        <h2 id="invite-title">{m.workshop.sections.invite}</h2>
+        <Invites client={client} workshopId={workshopId} />
+      </section>
+      <section class="card" aria-labelledby="progress-title">
+        <h2 id="progress-title">{m.workshop.sections.progress}</h2>
+        <ProgressTable
+          progress={progress}
+          total={workshop.round > 1 ? workshop.reopened.length : data.initiatives.length}
+        />
+      </section>
+    </div>
+  );
+  const results = (
+    <section class="card" key="results" aria-labelledby="results-title">
+      <h2 id="results-title">{m.workshop.sections.results}</h2>
+      {workshop.phase === "rating" ? (
+        <p>{m.reveal.blind}</p>
+      ) : (
+        <Reveal
+          client={client}
+          workshopId={workshopId}
+          portfolio={data.portfolio}
+          initiatives={data.initiatives}
+          workshop={workshop}
+          sequence={progress?.raters.reduce((sum, rater) => sum + rater.rated, 0) ?? 0}
+          onWorkshop={setWorkshop}
+          onConflict={() => setConflict(true)}
+        />
+      )}
+    </section>
+  );
+
   return (
     <div class="stack">
       <header class="stack">
@@ -98,36 +134,7 @@ export function WorkshopPage(props: {
           </p>
         )}
       </header>
-      <div class="columns">
-        <section class="card" aria-labelledby="invite-title">
-          <h2 id="invite-title">{m.workshop.sections.invite}</h2>
-          <Invites client={client} workshopId={workshopId} />
-        </section>
-        <section class="card" aria-labelledby="progress-title">
-          <h2 id="progress-title">{m.workshop.sections.progress}</h2>
-          <ProgressTable
-            progress={progress}
-            total={workshop.round > 1 ? workshop.reopened.length : data.initiatives.length}
-          />
-        </section>
-      </div>
-      <section class="card" aria-labelledby="results-title">
-        <h2 id="results-title">{m.workshop.sections.results}</h2>
-        {workshop.phase === "rating" ? (
-          <p>{m.reveal.blind}</p>
-        ) : (
-          <Reveal
-            client={client}
-            workshopId={workshopId}
-            portfolio={data.portfolio}
-            initiatives={data.initiatives}
-            workshop={workshop}
-            sequence={progress?.raters.reduce((sum, rater) => sum + rater.rated, 0) ?? 0}
-            onWorkshop={setWorkshop}
-            onConflict={() => setConflict(true)}
-          />
-        )}
-      </section>
+      {workshop.phase === "rating" ? [people, results] : [results, people]}
       <section class="card" aria-labelledby="weights-title">
         <h2 id="weights-title">{m.workshop.sections.weights}</h2>
         <Weights
