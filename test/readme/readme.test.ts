@@ -28,7 +28,10 @@ describe("README", () => {
       .map((block) => block.trim())
       .find((command) => command.includes("install &&") && !command.endsWith(" test"));
     expect(main).toMatch(/install && npx -y pnpm@[\d.]+ workshop$/);
-    const scripts = JSON.parse(readFileSync(join(root, "package.json"), "utf8")).scripts as Record<string, string>;
+    const scripts = JSON.parse(readFileSync(join(root, "package.json"), "utf8")).scripts as Record<
+      string,
+      string
+    >;
     expect(scripts.workshop).toBe("pnpm --filter @cxprism/web run build && pnpm run serve");
     expect(scripts.serve).toContain("packages/api/src/node.ts");
   });

@@ -128,13 +128,12 @@ describe("worker entry in workerd", () => {
   });
 
   it("serves the workshop app from static assets, its bundles cached by content hash", async () => {
-    const assets = (env as unknown as { ASSETS: { fetch(url: string): Promise<Response> } }).ASSETS;
-    const page = await assets.fetch("https://api.test/");
+    const page = await env.ASSETS.fetch("https://api.test/");
     expect(page.status).toBe(200);
     const html = await page.text();
     expect(html).toContain('<div id="app"></div>');
     const script = /src="(\/assets\/[^"]+\.js)"/.exec(html)![1]!;
-    const bundle = await assets.fetch(`https://api.test${script}`);
+    const bundle = await env.ASSETS.fetch(`https://api.test${script}`);
     expect(bundle.status).toBe(200);
     expect(bundle.headers.get("Content-Type")).toContain("javascript");
     expect(bundle.headers.get("Cache-Control")).toBe("public, max-age=31536000, immutable");
@@ -171,7 +170,7 @@ describe("worker entry in workerd", () => {
     expect((await as(owner, "GET", `${base}/progress`, undefined, { "If-None-Match": etag })).status).toBe(
       304,
     );
-    const ratings = { [initiatives[0]!.id]: { cx_impact: 4, data_readiness: null } };
+    const ratings = { [initiatives[0]!.id as string]: { cx_impact: 4, data_readiness: null } };
     expect((await as(invite.key, "PUT", `${base}/ratings/ann`, { ratings })).status).toBe(200);
     const blind = await as(invite.key, "GET", `${base}/results`);
     expect(blind.status).toBe(403);
