@@ -28,7 +28,7 @@ export default defineConfig({
   test: {
     name: "workers",
     include: ["src/**/*.workers.test.ts"],
-    globalSetup: [`${here}src/workers-dynalite.global-setup.ts`],
+    globalSetup: [`${here}src/workers-dynalite.test-helpers.ts`],
     testTimeout: 30_000,
   },
 });

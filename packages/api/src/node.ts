@@ -1,9 +1,11 @@
+#!/usr/bin/env node
 /**
- * Node entry: `pnpm serve` from the repository root. Listens on `PORT` (default 8787) and `HOST` (default
- * 127.0.0.1); `CORS_ORIGINS` and `MAX_BODY_BYTES` configure the app as in the worker. Shared portfolios run on
- * an embedded dynalite under `CXPRISM_DATA_DIR` (default `.cxprism/data`), or on `DYNAMODB_ENDPOINT` when set
- * (see node-portfolios.ts); `CXPRISM_PORTFOLIOS=off` leaves them out. The workshop web app is served at `/`
- * from `packages/web/dist` (or `CXPRISM_WEB_DIR`), and the facilitator's link is printed on every start.
+ * Node entry: `pnpm serve` from the repository root, or `npx cxprism-api` where `@cxprism/api` is installed.
+ * Listens on `PORT` (default 8787) and `HOST` (default 127.0.0.1); `CORS_ORIGINS` and `MAX_BODY_BYTES` configure
+ * the app as in the worker. Shared portfolios run on an embedded dynalite under `CXPRISM_DATA_DIR` (default
+ * `.cxprism/data`), or on `DYNAMODB_ENDPOINT` when set (see node-portfolios.ts); `CXPRISM_PORTFOLIOS=off` leaves
+ * them out. The workshop web app is served at `/` from `packages/web/dist` (or `CXPRISM_WEB_DIR`), and the
+ * facilitator's link is printed on every start.
  */
 import { createApp, parseByteLimit, parseCorsOrigins } from "./app.js";
 import { ensureDemoWorkshop } from "./node-demo.js";

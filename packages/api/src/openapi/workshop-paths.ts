@@ -1,24 +1,9 @@
 import { toJsonSchema } from "@valibot/to-json-schema";
-import { PROBLEM_KINDS, PROBLEM_MEDIA_TYPE, type ProblemKind, problemType } from "../http/problem.js";
 import { CreateInviteSchema, StartRoundSchema, UpdateWorkshopSchema } from "../routes/portfolios-workshop.js";
+import { problemResponses } from "./problem-responses.js";
 
 const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
 const json = (schema: object) => ({ "application/json": { schema } });
-
-function problems(...kinds: ProblemKind[]) {
-  return Object.fromEntries(
-    kinds.map((kind) => {
-      const { status, title } = PROBLEM_KINDS.find((entry) => entry.kind === kind)!;
-      return [
-        String(status),
-        {
-          description: `${title} (type \`${problemType(kind)}\`)`,
-          content: { [PROBLEM_MEDIA_TYPE]: { schema: ref("Problem") } },
-        },
-      ];
-    }),
-  );
-}
 
 const READ = ["unauthorized", "forbidden", "not-found", "service-unavailable"] as const;
 const WRITE = [
@@ -104,16 +89,18 @@ export function createWorkshopOpenApi() {
         get: {
           tags,
           security,
+          operationId: "getWorkshop",
           summary: "The workshop's phase and round, and who you are",
           parameters: [portfolio],
           responses: {
             "200": { description: "The workshop.", headers: etag, content: json(ref("Workshop")) },
-            ...problems(...READ),
+            ...problemResponses(...READ),
           },
         },
         patch: {
           tags,
           security,
+          operationId: "updateWorkshop",
           summary: "Change the phase (rating, revealed, closed) or naming (owner)",
           description:
             "While `rating`, raters and viewers cannot read results, the matrix, the export or other raters' ratings (403 with `reason: blind`). Once `closed`, raters cannot change ratings.",
@@ -121,7 +108,7 @@ export function createWorkshopOpenApi() {
           requestBody: { required: true, content: json(ref("UpdateWorkshop")) },
           responses: {
             "200": { description: "Changed.", headers: etag, content: json(ref("Workshop")) },
-            ...problems(...WRITE, "precondition-failed", "precondition-required"),
+            ...problemResponses(...WRITE, "precondition-failed", "precondition-required"),
           },
         },
       },
@@ -129,6 +116,7 @@ export function createWorkshopOpenApi() {
         get: {
           tags,
           security,
+          operationId: "getProgress",
           summary: "Who has rated how many initiatives in this round (poll with If-None-Match)",
           description:
             "One GetItem per poll; 304 when nothing changed since the ETag you send. A rater key sees only its own entry.",
@@ -173,7 +161,7 @@ export function createWorkshopOpenApi() {
               }),
             },
             "304": { description: "Nothing changed." },
-            ...problems(...READ),
+            ...problemResponses(...READ),
           },
         },
       },
@@ -181,6 +169,7 @@ export function createWorkshopOpenApi() {
         get: {
           tags,
           security,
+          operationId: "listInvites",
           summary: "List invite keys (owner); keys themselves are never shown again",
           parameters: [portfolio],
           responses: {
@@ -191,12 +180,13 @@ export function createWorkshopOpenApi() {
                 properties: { items: { type: "array", items: ref("Invite") } },
               }),
             },
-            ...problems(...READ),
+            ...problemResponses(...READ),
           },
         },
         post: {
           tags,
           security,
+          operationId: "createInvite",
           summary: "Invite a rater or a viewer (owner): a new key bound to this portfolio",
           description:
             "Only the key's SHA-256 is stored. The answer carries the key once, and `link`: the app's URL fragment that opens the workshop with it.",
@@ -212,7 +202,7 @@ export function createWorkshopOpenApi() {
                 ],
               }),
             },
-            ...problems(...WRITE),
+            ...problemResponses(...WRITE),
           },
         },
       },
@@ -220,11 +210,12 @@ export function createWorkshopOpenApi() {
         delete: {
           tags,
           security,
+          operationId: "revokeInvite",
           summary: "Revoke an invite (owner): its key is refused from now on (401, `reason: revoked`)",
           parameters: [portfolio, param("invite", "The invite id.")],
           responses: {
             "200": { description: "Revoked.", content: json(ref("Invite")) },
-            ...problems(...READ),
+            ...problemResponses(...READ),
           },
         },
       },
@@ -232,16 +223,18 @@ export function createWorkshopOpenApi() {
         get: {
           tags,
           security,
+          operationId: "listRounds",
           summary: "Ratings kept from earlier rounds (blind gate applies)",
           parameters: [portfolio],
           responses: {
             "200": { description: "Rounds with their ratings.", content: json({ type: "object" }) },
-            ...problems(...READ),
+            ...problemResponses(...READ),
           },
         },
         post: {
           tags,
           security,
+          operationId: "startRound",
           summary: "Start a re-vote of chosen initiatives (owner)",
           description:
             "Keeps the current ratings of these initiatives as the closing round's, then opens the next round on them, in phase `rating`.",
@@ -249,7 +242,7 @@ export function createWorkshopOpenApi() {
           requestBody: { required: true, content: json(ref("StartRound")) },
           responses: {
             "201": { description: "The next round.", headers: etag, content: json(ref("Workshop")) },
-            ...problems(...WRITE, "precondition-failed", "precondition-required"),
+            ...problemResponses(...WRITE, "precondition-failed", "precondition-required"),
           },
         },
       },
