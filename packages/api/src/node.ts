@@ -40,6 +40,17 @@ try {
     host: process.env.HOST ?? "127.0.0.1",
     app,
   });
+  const stop = () => {
+    server
+      .close()
+      .then(() => portfolios?.close())
+      .then(
+        () => process.exit(0),
+        () => process.exit(1),
+      );
+  };
+  process.once("SIGINT", stop);
+  process.once("SIGTERM", stop);
   if (portfolios !== undefined) {
     console.log(`portfolio store: ${portfolios.endpoint}`);
     if (portfolios.newDevKey !== undefined)
@@ -57,17 +68,6 @@ try {
     const fragment = new URLSearchParams({ key: portfolios.facilitatorKey, workshop });
     console.log(`facilitator link (this run only; keep it private):\n  ${server.url}/#${fragment}`);
   }
-  const stop = () => {
-    server
-      .close()
-      .then(() => portfolios?.close())
-      .then(
-        () => process.exit(0),
-        () => process.exit(1),
-      );
-  };
-  process.once("SIGINT", stop);
-  process.once("SIGTERM", stop);
 } catch (error) {
   await portfolios?.close().catch(() => undefined);
   console.error(`cxprism API: ${error instanceof Error ? error.message : String(error)}`);

@@ -84,8 +84,11 @@ export function registerRatingRoutes(register: RegisterRoute, runtime: Portfolio
         `write the ratings of rater ${rater}`,
       );
       const portfolioId = c.req.param("portfolio")!;
-      const portfolio = await store.getPortfolio(principal.tenant, portfolioId);
-      const workshop = await runtime.deps.workshop.getWorkshop(principal.tenant, portfolioId);
+      // Both reads at once: a rating's latency is one round trip more than the write, not two.
+      const [portfolio, workshop] = await Promise.all([
+        store.getPortfolio(principal.tenant, portfolioId),
+        runtime.deps.workshop.getWorkshop(principal.tenant, portfolioId),
+      ]);
       if (workshop.phase === "closed" && principal.role !== "owner")
         throw new ApiError(
           "forbidden",
@@ -152,7 +155,11 @@ export function registerRatingRoutes(register: RegisterRoute, runtime: Portfolio
         ...(comments[initiativeId] ? { comment: comments[initiativeId] } : {}),
         updatedAt: now,
       }));
-      const outcomes = await store.putRatings(principal.tenant, portfolioId, records);
+      // Progress is noted alongside the write; if either fails the client's retry (an idempotent PUT) redoes both.
+      const [outcomes] = await Promise.all([
+        store.putRatings(principal.tenant, portfolioId, records),
+        runtime.deps.workshop.recordProgress(principal.tenant, portfolioId, workshop.round, rater, ids),
+      ]);
       const failed = ids.filter((_, index) => !outcomes[index]!.ok);
       if (failed.length > 0)
         throw new ApiError(
@@ -160,7 +167,6 @@ export function registerRatingRoutes(register: RegisterRoute, runtime: Portfolio
           `The store took ${ids.length - failed.length} of ${ids.length} ratings; PUT again to store the rest (${failed.slice(0, 10).join(", ")}).`,
           { headers: { "Retry-After": String(runtime.retryAfterSeconds) } },
         );
-      await runtime.deps.workshop.recordProgress(principal.tenant, portfolioId, workshop.round, rater, ids);
       return c.json({ rater, weight: parsed.output.weight, initiatives: ids.length, updatedAt: now });
     },
   });
