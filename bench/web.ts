@@ -31,7 +31,7 @@ console.log(`rater page CSS (gzip)  ${kib(css).padStart(10)}`);
 const dataDir = mkdtempSync(join(tmpdir(), "cxprism-bench-web-"));
 const local = await startLocalPortfolios({ CXPRISM_DATA_DIR: dataDir });
 const files = (await readWebAssets())!;
-const hello = new TextEncoder().encode(
+const hello = new Uint8Array(new TextEncoder().encode(
   '<!doctype html><html lang="en"><title>hello</title><h1>Hello</h1></html>',
 );
 files.set("/hello.html", { body: hello, contentType: "text/html; charset=utf-8" });
