@@ -8,10 +8,10 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { gzipSync } from "node:zlib";
 import { createApp } from "../packages/api/src/app.js";
-import { startLocalPortfolios } from "../packages/api/src/node-portfolios.js";
-import { startNodeServer } from "../packages/api/src/node-server.js";
-import { DEFAULT_WEB_DIR, readWebAssets } from "../packages/api/src/node-web.js";
-import { createWebAssetHandler } from "../packages/api/src/web-assets.js";
+import { createWebAssetHandler } from "../packages/api/src/http/web-assets.js";
+import { startLocalPortfolios } from "../packages/api/src/node/local-portfolios.js";
+import { startNodeServer } from "../packages/api/src/node/server.js";
+import { DEFAULT_WEB_DIR, readWebAssets } from "../packages/api/src/node/web-assets.js";
 import { launchChromium } from "../test/web/browser.js";
 
 const RUNS = 7;
@@ -31,8 +31,8 @@ console.log(`rater page CSS (gzip)  ${kib(css).padStart(10)}`);
 const dataDir = mkdtempSync(join(tmpdir(), "cxprism-bench-web-"));
 const local = await startLocalPortfolios({ CXPRISM_DATA_DIR: dataDir });
 const files = (await readWebAssets())!;
-const hello = new Uint8Array(new TextEncoder().encode(
-  '<!doctype html><html lang="en"><title>hello</title><h1>Hello</h1></html>',
+const hello = new Uint8Array(
+  new TextEncoder().encode('<!doctype html><html lang="en"><title>hello</title><h1>Hello</h1></html>'),
 );
 files.set("/hello.html", { body: hello, contentType: "text/html; charset=utf-8" });
 const app = createApp({ portfolios: local.deps, webAssets: createWebAssetHandler(files) });

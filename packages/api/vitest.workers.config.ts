@@ -24,7 +24,12 @@ export default defineConfig({
     })),
   ],
   // The pool sets its own (workerd) resolve conditions, so the core is aliased to its sources directly.
-  resolve: { alias: { "@cxprism/core": `${here}../core/src/index.ts` } },
+  resolve: {
+    alias: [
+      { find: /^@cxprism\/core$/, replacement: `${here}../core/src/index.ts` },
+      { find: /^@cxprism\/core\/(.+)$/, replacement: `${here}../core/src/entries/$1.ts` },
+    ],
+  },
   test: {
     name: "workers",
     include: ["src/**/*.workers.test.ts"],

@@ -3,17 +3,17 @@
  * Node entry: `pnpm serve` from the repository root, or `npx cxprism-api` where `@cxprism/api` is installed.
  * Listens on `PORT` (default 8787) and `HOST` (default 127.0.0.1); `CORS_ORIGINS` and `MAX_BODY_BYTES` configure
  * the app as in the worker. Shared portfolios run on an embedded dynalite under `CXPRISM_DATA_DIR` (default
- * `.cxprism/data`), or on `DYNAMODB_ENDPOINT` when set (see node-portfolios.ts); `CXPRISM_PORTFOLIOS=off` leaves
- * them out. The workshop web app is served at `/` from `packages/web/dist` (or `CXPRISM_WEB_DIR`), and the
+ * `.cxprism/data`), or on `DYNAMODB_ENDPOINT` when set (see node/local-portfolios.ts); `CXPRISM_PORTFOLIOS=off`
+ * leaves them out. The workshop web app is served at `/` from `packages/web/dist` (or `CXPRISM_WEB_DIR`), and the
  * facilitator's link is printed on every start.
  */
 import { createApp, parseByteLimit, parseCorsOrigins } from "./app.js";
-import { ensureDemoWorkshop } from "./node-demo.js";
-import { type LocalPortfolios, startLocalPortfolios } from "./node-portfolios.js";
-import { startNodeServer } from "./node-server.js";
-import { readWebAssets } from "./node-web.js";
-import { renderPngWithResvg } from "./render-png.js";
-import { createWebAssetHandler } from "./web-assets.js";
+import { createWebAssetHandler } from "./http/web-assets.js";
+import { ensureDemoWorkshop } from "./node/demo-workshop.js";
+import { type LocalPortfolios, startLocalPortfolios } from "./node/local-portfolios.js";
+import { renderPngWithResvg } from "./node/render-png.js";
+import { startNodeServer } from "./node/server.js";
+import { readWebAssets } from "./node/web-assets.js";
 
 function readPort(setting: string | undefined): number {
   if (setting === undefined || setting === "") return 8787;

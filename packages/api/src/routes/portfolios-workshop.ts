@@ -4,7 +4,7 @@ import { matchesIfNoneMatch } from "../http/etag.js";
 import { issueToItem } from "../http/issues.js";
 import { ApiError } from "../http/problem.js";
 import { PHASES, type WorkshopRecord } from "../storage/workshop-store.js";
-import type { RegisterRoute } from "./portfolios.js";
+import type { RegisterRoute } from "./portfolios-http.js";
 import {
   type PortfolioContext,
   type PortfolioRuntime,

@@ -2,7 +2,7 @@ import { existsSync } from "node:fs";
 import { readdir, readFile } from "node:fs/promises";
 import { dirname, join, relative, resolve, sep } from "node:path";
 import { fileURLToPath } from "node:url";
-import { contentTypeOf, type WebAsset } from "./web-assets.js";
+import { contentTypeOf, type WebAsset } from "../http/web-assets.js";
 
 /** Where `pnpm --filter @cxprism/web build` writes the app, from this file (src or dist alike). */
 export const DEFAULT_WEB_DIR = resolve(dirname(fileURLToPath(import.meta.url)), "../../web/dist");
