@@ -33,9 +33,13 @@ beforeAll(async () => {
     });
   dataDir = mkdtempSync(join(tmpdir(), "cxprism-web-"));
   server = await startServerProcess({ CXPRISM_DATA_DIR: dataDir });
-  for (let i = 0; i < 100 && !/facilitator link/.test(server.stdout()); i++)
+  // The link follows the demo workshop, which the first start builds through the API.
+  for (let i = 0; i < 900 && !/facilitator link[^\n]*\n\s*\S+/.test(server.stdout()); i++)
     await new Promise((resolve) => setTimeout(resolve, 100));
-  facilitatorLink = /facilitator link[^\n]*\n\s*(\S+)/.exec(server.stdout())![1]!;
+  const printed = /facilitator link[^\n]*\n\s*(\S+)/.exec(server.stdout());
+  if (printed === null)
+    throw new Error(`expected the facilitator link on stdout, received:\n${server.stdout()}`);
+  facilitatorLink = printed[1]!;
   browser = await launchChromium();
 }, 120_000);
 
