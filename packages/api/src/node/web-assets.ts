@@ -5,7 +5,7 @@ import { fileURLToPath } from "node:url";
 import { contentTypeOf, type WebAsset } from "../http/web-assets.js";
 
 /** Where `pnpm --filter @cxprism/web build` writes the app, from this file (src or dist alike). */
-export const DEFAULT_WEB_DIR = resolve(dirname(fileURLToPath(import.meta.url)), "../../web/dist");
+export const DEFAULT_WEB_DIR = resolve(dirname(fileURLToPath(import.meta.url)), "../../../web/dist");
 
 /**
  * Reads the web app's built files into memory (they are small), keyed by URL path.
