@@ -156,7 +156,9 @@ export {
   type KnapsackProblem,
   type KnapsackSolution,
   MAX_GROUP_OPTIONS,
+  MAX_KNAPSACK_BYTES,
   MAX_KNAPSACK_CELLS,
+  MAX_KNAPSACK_STEPS,
   solveKnapsack,
 } from "./plan/knapsack.js";
 export {
