@@ -43,7 +43,7 @@ function version(): string {
  * @returns the help text, ending with a newline
  */
 export function renderMainHelp(): string {
-  const width = Math.max(...COMMANDS.map((command) => command.name.length));
+  const width = COMMANDS.reduce((widest, command) => Math.max(widest, command.name.length), 0);
   return [
     "cxprism: decide which customer-service AI initiatives to do first.",
     "",

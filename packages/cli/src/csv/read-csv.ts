@@ -136,8 +136,8 @@ async function readCsv<Built>(
     if (headerProblems !== undefined) return;
     const { layout, problems } = mapHeader(record, options.model);
     if (options.missing === "error" && layout.fields.name !== undefined)
-      problems.push(...missingCriterionColumns(layout, options.model));
-    problems.push(...formulaCriterionColumns(layout, options.model));
+      for (const problem of missingCriterionColumns(layout, options.model)) problems.push(problem);
+    for (const problem of formulaCriterionColumns(layout, options.model)) problems.push(problem);
     if (problems.length > 0)
       headerProblems = problems.map((problem) => ({
         file,
