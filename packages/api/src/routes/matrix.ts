@@ -1,4 +1,10 @@
-import { type MatrixOptions, renderMatrixSvg, scorePortfolio, toVegaLite } from "@cxprism/core";
+import {
+  MAX_PNG_PIXELS,
+  type MatrixOptions,
+  renderMatrixSvg,
+  scorePortfolio,
+  toVegaLite,
+} from "@cxprism/core";
 import * as v from "valibot";
 import type { Limits } from "../deps.js";
 import { negotiateOrThrow } from "../http/negotiate.js";
@@ -26,6 +32,24 @@ export const MatrixQuerySchema = v.object({
 });
 
 /**
+ * Refuses a PNG larger than {@link MAX_PNG_PIXELS}, before the body is read.
+ *
+ * @param width - image width in SVG pixels
+ * @param height - image height in SVG pixels
+ * @param scale - PNG pixels per SVG pixel
+ * @throws {@link ApiError} `validation-failed` (422) naming the limit
+ */
+export function checkPngPixels(width: number, height: number, scale: number): void {
+  const pixels = width * height * scale * scale;
+  if (pixels <= MAX_PNG_PIXELS) return;
+  throw new ApiError(
+    "validation-failed",
+    `expected a PNG of at most ${MAX_PNG_PIXELS.toLocaleString("en")} pixels (width x height x scale²), received ${width} x ${height} x ${scale}² = ${pixels.toLocaleString("en")}: lower the scale or the size`,
+    { limit: MAX_PNG_PIXELS },
+  );
+}
+
+/**
  * Handles `POST /v1/matrix`: scores a body like `/v1/score` and draws the prism matrix, sized by each
  * initiative's cost. Answers SVG (default), Vega-Lite v5 JSON or, when the host supplies a renderer, PNG,
  * by the `Accept` header.
@@ -49,6 +73,8 @@ export async function handleMatrix(
   // Refuse an unproducible Accept before reading the body: the client learns it without uploading.
   const mediaType = negotiateOrThrow(request, offers);
   const query = readQuery(new URL(request.url), MatrixQuerySchema);
+  if (mediaType === MATRIX_MEDIA_TYPES.png)
+    checkPngPixels(query.width ?? 960, query.height ?? 680, query.scale ?? 1);
   const { portfolio, toItem } = await readScoreRequest(request, limits);
   const results = scorePortfolio(portfolio);
   const sizes: Record<string, number> = {};

@@ -1,6 +1,7 @@
 import {
   CxprismError,
   formatPath,
+  MAX_PNG_PIXELS,
   type MatrixOptions,
   renderMatrixSvg,
   scorePortfolio,
@@ -100,6 +101,12 @@ export const plotCommand = defineCommand({
       throw new CliError(
         "usage",
         `--scale: expected at most ${MAX_PNG_SIDE} pixels a side, received ${Math.max(width ?? 960, height ?? 680)} x ${scale}`,
+      );
+    const pixels = Math.round((width ?? 960) * scale) * Math.round((height ?? 680) * scale);
+    if (format === "png" && pixels > MAX_PNG_PIXELS)
+      throw new CliError(
+        "usage",
+        `--scale: expected a PNG of at most ${MAX_PNG_PIXELS.toLocaleString("en")} pixels, received ${(width ?? 960) * scale} x ${(height ?? 680) * scale} = ${pixels.toLocaleString("en")}: lower --scale, --width or --height`,
       );
 
     const loaded = await loadPortfolio(
