@@ -18,6 +18,9 @@ function readPort(setting: string | undefined): number {
   return port;
 }
 
+// Everything this process writes is the store's data (every tenant's portfolios): owner-only, 0700 and 0600.
+process.umask(0o077);
+
 let portfolios: LocalPortfolios | undefined;
 try {
   const maxBodyBytes = parseByteLimit(process.env.MAX_BODY_BYTES);
