@@ -2,6 +2,7 @@ import { catalog, defaultModel, ILLUSTRATIVE_RATINGS_NOTICE } from "@cxprism/cor
 import { type Context, Hono } from "hono";
 import { cors } from "hono/cors";
 import { HTTPException } from "hono/http-exception";
+import { createInlineRunner } from "./cpu/cpu-jobs.js";
 import { type AppDeps, consoleLogger, DEFAULT_LIMITS, type Limits } from "./deps.js";
 import { type CachedBody, createCachedBody, respondCached } from "./http/etag.js";
 import { ApiError, createProblem, type ProblemKind, problemResponse } from "./http/problem.js";
@@ -68,6 +69,7 @@ function statusKind(status: number): ProblemKind {
 export function createApp(deps: AppDeps = {}): Hono<AppEnv> {
   const limits: Limits = { ...DEFAULT_LIMITS, ...deps.limits };
   const logger = deps.logger ?? consoleLogger;
+  const runCpu = deps.runCpu ?? createInlineRunner(deps.renderPng);
   const nextRequestId = deps.requestId ?? (() => crypto.randomUUID());
   const openApi = lazy(() =>
     createOpenApiDocument(limits, API_VERSION, { portfolios: deps.portfolios !== undefined }),
@@ -134,10 +136,12 @@ export function createApp(deps: AppDeps = {}): Hono<AppEnv> {
   route("/v1/catalog", { GET: (c) => respondCached(c.req.raw, bodies.catalog!()) });
   route("/v1/models/default", { GET: (c) => respondCached(c.req.raw, bodies.model!()) });
   route("/v1/score", { POST: async (c) => c.json(await handleScore(c.req.raw, limits)) });
-  route("/v1/matrix", { POST: (c) => handleMatrix(c.req.raw, limits, deps.renderPng) });
+  route("/v1/matrix", { POST: (c) => handleMatrix(c.req.raw, limits, deps.renderPng, runCpu) });
   route("/v1/weights/ahp", { POST: async (c) => c.json(await handleAhp(c.req.raw, limits)) });
   route("/v1/weights/rank", { POST: async (c) => c.json(await handleRankWeights(c.req.raw, limits)) });
-  route("/v1/sensitivity", { POST: async (c) => c.json(await handleSensitivity(c.req.raw, limits)) });
+  route("/v1/sensitivity", {
+    POST: async (c) => c.json(await handleSensitivity(c.req.raw, limits, runCpu)),
+  });
   route("/v1/plan", { POST: (c) => handlePlan(c.req.raw, limits) });
   route("/openapi.json", { GET: (c) => respondCached(c.req.raw, bodies.openApi!()) });
   route("/docs", { GET: (c) => respondCached(c.req.raw, bodies.docs!()) });
@@ -156,6 +160,19 @@ export function createApp(deps: AppDeps = {}): Hono<AppEnv> {
   app.onError((error, c) => {
     if (error instanceof ApiError)
       return problemResponse(createProblem(error.kind, error.message, error.extra), error.headers);
+    if (error instanceof Error && error.name === "CpuPoolError") {
+      const { code } = error as Error & { code: string };
+      if (code === "busy" || code === "deadline")
+        return problemResponse(
+          createProblem(
+            "service-unavailable",
+            code === "busy"
+              ? `The server is busy with other large requests (${error.message}). Retry in a few seconds.`
+              : `This request needed more work than the server allows (${error.message}); make it smaller.`,
+          ),
+          { "Retry-After": "2" },
+        );
+    }
     if (error instanceof HTTPException && error.status < 500)
       return problemResponse(
         createProblem(statusKind(error.status), error.message || "the request was refused"),

@@ -1,19 +1,13 @@
-import {
-  MAX_PNG_PIXELS,
-  type MatrixOptions,
-  renderMatrixSvg,
-  scorePortfolio,
-  toVegaLite,
-} from "@cxprism/core";
+import { MAX_PNG_PIXELS, type MatrixOptions, scorePortfolio, toVegaLite } from "@cxprism/core";
 import * as v from "valibot";
+import { type CpuRunner, createInlineRunner, type PngRenderer } from "../cpu/cpu-jobs.js";
 import type { Limits } from "../deps.js";
 import { negotiateOrThrow } from "../http/negotiate.js";
 import { ApiError } from "../http/problem.js";
 import { integerParam, readQuery } from "../http/query.js";
 import { readScoreRequest, rethrowCoreError } from "./score.js";
 
-/** Renders an SVG document as PNG bytes at a scale (1 = the SVG's own pixel size). */
-export type PngRenderer = (svg: string, scale: number) => Uint8Array;
+export type { PngRenderer } from "../cpu/cpu-jobs.js";
 
 /** What `POST /v1/matrix` can answer, preferred first (PNG only when a renderer is injected). */
 export const MATRIX_MEDIA_TYPES = {
@@ -57,6 +51,7 @@ export function checkPngPixels(width: number, height: number, scale: number): vo
  * @param request - the request
  * @param limits - the request limits
  * @param renderPng - the host's PNG renderer, if it has one
+ * @param runCpu - where the drawing runs (a worker thread on Node)
  * @returns the response
  * @throws {@link ApiError} for every client error (400, 406, 413, 415, 422)
  */
@@ -64,6 +59,7 @@ export async function handleMatrix(
   request: Request,
   limits: Limits,
   renderPng: PngRenderer | undefined,
+  runCpu: CpuRunner = createInlineRunner(renderPng),
 ): Promise<Response> {
   const offers = [
     MATRIX_MEDIA_TYPES.svg,
@@ -76,7 +72,6 @@ export async function handleMatrix(
   if (mediaType === MATRIX_MEDIA_TYPES.png)
     checkPngPixels(query.width ?? 960, query.height ?? 680, query.scale ?? 1);
   const { portfolio, toItem } = await readScoreRequest(request, limits);
-  const results = scorePortfolio(portfolio);
   const sizes: Record<string, number> = {};
   for (const initiative of portfolio.initiatives)
     if (initiative.cost !== undefined) sizes[initiative.id] = initiative.cost;
@@ -91,16 +86,16 @@ export async function handleMatrix(
   const vary = { Vary: "Accept" };
   try {
     if (mediaType === MATRIX_MEDIA_TYPES.vegaLite)
-      return new Response(JSON.stringify(toVegaLite(results, options)), {
+      return new Response(JSON.stringify(toVegaLite(scorePortfolio(portfolio), options)), {
         headers: { "Content-Type": MATRIX_MEDIA_TYPES.vegaLite, ...vary },
       });
-    const svg = renderMatrixSvg(results, options);
-    if (mediaType === MATRIX_MEDIA_TYPES.png && renderPng !== undefined) {
-      const png = renderPng(svg, query.scale ?? 1);
+    if (mediaType === MATRIX_MEDIA_TYPES.png) {
+      const png = await runCpu({ kind: "matrix-png", portfolio, options, scale: query.scale ?? 1 });
       return new Response(png as Uint8Array<ArrayBuffer>, {
         headers: { "Content-Type": MATRIX_MEDIA_TYPES.png, ...vary },
       });
     }
+    const svg = await runCpu({ kind: "matrix-svg", portfolio, options });
     return new Response(svg, { headers: { "Content-Type": "image/svg+xml; charset=utf-8", ...vary } });
   } catch (error) {
     if (error instanceof ApiError) throw error;

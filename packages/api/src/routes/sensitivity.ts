@@ -1,5 +1,6 @@
-import { analyseWeightStability, buildTornado, runMonteCarlo } from "@cxprism/core";
+import { buildTornado } from "@cxprism/core";
 import * as v from "valibot";
+import { type CpuRunner, runCpuInline } from "../cpu/cpu-jobs.js";
 import type { Limits } from "../deps.js";
 import { ApiError } from "../http/problem.js";
 import { readQuery } from "../http/query.js";
@@ -36,10 +37,11 @@ export const SensitivityQuerySchema = v.object({
  *
  * @param request - the request
  * @param limits - the request limits
+ * @param runCpu - where the simulation runs (a worker thread on Node)
  * @returns `{monteCarlo, stability, tornado?}`
  * @throws {@link ApiError} for every client error (400, 413, 415, 422)
  */
-export async function handleSensitivity(request: Request, limits: Limits) {
+export async function handleSensitivity(request: Request, limits: Limits, runCpu: CpuRunner = runCpuInline) {
   const query = readQuery(new URL(request.url), SensitivityQuerySchema);
   const {
     portfolio,
@@ -94,12 +96,12 @@ export async function handleSensitivity(request: Request, limits: Limits) {
       });
   }
   try {
-    const monteCarlo = runMonteCarlo(portfolio, {
-      ...rest,
-      iterations,
-      ...(seed === undefined ? {} : { seed }),
+    const { monteCarlo, stability } = await runCpu({
+      kind: "sensitivity",
+      portfolio,
+      settings: { ...rest, iterations, ...(seed === undefined ? {} : { seed }) },
+      topK: rest.topK,
     });
-    const stability = analyseWeightStability(portfolio, rest.topK === undefined ? {} : { topK: rest.topK });
     return { monteCarlo, stability, ...(tornado === undefined ? {} : { tornado }) };
   } catch (error) {
     return rethrowCoreError(error, toItem, ["options"]);
