@@ -3,13 +3,13 @@
  * Node entry: `pnpm serve` from the repository root, or `npx cxprism-api` where `@cxprism/api` is installed.
  * Listens on `PORT` (default 8787) and `HOST` (default 127.0.0.1); `CORS_ORIGINS` and `MAX_BODY_BYTES` configure
  * the app as in the worker. Shared portfolios run on an embedded dynalite under `CXPRISM_DATA_DIR` (default
- * `.cxprism/data`), or on `DYNAMODB_ENDPOINT` when set (see node-portfolios.ts); `CXPRISM_PORTFOLIOS=off` leaves
+ * `.cxprism/data`), or on `DYNAMODB_ENDPOINT` when set (see node/local-portfolios.ts); `CXPRISM_PORTFOLIOS=off` leaves
  * them out.
  */
 import { parseByteLimit, parseCorsOrigins } from "./app.js";
 import { createWorkerPool, type WorkerPool } from "./cpu/worker-pool.js";
-import { type LocalPortfolios, startLocalPortfolios } from "./node-portfolios.js";
-import { startNodeServer } from "./node-server.js";
+import { type LocalPortfolios, startLocalPortfolios } from "./node/local-portfolios.js";
+import { startNodeServer } from "./node/server.js";
 
 function readPort(setting: string | undefined): number {
   if (setting === undefined || setting === "") return 8787;

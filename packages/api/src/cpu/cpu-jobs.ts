@@ -1,12 +1,6 @@
-import {
-  analyseWeightStability,
-  type MatrixOptions,
-  type MonteCarloOptions,
-  type Portfolio,
-  renderMatrixSvg,
-  runMonteCarlo,
-  scorePortfolio,
-} from "@cxprism/core";
+import { type Portfolio, scorePortfolio } from "@cxprism/core";
+import { analyseWeightStability, type MonteCarloOptions, runMonteCarlo } from "@cxprism/core/confidence";
+import { type MatrixOptions, renderMatrixSvg } from "@cxprism/core/matrix";
 
 /**
  * The CPU-heavy work of the API, as plain data that can cross to a worker thread (structured clone): the

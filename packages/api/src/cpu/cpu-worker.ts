@@ -1,6 +1,6 @@
 import { parentPort } from "node:worker_threads";
 import { CxprismError } from "@cxprism/core";
-import { renderPngWithResvg } from "../render-png.js";
+import { renderPngWithResvg } from "../node/render-png.js";
 import { type CpuJob, runCpuJob } from "./cpu-jobs.js";
 import type { WorkerFailure } from "./worker-pool.js";
 

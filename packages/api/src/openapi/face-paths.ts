@@ -1,5 +1,6 @@
-import { MAX_PNG_PIXELS } from "@cxprism/core";
-import type { Limits } from "../deps.js";
+import { MAX_PNG_PIXELS } from "@cxprism/core/matrix";
+import type { Limits } from "../config/deps.js";
+import type { ProblemKind } from "../http/problem.js";
 import {
   AhpRequestSchema,
   AhpResponseSchema,
@@ -10,8 +11,7 @@ import {
   RankWeightsRequestSchema,
   RankWeightsResponseSchema,
   SensitivityResponseSchema,
-} from "../face-schemas.js";
-import type { ProblemKind } from "../http/problem.js";
+} from "../schemas/faces.js";
 
 const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
 
@@ -87,6 +87,8 @@ export function facePaths(limits: Limits, problem: ProblemResponse) {
   return {
     "/v1/matrix": {
       post: {
+        operationId: "drawMatrix",
+        security: [],
         summary: "Draw the prism matrix",
         description:
           "Scores a body like `/v1/score` (JSON or CSV) and draws the prism matrix: business value against " +
@@ -139,6 +141,8 @@ export function facePaths(limits: Limits, problem: ProblemResponse) {
     },
     "/v1/weights/ahp": {
       post: {
+        operationId: "deriveAhpWeights",
+        security: [],
         summary: "Criterion weights from pairwise comparisons (AHP)",
         description:
           "Saaty's Analytic Hierarchy Process: send one pairwise `matrix` (`values[i][j]`: how much more " +
@@ -176,6 +180,8 @@ export function facePaths(limits: Limits, problem: ProblemResponse) {
     },
     "/v1/weights/rank": {
       post: {
+        operationId: "deriveRankWeights",
+        security: [],
         summary: "Criterion weights from a ranking",
         description:
           "Surrogate weights (rank-order centroid by default) from criteria ids, most important first; an " +
@@ -197,6 +203,8 @@ export function facePaths(limits: Limits, problem: ProblemResponse) {
     },
     "/v1/sensitivity": {
       post: {
+        operationId: "analyseSensitivity",
+        security: [],
         summary: "How confident the ranking is",
         description:
           "Scores a body like `/v1/score`, then simulates plausible worlds (weights and ratings perturbed, " +
@@ -233,6 +241,8 @@ export function facePaths(limits: Limits, problem: ProblemResponse) {
     },
     "/v1/plan": {
       post: {
+        operationId: "createPlan",
+        security: [],
         summary: "A budgeted, sequenced plan",
         description:
           "Selects the best set of initiatives within `options.budget` (and `capacity` in person-months) with " +

@@ -1,7 +1,8 @@
-import { MAX_PNG_PIXELS, type MatrixOptions, scorePortfolio, toVegaLite } from "@cxprism/core";
+import { scorePortfolio } from "@cxprism/core";
+import { MAX_PNG_PIXELS, type MatrixOptions, toVegaLite } from "@cxprism/core/matrix";
 import * as v from "valibot";
+import type { Limits } from "../config/deps.js";
 import { type CpuRunner, createInlineRunner, type PngRenderer } from "../cpu/cpu-jobs.js";
-import type { Limits } from "../deps.js";
 import { negotiateOrThrow } from "../http/negotiate.js";
 import { ApiError } from "../http/problem.js";
 import { integerParam, readQuery } from "../http/query.js";

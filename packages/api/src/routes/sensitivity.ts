@@ -1,10 +1,10 @@
-import { buildTornado } from "@cxprism/core";
+import { buildTornado } from "@cxprism/core/confidence";
 import * as v from "valibot";
+import type { Limits } from "../config/deps.js";
 import { type CpuRunner, runCpuInline } from "../cpu/cpu-jobs.js";
-import type { Limits } from "../deps.js";
 import { ApiError } from "../http/problem.js";
 import { readQuery } from "../http/query.js";
-import { MissingPolicySchema } from "../schemas.js";
+import { MissingPolicySchema } from "../schemas/score.js";
 import { readScoreRequest, rethrowCoreError } from "./score.js";
 
 /** The Monte Carlo default, as in the core: 10,000 worlds. */

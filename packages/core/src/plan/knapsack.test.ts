@@ -3,13 +3,12 @@ import { describe, expect, it } from "vitest";
 import type { CxprismError } from "../errors.js";
 import { dependencyClosure, findDependencyCycle, topologicalOrder } from "./dependencies.js";
 import {
-  type KnapsackItem,
   type KnapsackProblem,
   MAX_KNAPSACK_BYTES,
   MAX_KNAPSACK_STEPS,
   solveKnapsack,
 } from "./knapsack.js";
-import { treeCost, treeShape } from "./knapsack-stages.js";
+import { type KnapsackItem, treeCost, treeShape } from "./knapsack-stages.js";
 
 /** Every subset closed under prerequisites that fits, best value first found. */
 function bruteForce(problem: KnapsackProblem): number {

@@ -7,6 +7,7 @@ import {
   type Cost,
   groupCost,
   groupOptions,
+  type KnapsackItem,
   reserve,
   type Stage,
   singleCost,
@@ -16,18 +17,6 @@ import {
 } from "./knapsack-stages.js";
 
 export { MAX_GROUP_OPTIONS, MAX_KNAPSACK_BYTES, MAX_KNAPSACK_STEPS } from "./knapsack-stages.js";
-
-/** One candidate for the knapsack, its sizes already in whole cells of the granularity. */
-export interface KnapsackItem {
-  /** Budget cells it uses (>= 0, whole). */
-  readonly weight: number;
-  /** Capacity cells it uses (>= 0, whole); ignored without an effort capacity. */
-  readonly effort?: number | undefined;
-  /** What it adds to the objective (may be negative: then it is taken only as a prerequisite worth it). */
-  readonly value: number;
-  /** Indices of the items it needs: it is selected only with all of them. */
-  readonly prerequisites: readonly number[];
-}
 
 /** A knapsack to solve: items, a budget in cells and optionally an effort capacity in cells. */
 export interface KnapsackProblem {
