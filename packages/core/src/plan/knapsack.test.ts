@@ -2,12 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { CxprismError } from "../errors.js";
 import { dependencyClosure, findDependencyCycle, topologicalOrder } from "./dependencies.js";
-import {
-  type KnapsackProblem,
-  MAX_KNAPSACK_BYTES,
-  MAX_KNAPSACK_STEPS,
-  solveKnapsack,
-} from "./knapsack.js";
+import { type KnapsackProblem, MAX_KNAPSACK_BYTES, MAX_KNAPSACK_STEPS, solveKnapsack } from "./knapsack.js";
 import { type KnapsackItem, treeCost, treeShape } from "./knapsack-stages.js";
 
 /** Every subset closed under prerequisites that fits, best value first found. */
