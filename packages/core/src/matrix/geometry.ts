@@ -106,28 +106,6 @@ export class SpatialGrid<T> {
     return [...found];
   }
 
-  /**
-   * Whether any item whose cells meet a box passes `test`; stops at the first that does, so a query in a
-   * crowded cell that hits early costs little. An item covering several cells may be tested more than once.
-   *
-   * @param bounds - the query box
-   * @param test - the exact test
-   * @returns `true` if some candidate passes
-   */
-  some(bounds: Box, test: (item: T) => boolean): boolean {
-    const size = this.#cellSize;
-    const x0 = Math.floor(bounds.x / size);
-    const x1 = Math.floor((bounds.x + bounds.width) / size);
-    const y0 = Math.floor(bounds.y / size);
-    const y1 = Math.floor((bounds.y + bounds.height) / size);
-    for (let gx = x0; gx <= x1; gx++)
-      for (let gy = y0; gy <= y1; gy++) {
-        const cell = this.#cells.get(cellKey(gx, gy));
-        if (cell !== undefined) for (const item of cell) if (test(item)) return true;
-      }
-    return false;
-  }
-
   #visit(bounds: Box, visit: (key: number) => void): void {
     const size = this.#cellSize;
     const x0 = Math.floor(bounds.x / size);

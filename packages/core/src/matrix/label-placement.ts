@@ -255,23 +255,30 @@ function placeInOrder(
   const boxFits = (box: Box): boolean => {
     if (!boxInside(box, bounds)) return false;
     if (others?.overlapsBox(box)) return false;
-    return !grid.some(grow(box), (obstacle) =>
-      obstacle.kind === "box"
-        ? boxesOverlap(box, obstacle.box, gap)
-        : obstacle.kind === "circle"
-          ? boxOverlapsCircle(box, obstacle.circle, gap)
-          : segmentOverlapsBox(obstacle.segment, box, gap),
-    );
+    for (const obstacle of grid.query(grow(box))) {
+      const hit =
+        obstacle.kind === "box"
+          ? boxesOverlap(box, obstacle.box, gap)
+          : obstacle.kind === "circle"
+            ? boxOverlapsCircle(box, obstacle.circle, gap)
+            : segmentOverlapsBox(obstacle.segment, box, gap);
+      if (hit) return false;
+    }
+    return true;
   };
-  const leaderFits = (segment: Segment, owner: number): boolean =>
-    !others?.overlapsSegment(segment) &&
-    !grid.some(grow(segmentBounds(segment)), (obstacle) =>
-      obstacle.kind === "segment"
-        ? segmentsIntersect(segment, obstacle.segment)
-        : obstacle.kind === "box"
-          ? segmentOverlapsBox(segment, obstacle.box)
-          : obstacle.owner !== owner && segmentOverlapsCircle(segment, obstacle.circle, gap),
-    );
+  const leaderFits = (segment: Segment, owner: number): boolean => {
+    if (others?.overlapsSegment(segment)) return false;
+    for (const obstacle of grid.query(grow(segmentBounds(segment)))) {
+      const hit =
+        obstacle.kind === "segment"
+          ? segmentsIntersect(segment, obstacle.segment)
+          : obstacle.kind === "box"
+            ? segmentOverlapsBox(segment, obstacle.box)
+            : obstacle.owner !== owner && segmentOverlapsCircle(segment, obstacle.circle, gap);
+      if (hit) return false;
+    }
+    return true;
+  };
 
   const search = (
     request: LabelRequest,
