@@ -59,14 +59,11 @@ describe("README", () => {
     (i, code) => {
       const file = join(scratch, `example-${i}.ts`);
       writeFileSync(file, code);
-      const output = execFileSync(
-        process.execPath,
-        ["--import", "tsx", "--conditions=@cxprism/source", file],
-        {
-          cwd: root,
-          encoding: "utf8",
-        },
-      );
+      // As a user runs it: against the built packages (`install` builds them), not the sources.
+      const output = execFileSync(process.execPath, ["--import", "tsx", file], {
+        cwd: root,
+        encoding: "utf8",
+      });
       expect(output.trim().length).toBeGreaterThan(0);
     },
   );
