@@ -32,7 +32,8 @@ describe("README", () => {
     expect(output).toContain("Agent scheduling and load forecasting");
   });
 
-  it("the workshop block runs line by line, each command exiting 0", () => {
+  // Nine CLI processes in a row: on a shared machine that can take longer than one test's usual time.
+  it("the workshop block runs line by line, each command exiting 0", { timeout: 180_000 }, () => {
     const block = blocks("sh").find((code) => code.startsWith("cxprism() {"));
     expect(block).toBeDefined();
     // The same commands against the built CLI (the block's first line defines `cxprism` through pnpm), with
