@@ -6,13 +6,8 @@
  * validatePortfolio() + scorePortfolio(), each as a ratio to the baseline: a bare Float64Array weighted-sum loop
  * over the same ratings, measured in the same run. Goal: (a) <= 5x the bare loop.
  */
-import {
-  defaultModel,
-  type InitiativeInput,
-  scoreColumns,
-  scorePortfolio,
-  validatePortfolio,
-} from "@cxprism/core";
+import { defaultModel, type InitiativeInput, scorePortfolio, validatePortfolio } from "@cxprism/core";
+import { scoreColumns } from "@cxprism/core/table";
 import { createRandom, medianMs, report } from "./lib.js";
 
 const N = 100_000;

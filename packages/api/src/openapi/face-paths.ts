@@ -1,4 +1,5 @@
-import type { Limits } from "../deps.js";
+import type { Limits } from "../config/deps.js";
+import type { ProblemKind } from "../http/problem.js";
 import {
   AhpRequestSchema,
   AhpResponseSchema,
@@ -9,8 +10,7 @@ import {
   RankWeightsRequestSchema,
   RankWeightsResponseSchema,
   SensitivityResponseSchema,
-} from "../face-schemas.js";
-import type { ProblemKind } from "../http/problem.js";
+} from "../schemas/faces.js";
 
 const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
 

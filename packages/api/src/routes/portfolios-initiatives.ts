@@ -5,7 +5,7 @@ import { mediaTypeOf } from "../http/json-body.js";
 import { ApiError, type ProblemItem } from "../http/problem.js";
 import { readBodyText } from "../http/read-body.js";
 import type { InitiativeData, InitiativeRecord } from "../storage/portfolio-store.js";
-import type { RegisterRoute } from "./portfolios.js";
+import type { RegisterRoute } from "./portfolios-http.js";
 import {
   type PortfolioRuntime,
   readIfMatch,

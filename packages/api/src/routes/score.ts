@@ -1,5 +1,4 @@
 import {
-  analyseDisagreement,
   CxprismError,
   defaultModel,
   type Model,
@@ -10,14 +9,15 @@ import {
   toJsonPointer,
   validatePortfolio,
 } from "@cxprism/core";
+import { analyseDisagreement } from "@cxprism/core/confidence";
 import * as v from "valibot";
+import type { Limits } from "../config/deps.js";
 import { initiativesFromCsv } from "../csv/initiatives-from-csv.js";
-import type { Limits } from "../deps.js";
 import { issueToItem } from "../http/issues.js";
 import { isJsonMediaType, mediaTypeOf, parseJsonBody } from "../http/json-body.js";
 import { ApiError, type ProblemItem } from "../http/problem.js";
 import { readBodyText } from "../http/read-body.js";
-import { createScoreEnvelopeSchema, MissingPolicySchema, ScoreOptionsSchema } from "../schemas.js";
+import { createScoreEnvelopeSchema, MissingPolicySchema, ScoreOptionsSchema } from "../schemas/score.js";
 
 /** The media types `POST /v1/score` accepts. */
 export const SCORE_MEDIA_TYPES = ["application/json", "text/csv", "multipart/form-data"] as const;
@@ -46,6 +46,23 @@ function describeJson(value: unknown): string {
   return value === null ? "null" : typeof value === "string" ? "a string" : `a ${typeof value}`;
 }
 
+/** Envelope schemas by options schema and initiative limit: building one costs more than checking a body. */
+const envelopeSchemas = new WeakMap<object, Map<number, unknown>>();
+
+function envelopeSchema<Options extends v.GenericSchema>(
+  limits: Limits,
+  optionsSchema: Options,
+): ReturnType<typeof createScoreEnvelopeSchema<Options>> {
+  const byLimit = envelopeSchemas.get(optionsSchema) ?? new Map<number, unknown>();
+  envelopeSchemas.set(optionsSchema, byLimit);
+  const schema =
+    (byLimit.get(limits.maxInitiatives) as
+      | ReturnType<typeof createScoreEnvelopeSchema<Options>>
+      | undefined) ?? createScoreEnvelopeSchema(limits, optionsSchema);
+  byLimit.set(limits.maxInitiatives, schema);
+  return schema;
+}
+
 function readJsonInput(
   text: string,
   limits: Limits,
@@ -56,7 +73,7 @@ function readJsonInput(
     throw validationFailed([
       { pointer: "", detail: `expected an object with an initiatives array, received ${describeJson(body)}` },
     ]);
-  const envelope = v.safeParse(createScoreEnvelopeSchema(limits, optionsSchema), body);
+  const envelope = v.safeParse(envelopeSchema(limits, optionsSchema), body);
   if (!envelope.success) throw validationFailed(envelope.issues.map(issueToItem));
   const { initiatives, model, options } = envelope.output;
   const criteria = (model as { criteria?: unknown } | null | undefined)?.criteria;
@@ -229,7 +246,7 @@ export async function readScoreRequest<
       ? { ...readCsvInput(text, limits, new URL(request.url)), options: undefined }
       : { ...(await readMultipartInput(request, text, limits)), options: undefined };
   const validation = validatePortfolio(input.initiatives, {
-    model: input.model as never,
+    model: input.model,
     missing: input.missing,
   });
   if (!validation.success) throw validationFailed(validation.problems.map(input.toItem));

@@ -1,9 +1,9 @@
-import { analyseWeightStability, buildTornado, runMonteCarlo } from "@cxprism/core";
+import { analyseWeightStability, buildTornado, runMonteCarlo } from "@cxprism/core/confidence";
 import * as v from "valibot";
-import type { Limits } from "../deps.js";
+import type { Limits } from "../config/deps.js";
 import { ApiError } from "../http/problem.js";
 import { readQuery } from "../http/query.js";
-import { MissingPolicySchema } from "../schemas.js";
+import { MissingPolicySchema } from "../schemas/score.js";
 import { readScoreRequest, rethrowCoreError } from "./score.js";
 
 /** The Monte Carlo default, as in the core: 10,000 worlds. */

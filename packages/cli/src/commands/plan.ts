@@ -1,15 +1,12 @@
+import { CxprismError, formatPath, KPI_IDS, type KpiId } from "@cxprism/core";
 import {
-  CxprismError,
   createPlan,
-  formatPath,
-  KPI_IDS,
-  type KpiId,
   type Plan,
   type PlanInput,
   PlanObjectiveSchema,
   renderPlanMarkdown,
   renderPlanSvg,
-} from "@cxprism/core";
+} from "@cxprism/core/plan";
 import { defineCommand } from "../command.js";
 import { locateProblem } from "../csv/locate.js";
 import { CliError } from "../errors.js";

@@ -1,11 +1,5 @@
-import {
-  CxprismError,
-  formatPath,
-  type MatrixOptions,
-  renderMatrixSvg,
-  scorePortfolio,
-  toVegaLite,
-} from "@cxprism/core";
+import { CxprismError, formatPath, scorePortfolio } from "@cxprism/core";
+import { type MatrixOptions, renderMatrixSvg, toVegaLite } from "@cxprism/core/matrix";
 import { defineCommand } from "../command.js";
 import { CliError } from "../errors.js";
 import { loadPortfolio } from "../input/load-portfolio.js";

@@ -1,12 +1,6 @@
-import {
-  QUADRANTS,
-  type Quadrant,
-  type Result,
-  renderMatrixText,
-  resultOf,
-  type ScoreColumns,
-  scoreColumns,
-} from "@cxprism/core";
+import { QUADRANTS, type Quadrant, type Result } from "@cxprism/core";
+import { renderMatrixText } from "@cxprism/core/matrix";
+import { resultOf, type ScoreColumns, scoreColumns } from "@cxprism/core/table";
 import { defineCommand } from "../command.js";
 import { normaliseHeader } from "../csv/header.js";
 import { CliError } from "../errors.js";

@@ -1,11 +1,10 @@
+import { CxprismError, suggestNearest } from "@cxprism/core";
 import {
   analyseWeightStability,
   buildTornado,
-  CxprismError,
   type MonteCarloOptions,
   runMonteCarlo,
-  suggestNearest,
-} from "@cxprism/core";
+} from "@cxprism/core/confidence";
 import { defineCommand } from "../command.js";
 import { CliError } from "../errors.js";
 import { loadPortfolio } from "../input/load-portfolio.js";

@@ -1,11 +1,11 @@
+import { CxprismError } from "@cxprism/core";
 import {
-  CxprismError,
   isRandomIndexTable,
   RANDOM_INDEX_TABLES,
   type RandomIndexTable,
   type RankWeightMethod,
   rankWeights,
-} from "@cxprism/core";
+} from "@cxprism/core/weights";
 import { defineCommand } from "../command.js";
 import { CliError } from "../errors.js";
 import { loadAhpWeights } from "../input/load-pairwise.js";

@@ -1,11 +1,6 @@
 import { Readable } from "node:stream";
-import {
-  defaultModel,
-  portfolioFromColumns,
-  scoreColumns,
-  validateColumns,
-  validatePortfolio,
-} from "@cxprism/core";
+import { defaultModel, validatePortfolio } from "@cxprism/core";
+import { portfolioFromColumns, scoreColumns, validateColumns } from "@cxprism/core/table";
 import { fc, test } from "@fast-check/vitest";
 import { describe, expect, it } from "vitest";
 import { renderCsvRecord } from "../render/csv-text.js";

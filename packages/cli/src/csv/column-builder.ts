@@ -1,4 +1,5 @@
-import { type InitiativeColumns, isLabelScale, type Model } from "@cxprism/core";
+import { isLabelScale, type Model } from "@cxprism/core";
+import type { InitiativeColumns } from "@cxprism/core/table";
 import type { HeaderLayout } from "./header.js";
 import type { BuilderOptions, RowMap, RowProblem } from "./initiative-builder.js";
 import { parseCellNumber } from "./number.js";

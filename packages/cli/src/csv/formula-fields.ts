@@ -1,4 +1,5 @@
-import { BUILT_IN_FIELDS, FORMULA_FUNCTIONS, type Model } from "@cxprism/core";
+import type { Model } from "@cxprism/core";
+import { BUILT_IN_FIELDS, FORMULA_FUNCTIONS } from "@cxprism/core/formula";
 import { type HeaderLayout, type HeaderProblem, normaliseHeader } from "./header.js";
 
 /** A CSV column that holds a numeric field a formula criterion reads. */

@@ -1,5 +1,6 @@
 import { readFile } from "node:fs/promises";
-import { CxprismError, formatPath, type Inventory, inventoryFromRows, parseInventory } from "@cxprism/core";
+import { CxprismError, formatPath } from "@cxprism/core";
+import { type Inventory, inventoryFromRows, parseInventory } from "@cxprism/core/plan";
 import { CsvError, parse } from "csv-parse/sync";
 import { detectDelimiter } from "../csv/detect.js";
 import type { FileProblem } from "../csv/locate.js";

@@ -1,12 +1,11 @@
+import { CxprismError, type Problem } from "@cxprism/core";
 import {
   type AhpResult,
   ahpWeights,
-  CxprismError,
   type PriorityMethod,
-  type Problem,
   type RandomIndexTable,
   safeParsePairwiseTable,
-} from "@cxprism/core";
+} from "@cxprism/core/weights";
 import type { CommandIo } from "../command.js";
 import type { FileProblem } from "../csv/locate.js";
 import { readCsvTable } from "../csv/read-table.js";

@@ -4,15 +4,15 @@ import type { Readable } from "node:stream";
 import {
   CxprismError,
   defaultModel,
-  deriveFormulaCriteria,
   formatPath,
   type MissingPolicy,
   type Model,
   type Portfolio,
   type Problem,
-  validateColumns,
   validatePortfolio,
 } from "@cxprism/core";
+import { deriveFormulaCriteria } from "@cxprism/core/formula";
+import { validateColumns } from "@cxprism/core/table";
 import type { CommandIo } from "../command.js";
 import type { Delimiter } from "../csv/detect.js";
 import type { RowMap, RowProblem } from "../csv/initiative-builder.js";

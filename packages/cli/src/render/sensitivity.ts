@@ -1,10 +1,10 @@
+import type { Model } from "@cxprism/core";
 import {
   formatProbability,
-  type Model,
   type MonteCarloResult,
   type WeightInterval,
   type WeightStability,
-} from "@cxprism/core";
+} from "@cxprism/core/confidence";
 import stringWidth from "string-width";
 import { paint, QUADRANT_STYLE } from "./colour.js";
 import { oneLine } from "./results-table.js";

@@ -3,7 +3,7 @@ import {
   describeJudgmentAdvice,
   RANDOM_INDEX_TABLES,
   type RankWeightMethod,
-} from "@cxprism/core";
+} from "@cxprism/core/weights";
 import stringWidth from "string-width";
 import { paint } from "./colour.js";
 import { oneLine } from "./results-table.js";

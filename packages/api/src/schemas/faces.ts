@@ -3,13 +3,14 @@
  * `/v1/plan`) and of `/v1/score`'s discussion, for the OpenAPI document. Requests are validated with the
  * route files' own schemas (which these reuse); responses are what the core returns, described here.
  */
-import { InitiativeSchema, ModelSchema, QUADRANTS, RankWeightsRequestSchema } from "@cxprism/core";
+import { InitiativeSchema, ModelSchema, QUADRANTS } from "@cxprism/core";
+import { RankWeightsRequestSchema } from "@cxprism/core/weights";
 import * as v from "valibot";
-import type { Limits } from "./deps.js";
-import { ConcordanceSchema, DiscussionSchema } from "./discussion-schema.js";
-import { PlanRequestOptionsSchema } from "./routes/plan.js";
-import { SensitivityOptionsSchema } from "./routes/sensitivity.js";
-import { AhpRequestSchema } from "./routes/weights.js";
+import type { Limits } from "../config/deps.js";
+import { PlanRequestOptionsSchema } from "../routes/plan.js";
+import { SensitivityOptionsSchema } from "../routes/sensitivity.js";
+import { AhpRequestSchema } from "../routes/weights.js";
+import { ConcordanceSchema, DiscussionSchema } from "./discussion.js";
 
 const described = <T extends v.GenericSchema>(schema: T, text: string) => v.pipe(schema, v.description(text));
 const Quadrant = v.picklist(QUADRANTS);
