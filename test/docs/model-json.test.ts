@@ -1,5 +1,5 @@
 import { readFileSync } from "node:fs";
-import { type ModelInput, validatePortfolio } from "@cxprism/core";
+import { type ModelInput, validateModel } from "@cxprism/core";
 import { describe, expect, it } from "vitest";
 
 const page = readFileSync(new URL("../../docs/model-json.md", import.meta.url), "utf8");
@@ -15,7 +15,7 @@ describe("docs/model-json.md", () => {
   it.each(examples.map((model, index) => [index, model] as const))(
     "example %i is a valid model",
     (_, model) => {
-      const outcome = validatePortfolio([], { model });
+      const outcome = validateModel(model);
       expect(outcome.success ? [] : outcome.problems).toEqual([]);
     },
   );
@@ -23,9 +23,9 @@ describe("docs/model-json.md", () => {
   it("states the defaults the schema applies", () => {
     // Only the required members: everything else takes the schema's default.
     const { id, name, criteria } = examples[0]!;
-    const outcome = validatePortfolio([], { model: { id, name, criteria } });
+    const outcome = validateModel({ id, name, criteria });
     if (!outcome.success) throw new Error("the first example must be a valid model");
-    const { model } = outcome.portfolio;
+    const { model } = outcome;
     // The "default" cell of a member's table row: "| `aggregation` | ... | `weighted-sum` | ...".
     const defaultOf = (member: string) => {
       const line = page.split("\n").find((text) => new RegExp(`^\\|\\s*\`${member}\`\\s*\\|`).test(text));
