@@ -60,7 +60,7 @@ export const COMMANDS: readonly CommandEntry[] = [
   },
   {
     name: "sensitivity",
-    summary: "how confident the ranking is: Monte Carlo probabilities, weight stability, tornado",
+    summary: "how confident the ranking is: Monte Carlo, weight stability, other methods, tornado",
     load: async () => (await import("./commands/sensitivity.js")).sensitivityCommand,
   },
 ];

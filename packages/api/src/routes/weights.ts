@@ -50,6 +50,7 @@ export const AhpRequestSchema = v.union([
 export const AhpQuerySchema = v.object({
   method: v.optional(AhpOptionsSchema.entries.method.wrapped),
   randomIndex: v.optional(AhpOptionsSchema.entries.randomIndex.wrapped),
+  completion: v.optional(AhpOptionsSchema.entries.completion.wrapped),
 });
 
 /** An AHP analysis as answered: the core's result with each worst judgment's advice in words. */

@@ -2,6 +2,7 @@ import { CxprismError, type Problem } from "@cxprism/core";
 import {
   type AhpResult,
   ahpWeights,
+  type Completion,
   type PriorityMethod,
   type RandomIndexTable,
   safeParsePairwiseTable,
@@ -15,6 +16,8 @@ import { CliError } from "../errors.js";
 export interface AhpLoadOptions {
   readonly method: PriorityMethod;
   readonly randomIndex: RandomIndexTable;
+  /** How missing judgments are filled (default `harker`). */
+  readonly completion?: Completion | undefined;
 }
 
 /** An AHP result and the file it came from. */
@@ -49,7 +52,11 @@ export async function loadAhpWeights(
   try {
     return {
       file,
-      result: ahpWeights(parsed.matrix, { method: options.method, randomIndex: options.randomIndex }),
+      result: ahpWeights(parsed.matrix, {
+        method: options.method,
+        randomIndex: options.randomIndex,
+        completion: options.completion,
+      }),
     };
   } catch (error) {
     if (error instanceof CxprismError) return fail(error.problems);

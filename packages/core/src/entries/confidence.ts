@@ -1,6 +1,7 @@
 /**
  * How sure is the ranking: Monte Carlo rank and quadrant probabilities, weight stability intervals, tornado
- * charts, plain-language summaries, and the raters' disagreement worth discussing.
+ * charts, plain-language summaries, the raters' disagreement worth discussing, and whether the ranking
+ * survives a change of method (weighted sum and product, TOPSIS, VIKOR, with rank correlations).
  *
  * @packageDocumentation
  */
@@ -32,3 +33,22 @@ export {
 } from "../confidence/stability.js";
 export { formatProbability, type SummaryFacts, summariseConfidence } from "../confidence/summary.js";
 export { buildTornado, type Tornado, type TornadoBar } from "../confidence/tornado.js";
+export {
+  type CompareMethodsOptions,
+  compareMethods,
+  decisionProblemOf,
+  type MethodAgreement,
+  type MethodComparison,
+  type MethodRanking,
+  RANKING_METHODS,
+  type RankingMethod,
+  type ShortlistChange,
+} from "../methods/compare-methods.js";
+export {
+  checkDecisionProblem,
+  type DecisionCriterion,
+  type DecisionProblem,
+} from "../methods/decision-problem.js";
+export { kendallTau, spearmanRho } from "../methods/rank-correlation.js";
+export { type TopsisNormalisation, type TopsisResult, topsis } from "../methods/topsis.js";
+export { type VikorResult, vikor } from "../methods/vikor.js";

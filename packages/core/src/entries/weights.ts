@@ -17,6 +17,13 @@ export {
 } from "../weights/ahp.js";
 export { type ApplyWeightsOptions, applyWeights } from "../weights/apply-weights.js";
 export {
+  COMPLETIONS,
+  type CompletedMatrix,
+  type Completion,
+  harkerCompletion,
+  optimalCompletion,
+} from "../weights/completion.js";
+export {
   aggregateJudgments,
   aggregatePriorities,
   type GroupAggregation,
@@ -55,9 +62,12 @@ export {
   DEFAULT_RANDOM_INDEX_TABLE,
   isRandomIndexTable,
   RANDOM_INDEX_TABLES,
+  type RandomIndexBasis,
+  type RandomIndexEntry,
   type RandomIndexSource,
   type RandomIndexTable,
   randomIndex,
+  randomIndexEntry,
 } from "../weights/random-index.js";
 export {
   equalWeights,
