@@ -11,6 +11,11 @@ import { createWorkerPool, type WorkerPool } from "./cpu/worker-pool.js";
 import { type LocalPortfolios, startLocalPortfolios } from "./node/local-portfolios.js";
 import { startNodeServer } from "./node/server.js";
 
+// The AWS SDK warns on Node below 22 that its releases after January 2027 will need Node 22. The SDK release
+// this package depends on runs on every Node it supports (20.19 and later), so the Node entry turns that one
+// notice off unless the environment has already decided; every other warning still shows.
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= "true";
+
 function readPort(setting: string | undefined): number {
   if (setting === undefined || setting === "") return 8787;
   const port = Number(setting);

@@ -16,7 +16,6 @@ const MAX_PNG_SIDE = 16384;
 /** `cxprism plot FILE|- -o OUT`: the prism matrix as SVG, PNG or Vega-Lite. */
 export const plotCommand = defineCommand({
   name: "plot",
-  summary: "draw the prism matrix (value vs feasibility) as SVG, PNG or Vega-Lite",
   usage: "plot FILE|- --out FILE|- [options]",
   description: [
     "Scores the initiatives (the CSV `score` reads) and draws the prism matrix: feasibility across, business",
