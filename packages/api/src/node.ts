@@ -8,12 +8,18 @@
  * facilitator's link is printed on every start.
  */
 import { createApp, parseByteLimit, parseCorsOrigins } from "./app.js";
+import { createWorkerPool, type WorkerPool } from "./cpu/worker-pool.js";
 import { createWebAssetHandler } from "./http/web-assets.js";
 import { ensureDemoWorkshop } from "./node/demo-workshop.js";
 import { type LocalPortfolios, startLocalPortfolios } from "./node/local-portfolios.js";
 import { renderPngWithResvg } from "./node/render-png.js";
 import { startNodeServer } from "./node/server.js";
 import { readWebAssets } from "./node/web-assets.js";
+
+// The AWS SDK warns on Node below 22 that its releases after January 2027 will need Node 22. The SDK release
+// this package depends on runs on every Node it supports (20.19 and later), so the Node entry turns that one
+// notice off unless the environment has already decided; every other warning still shows.
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= "true";
 
 function readPort(setting: string | undefined): number {
   if (setting === undefined || setting === "") return 8787;
@@ -23,16 +29,23 @@ function readPort(setting: string | undefined): number {
   return port;
 }
 
+// Everything this process writes is the store's data (every tenant's portfolios): owner-only, 0700 and 0600.
+process.umask(0o077);
+
 let portfolios: LocalPortfolios | undefined;
+let pool: WorkerPool | undefined;
 try {
   const maxBodyBytes = parseByteLimit(process.env.MAX_BODY_BYTES);
   portfolios = process.env.CXPRISM_PORTFOLIOS === "off" ? undefined : await startLocalPortfolios(process.env);
+  // Matrix drawing and simulations run on worker threads, so /health and small requests never wait for them.
+  pool = createWorkerPool();
   const web = await readWebAssets(process.env.CXPRISM_WEB_DIR || undefined);
   const app = createApp({
     corsOrigins: parseCorsOrigins(process.env.CORS_ORIGINS),
     limits: maxBodyBytes === undefined ? {} : { maxBodyBytes },
     renderPng: renderPngWithResvg,
     portfolios: portfolios?.deps,
+    runCpu: pool.run,
     webAssets: web === undefined ? undefined : createWebAssetHandler(web),
   });
   const server = await startNodeServer({
@@ -43,6 +56,7 @@ try {
   const stop = () => {
     server
       .close()
+      .then(() => pool?.close())
       .then(() => portfolios?.close())
       .then(
         () => process.exit(0),
@@ -69,6 +83,7 @@ try {
     console.log(`facilitator link (this run only; keep it private):\n  ${server.url}/#${fragment}`);
   }
 } catch (error) {
+  await pool?.close().catch(() => undefined);
   await portfolios?.close().catch(() => undefined);
   console.error(`cxprism API: ${error instanceof Error ? error.message : String(error)}`);
   process.exitCode = 1;

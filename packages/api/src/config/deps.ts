@@ -1,4 +1,5 @@
 import type { ApiKeyring } from "../auth/api-keys.js";
+import type { CpuRunner } from "../cpu/cpu-jobs.js";
 import type { PortfolioStore } from "../storage/portfolio-store.js";
 import type { WorkshopStore } from "../storage/workshop-store.js";
 
@@ -59,6 +60,13 @@ export interface AppDeps {
    * file, undefined for anything else. The Node entry supplies one; on Workers, wrangler's static assets do it.
    */
   readonly webAssets?: ((request: Request) => Response | undefined) | undefined;
+  /**
+   * Runs the CPU-heavy work (matrix drawing, sensitivity simulation) off the request's thread. The Node entry
+   * gives a bounded worker-thread pool (`createWorkerPool`), so `/health` and small requests keep answering
+   * while a large job runs; without one (Workers, where each request has its own isolate and CPU limit, and
+   * tests) the work runs inline.
+   */
+  readonly runCpu?: CpuRunner | undefined;
   /** Shared portfolios (`/v1/portfolios`): mounted only when given. */
   readonly portfolios?: PortfolioDeps | undefined;
 }

@@ -87,6 +87,7 @@ export type StoreErrorCode =
   | "version-conflict"
   | "already-exists"
   | "invalid-cursor"
+  | "refused"
   | "unavailable";
 
 /** The store's one error class. */
