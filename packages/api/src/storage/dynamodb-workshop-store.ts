@@ -144,7 +144,7 @@ export class DynamoDbWorkshopStore implements WorkshopStore {
           ...(start === undefined ? {} : { ExclusiveStartKey: start }),
         }),
       );
-      items.push(...(answer.Items ?? []));
+      for (const item of answer.Items ?? []) items.push(item);
       start = answer.LastEvaluatedKey;
     } while (start !== undefined);
     return items;

@@ -25,7 +25,7 @@ export async function loadPortfolio(
         `/initiatives?limit=100${cursor === undefined ? "" : `&cursor=${encodeURIComponent(cursor)}`}`,
       ),
     );
-    initiatives.push(...page.items);
+    for (const item of page.items) initiatives.push(item);
     cursor = page.cursor;
   } while (cursor !== undefined);
   return { portfolio, initiatives };

@@ -18,7 +18,7 @@ export function Weights(props: {
     Object.fromEntries(portfolio.model.criteria.map((criterion) => [criterion.id, criterion.weight])),
   );
   // Weights are relative within an axis: the sliders span twice the largest, at least 0 to 1.
-  const max = Math.max(1, ...portfolio.model.criteria.map((criterion) => criterion.weight * 2));
+  const max = portfolio.model.criteria.reduce((most, criterion) => Math.max(most, criterion.weight * 2), 1);
   const [status, setStatus] = useState<"idle" | "saved" | "conflict" | "error">("idle");
   const [detail, setDetail] = useState("");
 
