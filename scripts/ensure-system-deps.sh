@@ -1,26 +1,29 @@
 #!/bin/sh
-# Installs the Debian packages the tests need, once: apt-get update runs only when something is missing.
-# Idempotent; each area appends a "command package" line to NEEDED. Called first by the root `test` script.
+# Installs the Debian packages the tests need beyond npm, only when missing; runs `apt-get update` once, only
+# then. Every helper appends its packages to PACKAGES as "command:package" (the command proves it is there).
+# Without root and with something missing, it stops at once with one line saying what to run.
 set -eu
 
-NEEDED="
-pdftotext poppler-utils
-soffice libreoffice-impress
+PACKAGES="
+chromium:chromium
+pdftotext:poppler-utils
+soffice:libreoffice-impress
 "
 
 missing=""
-while read -r command package; do
-  [ -z "$command" ] && continue
-  command -v "$command" >/dev/null 2>&1 || missing="$missing $package"
-done <<EOF
-$NEEDED
-EOF
+for entry in $PACKAGES; do
+  command=${entry%%:*}
+  package=${entry#*:}
+  if ! command -v "$command" >/dev/null 2>&1; then missing="$missing $package"; fi
+done
+
 [ -z "$missing" ] && exit 0
 
-if [ "$(id -u)" -ne 0 ] || ! command -v apt-get >/dev/null 2>&1; then
-  echo "ensure-system-deps: missing$missing; install them first: sudo apt-get install -y$missing" >&2
+if [ "$(id -u)" != "0" ]; then
+  echo "missing system packages:$missing; run: sudo apt-get update && sudo apt-get install -y$missing" >&2
   exit 1
 fi
-apt-get update -qq >/dev/null
-# shellcheck disable=SC2086
-DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $missing >/dev/null
+
+echo "installing system packages:$missing" >&2
+apt-get update -qq
+DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $missing >/dev/null

@@ -191,7 +191,11 @@ function drawTable(doc: Doc, table: TableBlock, width: number, heading: string):
     table.columns.map((column) => column.label),
   );
   const rowHeight = (cells: readonly string[], font: string): number =>
-    Math.max(...cells.map((cell, i) => textHeight(doc, cell, font, TYPE.table, widths[i]! - 2 * CELL_PAD))) +
+    cells.reduce(
+      (tallest, cell, i) =>
+        Math.max(tallest, textHeight(doc, cell, font, TYPE.table, widths[i]! - 2 * CELL_PAD)),
+      0,
+    ) +
     2 * CELL_PAD;
   const drawRow = (cells: readonly string[], font: string, fill: string | undefined): void => {
     const height = rowHeight(cells, font);
@@ -291,7 +295,10 @@ function svgWordOrder(text: string): string {
 function fitColumns(doc: Doc, widths: readonly number[], labels: readonly string[]): number[] {
   doc.font(BOLD).fontSize(TYPE.table);
   const needed = labels.map(
-    (label) => Math.max(...label.split(/\s+/).map((word) => doc.widthOfString(word))) + 2 * CELL_PAD + 1,
+    (label) =>
+      label.split(/\s+/).reduce((widest, word) => Math.max(widest, doc.widthOfString(word)), 0) +
+      2 * CELL_PAD +
+      1,
   );
   const out = [...widths];
   const deficit = out.reduce((sum, w, i) => sum + Math.max(0, needed[i]! - w), 0);

@@ -215,7 +215,9 @@ function tableHeight(table: TableBlock): number {
   const total = table.columns.reduce((sum, column) => sum + column.width, 0);
   const perLine = table.columns.map((column) => ((column.width / total) * CONTENT_WIDTH * 72) / (size * 0.6));
   const rowHeight = (cells: readonly string[]): number =>
-    (Math.max(...cells.map((cell, i) => Math.ceil(Math.max(1, cell.length) / perLine[i]!))) * size * 1.3 +
+    (cells.reduce((lines, cell, i) => Math.max(lines, Math.ceil(Math.max(1, cell.length) / perLine[i]!)), 1) *
+      size *
+      1.3 +
       6) /
     72;
   return (
@@ -294,8 +296,7 @@ async function addFigure(slide: Slide, figure: FigureBlock, options: PptxOptions
 
 function toBase64(bytes: Uint8Array): string {
   let binary = "";
-  for (let i = 0; i < bytes.length; i += 0x8000)
-    binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  for (const byte of bytes) binary += String.fromCharCode(byte);
   return btoa(binary);
 }
 

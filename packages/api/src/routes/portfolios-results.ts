@@ -7,6 +7,7 @@ import type { PortfolioContents, PortfolioRecord } from "../storage/portfolio-st
 import { renderPortfolioCsv } from "./portfolio-csv.js";
 import type { RegisterRoute } from "./portfolios-http.js";
 import { type PortfolioContext, type PortfolioRuntime, validationFailed } from "./portfolios-http.js";
+import { requireRevealed } from "./portfolios-workshop.js";
 import { chooseReportFormat, ReportQuerySchema, respondWithReport } from "./report.js";
 import {
   createScoredPortfolio,
@@ -53,6 +54,7 @@ async function scoreStored(
   runtime: PortfolioRuntime,
   cache: ScoredResultsCache,
 ): Promise<ScoredPortfolio> {
+  await requireRevealed(c, runtime);
   const { tenant } = c.get("principal");
   const id = c.req.param("portfolio")!;
   const missing = readMissingQuery(c);
@@ -81,6 +83,8 @@ function readMissingQuery(c: PortfolioContext): "neutral" | "error" {
  * portfolio itself (ratings by rater, the model), and costs far more than a read anyway.
  */
 async function validateStored(c: PortfolioContext, runtime: PortfolioRuntime) {
+  // The pack shows every rating: like the results, only once the workshop has revealed them.
+  await requireRevealed(c, runtime);
   const { tenant } = c.get("principal");
   const id = c.req.param("portfolio")!;
   const missing = readMissingQuery(c);
@@ -114,7 +118,8 @@ const RESULTS_CACHE_CONTROL = "private, no-cache";
 
 /**
  * Registers `GET /:portfolio/results` (the core Result JSON, raters aggregated), `GET /:portfolio/matrix.svg`
- * and `GET /:portfolio/export.csv`. Every role may read them.
+ * and `GET /:portfolio/export.csv`. The owner always reads them; raters and viewers once the workshop is
+ * revealed (the blind gate, {@link requireRevealed}).
  *
  * @param register - the route registrar
  * @param runtime - store and settings
@@ -167,6 +172,7 @@ export function registerResultRoutes(register: RegisterRoute, runtime: Portfolio
   }
   register("/:portfolio/export.csv", {
     GET: async (c) => {
+      await requireRevealed(c, runtime);
       const { tenant } = c.get("principal");
       const id = c.req.param("portfolio")!;
       const contents = await runtime.deps.store.readContents(tenant, id);

@@ -80,11 +80,13 @@ function initiativeFrom(item: Item): InitiativeRecord {
 }
 
 function ratingFrom(item: Item): RatingRecord {
+  const comment = item.comment?.S;
   return {
     initiativeId: str(item, "initiativeId"),
     rater: str(item, "rater"),
     weight: num(item, "weight"),
     ratings: JSON.parse(str(item, "ratings")) as RatingRecord["ratings"],
+    ...(comment === undefined ? {} : { comment }),
     updatedAt: str(item, "updatedAt"),
   };
 }
@@ -170,7 +172,7 @@ export class DynamoDbPortfolioStore implements PortfolioStore {
         ProjectionExpression: "pk, sk",
         ...(start === undefined ? {} : { ExclusiveStartKey: start }),
       });
-      keys.push(...(answer.Items ?? []));
+      for (const item of answer.Items ?? []) keys.push(item);
       start = answer.LastEvaluatedKey;
     } while (start !== undefined);
     return keys;
@@ -553,6 +555,7 @@ export class DynamoDbPortfolioStore implements PortfolioStore {
               rater: S(rating.rater),
               weight: N(rating.weight),
               ratings: S(JSON.stringify(rating.ratings)),
+              ...(rating.comment ? { comment: S(rating.comment) } : {}),
               updatedAt: S(rating.updatedAt),
             },
           },

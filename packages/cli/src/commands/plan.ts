@@ -22,7 +22,6 @@ const OBJECTIVES = PlanObjectiveSchema.options;
 /** `cxprism plan FILE|- --budget N`: a budgeted, sequenced plan. */
 export const planCommand = defineCommand({
   name: "plan",
-  summary: "select and sequence initiatives within a budget (Markdown, JSON or SVG roadmap)",
   usage: "plan FILE|- --budget N [options]",
   description: [
     "Scores the initiatives, selects the set that maximises total priority (or value, or net benefit) within",

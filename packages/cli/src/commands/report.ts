@@ -21,7 +21,6 @@ const FORMATS = ["pptx", "pdf"] as const;
 /** `cxprism report FILE -o OUT`: the board pack as PPTX or PDF. */
 export const reportCommand = defineCommand({
   name: "report",
-  summary: "write the board pack for a sponsor: PPTX (editable slides) or PDF",
   usage: "report FILE|- --out FILE [options]",
   description: [
     "Scores the initiatives and writes the board pack: a summary in sentences, the prism matrix, the ranked",

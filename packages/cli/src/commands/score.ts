@@ -25,7 +25,6 @@ const FORMATS = ["table", "json", "csv", "md"] as const;
 /** `cxprism score FILE|-`: score a CSV of initiatives and print the ranking. */
 export const scoreCommand = defineCommand({
   name: "score",
-  summary: "score a CSV of initiatives and print the ranking",
   usage: "score FILE|- [options]",
   description: [
     "Scores each initiative (one row, or one row per rater with a `rater` column) on business value and",

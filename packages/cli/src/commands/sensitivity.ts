@@ -30,7 +30,6 @@ const OPTION_OF: Readonly<Record<string, string>> = {
 /** `cxprism sensitivity FILE`: how confident the ranking is. */
 export const sensitivityCommand = defineCommand({
   name: "sensitivity",
-  summary: "how confident the ranking is: Monte Carlo, weight stability, other methods, tornado",
   usage: "sensitivity FILE|- [options]",
   description: [
     "Reads a CSV as `score` does and simulates plausible worlds around it: weights drawn from a Dirichlet",

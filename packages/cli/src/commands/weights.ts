@@ -29,7 +29,6 @@ const RANK_METHODS: Readonly<Record<string, RankWeightMethod>> = {
 /** `cxprism weights ahp FILE` and `cxprism weights rank IDS`: criterion weights from judgments or a ranking. */
 export const weightsCommand = defineCommand({
   name: "weights",
-  summary: "derive criterion weights from pairwise comparisons (AHP) or a ranking",
   usage: "weights ahp|rank FILE|IDS [options]",
   description: [
     "`weights ahp FILE` reads a pairwise-comparison CSV: criterion ids as the header row and the first column,",

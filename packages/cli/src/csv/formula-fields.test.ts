@@ -1,4 +1,5 @@
 import { defaultModel, type Model } from "@cxprism/core";
+import * as formulaEntry from "@cxprism/core/formula";
 import { describe, expect, it } from "vitest";
 import { formulaCriterionColumns, formulaFieldColumns, formulaFieldNames } from "./formula-fields.js";
 import { mapHeader } from "./header.js";
@@ -38,11 +39,11 @@ describe("formulaFieldNames", () => {
     ["round(a + b * a, 2) + pow(c, 2)", ["a", "b", "c"]],
     ["2.5e-3 * volume", ["volume"]],
   ])("%s reads %j", (formula, names) => {
-    expect(formulaFieldNames(withFormula(formula))).toEqual(names);
+    expect(formulaFieldNames(withFormula(formula), formulaEntry)).toEqual(names);
   });
 
   it("is empty for a model without formulas", () => {
-    expect(formulaFieldNames(defaultModel)).toEqual([]);
+    expect(formulaFieldNames(defaultModel, formulaEntry)).toEqual([]);
   });
 });
 
@@ -52,7 +53,7 @@ describe("formula columns", () => {
 
   it("finds the columns of formula fields by normalised header", () => {
     const { layout } = mapHeader(header, model);
-    expect(formulaFieldColumns(layout, model)).toEqual([
+    expect(formulaFieldColumns(layout, formulaFieldNames(model, formulaEntry))).toEqual([
       { name: "contacts_per_year", column: 1 },
       { name: "deflection_rate", column: 2 },
     ]);
@@ -86,7 +87,10 @@ describe("the row -> initiative mapping of business-case columns", () => {
 
   function build(record: string[], decimalComma = false) {
     const { layout } = mapHeader(header, model);
-    const builder = createInitiativeBuilder(layout, model, { decimalComma });
+    const builder = createInitiativeBuilder(layout, model, {
+      decimalComma,
+      formulaFields: formulaFieldNames(model, formulaEntry),
+    });
     builder.add(record, 2);
     return builder.finish();
   }

@@ -1,5 +1,4 @@
 import type { Model } from "@cxprism/core";
-import { BUILT_IN_FIELDS, FORMULA_FUNCTIONS } from "@cxprism/core/formula";
 import { type HeaderLayout, type HeaderProblem, normaliseHeader } from "./header.js";
 
 /** A CSV column that holds a numeric field a formula criterion reads. */
@@ -10,7 +9,11 @@ export interface FormulaFieldColumn {
   readonly column: number;
 }
 
-const NOT_FIELDS = new Set<string>([...FORMULA_FUNCTIONS, ...Object.keys(BUILT_IN_FIELDS)]);
+/** What a formula may name besides fields: the core's formula entry (which loads mathjs) provides both. */
+export interface FormulaNames {
+  readonly FORMULA_FUNCTIONS: readonly string[];
+  readonly BUILT_IN_FIELDS: Readonly<Record<string, unknown>>;
+}
 
 // A name not glued to a digit or a dot, so the exponent of `1e5` is not taken for a field.
 const NAME = /(?<![\w.])[A-Za-z_]\w*/g;
@@ -21,13 +24,15 @@ const NAME = /(?<![\w.])[A-Za-z_]\w*/g;
  * compiling it: a formula the core refuses is reported by the core, with its position.
  *
  * @param model - the model
+ * @param formula - the formula functions and built-in fields (from `@cxprism/core/formula`)
  * @returns the field names, each once, in order of first use
  */
-export function formulaFieldNames(model: Model): string[] {
+export function formulaFieldNames(model: Model, formula: FormulaNames): string[] {
+  const notFields = new Set<string>([...formula.FORMULA_FUNCTIONS, ...Object.keys(formula.BUILT_IN_FIELDS)]);
   const names = new Set<string>();
   for (const criterion of model.criteria) {
     if (criterion.formula === undefined) continue;
-    for (const [name] of criterion.formula.matchAll(NAME)) if (!NOT_FIELDS.has(name)) names.add(name);
+    for (const [name] of criterion.formula.matchAll(NAME)) if (!notFields.has(name)) names.add(name);
   }
   return [...names];
 }
@@ -37,11 +42,10 @@ export function formulaFieldNames(model: Model): string[] {
  * and punctuation: `Contacts per year` holds `contacts_per_year`).
  *
  * @param layout - the mapped header
- * @param model - the model
+ * @param fields - the field names the model's formulas read ({@link formulaFieldNames})
  * @returns one entry per formula field that has a column
  */
-export function formulaFieldColumns(layout: HeaderLayout, model: Model): FormulaFieldColumn[] {
-  const fields = formulaFieldNames(model);
+export function formulaFieldColumns(layout: HeaderLayout, fields: readonly string[]): FormulaFieldColumn[] {
   if (fields.length === 0) return [];
   const columns: FormulaFieldColumn[] = [];
   for (const name of fields) {

@@ -37,6 +37,8 @@ export interface BuiltInitiatives {
 export interface BuilderOptions {
   /** Whether a comma is the decimal separator (files delimited by `;`). */
   readonly decimalComma: boolean;
+  /** The numeric fields the model's formulas read, each taken from its column when the file has one. */
+  readonly formulaFields?: readonly string[];
 }
 
 /** Accumulates CSV records into initiatives: `add` each data record, then `finish`. */
@@ -95,7 +97,7 @@ export function createInitiativeBuilder(
   const initiatives: InitiativeInput[] = [];
   const firstRows: number[] = [];
   const raterRows: number[][] | undefined = raterColumn === undefined ? undefined : [];
-  const fieldColumns = formulaFieldColumns(layout, model);
+  const fieldColumns = formulaFieldColumns(layout, options.formulaFields ?? []);
   const byKey = new Map<string, number>();
   const problems: RowProblem[] = [];
   let rows = 0;

@@ -22,6 +22,8 @@ export interface ReadCsvOptions {
   readonly model: Model;
   /** With `error`, a weighted criterion without a column is a problem of the header. */
   readonly missing: MissingPolicy;
+  /** The numeric fields the model's formulas read (see `formulaFieldNames`); none when absent. */
+  readonly formulaFields?: readonly string[];
   /** Called now and then while reading, with the bytes and data rows read so far. */
   readonly onProgress?: ((bytes: number, rows: number) => void) | undefined;
 }
@@ -136,8 +138,8 @@ async function readCsv<Built>(
     if (headerProblems !== undefined) return;
     const { layout, problems } = mapHeader(record, options.model);
     if (options.missing === "error" && layout.fields.name !== undefined)
-      problems.push(...missingCriterionColumns(layout, options.model));
-    problems.push(...formulaCriterionColumns(layout, options.model));
+      for (const problem of missingCriterionColumns(layout, options.model)) problems.push(problem);
+    for (const problem of formulaCriterionColumns(layout, options.model)) problems.push(problem);
     if (problems.length > 0)
       headerProblems = problems.map((problem) => ({
         file,
@@ -145,7 +147,11 @@ async function readCsv<Built>(
         column: problem.column,
         message: problem.message,
       }));
-    else builder = createSink(layout, options.model, { decimalComma: delimiter === ";" });
+    else
+      builder = createSink(layout, options.model, {
+        decimalComma: delimiter === ";",
+        formulaFields: options.formulaFields ?? [],
+      });
   });
   const finished = new Promise<void>((resolve, reject) => {
     parser.on("end", resolve);

@@ -11,10 +11,10 @@ import {
   type Problem,
   validatePortfolio,
 } from "@cxprism/core";
-import { deriveFormulaCriteria } from "@cxprism/core/formula";
 import { validateColumns } from "@cxprism/core/table";
 import type { CommandIo } from "../command.js";
 import type { Delimiter } from "../csv/detect.js";
+import { formulaFieldNames } from "../csv/formula-fields.js";
 import type { RowMap, RowProblem } from "../csv/initiative-builder.js";
 import { type FileProblem, locateProblem } from "../csv/locate.js";
 import {
@@ -67,10 +67,11 @@ export async function loadPortfolio(
   options: LoadOptions,
   io: CommandIo,
 ): Promise<LoadedPortfolio> {
-  const { model, file, read } = await openCsv(path, options, io);
+  const { model, file, read, formula } = await openCsv(path, options, io);
   const outcome = await read(readInitiativesCsv);
   const { built } = outcome;
-  const initiatives = deriveFormulas(file, options, built, model);
+  const initiatives =
+    formula === undefined ? built.initiatives : deriveFormulas(file, options, built, formula);
   const validation = validatePortfolio(initiatives, { model, missing: options.missing });
   throwProblems(file, built, validation);
   // The initiatives as read are not returned: the portfolio holds its own copies, and a million rows of
@@ -184,9 +185,12 @@ function hasFormulas(model: Model): boolean {
   return model.criteria.some((criterion) => criterion.formula !== undefined);
 }
 
+/** The formula entry of the core, loaded (and with it mathjs) only for a model with formula criteria. */
+type FormulaEntry = typeof import("@cxprism/core/formula");
+
 /**
- * Computes the model's formula criteria (the pipeline's "derive" step) before validation; a model without
- * formulas passes the initiatives through untouched. Problems are thrown placed at their rows and columns.
+ * Computes the model's formula criteria (the pipeline's "derive" step) before validation. Problems are thrown
+ * placed at their rows and columns.
  */
 function deriveFormulas(
   file: string,
@@ -196,11 +200,10 @@ function deriveFormulas(
     readonly problems: readonly RowProblem[];
     readonly rowMap: RowMap;
   },
-  model: Model,
+  formula: { readonly entry: FormulaEntry; readonly model: Model },
 ): readonly unknown[] {
-  if (!hasFormulas(model)) return built.initiatives;
   try {
-    return deriveFormulaCriteria(built.initiatives, { model }).initiatives;
+    return formula.entry.deriveFormulaCriteria(built.initiatives, { model: formula.model }).initiatives;
   } catch (error) {
     if (!(error instanceof CxprismError)) throw error;
     const problems: FileProblem[] = built.problems.map((problem) => ({ file, ...problem }));
@@ -238,6 +241,8 @@ function throwProblems<V extends { readonly success: boolean }>(
 /** Loads the model, checks the path and opens the stream (with a progress line for large files on a TTY). */
 async function openCsv(path: string, options: LoadOptions, io: CommandIo) {
   const model = await resolveModel(options);
+  const formula = hasFormulas(model) ? { entry: await import("@cxprism/core/formula"), model } : undefined;
+  const formulaFields = formula === undefined ? [] : formulaFieldNames(model, formula.entry);
   const file = path === "-" ? "stdin" : path;
   let size: number | undefined;
   if (path !== "-") {
@@ -265,11 +270,11 @@ async function openCsv(path: string, options: LoadOptions, io: CommandIo) {
         : undefined;
     const outcome = await reader(
       { file, stream },
-      { model, missing: options.missing, onProgress: progress?.update },
+      { model, missing: options.missing, formulaFields, onProgress: progress?.update },
     ).finally(() => progress?.done());
     if (!outcome.success)
       throw new CliError("invalid-input", `${file}: cannot read the initiatives`, outcome.problems);
     return outcome;
   }
-  return { model, file, read };
+  return { model, file, read, formula };
 }

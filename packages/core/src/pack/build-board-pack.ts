@@ -232,7 +232,7 @@ function confidenceBlocks(input: BoardPackInput, c: Context): PackBlock[] {
       ],
       rows: confidence.initiatives.map((entry) => {
         const probabilities = entry.rankProbabilities;
-        const likeliest = probabilities.indexOf(Math.max(...probabilities)) + 1;
+        const likeliest = probabilities.reduce((best, p, k) => (p > probabilities[best]! ? k : best), 0) + 1;
         return [
           String(entry.baseRank),
           entry.name,

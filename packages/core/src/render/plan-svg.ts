@@ -48,17 +48,19 @@ function r(x: number): string {
 }
 
 function textLines(
+  out: string[],
   lines: readonly string[],
   x: number,
   y: number,
   size: number,
   step: number,
   attrs: string,
-) {
-  return lines.map(
-    (line, i) =>
+): void {
+  lines.forEach((line, i) => {
+    out.push(
       `<text x="${r(x)}" y="${r(y + i * step)}" font-size="${size}"${attrs}>${escapeXml(line)}</text>`,
-  );
+    );
+  });
 }
 
 interface BoxText {
@@ -122,7 +124,7 @@ export function renderPlanSvg(plan: Plan, options: PlanSvgOptions = {}): string 
     const labelHeight = 70 + kpiLines.length * LINE.small;
     let y = top + PAD;
     for (const row of rows) {
-      const rowHeight = Math.max(...row.map(heightOf));
+      const rowHeight = row.reduce((tallest, text) => Math.max(tallest, heightOf(text)), 0);
       row.forEach((text, k) => {
         const x = LABEL_WIDTH + k * (boxWidth + GAP);
         centre.set(text.id, { x: x + boxWidth / 2, right: x + boxWidth, top: y, bottom: y + rowHeight });
@@ -130,24 +132,21 @@ export function renderPlanSvg(plan: Plan, options: PlanSvgOptions = {}): string 
         boxes.push(
           `<g class="initiative" data-id="${escapeXml(text.id)}">`,
           `<rect x="${r(x)}" y="${r(y)}" width="${r(boxWidth)}" height="${r(rowHeight)}" rx="6" fill="#ffffff" stroke="${text.pilot ? COLOURS.pilot : COLOURS.box}" stroke-width="1.5"/>`,
-          ...textLines(
-            text.name,
-            x + 8,
-            line,
-            FONT.name,
-            LINE.name,
-            ` font-weight="600" fill="${COLOURS.text}"`,
-          ),
+        );
+        textLines(
+          boxes,
+          text.name,
+          x + 8,
+          line,
+          FONT.name,
+          LINE.name,
+          ` font-weight="600" fill="${COLOURS.text}"`,
         );
         line += text.name.length * LINE.name;
-        boxes.push(
-          ...textLines(text.detail, x + 8, line, FONT.detail, LINE.detail, ` fill="${COLOURS.detail}"`),
-        );
+        textLines(boxes, text.detail, x + 8, line, FONT.detail, LINE.detail, ` fill="${COLOURS.detail}"`);
         line += text.detail.length * LINE.detail;
-        boxes.push(
-          ...textLines(text.needs, x + 8, line, FONT.small, LINE.small, ` fill="${COLOURS.muted}"`),
-          "</g>",
-        );
+        textLines(boxes, text.needs, x + 8, line, FONT.small, LINE.small, ` fill="${COLOURS.muted}"`);
+        boxes.push("</g>");
       });
       y += rowHeight + GAP;
     }
@@ -158,9 +157,9 @@ export function renderPlanSvg(plan: Plan, options: PlanSvgOptions = {}): string 
       `<rect x="0" y="${r(top)}" width="${WIDTH}" height="${r(laneHeight)}" fill="${w % 2 === 0 ? "#f3f4f6" : "#ffffff"}"/>`,
       `<text x="${PAD}" y="${r(top + 30)}" font-size="${FONT.wave}" font-weight="600" fill="${COLOURS.text}">${escapeXml(waveLabel(wave, messages))}</text>`,
       `<text x="${PAD}" y="${r(top + 50)}" font-size="${FONT.detail}" fill="${COLOURS.muted}">${escapeXml(amount(wave.cost) + effort)}</text>`,
-      ...textLines(kpiLines, PAD, top + 68, FONT.small, LINE.small, ` fill="${COLOURS.muted}"`),
-      "</g>",
     );
+    textLines(lanes, kpiLines, PAD, top + 68, FONT.small, LINE.small, ` fill="${COLOURS.muted}"`);
+    lanes.push("</g>");
     top += laneHeight;
   });
   const links: string[] = [];
