@@ -271,3 +271,6 @@ export {
   type RankWeightsRequest,
   RankWeightsRequestSchema,
 } from "./weights/schema.js";
+
+// The wide-table reader (docs/table-format.md); moves to the `@cxprism/core/table` entry.
+export * from "./table/index.js";
