@@ -180,6 +180,8 @@ export { sequenceWaves, type WaveCandidate, type WaveSequence } from "./plan/wav
 export { formatAmount, renderPlanMarkdown } from "./render/plan-markdown.js";
 export { renderPlanSvg } from "./render/plan-svg.js";
 export * from "./schema/index.js";
+// The wide-table reader (docs/table-format.md); moves to the `@cxprism/core/table` entry.
+export * from "./table/index.js";
 export {
   type ColumnPortfolio,
   type ColumnsValidation,
@@ -271,6 +273,3 @@ export {
   type RankWeightsRequest,
   RankWeightsRequestSchema,
 } from "./weights/schema.js";
-
-// The wide-table reader (docs/table-format.md); moves to the `@cxprism/core/table` entry.
-export * from "./table/index.js";

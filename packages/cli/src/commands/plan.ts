@@ -1,5 +1,6 @@
 import {
   CxprismError,
+  capTableProblems,
   createPlan,
   formatPath,
   KPI_IDS,
@@ -7,11 +8,12 @@ import {
   type Plan,
   type PlanInput,
   PlanObjectiveSchema,
+  placeTableProblem,
   renderPlanMarkdown,
   renderPlanSvg,
 } from "@cxprism/core";
 import { defineCommand } from "../command.js";
-import { locateProblem } from "../csv/locate.js";
+import { fileProblem } from "../csv/locate.js";
 import { CliError } from "../errors.js";
 import { loadInventory } from "../input/load-inventory.js";
 import { loadPortfolio } from "../input/load-portfolio.js";
@@ -151,8 +153,9 @@ export const planCommand = defineCommand({
           "usage",
           error.problems.map((problem) => `--${formatPath(problem.path)}: ${problem.message}`).join("; "),
         );
-      const problems = error.problems.map((problem) => locateProblem(loaded.file, problem, loaded.rowMap));
-      problems.sort((a, b) => (a.row ?? 0) - (b.row ?? 0));
+      const problems = capTableProblems(
+        error.problems.map((problem) => placeTableProblem(problem, loaded.origins)),
+      ).map((problem) => fileProblem(loaded.file, problem));
       throw new CliError("invalid-input", `${loaded.file}: cannot plan these initiatives`, problems);
     }
     const output = openOutput(out, io.stdout);

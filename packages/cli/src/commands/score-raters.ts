@@ -76,7 +76,7 @@ export function analyseRaters(
   missing: MissingPolicy,
   threshold: number | undefined,
 ): DisagreementReport | undefined {
-  if (loaded.rowMap.raterRows === undefined) return undefined;
+  if (loaded.origins.raterRows === undefined) return undefined;
   const { portfolio } = loaded;
   // The initiatives were validated once already; the core validates its input again, cheap at workshop sizes.
   return analyseDisagreement(portfolio.initiatives, { model: portfolio.model, missing, threshold });

@@ -1,4 +1,5 @@
 import {
+  normaliseHeader,
   QUADRANTS,
   type Quadrant,
   type Result,
@@ -8,7 +9,6 @@ import {
   scoreColumns,
 } from "@cxprism/core";
 import { defineCommand } from "../command.js";
-import { normaliseHeader } from "../csv/header.js";
 import { CliError } from "../errors.js";
 import { loadScorable } from "../input/load-portfolio.js";
 import { openOutput } from "../io/output.js";
@@ -126,7 +126,7 @@ export const scoreCommand = defineCommand({
           await output.write(renderDiscussionTable(disagreement, scorable.portfolio.model, { colour }));
       } else if (format === "md") await output.write(renderResultsMarkdown(results));
       else {
-        const { layout } = loaded.rowMap;
+        const { layout } = loaded.origins;
         const extraNames = layout.extras.map((column) => layout.names[column]!);
         let chunks =
           format === "csv"

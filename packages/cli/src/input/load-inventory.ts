@@ -1,7 +1,13 @@
 import { readFile } from "node:fs/promises";
-import { CxprismError, formatPath, type Inventory, inventoryFromRows, parseInventory } from "@cxprism/core";
+import {
+  CxprismError,
+  detectDelimiter,
+  formatPath,
+  type Inventory,
+  inventoryFromRows,
+  parseInventory,
+} from "@cxprism/core";
 import { CsvError, parse } from "csv-parse/sync";
-import { detectDelimiter } from "../csv/detect.js";
 import type { FileProblem } from "../csv/locate.js";
 import { CliError } from "../errors.js";
 

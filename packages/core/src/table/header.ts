@@ -263,7 +263,12 @@ export function mapTableHeader(
         );
       return;
     }
-    if ((options.missing ?? "error") !== "error" || column !== -1 || criterion.weight === 0 || suggested.has(index))
+    if (
+      (options.missing ?? "error") !== "error" ||
+      column !== -1 ||
+      criterion.weight === 0 ||
+      suggested.has(index)
+    )
       return;
     problems.push({
       row: headerRow,
