@@ -254,7 +254,8 @@ export function createPortfolioOpenApi(limits: Limits) {
           security,
           summary: "Add an initiative (owner)",
           parameters: [portfolioParam, idempotencyKey],
-          description: "Plain `ratings` are stored as the rater `initial`; `raters` as one record per rater.",
+          description:
+            "Plain `ratings` are stored as the rater `import` (or the `rater` query parameter of an import); `raters` as one record per rater.",
           requestBody: { required: true, content: json(ref("Initiative")) },
           responses: {
             "201": { description: "Added.", headers: etag, content: json(ref("StoredInitiative")) },
@@ -267,8 +268,27 @@ export function createPortfolioOpenApi(limits: Limits) {
           tags: tag,
           security,
           summary: "Import initiatives from JSON or CSV (owner)",
-          parameters: [portfolioParam, idempotencyKey],
-          description: `Up to ${limits.maxInitiatives} initiatives. Valid new ones are created; each gets an outcome (created, exists, invalid with its problems, or failed when the store did not take it).`,
+          parameters: [
+            portfolioParam,
+            idempotencyKey,
+            {
+              name: "partial",
+              in: "query",
+              required: false,
+              description:
+                "`false` (default): all or nothing, one 422 listing every problem (invalid rows, ids the portfolio already has) before anything is written. `true`: valid new initiatives are created and every row gets its outcome.",
+              schema: { type: "string", enum: ["true", "false"] },
+            },
+            {
+              name: "rater",
+              in: "query",
+              required: false,
+              description:
+                "The rater id the imported plain ratings are stored under (default `import`); remove them later with `DELETE .../ratings/{rater}`.",
+              schema: { type: "string", minLength: 1, maxLength: 120 },
+            },
+          ],
+          description: `Up to ${limits.maxInitiatives} initiatives, as JSON or as the wide table of docs/table-format.md (read by the same core reader as the CLI). By default all or nothing; with \`?partial=true\` valid new ones are created and each gets an outcome (created, exists, invalid with its problems, or failed when the store did not take it).`,
           requestBody: {
             required: true,
             content: {

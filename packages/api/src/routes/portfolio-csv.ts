@@ -1,6 +1,6 @@
 import type { ModelInput } from "@cxprism/core";
 import type { PortfolioContents } from "../storage/portfolio-store.js";
-import { INITIAL_RATER } from "./portfolios-initiative-input.js";
+import { IMPORT_RATER } from "./portfolios-initiative-input.js";
 
 const FIXED = ["id", "name", "category", "description", "cost", "kpis", "depends_on", "rater"] as const;
 
@@ -12,7 +12,7 @@ function cell(value: string): string {
 /**
  * Writes a portfolio as the wide CSV that `cxprism score` and the import route read: the fixed columns, one
  * column per criterion (by id), then the initiatives' extra columns; one row per rater of each initiative
- * (an unrated initiative gets one row for the rater `initial` with empty ratings, which imports back to no
+ * (an unrated initiative gets one row for the rater `import` with empty ratings, which imports back to no
  * ratings). Columns the wide format has no place for (`capabilities`, `runCost`, `benefit`, `effort`,
  * `fields`, rater weights) are not written.
  *
@@ -47,7 +47,7 @@ export function renderPortfolioCsv(model: ModelInput, contents: PortfolioContent
     const extraCells = extras.map((key) => data.extra?.[key] ?? "");
     const raters: readonly { rater: string; ratings: Readonly<Record<string, unknown>> }[] = byInitiative.get(
       data.id,
-    ) ?? [{ rater: INITIAL_RATER, ratings: {} }];
+    ) ?? [{ rater: IMPORT_RATER, ratings: {} }];
     for (const rating of raters) {
       const values = criteria.map((id) => {
         const value = rating.ratings[id];

@@ -5,8 +5,7 @@ import { ApiError } from "../http/problem.js";
 import type { RatingRecord } from "../storage/portfolio-store.js";
 import type { RegisterRoute } from "./portfolios.js";
 import { type PortfolioRuntime, readJsonBody, requireRole, validationFailed } from "./portfolios-http.js";
-
-const RaterIdSchema = v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(120));
+import { RaterIdSchema } from "./portfolios-initiative-input.js";
 
 /**
  * `PUT /v1/portfolios/:id/ratings/:rater`: one rater's ratings of one or many initiatives, by initiative id
