@@ -350,7 +350,7 @@ export function createPortfolioOpenApi(limits: Limits) {
             pathParam("rater", "The rater id; a rater key may only write its own."),
           ],
           description:
-            "Ratings by initiative id, then criterion id. Each initiative's ratings replace this rater's earlier ones; other raters are never touched.",
+            "Ratings by initiative id, then criterion id. Each initiative's ratings replace this rater's earlier ones; other raters are never touched. An initiative given only empty ratings (`{}` or nulls) loses this rater's record: it is no longer rated by them.",
           requestBody: { required: true, content: json(ref("PutRatings")) },
           responses: {
             "200": {
@@ -366,6 +366,19 @@ export function createPortfolioOpenApi(limits: Limits) {
               }),
             },
             ...problems(...WRITE_PROBLEMS),
+          },
+        },
+        delete: {
+          tags: tag,
+          security,
+          summary: "Remove every rating of one rater (owner, or the rater's own key)",
+          parameters: [
+            portfolioParam,
+            pathParam("rater", "The rater id, e.g. `import` for ratings that came with an import."),
+          ],
+          responses: {
+            "204": { description: "Removed (also when the rater had no ratings)." },
+            ...problems(...READ_PROBLEMS, "forbidden"),
           },
         },
       },
