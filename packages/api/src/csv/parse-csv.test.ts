@@ -43,14 +43,14 @@ describe("parseCsv", () => {
   });
 
   it.each([
-    ['name\n"unclosed\n', /closing quote/],
-    ['name,x\n"a"b,1\n', /after a closing quote/],
-  ])("reports a syntax error in %j with its row", (text, message) => {
+    ['name\n"unclosed\n', /closing quote/, 2],
+    ['name,x\n"a\nb",1\n"c,2\n', /closing quote/, 3],
+  ])("reports a syntax error in %j with its row", (text, message, row) => {
     const parsed = parseCsv(text);
     expect(parsed.success).toBe(false);
     if (!parsed.success) {
       expect(parsed.message).toMatch(message);
-      expect(parsed.row).toBe(2);
+      expect(parsed.row).toBe(row);
     }
   });
 });

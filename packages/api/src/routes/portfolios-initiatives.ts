@@ -140,7 +140,8 @@ export function registerInitiativeRoutes(register: RegisterRoute, runtime: Portf
           tableProblems.set(index, [...(tableProblems.get(index) ?? []), tableItem(problem)]);
         }
         // Problems of the header or of the whole table stop the import in either mode.
-        if (!partial || tableProblems.has(-1)) throwTableProblems(table.problems);
+        if (table.problems.length > 0 && (!partial || tableProblems.has(-1)))
+          throwTableProblems(table.problems);
         inputs = table.initiatives;
         const locate = tableLocator(table.origins);
         place = (index, problems) => ({

@@ -1,6 +1,5 @@
 import {
   CxprismError,
-  capTableProblems,
   createPlan,
   formatPath,
   KPI_IDS,
@@ -153,9 +152,9 @@ export const planCommand = defineCommand({
           "usage",
           error.problems.map((problem) => `--${formatPath(problem.path)}: ${problem.message}`).join("; "),
         );
-      const problems = capTableProblems(
-        error.problems.map((problem) => placeTableProblem(problem, loaded.origins)),
-      ).map((problem) => fileProblem(loaded.file, problem));
+      const problems = error.problems
+        .map((problem) => fileProblem(loaded.file, placeTableProblem(problem, loaded.origins)))
+        .sort((a, b) => (a.row ?? 0) - (b.row ?? 0));
       throw new CliError("invalid-input", `${loaded.file}: cannot plan these initiatives`, problems);
     }
     const output = openOutput(out, io.stdout);

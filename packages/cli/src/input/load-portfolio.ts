@@ -2,7 +2,6 @@ import { createReadStream } from "node:fs";
 import { stat } from "node:fs/promises";
 import type { Readable } from "node:stream";
 import {
-  capTableProblems,
   checkTable,
   defaultModel,
   type MissingPolicy,
@@ -190,18 +189,14 @@ function hasFormulas(model: Model): boolean {
   return model.criteria.some((criterion) => criterion.formula !== undefined);
 }
 
-/**
- * Throws every problem of a table (header, rows and the core's validation, in row order, capped with "and N
- * more"); returns when there are none.
- */
+/** Throws every problem of a table (header, rows and the core's validation); returns when there are none. */
 function throwProblems<P>(
   file: string,
   check: TableCheck<P>,
 ): asserts check is Extract<TableCheck<P>, { success: true }> {
   if (check.success) return;
-  const problems = capTableProblems(check.problems).map((problem: TableProblem) =>
-    fileProblem(file, problem),
-  );
+  // In row order; the CLI prints the first ones and counts the rest.
+  const problems = check.problems.map((problem: TableProblem) => fileProblem(file, problem));
   throw new CliError("invalid-input", `${file}: the initiatives are not valid`, problems);
 }
 

@@ -272,7 +272,7 @@ export function mapTableHeader(
       return;
     problems.push({
       row: headerRow,
-      message: `expected a column for criterion ${criterion.id} ("${criterion.label}"), received none (or use missing "neutral" to score the scale midpoint)`,
+      message: `expected a column for criterion ${criterion.id} ("${criterion.label}"), received none (or set missing to "neutral" to score the scale midpoint: --missing neutral, ?missing=neutral)`,
     });
   });
   return {
