@@ -150,6 +150,8 @@ export const scoreCommand = defineCommand({
       await output.abort();
       throw error;
     }
+    if (loaded.extraColumns.length > 0)
+      io.stderr.write(`note: kept as extra columns: ${loaded.extraColumns.join(", ")}\n`);
     const { warnings } = scorable.portfolio;
     let warned = 0;
     for (const i of order) if (warnings[i]!.some((w) => w.code === "missing-rating")) warned++;
