@@ -1,8 +1,10 @@
+#!/usr/bin/env node
 /**
- * Node entry: `pnpm serve` from the repository root. Listens on `PORT` (default 8787) and `HOST` (default
- * 127.0.0.1); `CORS_ORIGINS` and `MAX_BODY_BYTES` configure the app as in the worker. Shared portfolios run on
- * an embedded dynalite under `CXPRISM_DATA_DIR` (default `.cxprism/data`), or on `DYNAMODB_ENDPOINT` when set
- * (see node-portfolios.ts); `CXPRISM_PORTFOLIOS=off` leaves them out.
+ * Node entry: `pnpm serve` from the repository root, or `npx cxprism-api` where `@cxprism/api` is installed.
+ * Listens on `PORT` (default 8787) and `HOST` (default 127.0.0.1); `CORS_ORIGINS` and `MAX_BODY_BYTES` configure
+ * the app as in the worker. Shared portfolios run on an embedded dynalite under `CXPRISM_DATA_DIR` (default
+ * `.cxprism/data`), or on `DYNAMODB_ENDPOINT` when set (see node-portfolios.ts); `CXPRISM_PORTFOLIOS=off` leaves
+ * them out.
  */
 import { parseByteLimit, parseCorsOrigins } from "./app.js";
 import { type LocalPortfolios, startLocalPortfolios } from "./node-portfolios.js";

@@ -86,6 +86,8 @@ export function facePaths(limits: Limits, problem: ProblemResponse) {
   return {
     "/v1/matrix": {
       post: {
+        operationId: "drawMatrix",
+        security: [],
         summary: "Draw the prism matrix",
         description:
           "Scores a body like `/v1/score` (JSON or CSV) and draws the prism matrix: business value against " +
@@ -134,6 +136,8 @@ export function facePaths(limits: Limits, problem: ProblemResponse) {
     },
     "/v1/weights/ahp": {
       post: {
+        operationId: "deriveAhpWeights",
+        security: [],
         summary: "Criterion weights from pairwise comparisons (AHP)",
         description:
           "Saaty's Analytic Hierarchy Process: send one pairwise `matrix` (`values[i][j]`: how much more " +
@@ -171,6 +175,8 @@ export function facePaths(limits: Limits, problem: ProblemResponse) {
     },
     "/v1/weights/rank": {
       post: {
+        operationId: "deriveRankWeights",
+        security: [],
         summary: "Criterion weights from a ranking",
         description:
           "Surrogate weights (rank-order centroid by default) from criteria ids, most important first; an " +
@@ -192,6 +198,8 @@ export function facePaths(limits: Limits, problem: ProblemResponse) {
     },
     "/v1/sensitivity": {
       post: {
+        operationId: "analyseSensitivity",
+        security: [],
         summary: "How confident the ranking is",
         description:
           "Scores a body like `/v1/score`, then simulates plausible worlds (weights and ratings perturbed, " +
@@ -228,6 +236,8 @@ export function facePaths(limits: Limits, problem: ProblemResponse) {
     },
     "/v1/plan": {
       post: {
+        operationId: "createPlan",
+        security: [],
         summary: "A budgeted, sequenced plan",
         description:
           "Selects the best set of initiatives within `options.budget` (and `capacity` in person-months) with " +

@@ -9,7 +9,10 @@ import { renderDocsHtml } from "./render-docs-html.js";
 const document = createOpenApiDocument(DEFAULT_LIMITS, "0.1.0") as {
   openapi: string;
   paths: Record<string, Record<string, { responses: Record<string, unknown> }>>;
-  components: { schemas: Record<string, Record<string, unknown>> };
+  components: {
+    schemas: Record<string, Record<string, unknown>>;
+    responses: Record<string, Record<string, unknown>>;
+  };
 };
 
 function collectRefs(value: unknown, refs: string[] = []): string[] {
@@ -32,12 +35,13 @@ describe("createOpenApiDocument", () => {
     expect(Object.keys(document.paths).sort()).toEqual(served.sort());
   });
 
-  it("resolves every $ref to a component schema", () => {
+  it("resolves every $ref to a component schema or a shared response", () => {
     const refs = collectRefs(document);
     expect(refs.length).toBeGreaterThan(5);
     for (const ref of refs) {
-      expect(ref).toMatch(/^#\/components\/schemas\//);
-      expect(document.components.schemas[ref.split("/").pop()!]).toBeDefined();
+      const [, , section, name] = ref.split("/");
+      expect(["schemas", "responses"]).toContain(section);
+      expect(document.components[section as "schemas" | "responses"][name!]).toBeDefined();
     }
   });
 
@@ -62,9 +66,14 @@ describe("createOpenApiDocument", () => {
   });
 
   it("documents problem responses for the score route", () => {
-    expect(Object.keys(document.paths["/v1/score"]!.post!.responses).sort()).toEqual(
-      ["200", "400", "413", "415", "422"].sort(),
-    );
+    expect(Object.keys(document.paths["/v1/score"]!.post!.responses).sort()).toEqual([
+      "200",
+      "400",
+      "413",
+      "415",
+      "422",
+      "default",
+    ]);
   });
 });
 

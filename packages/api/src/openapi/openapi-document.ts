@@ -1,7 +1,6 @@
 import { InitiativeSchema, ModelSchema, ResultSchema } from "@cxprism/core";
 import { toJsonSchemaDefs } from "@valibot/to-json-schema";
 import type { Limits } from "../deps.js";
-import { PROBLEM_KINDS, PROBLEM_MEDIA_TYPE, type ProblemKind, problemType } from "../http/problem.js";
 import {
   CatalogResponseSchema,
   createScoreRequestSchema,
@@ -11,21 +10,12 @@ import {
 } from "../schemas.js";
 import { facePaths, faceSchemas, multipartScoringBody } from "./face-paths.js";
 import { createPortfolioOpenApi } from "./portfolio-paths.js";
+import { completeProblemResponses, problemResponses } from "./problem-responses.js";
 
 /** An OpenAPI 3.1 document, as plain JSON. */
 export type OpenApiDocument = Record<string, unknown>;
 
 const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
-
-function problemResponse(kind: ProblemKind, description: string) {
-  const { status, title } = PROBLEM_KINDS.find((entry) => entry.kind === kind)!;
-  return {
-    [String(status)]: {
-      description: `${title}: ${description} (type \`${problemType(kind)}\`)`,
-      content: { [PROBLEM_MEDIA_TYPE]: { schema: ref("Problem") } },
-    },
-  };
-}
 
 const cachedHeaders = {
   ETag: {
@@ -43,9 +33,11 @@ const ifNoneMatch = {
   schema: { type: "string" },
 };
 
-function cachedGet(summary: string, description: string, schema: object) {
+function cachedGet(operationId: string, summary: string, description: string, schema: object) {
   return {
     get: {
+      operationId,
+      security: [],
       summary,
       description,
       parameters: [ifNoneMatch],
@@ -97,6 +89,100 @@ export function createOpenApiDocument(
     },
   );
   for (const schema of Object.values(schemas)) delete (schema as { $schema?: unknown }).$schema;
+  const paths: Record<string, Record<string, unknown>> = {
+    "/health": {
+      get: {
+        operationId: "getHealth",
+        security: [],
+        summary: "Health check",
+        description: "Answers 200 while the service is up.",
+        responses: {
+          "200": { description: "Up.", content: { "application/json": { schema: ref("Health") } } },
+        },
+      },
+    },
+    "/v1/catalog": cachedGet(
+      "getCatalog",
+      "The catalog of CX AI use cases",
+      "The built-in use cases with descriptions, KPIs, enablers and illustrative ratings (a workshop starting point, not research data).",
+      ref("Catalog"),
+    ),
+    "/v1/models/default": cachedGet(
+      "getDefaultModel",
+      "The default scoring model",
+      "The `cx-ai-prism` model: its criteria, weights, rubrics and rules.",
+      ref("Model"),
+    ),
+    "/v1/score": {
+      post: {
+        operationId: "scoreInitiatives",
+        security: [],
+        summary: "Score initiatives",
+        description:
+          "Validates initiatives (and an optional model) and answers the ranked results. Send JSON, or a CSV " +
+          "in the wide format (one row per initiative, or per rater with a `rater` column; columns matched " +
+          "to criteria by id or label; delimiter `,`, `;` or tab detected). To score a CSV with a custom " +
+          "model, send `multipart/form-data` with a `csv` part and a `model` part (model JSON). Every problem " +
+          "is reported at once: JSON Pointers for JSON bodies and models, rows and columns for CSV bodies. " +
+          "With raters, the answer adds `discussion`: the ratings the raters disagree on.",
+        parameters: [
+          {
+            name: "missing",
+            in: "query",
+            required: false,
+            description:
+              "For CSV bodies: `error` (default) reports missing ratings; `neutral` scores them at the scale midpoint. JSON bodies use `options.missing`.",
+            schema: { type: "string", enum: ["error", "neutral"] },
+          },
+        ],
+        requestBody: {
+          required: true,
+          content: {
+            "application/json": { schema: ref("ScoreRequest") },
+            "text/csv": {
+              schema: { type: "string" },
+              example: "name,cx_impact,cost_to_serve\nVirtual customer assistant,4,5\n",
+            },
+            ...multipartScoringBody,
+          },
+        },
+        responses: {
+          "200": {
+            description:
+              "The model used and one result per initiative, best rank first; with raters, `discussion`.",
+            content: { "application/json": { schema: ref("ScoreResponse") } },
+          },
+          ...problemResponses(
+            ["malformed-body", "the body is not JSON, not CSV or not UTF-8"],
+            ["body-too-large", `the body is over ${limits.maxBodyBytes} bytes`],
+            ["unsupported-media-type", "the body is neither application/json nor text/csv"],
+            ["validation-failed", "every problem is listed in `errors`"],
+          ),
+        },
+      },
+    },
+    ...facePaths(limits, (kind, cause) => problemResponses([kind, cause])),
+    "/openapi.json": {
+      get: {
+        operationId: "getOpenApiDocument",
+        security: [],
+        summary: "This document",
+        responses: {
+          "200": { description: "The OpenAPI 3.1 document.", content: { "application/json": {} } },
+        },
+      },
+    },
+    "/docs": {
+      get: {
+        operationId: "getApiReference",
+        security: [],
+        summary: "API reference page",
+        responses: { "200": { description: "A self-contained HTML page.", content: { "text/html": {} } } },
+      },
+    },
+    ...portfolios?.paths,
+  };
+  const responses = completeProblemResponses(paths);
   return {
     openapi: "3.1.0",
     info: {
@@ -111,98 +197,12 @@ export function createOpenApiDocument(
       license: { name: "MIT", identifier: "MIT" },
     },
     jsonSchemaDialect: "https://spec.openapis.org/oas/3.1/dialect/base",
-    paths: {
-      "/health": {
-        get: {
-          summary: "Health check",
-          description: "Answers 200 while the service is up.",
-          responses: {
-            "200": { description: "Up.", content: { "application/json": { schema: ref("Health") } } },
-          },
-        },
-      },
-      "/v1/catalog": cachedGet(
-        "The catalog of CX AI use cases",
-        "The built-in use cases with descriptions, KPIs, enablers and illustrative ratings (a workshop starting point, not research data).",
-        ref("Catalog"),
-      ),
-      "/v1/models/default": cachedGet(
-        "The default scoring model",
-        "The `cx-ai-prism` model: its criteria, weights, rubrics and rules.",
-        ref("Model"),
-      ),
-      "/v1/score": {
-        post: {
-          summary: "Score initiatives",
-          description:
-            "Validates initiatives (and an optional model) and answers the ranked results. Send JSON, or a CSV " +
-            "in the wide format (one row per initiative, or per rater with a `rater` column; columns matched " +
-            "to criteria by id or label; delimiter `,`, `;` or tab detected). To score a CSV with a custom " +
-            "model, send `multipart/form-data` with a `csv` part and a `model` part (model JSON). Every problem " +
-            "is reported at once: JSON Pointers for JSON bodies and models, rows and columns for CSV bodies. " +
-            "With raters, the answer adds `discussion`: the ratings the raters disagree on.",
-          parameters: [
-            {
-              name: "missing",
-              in: "query",
-              required: false,
-              description:
-                "For CSV bodies: `error` (default) reports missing ratings; `neutral` scores them at the scale midpoint. JSON bodies use `options.missing`.",
-              schema: { type: "string", enum: ["error", "neutral"] },
-            },
-          ],
-          requestBody: {
-            required: true,
-            content: {
-              "application/json": { schema: ref("ScoreRequest") },
-              "text/csv": {
-                schema: { type: "string" },
-                example: "name,cx_impact,cost_to_serve\nVirtual customer assistant,4,5\n",
-              },
-              ...multipartScoringBody,
-            },
-          },
-          responses: {
-            "200": {
-              description:
-                "The model used and one result per initiative, best rank first; with raters, `discussion`.",
-              content: { "application/json": { schema: ref("ScoreResponse") } },
-            },
-            ...problemResponse("malformed-body", "the body is not JSON, not CSV or not UTF-8"),
-            ...problemResponse("body-too-large", `the body is over ${limits.maxBodyBytes} bytes`),
-            ...problemResponse("unsupported-media-type", "the body is neither application/json nor text/csv"),
-            ...problemResponse("validation-failed", "every problem is listed in `errors`"),
-          },
-        },
-      },
-      ...facePaths(limits, problemResponse),
-      "/openapi.json": {
-        get: {
-          summary: "This document",
-          responses: {
-            "200": { description: "The OpenAPI 3.1 document.", content: { "application/json": {} } },
-          },
-        },
-      },
-      "/docs": {
-        get: {
-          summary: "API reference page",
-          responses: { "200": { description: "A self-contained HTML page.", content: { "text/html": {} } } },
-        },
-      },
-      ...portfolios?.paths,
-    },
+    servers: [{ url: "/", description: "The server that serves this document." }],
+    paths,
     components: {
       schemas: { ...schemas, ...portfolios?.schemas },
       ...(portfolios === undefined ? {} : { securitySchemes: portfolios.securitySchemes }),
-      responses: Object.assign(
-        {},
-        ...PROBLEM_KINDS.map(({ kind }) => ({
-          [kind]: problemResponse(kind, "see the reference page")[
-            String(PROBLEM_KINDS.find((entry) => entry.kind === kind)!.status)
-          ],
-        })),
-      ),
+      responses,
     },
   };
 }

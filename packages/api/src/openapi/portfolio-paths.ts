@@ -1,26 +1,11 @@
 import { toJsonSchema } from "@valibot/to-json-schema";
 import type { Limits } from "../deps.js";
-import { PROBLEM_KINDS, PROBLEM_MEDIA_TYPE, type ProblemKind, problemType } from "../http/problem.js";
 import { CreatePortfolioSchema, UpdatePortfolioSchema } from "../routes/portfolios.js";
 import { PutRatingsSchema } from "../routes/portfolios-ratings.js";
+import { problemResponses } from "./problem-responses.js";
 
 const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
 const json = (schema: object) => ({ "application/json": { schema } });
-
-function problems(...kinds: ProblemKind[]) {
-  return Object.fromEntries(
-    kinds.map((kind) => {
-      const { status, title } = PROBLEM_KINDS.find((entry) => entry.kind === kind)!;
-      return [
-        String(status),
-        {
-          description: `${title} (type \`${problemType(kind)}\`)`,
-          content: { [PROBLEM_MEDIA_TYPE]: { schema: ref("Problem") } },
-        },
-      ];
-    }),
-  );
-}
 
 const READ_PROBLEMS = ["unauthorized", "not-found", "service-unavailable"] as const;
 const WRITE_PROBLEMS = [
@@ -175,6 +160,7 @@ export function createPortfolioOpenApi(limits: Limits) {
         get: {
           tags: tag,
           security,
+          operationId: "listPortfolios",
           summary: "List portfolios",
           parameters: paging,
           responses: {
@@ -182,19 +168,20 @@ export function createPortfolioOpenApi(limits: Limits) {
               description: "One page of the tenant's portfolios.",
               content: json(page(ref("Portfolio"))),
             },
-            ...problems(...READ_PROBLEMS, "validation-failed"),
+            ...problemResponses(...READ_PROBLEMS, "validation-failed"),
           },
         },
         post: {
           tags: tag,
           security,
+          operationId: "createPortfolio",
           summary: "Create a portfolio (owner)",
           parameters: [idempotencyKey],
           description: "With a model, or the default model when none is given.",
           requestBody: { required: true, content: json(ref("CreatePortfolio")) },
           responses: {
             "201": { description: "Created.", headers: etag, content: json(ref("Portfolio")) },
-            ...problems(...WRITE_PROBLEMS, "conflict"),
+            ...problemResponses(...WRITE_PROBLEMS, "conflict"),
           },
         },
       },
@@ -202,6 +189,7 @@ export function createPortfolioOpenApi(limits: Limits) {
         get: {
           tags: tag,
           security,
+          operationId: "getPortfolio",
           summary: "Read a portfolio",
           parameters: [portfolioParam],
           responses: {
@@ -210,23 +198,25 @@ export function createPortfolioOpenApi(limits: Limits) {
               headers: etag,
               content: json(ref("Portfolio")),
             },
-            ...problems(...READ_PROBLEMS),
+            ...problemResponses(...READ_PROBLEMS),
           },
         },
         patch: {
           tags: tag,
           security,
+          operationId: "updatePortfolio",
           summary: "Edit a portfolio (owner)",
           parameters: [portfolioParam, ifMatch],
           requestBody: { required: true, content: json(ref("UpdatePortfolio")) },
           responses: {
             "200": { description: "Edited.", headers: etag, content: json(ref("Portfolio")) },
-            ...problems(...WRITE_PROBLEMS, "precondition-failed", "precondition-required"),
+            ...problemResponses(...WRITE_PROBLEMS, "precondition-failed", "precondition-required"),
           },
         },
         delete: {
           tags: tag,
           security,
+          operationId: "deletePortfolio",
           summary: "Delete a portfolio and everything in it (owner)",
           parameters: [
             portfolioParam,
@@ -234,7 +224,7 @@ export function createPortfolioOpenApi(limits: Limits) {
           ],
           responses: {
             "204": { description: "Deleted." },
-            ...problems(...READ_PROBLEMS, "forbidden", "precondition-failed"),
+            ...problemResponses(...READ_PROBLEMS, "forbidden", "precondition-failed"),
           },
         },
       },
@@ -242,16 +232,18 @@ export function createPortfolioOpenApi(limits: Limits) {
         get: {
           tags: tag,
           security,
+          operationId: "listInitiatives",
           summary: "List initiatives",
           parameters: [portfolioParam, ...paging],
           responses: {
             "200": { description: "One page, in id order.", content: json(page(ref("StoredInitiative"))) },
-            ...problems(...READ_PROBLEMS, "validation-failed"),
+            ...problemResponses(...READ_PROBLEMS, "validation-failed"),
           },
         },
         post: {
           tags: tag,
           security,
+          operationId: "addInitiative",
           summary: "Add an initiative (owner)",
           parameters: [portfolioParam, idempotencyKey],
           description:
@@ -259,7 +251,7 @@ export function createPortfolioOpenApi(limits: Limits) {
           requestBody: { required: true, content: json(ref("Initiative")) },
           responses: {
             "201": { description: "Added.", headers: etag, content: json(ref("StoredInitiative")) },
-            ...problems(...WRITE_PROBLEMS, "conflict"),
+            ...problemResponses(...WRITE_PROBLEMS, "conflict"),
           },
         },
       },
@@ -267,6 +259,7 @@ export function createPortfolioOpenApi(limits: Limits) {
         post: {
           tags: tag,
           security,
+          operationId: "importInitiatives",
           summary: "Import initiatives from JSON or CSV (owner)",
           parameters: [
             portfolioParam,
@@ -305,7 +298,7 @@ export function createPortfolioOpenApi(limits: Limits) {
           },
           responses: {
             "200": { description: "One outcome per initiative.", content: json(ref("ImportResult")) },
-            ...problems(...WRITE_PROBLEMS),
+            ...problemResponses(...WRITE_PROBLEMS),
           },
         },
       },
@@ -313,37 +306,44 @@ export function createPortfolioOpenApi(limits: Limits) {
         get: {
           tags: tag,
           security,
+          operationId: "getInitiative",
           summary: "Read an initiative",
           parameters: [portfolioParam, initiativeParam],
           responses: {
             "200": { description: "The initiative.", headers: etag, content: json(ref("StoredInitiative")) },
-            ...problems(...READ_PROBLEMS),
+            ...problemResponses(...READ_PROBLEMS),
           },
         },
         patch: {
           tags: tag,
           security,
+          operationId: "updateInitiative",
           summary: "Edit an initiative (owner)",
           parameters: [portfolioParam, initiativeParam, ifMatch],
           description: "Fields of the initiative to change (not its id or ratings).",
           requestBody: { required: true, content: json({ type: "object" }) },
           responses: {
             "200": { description: "Edited.", headers: etag, content: json(ref("StoredInitiative")) },
-            ...problems(...WRITE_PROBLEMS, "precondition-failed", "precondition-required"),
+            ...problemResponses(...WRITE_PROBLEMS, "precondition-failed", "precondition-required"),
           },
         },
         delete: {
           tags: tag,
           security,
+          operationId: "deleteInitiative",
           summary: "Delete an initiative and its ratings (owner)",
           parameters: [portfolioParam, initiativeParam],
-          responses: { "204": { description: "Deleted." }, ...problems(...READ_PROBLEMS, "forbidden") },
+          responses: {
+            "204": { description: "Deleted." },
+            ...problemResponses(...READ_PROBLEMS, "forbidden"),
+          },
         },
       },
       "/v1/portfolios/{portfolio}/ratings/{rater}": {
         put: {
           tags: tag,
           security,
+          operationId: "putRatings",
           summary: "Write one rater's ratings (owner, or the rater's own key)",
           parameters: [
             portfolioParam,
@@ -365,7 +365,7 @@ export function createPortfolioOpenApi(limits: Limits) {
                 },
               }),
             },
-            ...problems(...WRITE_PROBLEMS),
+            ...problemResponses(...WRITE_PROBLEMS),
           },
         },
         delete: {
@@ -386,6 +386,7 @@ export function createPortfolioOpenApi(limits: Limits) {
         get: {
           tags: tag,
           security,
+          operationId: "getPortfolioResults",
           summary: "Score the portfolio",
           parameters: [portfolioParam, missingParam],
           responses: {
@@ -401,7 +402,7 @@ export function createPortfolioOpenApi(limits: Limits) {
                 },
               }),
             },
-            ...problems(...READ_PROBLEMS, "validation-failed"),
+            ...problemResponses(...READ_PROBLEMS, "validation-failed"),
           },
         },
       },
@@ -409,11 +410,12 @@ export function createPortfolioOpenApi(limits: Limits) {
         get: {
           tags: tag,
           security,
+          operationId: "getPortfolioMatrix",
           summary: "The prism matrix as SVG",
           parameters: [portfolioParam, missingParam],
           responses: {
             "200": { description: "An SVG document.", content: { "image/svg+xml": {} } },
-            ...problems(...READ_PROBLEMS, "validation-failed"),
+            ...problemResponses(...READ_PROBLEMS, "validation-failed"),
           },
         },
       },
@@ -421,13 +423,14 @@ export function createPortfolioOpenApi(limits: Limits) {
         get: {
           tags: tag,
           security,
+          operationId: "exportPortfolioCsv",
           summary: "Export as wide CSV",
           parameters: [portfolioParam],
           description:
             "One row per rater of each initiative; `cxprism score` reads it, and the import route takes it back.",
           responses: {
             "200": { description: "CSV.", content: { "text/csv": {} } },
-            ...problems(...READ_PROBLEMS),
+            ...problemResponses(...READ_PROBLEMS),
           },
         },
       },

@@ -76,7 +76,12 @@ function renderSchema(name: string, schema: Json): string {
   return `<section id="schema-${name}"><h3>${name}</h3><p>${prose(schema.description)}</p>${body}</section>`;
 }
 
-function renderOperation(path: string, method: string, operation: Json): string {
+function renderOperation(
+  path: string,
+  method: string,
+  operation: Json,
+  sharedResponses: Record<string, Json>,
+): string {
   const parameters = (operation.parameters ?? []) as Json[];
   const requestBody = operation.requestBody as Json | undefined;
   const responses = (operation.responses ?? {}) as Record<string, Json>;
@@ -98,7 +103,11 @@ function renderOperation(path: string, method: string, operation: Json): string 
           )
           .join("")}</ul>`;
   const responseRows = Object.entries(responses)
-    .map(([status, response]) => {
+    .map(([status, reference]) => {
+      // A shared response is a `$ref` that may override its description with the operation's own.
+      const shared =
+        typeof reference.$ref === "string" ? sharedResponses[reference.$ref.split("/").pop()!] : {};
+      const response = { ...shared, ...reference };
       const content = (response.content ?? {}) as Record<string, Json>;
       const types = Object.entries(content)
         .map(
@@ -124,8 +133,11 @@ export function renderDocsHtml(document: OpenApiDocument): string {
   const info = document.info as Json;
   const paths = document.paths as Record<string, Record<string, Json>>;
   const schemas = (document.components as Json).schemas as Record<string, Json>;
+  const sharedResponses = ((document.components as Json).responses ?? {}) as Record<string, Json>;
   const operations = Object.entries(paths).flatMap(([path, item]) =>
-    Object.entries(item).map(([method, operation]) => renderOperation(path, method, operation)),
+    Object.entries(item).map(([method, operation]) =>
+      renderOperation(path, method, operation, sharedResponses),
+    ),
   );
   const problems = PROBLEM_KINDS.map(
     ({ kind, status, title }) =>
