@@ -371,6 +371,7 @@ export function createPortfolioOpenApi(limits: Limits) {
         delete: {
           tags: tag,
           security,
+          operationId: "deleteRaterRatings",
           summary: "Remove every rating of one rater (owner, or the rater's own key)",
           parameters: [
             portfolioParam,
@@ -378,7 +379,7 @@ export function createPortfolioOpenApi(limits: Limits) {
           ],
           responses: {
             "204": { description: "Removed (also when the rater had no ratings)." },
-            ...problems(...READ_PROBLEMS, "forbidden"),
+            ...problemResponses(...READ_PROBLEMS, "forbidden"),
           },
         },
       },
