@@ -1,8 +1,7 @@
 import { Readable } from "node:stream";
-import { checkTable, defaultModel, portfolioFromColumns, scoreColumns } from "@cxprism/core";
+import { checkTable, defaultModel, portfolioFromColumns, renderCsvRecord, scoreColumns } from "@cxprism/core";
 import { fc, test } from "@fast-check/vitest";
 import { describe, expect, it } from "vitest";
-import { renderCsvRecord } from "../render/csv-text.js";
 import { readInitiativesCsv, readPortfolioCsv } from "./read-csv.js";
 
 const ids = defaultModel.criteria.map((criterion) => criterion.id);

@@ -3,10 +3,10 @@ import {
   type Portfolio,
   QUADRANTS,
   type Result,
+  renderCsvRecord,
   resultOf,
   type ScoreColumns,
 } from "@cxprism/core";
-import { renderCsvRecord } from "./csv-text.js";
 
 /** The extra columns of a file, and a lookup of each result's values for them. */
 export interface ExtraColumns {

@@ -68,3 +68,52 @@ export function isBlankRow(cells: readonly string[]): boolean {
   for (const cell of cells) if (cell !== "" && cell.trim() !== "") return false;
   return true;
 }
+
+/**
+ * Text a spreadsheet would run as a formula when a CSV is opened (OWASP "CSV injection"): a cell starting with
+ * `=`, `+`, `-`, `@`, tab or CR, after any number of `'`. The `'`s are included so that the protection below
+ * round-trips text that itself starts with `'=`.
+ */
+const FORMULA_START = /^'*[=+\-@\t\r]/;
+const PROTECTED_START = /^'+[=+\-@\t\r]/;
+
+/**
+ * Makes a cell safe to open in a spreadsheet: text that would start a formula gets a leading `'` (OWASP's
+ * advice); numbers (`-5`, `+3.5`) stay numbers. {@link unprotectCell} undoes it, so a round trip is lossless.
+ *
+ * @param text - the cell's text
+ * @returns the text, prefixed with `'` when it would start a formula
+ */
+export function protectCell(text: string): string {
+  if (text === "" || !FORMULA_START.test(text)) return text;
+  return parseTableNumber(text, false) === undefined ? `'${text}` : text;
+}
+
+/**
+ * Undoes {@link protectCell}: removes one leading `'` where it comes before `=`, `+`, `-`, `@`, tab or CR
+ * (after any further `'`s), and nowhere else.
+ *
+ * @param text - a cell as read
+ * @returns the text as it was before it was protected
+ */
+export function unprotectCell(text: string): string {
+  return text.charCodeAt(0) === 39 && PROTECTED_START.test(text) ? text.slice(1) : text;
+}
+
+/**
+ * Renders one CSV record for cxprism's exports: each cell protected ({@link protectCell}) and quoted (RFC 4180)
+ * when it holds the delimiter, a quote or a line break.
+ *
+ * @param cells - the cells
+ * @param delimiter - the delimiter (default `,`)
+ * @returns the record, without a line ending
+ */
+export function renderCsvRecord(cells: readonly string[], delimiter: TableDelimiter = ","): string {
+  let line = "";
+  for (let k = 0; k < cells.length; k++) {
+    const cell = protectCell(cells[k]!);
+    if (k > 0) line += delimiter;
+    line += cell.includes(delimiter) || /["\r\n]/.test(cell) ? `"${cell.replaceAll('"', '""')}"` : cell;
+  }
+  return line;
+}

@@ -3,6 +3,7 @@ import { FORMULA_FUNCTIONS } from "../formula/locked-math.js";
 import type { Model } from "../schema/model.js";
 import type { MissingPolicy } from "../validate/portfolio.js";
 import { editDistance } from "../validate/suggest.js";
+import { unprotectCell } from "./cells.js";
 import type { TableProblem } from "./problems.js";
 
 /** The initiative fields a table column can hold, besides one column per criterion. */
@@ -169,7 +170,7 @@ export function mapTableHeader(
     TABLE_FIELDS.map((field) => [normaliseHeader(field), field]),
   );
   const formulaFields = new Map(formulaFieldNames(model).map((name) => [normaliseHeader(name), name]));
-  const names = header.map((cell) => cell.trim());
+  const names = header.map((cell) => unprotectCell(cell.trim()));
   const fields: Partial<Record<TableField, number>> = {};
   const criteria = model.criteria.map(() => -1);
   const extras: number[] = [];

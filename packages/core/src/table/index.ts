@@ -2,8 +2,11 @@ export {
   detectDelimiter,
   isBlankRow,
   parseTableNumber,
+  protectCell,
+  renderCsvRecord,
   splitTableList,
   type TableDelimiter,
+  unprotectCell,
 } from "./cells.js";
 export {
   extraColumnNames,

@@ -1,7 +1,7 @@
 import { isLabelScale } from "../schema/criterion.js";
 import type { Model } from "../schema/model.js";
 import type { InitiativeColumns } from "../validate/columns.js";
-import { isBlankRow, parseTableNumber, splitTableList } from "./cells.js";
+import { isBlankRow, parseTableNumber, splitTableList, unprotectCell } from "./cells.js";
 import type { TableLayout } from "./header.js";
 import type { TableProblem } from "./problems.js";
 import { type RowReadOptions, type TableOrigins, type TableRowReader, tooManyCells } from "./read-rows.js";
@@ -108,7 +108,7 @@ export function createColumnReader(
   let rows = 0;
 
   const cell = (cells: readonly string[], column: number | undefined): string =>
-    column === undefined ? "" : (cells[column] ?? "").trim();
+    column === undefined ? "" : unprotectCell((cells[column] ?? "").trim());
 
   return {
     add(cells, row) {
@@ -145,7 +145,7 @@ export function createColumnReader(
         const number =
           text !== "" && rating.numeric ? parseTableNumber(text, options.decimalComma) : undefined;
         rating.values.push(number ?? Number.NaN);
-        if (text !== "" && number === undefined) rating.cells.set(i, text);
+        if (text !== "" && number === undefined) rating.cells.set(i, unprotectCell(text));
       }
     },
     finish() {

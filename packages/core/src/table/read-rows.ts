@@ -3,7 +3,7 @@ import type { InitiativeInput, RatingValue } from "../schema/initiative.js";
 import type { Model } from "../schema/model.js";
 import { slugify } from "../validate/slug.js";
 import { editDistance } from "../validate/suggest.js";
-import { isBlankRow, parseTableNumber, splitTableList } from "./cells.js";
+import { isBlankRow, parseTableNumber, splitTableList, unprotectCell } from "./cells.js";
 import type { TableField, TableLayout } from "./header.js";
 import type { TableProblem } from "./problems.js";
 
@@ -114,7 +114,7 @@ export function createRowReader(
   let rows = 0;
 
   const cell = (cells: readonly string[], column: number | undefined): string =>
-    column === undefined ? "" : (cells[column] ?? "").trim();
+    column === undefined ? "" : unprotectCell((cells[column] ?? "").trim());
   const at = (row: number, column: number | undefined, message: string): TableProblem =>
     column === undefined ? { row, message } : { row, column: column + 1, header: names[column]!, message };
 
@@ -131,7 +131,7 @@ export function createRowReader(
       const text = raw.trim();
       if (text === "") ratings[id] = null;
       else if (numeric) ratings[id] = parseTableNumber(text, options.decimalComma) ?? text;
-      else ratings[id] = text;
+      else ratings[id] = unprotectCell(text);
     }
     return ratings;
   }
