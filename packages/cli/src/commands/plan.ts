@@ -17,7 +17,14 @@ import { CliError } from "../errors.js";
 import { loadInventory } from "../input/load-inventory.js";
 import { loadPortfolio } from "../input/load-portfolio.js";
 import { openOutput } from "../io/output.js";
-import { MISSING_OPTION, MODEL_OPTION, readChoice, readMissing, readString } from "./options.js";
+import {
+  MISSING_OPTION,
+  MODEL_OPTION,
+  readChoice,
+  readMissing,
+  readNumberFlag,
+  readString,
+} from "./options.js";
 
 const FORMATS = ["md", "json", "svg"] as const;
 type PlanFormat = (typeof FORMATS)[number];
@@ -203,16 +210,7 @@ export function readAmount(
     if (required) throw new CliError("usage", `--${name}: expected an amount, received nothing`);
     return undefined;
   }
-  const text = String(value).trim();
-  const amount = /^\d[\d_]*(\.\d+)?([eE][+-]?\d+)?$/.test(text) ? Number(text.replace(/_/g, "")) : Number.NaN;
-  if (!Number.isFinite(amount)) {
-    const negative = /^-\s*\d/.test(text);
-    throw new CliError(
-      "usage",
-      `--${name}: expected ${negative ? "an amount of at least 0" : "a number such as 2000000 or 2_000_000"}, received ${JSON.stringify(value)}`,
-    );
-  }
-  return amount;
+  return readNumberFlag(name, value, { min: 0 });
 }
 
 /**

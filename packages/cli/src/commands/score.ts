@@ -17,7 +17,14 @@ import { appendJsonFields, discussionJson, renderDiscussionTable } from "../rend
 import { colourMatrixText } from "../render/matrix-colour.js";
 import { renderScoredCsv, renderScoredJson } from "../render/results-data.js";
 import { renderResultsMarkdown, renderResultsTable } from "../render/results-table.js";
-import { MISSING_OPTION, MODEL_OPTION, readChoice, readMissing, readString } from "./options.js";
+import {
+  MISSING_OPTION,
+  MODEL_OPTION,
+  readChoice,
+  readMissing,
+  readNumberFlag,
+  readString,
+} from "./options.js";
 import {
   analyseRaters,
   DISCUSS_THRESHOLD_OPTION,
@@ -185,11 +192,7 @@ function selectRows(
 
 function readTop(value: string | boolean | undefined): number | undefined {
   if (value === undefined) return undefined;
-  if (typeof value === "string" && /^\d+$/.test(value) && Number(value) >= 1) return Number(value);
-  throw new CliError(
-    "usage",
-    `--top: expected a whole number of at least 1, received ${JSON.stringify(value)}`,
-  );
+  return readNumberFlag("top", value, { min: 1, whole: true });
 }
 
 function readQuadrant(value: string | boolean | undefined): Quadrant | undefined {
