@@ -1,4 +1,6 @@
-/** Shared helpers for benchmarks: timing with warm-up, a seeded generator, and figure printing. */
+/** Shared helpers for benchmarks: timing with warm-up, a seeded generator, figure printing, test portfolios. */
+import { defaultModel } from "@cxprism/core";
+import type { InitiativeData, RatingRecord } from "../packages/api/src/storage/portfolio-store.js";
 
 /** Median wall time of `runs` calls of `fn` after `warmup` untimed calls, in milliseconds. */
 export function medianMs(fn: () => unknown, runs = 7, warmup = 2): number {
@@ -33,4 +35,39 @@ export function report(name: string, ms: number, baselineMs: number, goal?: numb
   console.log(
     `${name.padEnd(34)} ${ms.toFixed(2).padStart(9)} ms  ${ratio.toFixed(2).padStart(7)}x baseline${verdict}`,
   );
+}
+
+/**
+ * A shared portfolio as a workshop leaves it: `count` initiatives, each rated by `raters` people with seeded
+ * ratings of every criterion of the default model.
+ *
+ * @param count - how many initiatives
+ * @param raters - how many raters rate each one
+ * @param seed - the seed of the ratings
+ * @param now - the timestamp written on every rating
+ */
+export function workshopPortfolio(
+  count: number,
+  raters: number,
+  seed: number,
+  now: string,
+): { initiatives: InitiativeData[]; ratings: RatingRecord[] } {
+  const random = createRandom(seed);
+  const initiatives: InitiativeData[] = Array.from({ length: count }, (_, i) => ({
+    id: `initiative-${String(i).padStart(4, "0")}`,
+    name: `Initiative ${i}`,
+    category: ["Self-service", "Agent", "Routing", "Analytics"][i % 4]!,
+    description: "A candidate AI use case for the contact centre, rated by the workshop.",
+    kpis: ["csat", "aht"],
+  }));
+  const ratings: RatingRecord[] = initiatives.flatMap((initiative) =>
+    Array.from({ length: raters }, (_, r) => ({
+      initiativeId: initiative.id,
+      rater: `rater-${r}`,
+      weight: 1,
+      ratings: Object.fromEntries(defaultModel.criteria.map((c) => [c.id, 1 + Math.floor(random() * 5)])),
+      updatedAt: now,
+    })),
+  );
+  return { initiatives, ratings };
 }

@@ -13,8 +13,7 @@ import { initiativesFromContents } from "../packages/api/src/routes/portfolios-r
 import { createDynamoDbClient, createPortfolioTable } from "../packages/api/src/storage/dynamodb-client.js";
 import { DynamoDbPortfolioStore } from "../packages/api/src/storage/dynamodb-store.js";
 import { startEmbeddedDynamoDb } from "../packages/api/src/storage/embedded-dynalite.js";
-import type { InitiativeData, RatingRecord } from "../packages/api/src/storage/portfolio-store.js";
-import { createRandom, report } from "./lib.js";
+import { report, workshopPortfolio } from "./lib.js";
 
 const INITIATIVES = 500;
 const RATERS = 10;
@@ -56,23 +55,7 @@ function itemBytes(item: Record<string, string | number>): number {
   return bytes;
 }
 
-const random = createRandom(8);
-const initiatives: InitiativeData[] = Array.from({ length: INITIATIVES }, (_, i) => ({
-  id: `initiative-${String(i).padStart(4, "0")}`,
-  name: `Initiative ${i}`,
-  category: ["Self-service", "Agent", "Routing", "Analytics"][i % 4]!,
-  description: "A candidate AI use case for the contact centre, rated by the workshop.",
-  kpis: ["csat", "aht"],
-}));
-const ratings: RatingRecord[] = initiatives.flatMap((initiative) =>
-  Array.from({ length: RATERS }, (_, r) => ({
-    initiativeId: initiative.id,
-    rater: `rater-${r}`,
-    weight: 1,
-    ratings: Object.fromEntries(defaultModel.criteria.map((c) => [c.id, 1 + Math.floor(random() * 5)])),
-    updatedAt: NOW,
-  })),
-);
+const { initiatives, ratings } = workshopPortfolio(INITIATIVES, RATERS, 8, NOW);
 
 async function measure(label: string, endpoint: string, baselineMs: number): Promise<void> {
   const client = createDynamoDbClient({

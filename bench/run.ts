@@ -3,8 +3,9 @@ import { execFileSync } from "node:child_process";
 import { readdirSync } from "node:fs";
 
 const here = new URL("./", import.meta.url);
-// Support modules, not benchmarks: this runner, shared helpers, and servers other benchmarks start.
-const isSupport = (name: string) => name === "run.ts" || name === "lib.ts" || name.endsWith("-server.ts");
+// Support modules, not benchmarks: this runner, shared helpers (lib*.ts), and servers other benchmarks start.
+const isSupport = (name: string) =>
+  name === "run.ts" || name.startsWith("lib") || name.endsWith("-server.ts");
 const only = process.argv.slice(2);
 for (const file of readdirSync(here)
   .filter((name) => name.endsWith(".ts") && !isSupport(name))

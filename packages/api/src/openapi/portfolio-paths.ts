@@ -7,6 +7,25 @@ import { problemResponses } from "./problem-responses.js";
 const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
 const json = (schema: object) => ({ "application/json": { schema } });
 
+const resultsHeaders = {
+  ETag: {
+    description: "Validator of these results; send it back in If-None-Match.",
+    schema: { type: "string" },
+  },
+  "Cache-Control": {
+    description: "`private, no-cache`: revalidate before reuse.",
+    schema: { type: "string" },
+  },
+};
+
+const resultsIfNoneMatch = {
+  name: "If-None-Match",
+  in: "header",
+  required: false,
+  description: "The ETag of results read earlier: 304 Not Modified while the portfolio has not changed.",
+  schema: { type: "string" },
+};
+
 const READ_PROBLEMS = ["unauthorized", "not-found", "service-unavailable"] as const;
 const WRITE_PROBLEMS = [
   ...READ_PROBLEMS,
@@ -389,10 +408,13 @@ export function createPortfolioOpenApi(limits: Limits) {
           security,
           operationId: "getPortfolioResults",
           summary: "Score the portfolio",
-          parameters: [portfolioParam, missingParam],
+          description:
+            "Scored once per change of the portfolio: polls in between are answered from a cache. Send the ETag back in If-None-Match to get 304 while nothing changed.",
+          parameters: [portfolioParam, missingParam, resultsIfNoneMatch],
           responses: {
             "200": {
               description: "The core's results with raters aggregated by the model's rule.",
+              headers: resultsHeaders,
               content: json({
                 type: "object",
                 properties: {
@@ -402,6 +424,10 @@ export function createPortfolioOpenApi(limits: Limits) {
                   results: { type: "array", items: ref("Result") },
                 },
               }),
+            },
+            "304": {
+              description: "Not modified: nothing changed since the ETag sent.",
+              headers: resultsHeaders,
             },
             ...problemResponses(...READ_PROBLEMS, "validation-failed"),
           },

@@ -5,11 +5,18 @@ import {
   toJsonPointer,
   validatePortfolio,
 } from "@cxprism/core";
+import { matchesIfNoneMatch } from "../http/etag.js";
 import { ApiError } from "../http/problem.js";
-import type { PortfolioContents, PortfolioRecord } from "../storage/portfolio-store.js";
+import type { PortfolioContents } from "../storage/portfolio-store.js";
 import { renderPortfolioCsv } from "./portfolio-csv.js";
 import type { RegisterRoute } from "./portfolios.js";
 import { type PortfolioContext, type PortfolioRuntime, validationFailed } from "./portfolios-http.js";
+import {
+  createScoredPortfolio,
+  createScoredResultsCache,
+  type ScoredPortfolio,
+  type ScoredResultsCache,
+} from "./scored-results-cache.js";
 
 /**
  * Rebuilds the core's initiatives from stored items: each initiative with its raters. A `dependsOn` entry
@@ -39,8 +46,16 @@ export function initiativesFromContents(contents: PortfolioContents): Initiative
   });
 }
 
-/** Scores a stored portfolio; `missing` (query) is `neutral` by default, since raters arrive over time. */
-async function scoreStored(c: PortfolioContext, runtime: PortfolioRuntime) {
+/**
+ * Scores a stored portfolio; `missing` (query) is `neutral` by default, since raters arrive over time. One
+ * GetItem tells whether the portfolio changed since it was last scored; only then are its contents read (one
+ * Query per 1 MB page) and scored again.
+ */
+async function scoreStored(
+  c: PortfolioContext,
+  runtime: PortfolioRuntime,
+  cache: ScoredResultsCache,
+): Promise<ScoredPortfolio> {
   const { tenant } = c.get("principal");
   const id = c.req.param("portfolio")!;
   const missing = c.req.query("missing") ?? "neutral";
@@ -48,23 +63,29 @@ async function scoreStored(c: PortfolioContext, runtime: PortfolioRuntime) {
     throw validationFailed([
       { field: "missing", detail: `expected "error" or "neutral", received "${missing}"` },
     ]);
-  // One GetItem and one Query per 1 MB page: the portfolio comes back with its contents.
-  const contents = await runtime.deps.store.readContents(tenant, id);
-  const portfolio: PortfolioRecord =
-    contents.portfolio ?? (await runtime.deps.store.getPortfolio(tenant, id));
-  const validation = validatePortfolio(initiativesFromContents(contents), {
-    model: portfolio.model as never,
-    missing,
+  const record = await runtime.deps.store.getPortfolio(tenant, id);
+  const state = `${record.version}.${record.revision}.${missing}`;
+  return cache.get({ tenant, id, state }, async () => {
+    const contents = await runtime.deps.store.readContents(tenant, id);
+    const portfolio = contents.portfolio ?? record;
+    const validation = validatePortfolio(initiativesFromContents(contents), {
+      model: portfolio.model as never,
+      missing,
+    });
+    if (!validation.success)
+      throw validationFailed(
+        validation.problems.map((problem) => ({
+          pointer: toJsonPointer(problem.path),
+          detail: problem.message,
+        })),
+      );
+    const raters = new Set(contents.ratings.map((rating) => rating.rater)).size;
+    return createScoredPortfolio(portfolio, raters, scorePortfolio(validation.portfolio));
   });
-  if (!validation.success)
-    throw validationFailed(
-      validation.problems.map((problem) => ({
-        pointer: toJsonPointer(problem.path),
-        detail: problem.message,
-      })),
-    );
-  return { portfolio, contents, validation, results: scorePortfolio(validation.portfolio) };
 }
+
+/** Results change with every rating: a client may keep them but must ask (If-None-Match) before reuse. */
+const RESULTS_CACHE_CONTROL = "private, no-cache";
 
 /**
  * Registers `GET /:portfolio/results` (the core Result JSON, raters aggregated), `GET /:portfolio/matrix.svg`
@@ -74,20 +95,19 @@ async function scoreStored(c: PortfolioContext, runtime: PortfolioRuntime) {
  * @param runtime - store and settings
  */
 export function registerResultRoutes(register: RegisterRoute, runtime: PortfolioRuntime): void {
+  const cache = createScoredResultsCache();
   register("/:portfolio/results", {
     GET: async (c) => {
-      const { portfolio, contents, results } = await scoreStored(c, runtime);
-      return c.json({
-        portfolio: { id: portfolio.id, name: portfolio.name, version: portfolio.version },
-        model: { id: portfolio.model.id, name: portfolio.model.name },
-        raters: new Set(contents.ratings.map((rating) => rating.rater)).size,
-        results,
-      });
+      const body = (await scoreStored(c, runtime, cache)).json();
+      const headers = { ETag: body.etag, "Cache-Control": RESULTS_CACHE_CONTROL };
+      if (matchesIfNoneMatch(c.req.header("If-None-Match") ?? null, body.etag))
+        return c.body(null, 304, headers);
+      return c.body(body.body, 200, { ...headers, "Content-Type": body.contentType });
     },
   });
   register("/:portfolio/matrix.svg", {
     GET: async (c) => {
-      const { portfolio, results } = await scoreStored(c, runtime);
+      const { portfolio, results } = await scoreStored(c, runtime, cache);
       if (results.length === 0)
         throw new ApiError(
           "not-found",

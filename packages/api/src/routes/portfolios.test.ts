@@ -113,6 +113,48 @@ describe("/v1/portfolios in process", () => {
     expect((await call(KEYS.owner, "GET", base)).status).toBe(404);
   });
 
+  it("scores results once per change: a poll with the ETag gets 304, any write scores again", async () => {
+    const created = await call(KEYS.owner, "POST", "/v1/portfolios", { name: "Workshop" });
+    const base = `/v1/portfolios/${((await created.json()) as { id: string }).id}`;
+    await call(KEYS.owner, "POST", `${base}/initiatives`, { id: "bot", name: "Bot", ratings: ratings(3) });
+    await call(KEYS.owner, "POST", `${base}/initiatives`, {
+      id: "kb",
+      name: "Knowledge",
+      ratings: ratings(2),
+    });
+    const read = async (headers: Record<string, string> = {}) => {
+      const response = await call(KEYS.viewer, "GET", `${base}/results`, undefined, headers);
+      const etag = response.headers.get("ETag");
+      const body =
+        response.status === 200 ? ((await response.json()) as { results: { id: string }[] }) : undefined;
+      return { status: response.status, etag, body, cacheControl: response.headers.get("Cache-Control") };
+    };
+    const first = await read();
+    expect(first.status).toBe(200);
+    expect(first.etag).toMatch(/^"[0-9a-z]+-[0-9a-z]+"$/);
+    expect(first.cacheControl).toBe("private, no-cache");
+    expect(first.body!.results.map((result) => result.id)).toEqual(["bot", "kb"]);
+    expect(await read({ "If-None-Match": first.etag! })).toMatchObject({ status: 304, etag: first.etag });
+    // A rater's write changes the order; the next poll must see it, with a new ETag.
+    expect(
+      (await call(KEYS.rater, "PUT", `${base}/ratings/ann`, { ratings: { kb: ratings(5) } })).status,
+    ).toBe(200);
+    const afterRating = await read({ "If-None-Match": first.etag! });
+    expect(afterRating.status).toBe(200);
+    expect(afterRating.etag).not.toBe(first.etag);
+    expect(afterRating.body!.results.map((result) => result.id)).toEqual(["kb", "bot"]);
+    // So do an initiative's removal and a change of the portfolio's own fields.
+    await call(KEYS.owner, "DELETE", `${base}/initiatives/bot`);
+    const afterDelete = await read();
+    expect(afterDelete.body!.results.map((result) => result.id)).toEqual(["kb"]);
+    const renamed = await call(KEYS.owner, "PATCH", base, { name: "Renamed" }, { "If-Match": '"v1"' });
+    expect(renamed.status).toBe(200);
+    expect(await renamed.json()).not.toHaveProperty("revision");
+    const afterRename = await read({ "If-None-Match": afterDelete.etag! });
+    expect(afterRename.status).toBe(200);
+    expect(afterRename.body).toMatchObject({ portfolio: { name: "Renamed", version: 2 } });
+  });
+
   it("documents every portfolio route in /openapi.json, and /docs renders them", async () => {
     const document = (await (await app.request("/openapi.json")).json()) as {
       paths: Record<string, Record<string, unknown>>;

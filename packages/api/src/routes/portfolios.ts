@@ -67,8 +67,10 @@ function checkModel(model: unknown): ModelInput | undefined {
  * @returns the response object
  */
 export function portfolioJson(record: PortfolioRecord, withModel: boolean) {
-  const { model, ...rest } = record;
-  return withModel ? record : { ...rest, model: { id: model.id, name: model.name } };
+  // The revision only tells the results cache when to score again; clients follow `version`.
+  const { revision: _revision, ...shown } = record;
+  const { model, ...rest } = shown;
+  return withModel ? shown : { ...rest, model: { id: model.id, name: model.name } };
 }
 
 /**

@@ -48,6 +48,23 @@ function describeJson(value: unknown): string {
   return value === null ? "null" : typeof value === "string" ? "a string" : `a ${typeof value}`;
 }
 
+/** Envelope schemas by options schema and initiative limit: building one costs more than checking a body. */
+const envelopeSchemas = new WeakMap<object, Map<number, unknown>>();
+
+function envelopeSchema<Options extends v.GenericSchema>(
+  limits: Limits,
+  optionsSchema: Options,
+): ReturnType<typeof createScoreEnvelopeSchema<Options>> {
+  const byLimit = envelopeSchemas.get(optionsSchema) ?? new Map<number, unknown>();
+  envelopeSchemas.set(optionsSchema, byLimit);
+  const schema =
+    (byLimit.get(limits.maxInitiatives) as
+      | ReturnType<typeof createScoreEnvelopeSchema<Options>>
+      | undefined) ?? createScoreEnvelopeSchema(limits, optionsSchema);
+  byLimit.set(limits.maxInitiatives, schema);
+  return schema;
+}
+
 function readJsonInput(
   text: string,
   limits: Limits,
@@ -58,7 +75,7 @@ function readJsonInput(
     throw validationFailed([
       { pointer: "", detail: `expected an object with an initiatives array, received ${describeJson(body)}` },
     ]);
-  const envelope = v.safeParse(createScoreEnvelopeSchema(limits, optionsSchema), body);
+  const envelope = v.safeParse(envelopeSchema(limits, optionsSchema), body);
   if (!envelope.success) throw validationFailed(envelope.issues.map(issueToItem));
   const { initiatives, model, options } = envelope.output;
   const criteria = (model as { criteria?: unknown } | null | undefined)?.criteria;

@@ -8,6 +8,7 @@ import {
   PutItemCommand,
   QueryCommand,
   type QueryCommandInput,
+  UpdateItemCommand,
   type WriteRequest,
 } from "@aws-sdk/client-dynamodb";
 import type { ModelInput } from "@cxprism/core";
@@ -64,6 +65,7 @@ function portfolioFrom(item: Item): PortfolioRecord {
     description: str(item, "description"),
     model: JSON.parse(str(item, "model")) as ModelInput,
     version: num(item, "version"),
+    revision: num(item, "revision"),
     createdAt: str(item, "createdAt"),
     updatedAt: str(item, "updatedAt"),
   };
@@ -226,6 +228,72 @@ export class DynamoDbPortfolioStore implements PortfolioStore {
     throw new StoreError("version-conflict", `${what} is at version ${version}`, version);
   }
 
+  /**
+   * Grows a portfolio's revision after a write to its contents, so results cached for the previous revision
+   * are not served again. Runs after the write (in `finally`, since a batch may land in part before it
+   * fails): a reader that sees the new revision then reads the new contents. A portfolio deleted meanwhile is
+   * left alone.
+   */
+  async #touch(tenant: string, portfolioId: string): Promise<void> {
+    try {
+      await this.#client.send(
+        new UpdateItemCommand({
+          TableName: this.#table,
+          Key: { pk: S(tenantKey(tenant)), sk: S(portfolioSortKey(portfolioId)) },
+          UpdateExpression: "ADD #revision :one",
+          ConditionExpression: "attribute_exists(pk)",
+          ExpressionAttributeNames: { "#revision": "revision" },
+          ExpressionAttributeValues: { ":one": N(1) },
+        }),
+      );
+    } catch (error) {
+      if (!(error instanceof ConditionalCheckFailedException)) throw error;
+    }
+  }
+
+  /** Per portfolio: the touch under way and the one queued to start after it (see #touchAfterWrite). */
+  readonly #touches = new Map<
+    string,
+    { running?: Promise<void> | undefined; queued?: Promise<void> | undefined }
+  >();
+
+  /**
+   * Resolves once a touch that started after this call has finished. Writes that finish while a touch runs
+   * share the one queued behind it, so 50 raters writing at once cost a few touches of the portfolio item,
+   * not one each, and none of them reads stale results afterwards.
+   */
+  #touchAfterWrite(tenant: string, portfolioId: string): Promise<void> {
+    const key = portfolioPartition(tenant, portfolioId);
+    const state = this.#touches.get(key) ?? {};
+    this.#touches.set(key, state);
+    if (state.queued !== undefined) return state.queued;
+    const queued = (state.running ?? Promise.resolve())
+      .catch(() => undefined)
+      .then(() => {
+        state.queued = undefined; // started: a write finishing from now on needs the next touch
+        const running = this.#touch(tenant, portfolioId);
+        state.running = running;
+        return running.finally(() => {
+          if (state.running !== running) return;
+          state.running = undefined;
+          if (state.queued === undefined) this.#touches.delete(key);
+        });
+      });
+    state.queued = queued;
+    return queued;
+  }
+
+  /** Runs a write to a portfolio's contents (as {@link guardStore} does), then grows its revision. */
+  #changing<T>(tenant: string, portfolioId: string, write: () => Promise<T>): Promise<T> {
+    return guardStore(async () => {
+      try {
+        return await write();
+      } finally {
+        await this.#touchAfterWrite(tenant, portfolioId);
+      }
+    });
+  }
+
   async #requirePortfolio(tenant: string, id: string): Promise<Item> {
     const item = await this.#get(tenantKey(tenant), portfolioSortKey(id));
     if (item === undefined) throw new StoreError("not-found", `portfolio ${id} does not exist`);
@@ -237,6 +305,7 @@ export class DynamoDbPortfolioStore implements PortfolioStore {
     id: string,
     fields: PortfolioFields,
     version: number,
+    revision: number,
     createdAt: string,
     now: string,
   ) {
@@ -249,6 +318,7 @@ export class DynamoDbPortfolioStore implements PortfolioStore {
       description: S(fields.description),
       model: S(JSON.stringify(fields.model)),
       version: N(version),
+      revision: N(revision),
       createdAt: S(createdAt),
       updatedAt: S(now),
     };
@@ -272,7 +342,7 @@ export class DynamoDbPortfolioStore implements PortfolioStore {
     now: string,
   ): Promise<PortfolioRecord> {
     return guardStore(async () => {
-      const item = this.#portfolioItem(tenant, id, fields, 1, now, now);
+      const item = this.#portfolioItem(tenant, id, fields, 1, 1, now, now);
       await this.#putNew(item, `portfolio ${id}`);
       return portfolioFrom(item);
     });
@@ -303,6 +373,7 @@ export class DynamoDbPortfolioStore implements PortfolioStore {
         id,
         fields,
         expectedVersion + 1,
+        num(current, "revision") + 1,
         str(current, "createdAt"),
         now,
       );
@@ -343,7 +414,7 @@ export class DynamoDbPortfolioStore implements PortfolioStore {
     data: InitiativeData,
     now: string,
   ): Promise<InitiativeRecord> {
-    return guardStore(async () => {
+    return this.#changing(tenant, portfolioId, async () => {
       await this.#requirePortfolio(tenant, portfolioId);
       const item = this.#initiativeItem(tenant, portfolioId, data, 1, now);
       await this.#putNew(item, `initiative ${data.id}`);
@@ -385,7 +456,7 @@ export class DynamoDbPortfolioStore implements PortfolioStore {
     expectedVersion: number,
     now: string,
   ): Promise<InitiativeRecord> {
-    return guardStore(async () => {
+    return this.#changing(tenant, portfolioId, async () => {
       await this.#requirePortfolio(tenant, portfolioId);
       const item = this.#initiativeItem(tenant, portfolioId, data, expectedVersion + 1, now);
       await this.#putAtVersion(item, expectedVersion, `initiative ${data.id}`);
@@ -394,7 +465,7 @@ export class DynamoDbPortfolioStore implements PortfolioStore {
   }
 
   deleteInitiative(tenant: string, portfolioId: string, initiativeId: string): Promise<void> {
-    return guardStore(async () => {
+    return this.#changing(tenant, portfolioId, async () => {
       await this.#requirePortfolio(tenant, portfolioId);
       const pk = portfolioPartition(tenant, portfolioId);
       try {
@@ -420,7 +491,7 @@ export class DynamoDbPortfolioStore implements PortfolioStore {
     initiatives: readonly InitiativeData[],
     now: string,
   ): Promise<BatchOutcome[]> {
-    return guardStore(async () => {
+    return this.#changing(tenant, portfolioId, async () => {
       await this.#requirePortfolio(tenant, portfolioId);
       const failed = await this.#batch(
         initiatives.map((data) => ({
@@ -469,7 +540,7 @@ export class DynamoDbPortfolioStore implements PortfolioStore {
   }
 
   putRatings(tenant: string, portfolioId: string, ratings: readonly RatingRecord[]): Promise<BatchOutcome[]> {
-    return guardStore(async () => {
+    return this.#changing(tenant, portfolioId, async () => {
       const pk = portfolioPartition(tenant, portfolioId);
       const failed = await this.#batch(
         ratings.map((rating) => ({

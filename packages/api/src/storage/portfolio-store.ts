@@ -9,6 +9,11 @@ export interface PortfolioRecord {
   readonly model: ModelInput;
   /** Starts at 1 and grows by one on every edit; the `ETag` is derived from it. */
   readonly version: number;
+  /**
+   * Grows on every write to the portfolio or to anything in it (its fields, initiatives and ratings), after
+   * the write: scored results are cached per revision. Internal: not part of the portfolio's JSON.
+   */
+  readonly revision: number;
   readonly createdAt: string;
   readonly updatedAt: string;
 }
@@ -104,7 +109,9 @@ export class StoreError extends Error {
 
 /**
  * Where shared portfolios live. Every method takes the tenant first: an implementation must keep tenants
- * apart by key, so a portfolio id of another tenant is simply not found.
+ * apart by key, so a portfolio id of another tenant is simply not found. Every method that writes to a
+ * portfolio's contents must grow its {@link PortfolioRecord.revision} once the write is done (also when it
+ * fails part-way), or readers keep being served the results cached for the revision before.
  *
  * Methods reject with {@link StoreError}: `not-found`, `version-conflict` (with the current version),
  * `already-exists`, or `unavailable` when the backing store cannot answer (throttled or down).

@@ -50,6 +50,42 @@ export function describeStoreContract(name: string, makeStore: () => PortfolioSt
       expect(await codeOf(store.deletePortfolio(t, "p1"))).toBe("not-found");
     });
 
+    it("grows the revision after every write to the portfolio or its contents, and only then", async () => {
+      const store = makeStore();
+      const t = tenant();
+      const revisions: number[] = [(await store.createPortfolio(t, "p", fields, NOW)).revision];
+      const seen = async () => revisions.push((await store.getPortfolio(t, "p")).revision);
+      await store.addInitiative(t, "p", { id: "a", name: "A" }, NOW);
+      await seen();
+      await store.putInitiatives(t, "p", [{ id: "b", name: "B" }], NOW);
+      await seen();
+      await store.updateInitiative(t, "p", { id: "a", name: "A2" }, 1, NOW);
+      await seen();
+      await store.putRatings(t, "p", [
+        { initiativeId: "a", rater: "x", weight: 1, ratings: { cx_impact: 4 }, updatedAt: NOW },
+      ]);
+      await seen();
+      await store.deleteInitiative(t, "p", "b");
+      await seen();
+      await store.updatePortfolio(t, "p", { ...fields, name: "renamed" }, 1, NOW);
+      await seen();
+      await store.readContents(t, "p");
+      await store.listInitiatives(t, "p", 10);
+      await seen();
+      expect(revisions.slice(1, -1).every((revision, k) => revision > revisions[k]!)).toBe(true);
+      expect(revisions.at(-1)).toBe(revisions.at(-2));
+      // Concurrent writes share touches, but each resolves only once the revision has moved past it.
+      const before = (await store.getPortfolio(t, "p")).revision;
+      await Promise.all(
+        Array.from({ length: 8 }, (_, r) =>
+          store.putRatings(t, "p", [
+            { initiativeId: "a", rater: `r${r}`, weight: 1, ratings: { cx_impact: 3 }, updatedAt: NOW },
+          ]),
+        ),
+      );
+      expect((await store.getPortfolio(t, "p")).revision).toBeGreaterThan(before);
+    });
+
     it("keeps tenants apart: another tenant's id is not found", async () => {
       const store = makeStore();
       const [a, b] = [tenant(), tenant()];

@@ -12,6 +12,7 @@ import {
   fillMissing,
   inInputOrder,
   issueToProblem,
+  ordinalsOf,
   type Portfolio,
   type PortfolioValidation,
   prepareContext,
@@ -331,16 +332,6 @@ function reportUnknownKey(context: Context, i: number, key: string): void {
     path: ["initiatives", i, "ratings", key],
     message: `expected a criterion id of model ${context.model.id}, received ${describe(key)}${hint ? ` (did you mean "${hint}"?)` : ""}`,
   });
-}
-
-/**
- * Each initiative's position in id order, from the order {@link checkIds} sorted (every id is valid and
- * unique here): what `idOrdinals` computes, without sorting a second time.
- */
-function ordinalsOf(sorted: readonly number[]): Uint32Array {
-  const ordinals = new Uint32Array(sorted.length);
-  for (let position = 0; position < sorted.length; position++) ordinals[sorted[position]!] = position;
-  return ordinals;
 }
 
 /** Every column must have one entry per initiative. */

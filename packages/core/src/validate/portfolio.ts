@@ -2,12 +2,12 @@ import * as v from "valibot";
 import type { Problem, ProblemPath } from "../errors.js";
 import { defaultModel } from "../model/cx-ai-prism.js";
 import { scaleBounds, scaleMidpoint } from "../pipeline/normalise.js";
-import { idOrdinals } from "../pipeline/rank.js";
 import { aggregateRaterValues } from "../pipeline/raters.js";
 import { type Criterion, isLabelScale } from "../schema/criterion.js";
 import { type Initiative, InitiativeSchema, type Ratings } from "../schema/initiative.js";
 import { type Model, type ModelInput, ModelSchema } from "../schema/model.js";
 import type { ScoreWarning } from "../schema/result.js";
+import { readPlainInitiative } from "./plain-initiative.js";
 import { slugify } from "./slug.js";
 import { suggestNearest } from "./suggest.js";
 
@@ -87,13 +87,18 @@ export function validatePortfolio(initiatives: unknown, options: ScoreOptions = 
     ]);
   }
   const parsed: (ValidInitiative | undefined)[] = initiatives.map((input, index) => {
-    const result = v.safeParse(InitiativeSchema, input);
-    if (!result.success) {
-      for (const issue of result.issues) context.problems.push(issueToProblem(issue, ["initiatives", index]));
-      return undefined;
+    let initiative = readPlainInitiative(input);
+    if (initiative === undefined) {
+      const result = v.safeParse(InitiativeSchema, input);
+      if (!result.success) {
+        for (const issue of result.issues)
+          context.problems.push(issueToProblem(issue, ["initiatives", index]));
+        return undefined;
+      }
+      initiative = result.output;
     }
-    const initiative = result.output;
-    const id = initiative.id ?? slugify(initiative.name);
+    if (initiative.id !== undefined) return initiative as ValidInitiative;
+    const id = slugify(initiative.name);
     if (id === "") {
       context.problems.push({
         path: ["initiatives", index, "id"],
@@ -102,7 +107,7 @@ export function validatePortfolio(initiatives: unknown, options: ScoreOptions = 
     }
     return { ...initiative, id };
   });
-  checkIds(
+  const sortedIds = checkIds(
     parsed.map((initiative) => initiative?.id),
     (index) => parsed[index]!.name,
     (index) => parsed[index]!.dependsOn,
@@ -149,7 +154,7 @@ export function validatePortfolio(initiatives: unknown, options: ScoreOptions = 
       ratings,
       raterCounts,
       disagreement,
-      idOrder: idOrdinals(parsed.map((initiative) => initiative!.id)),
+      idOrder: ordinalsOf(sortedIds),
       warnings,
     },
   };
@@ -292,10 +297,24 @@ export function checkIds(
   return sorted;
 }
 
+/**
+ * Each initiative's position in id order, from the order {@link checkIds} sorted (every id is valid and
+ * unique here): what `idOrdinals` computes, without sorting a second time.
+ *
+ * @param sorted - what {@link checkIds} returned for a portfolio without problems
+ * @returns `ordinal[i]` = how many ids sort before initiative i's
+ */
+export function ordinalsOf(sorted: readonly number[]): Uint32Array {
+  const ordinals = new Uint32Array(sorted.length);
+  for (let position = 0; position < sorted.length; position++) ordinals[sorted[position]!] = position;
+  return ordinals;
+}
+
 /** Reads one set of ratings into `row` (NaN where not rated). Returns nothing; problems go to the context. */
 function readRow(ratings: Ratings, context: Context, path: ProblemPath, row: Float64Array): void {
   row.fill(Number.NaN);
-  for (const [key, value] of Object.entries(ratings)) {
+  for (const key in ratings) {
+    const value = ratings[key];
     const index = context.criterionIndex.get(key);
     if (index === undefined) {
       const hint = key.length <= 64 ? suggestNearest(key, context.criterionIndex.keys()) : undefined;

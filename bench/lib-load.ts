@@ -1,0 +1,160 @@
+/**
+ * Shared helpers for the HTTP load benchmarks: a bench server in a child process (so the load generator does
+ * not share its event loop), autocannon measurements and their medians, and one printed row per route.
+ */
+import { spawn } from "node:child_process";
+import { mkdirSync } from "node:fs";
+import { catalogInitiatives } from "@cxprism/core";
+import autocannon from "autocannon";
+
+/** Connections autocannon keeps open: a workshop's worth of clients polling at once. */
+export const CONNECTIONS = 32;
+
+/** A bench server running in a child process. */
+export interface BenchServer {
+  readonly url: string;
+  /** Stops the server; with `--cpu-prof` the profile is written before this resolves. */
+  stop(): Promise<void>;
+}
+
+/** Where `--cpu-prof` runs write their profiles (git-ignored). */
+export const PROFILE_DIR = new URL("./.out/profiles/", import.meta.url).pathname;
+
+/**
+ * Starts `bench/<script>` under tsx and resolves with the URL it prints (`listening on <url>`).
+ *
+ * @param script - the server module, relative to bench/
+ * @param profile - run the server with `--cpu-prof`, writing into {@link PROFILE_DIR}
+ */
+export async function startBenchServer(script: string, profile = false): Promise<BenchServer> {
+  if (profile) mkdirSync(PROFILE_DIR, { recursive: true });
+  const child = spawn(
+    process.execPath,
+    [
+      ...(profile ? ["--cpu-prof", `--cpu-prof-dir=${PROFILE_DIR}`] : []),
+      "--import",
+      "tsx",
+      "--conditions=@cxprism/source",
+      `bench/${script}`,
+    ],
+    { cwd: new URL("..", import.meta.url).pathname, stdio: ["ignore", "pipe", "inherit"] },
+  );
+  const url = await new Promise<string>((resolve, reject) => {
+    let output = "";
+    child.stdout.on("data", (data: Buffer) => {
+      output += data.toString();
+      const match = /listening on (\S+)/.exec(output);
+      if (match) resolve(match[1]!);
+    });
+    child.once("exit", (code) => reject(new Error(`bench server exited with ${code}`)));
+  });
+  return {
+    url,
+    stop: () =>
+      new Promise((resolve) => {
+        child.once("exit", () => resolve());
+        child.kill("SIGTERM");
+      }),
+  };
+}
+
+/** One autocannon run, reduced to what the benchmarks print. */
+export interface Measurement {
+  readonly rps: number;
+  readonly p50: number;
+  readonly p99: number;
+  /** Server CPU time (user + system) per answered request, in microseconds. */
+  readonly cpuUs: number;
+  readonly errors: number;
+  readonly non2xx: number;
+}
+
+/** The bench server's CPU time so far (`GET /bench/cpu`), in microseconds. */
+async function serverCpuUs(baseUrl: string): Promise<number> {
+  const usage = (await (await fetch(`${baseUrl}/bench/cpu`)).json()) as { user: number; system: number };
+  return usage.user + usage.system;
+}
+
+/**
+ * Runs autocannon at {@link CONNECTIONS} connections for `seconds`. Besides throughput and latency it reads
+ * the server's CPU time before and after, so CPU per request can be compared between routes even when other
+ * work on a shared machine takes cores away (RPS and latency move with the load; CPU per request barely does).
+ *
+ * @param options - the request (url, method, headers, body)
+ * @param seconds - how long to run
+ */
+export async function measure(options: autocannon.Options, seconds: number): Promise<Measurement> {
+  const baseUrl = new URL(options.url).origin;
+  const cpuBefore = await serverCpuUs(baseUrl);
+  const result = await autocannon({ connections: CONNECTIONS, duration: seconds, ...options });
+  const cpu = (await serverCpuUs(baseUrl)) - cpuBefore;
+  return {
+    rps: result.requests.average,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    cpuUs: cpu / Math.max(1, result.requests.total),
+    errors: result.errors + result.timeouts,
+    non2xx: result.non2xx,
+  };
+}
+
+/** The per-field median over rounds (errors and non-2xx summed). */
+export function medianOf(measurements: readonly Measurement[]): Measurement {
+  const mid = (values: number[]) => values.sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+  return {
+    rps: mid(measurements.map((m) => m.rps)),
+    p50: mid(measurements.map((m) => m.p50)),
+    p99: mid(measurements.map((m) => m.p99)),
+    cpuUs: mid(measurements.map((m) => m.cpuUs)),
+    errors: measurements.reduce((sum, m) => sum + m.errors, 0),
+    non2xx: measurements.reduce((sum, m) => sum + m.non2xx, 0),
+  };
+}
+
+/**
+ * Measures every route once per round, the routes alternating within a round, after a short warm-up of each
+ * (JIT, lazy documents). Alternating keeps a machine shared with other work from favouring one route.
+ *
+ * @param routes - the requests by name
+ * @param rounds - how many rounds
+ * @param seconds - seconds per measurement
+ * @returns each route's measurements, one per round
+ */
+export async function measureRounds(
+  routes: Readonly<Record<string, autocannon.Options>>,
+  rounds: number,
+  seconds: number,
+): Promise<Record<string, Measurement[]>> {
+  for (const options of Object.values(routes))
+    await autocannon({ ...options, connections: CONNECTIONS, duration: 2 });
+  const measured: Record<string, Measurement[]> = Object.fromEntries(
+    Object.keys(routes).map((name) => [name, []]),
+  );
+  for (let round = 0; round < rounds; round++)
+    for (const [name, options] of Object.entries(routes))
+      measured[name]!.push(await measure(options, seconds));
+  return measured;
+}
+
+/** One printed line: RPS, p50, p99, server CPU per request, errors and non-2xx of a route. */
+export function formatRow(name: string, m: Measurement): string {
+  return `${name.padEnd(40)} ${m.rps.toFixed(0).padStart(7)} req/s  p50 ${String(m.p50).padStart(4)} ms  p99 ${String(m.p99).padStart(4)} ms  CPU ${m.cpuUs.toFixed(0).padStart(5)} us/req  errors ${m.errors}  non-2xx ${m.non2xx}`;
+}
+
+/**
+ * The JSON body `bench/api.ts` posts to `/v1/score`: 30 initiatives, the 22 catalog use cases and 8 variants of
+ * them with shifted ratings.
+ */
+export function scoreRequestBody(): string {
+  const base = catalogInitiatives();
+  const variants = base.slice(0, 30 - base.length).map((initiative, k) => ({
+    ...initiative,
+    id: `${initiative.id}-variant`,
+    name: `${initiative.name} (variant)`,
+    dependsOn: [],
+    ratings: Object.fromEntries(
+      Object.entries(initiative.ratings ?? {}).map(([id, value]) => [id, ((Number(value) + k) % 5) + 1]),
+    ),
+  }));
+  return JSON.stringify({ initiatives: [...base, ...variants] });
+}
