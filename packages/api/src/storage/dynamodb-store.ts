@@ -572,7 +572,7 @@ export class DynamoDbPortfolioStore implements PortfolioStore {
     rater: string,
     initiativeIds?: readonly string[],
   ): Promise<number> {
-    return guardStore(async () => {
+    return this.#changing(tenant, portfolioId, async () => {
       const pk = portfolioPartition(tenant, portfolioId);
       // A rater's records are spread over the initiatives (keyed initiative first), so without a list of
       // initiatives they are found by one Query of the portfolio's partition, as results read it.
