@@ -35,7 +35,8 @@ import {
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
-import { defaultModel, scoreColumns, validateColumns } from "@cxprism/core";
+import { defaultModel } from "@cxprism/core";
+import { scoreColumns, validateColumns } from "@cxprism/core/table";
 import { parse } from "csv-parse";
 import { readPortfolioCsv } from "../packages/cli/src/csv/read-csv.js";
 import { renderScoredCsv } from "../packages/cli/src/render/results-data.js";

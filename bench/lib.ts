@@ -15,6 +15,43 @@ export function medianMs(fn: () => unknown, runs = 7, warmup = 2): number {
   return times[Math.floor(times.length / 2)]!;
 }
 
+/**
+ * Times several functions in interleaved rounds (each round runs each once, in order) after `warmup` untimed
+ * rounds: on a machine shared with other work, neighbours in time see the same load, so per-round ratios are
+ * steadier than ratios of medians taken minutes apart.
+ *
+ * @param fns - the functions by name, the first being the baseline; `{selfTimed}` for one that reports its own
+ *   time in ms (work in another process)
+ * @returns per name: the median time in ms and the median of per-round ratios to the baseline
+ */
+export async function interleavedMs(
+  fns: Readonly<Record<string, (() => unknown) | { readonly selfTimed: () => Promise<number> }>>,
+  rounds = 15,
+  warmup = 3,
+): Promise<Record<string, { ms: number; ratio: number }>> {
+  const names = Object.keys(fns);
+  const times: Record<string, number[]> = Object.fromEntries(names.map((name) => [name, []]));
+  for (let round = 0; round < warmup + rounds; round++)
+    for (const name of names) {
+      const fn = fns[name]!;
+      let ms: number;
+      if (typeof fn === "function") {
+        const start = performance.now();
+        fn();
+        ms = performance.now() - start;
+      } else ms = await fn.selfTimed(); // work in another process: its own time, without the messaging
+      if (round >= warmup) times[name]!.push(ms);
+    }
+  const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+  const baseline = times[names[0]!]!;
+  return Object.fromEntries(
+    names.map((name) => [
+      name,
+      { ms: median(times[name]!), ratio: median(times[name]!.map((ms, k) => ms / baseline[k]!)) },
+    ]),
+  );
+}
+
 /** A small seeded generator (mulberry32) so every run benchmarks the same data. */
 export function createRandom(seed: number): () => number {
   let state = seed >>> 0;
@@ -29,7 +66,11 @@ export function createRandom(seed: number): () => number {
 
 /** Prints one figure line: `name: 12.3 ms (4.56x baseline)` plus an optional goal verdict. */
 export function report(name: string, ms: number, baselineMs: number, goal?: number): void {
-  const ratio = ms / baselineMs;
+  reportRatio(name, ms, ms / baselineMs, goal);
+}
+
+/** Like {@link report}, with the ratio given (e.g. a median of per-round ratios from {@link interleavedMs}). */
+export function reportRatio(name: string, ms: number, ratio: number, goal?: number): void {
   const verdict =
     goal === undefined ? "" : ratio <= goal ? `  [goal <= ${goal}x: met]` : `  [goal <= ${goal}x: NOT met]`;
   console.log(

@@ -4,15 +4,8 @@
  *
  * Run: npx tsx --conditions=@cxprism/source bench/matrix.ts
  */
-import {
-  catalogInitiatives,
-  type InitiativeInput,
-  layoutMatrix,
-  renderMatrixSvg,
-  renderMatrixText,
-  score,
-  toVegaLite,
-} from "@cxprism/core";
+import { catalogInitiatives, type InitiativeInput, score } from "@cxprism/core";
+import { layoutMatrix, renderMatrixSvg, renderMatrixText, toVegaLite } from "@cxprism/core/matrix";
 import { medianMs } from "./lib.js";
 
 /** Median of 15 timed runs after 3 warm-up runs. */

@@ -9,15 +9,9 @@
  * It must reproduce the library's rank counts exactly (checked), so the ratio measures only the library's
  * structure. Goal: library <= 1.5x baseline. Best of five alternating rounds, wall-clock and process CPU time.
  */
-import {
-  createRandom,
-  defaultModel,
-  type InitiativeInput,
-  type Portfolio,
-  runMonteCarlo,
-  TIE_TOLERANCE,
-  validatePortfolio,
-} from "@cxprism/core";
+import { defaultModel, type InitiativeInput, type Portfolio, validatePortfolio } from "@cxprism/core";
+import { createRandom, runMonteCarlo } from "@cxprism/core/confidence";
+import { TIE_TOLERANCE } from "../packages/core/src/pipeline/rank.js";
 
 const iterations = Number(process.argv[2] ?? 10_000);
 const count = Number(process.argv[3] ?? 500);

@@ -6,7 +6,8 @@
  *
  * Run: npx tsx --conditions=@cxprism/source bench/plan.ts
  */
-import { createPlan, type InitiativeInput, type KnapsackItem, solveKnapsack } from "@cxprism/core";
+import type { InitiativeInput } from "@cxprism/core";
+import { createPlan, type KnapsackItem, solveKnapsack } from "@cxprism/core/plan";
 import { createRandom, medianMs } from "./lib.js";
 
 const N = 200;

@@ -5,15 +5,22 @@
  * contributions) and scorePortfolio() (the same plus one Result object per initiative) — and (b)
  * validatePortfolio() + scorePortfolio(), each as a ratio to the baseline: a bare Float64Array weighted-sum loop
  * over the same ratings, measured in the same run. Goal: (a) <= 5x the bare loop.
+ *
+ * When `python3 -c 'import numpy'` works it also runs a numpy peer on the same ratings (normalise by scale and
+ * direction, the two weighted axes, closeness to the ideal, a lexsort ranking by priority, value and id, with
+ * the same tie tolerance) and prints cxprism/numpy for scoreColumns (goal <= 0.6). scoreColumns does more than
+ * the peer (per-criterion contributions, quadrants, shared ranks). numpy runs single-threaded as it comes, with
+ * OPENBLAS_CORETYPE and OPENBLAS_L2_SIZE unset for that command only.
  */
-import {
-  defaultModel,
-  type InitiativeInput,
-  scoreColumns,
-  scorePortfolio,
-  validatePortfolio,
-} from "@cxprism/core";
-import { createRandom, medianMs, report } from "./lib.js";
+
+import { spawn, spawnSync } from "node:child_process";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { createInterface } from "node:readline";
+import { defaultModel, type InitiativeInput, scorePortfolio, validatePortfolio } from "@cxprism/core";
+import { scoreColumns } from "@cxprism/core/table";
+import { createRandom, interleavedMs, medianMs, report, reportRatio } from "./lib.js";
 
 const N = 100_000;
 const criteria = defaultModel.criteria;
@@ -53,8 +60,13 @@ const validation = validatePortfolio(initiatives);
 if (!validation.success) throw new Error("benchmark data failed validation");
 const portfolio = validation.portfolio;
 
-const baseline = medianMs(bareLoop, 15, 3);
-const columnsOnly = medianMs(() => scoreColumns(portfolio), 15, 3);
+const peer = await startNumpyPeer();
+const timed = await interleavedMs({
+  baseline: bareLoop,
+  columns: () => scoreColumns(portfolio),
+  ...("run" in peer ? { numpy: { selfTimed: peer.run } } : {}),
+});
+const baseline = timed.baseline!.ms;
 const scoreOnly = medianMs(() => scorePortfolio(portfolio));
 const validateAndScore = medianMs(
   () => {
@@ -66,7 +78,103 @@ const validateAndScore = medianMs(
 );
 
 console.log(`bench/score: ${N.toLocaleString("en")} initiatives x ${M} criteria (Node ${process.version})`);
+console.log("baseline and (a) in 15 interleaved rounds: the ratio is the median of per-round ratios");
 report("baseline: bare Float64Array loop", baseline, baseline);
-report("(a) scoreColumns (validated)", columnsOnly, baseline, 5);
+reportRatio("(a) scoreColumns (validated)", timed.columns!.ms, timed.columns!.ratio, 5);
 report("(a') scorePortfolio: Result objects", scoreOnly, baseline);
 report("(b) validatePortfolio + score", validateAndScore, baseline);
+if ("skipped" in peer) console.log(`numpy peer skipped: ${peer.skipped}`);
+else {
+  const ratio = timed.columns!.ratio / timed.numpy!.ratio;
+  console.log(
+    `numpy ${peer.version}: normalise, two axes, closeness, lexsort rank: ${timed.numpy!.ms.toFixed(2)} ms (${timed.numpy!.ratio.toFixed(2)}x baseline), same order as scoreColumns`,
+  );
+  console.log(
+    `cxprism/numpy (scoreColumns / numpy peer, in the same rounds): ${ratio.toFixed(2)} (goal <= 0.6) ${ratio <= 0.6 ? "met" : "NOT met"}`,
+  );
+  peer.stop();
+}
+
+/** A numpy process that runs the same work once per line it reads, answering its time in ms. */
+type NumpyPeer =
+  | { readonly run: () => Promise<number>; readonly stop: () => void; readonly version: string }
+  | { readonly skipped: string };
+
+/**
+ * Starts the numpy peer on the same ratings and checks that it ranks exactly as scoreColumns does, or says why
+ * it is skipped. The work: normalise by scale and direction, the two weighted axes, closeness to the ideal,
+ * and a lexsort by priority, value and id with cxprism's tie tolerance.
+ */
+async function startNumpyPeer(): Promise<NumpyPeer> {
+  const probe = spawnSync("python3", ["-c", "import numpy"], { encoding: "utf8" });
+  if (probe.status !== 0) return { skipped: "python3 with numpy not found" };
+  const dir = mkdtempSync(join(tmpdir(), "cxprism-numpy-"));
+  writeFileSync(join(dir, "ratings.f64"), raw);
+  const origin = criteria.map((criterion) => (criterion.direction === "cost" ? 5 : 1));
+  const factor = criteria.map((criterion) => (criterion.direction === "cost" ? -1 : 1) / 4);
+  const axisWeights = (axis: "value" | "feasibility") => {
+    const total = criteria.reduce(
+      (sum, criterion) => sum + (criterion.axis === axis ? criterion.weight : 0),
+      0,
+    );
+    return criteria.map((criterion) => (criterion.axis === axis ? (100 * criterion.weight) / total : 0));
+  };
+  // Ids sort as strings ("initiative-10" before "initiative-2"): numpy gets each id's place in that order.
+  writeFileSync(join(dir, "ordinal.u32"), portfolio.idOrder);
+  const script = `
+import json, sys, time
+import numpy as np
+n, m = ${N}, ${M}
+raw = np.fromfile(sys.argv[1] + "/ratings.f64", dtype=np.float64).reshape(n, m)
+ordinal = np.fromfile(sys.argv[1] + "/ordinal.u32", dtype=np.uint32)
+origin = np.array(${JSON.stringify(origin)})
+factor = np.array(${JSON.stringify(factor)})
+wv = np.array(${JSON.stringify(axisWeights("value"))})
+wf = np.array(${JSON.stringify(axisWeights("feasibility"))})
+def run():
+    normalised = (raw - origin) * factor
+    value = normalised @ wv
+    feasibility = normalised @ wf
+    dv = 1 - value / 100
+    df = 1 - feasibility / 100
+    priority = np.clip(100 * (1 - np.sqrt(dv * dv + df * df) / np.sqrt(2)), 0, 100)
+    priority_key = np.round(priority / 1e-9)
+    value_key = np.round(np.clip(value, 0, 100) / 1e-9)
+    return np.lexsort((ordinal, -value_key, -priority_key))
+print(json.dumps({"numpy": np.__version__, "order": run().tolist()}), flush=True)
+for line in sys.stdin:
+    start = time.perf_counter()
+    run()
+    print((time.perf_counter() - start) * 1000, flush=True)
+`;
+  const env = { ...process.env };
+  delete env.OPENBLAS_CORETYPE;
+  delete env.OPENBLAS_L2_SIZE;
+  const child = spawn("python3", ["-c", script, dir], { env, stdio: ["pipe", "pipe", "inherit"] });
+  const lines = createInterface({ input: child.stdout })[Symbol.asyncIterator]();
+  const nextLine = async () => {
+    const line = await lines.next();
+    if (line.done) throw new Error("the numpy peer stopped");
+    return line.value;
+  };
+  const stop = () => {
+    child.stdin.end();
+    rmSync(dir, { recursive: true, force: true });
+  };
+  const { numpy, order } = JSON.parse(await nextLine()) as { numpy: string; order: number[] };
+  // The peer must rank exactly as cxprism does, or the comparison is not of the same work.
+  const expected = scoreColumns(portfolio).order;
+  const differ = order.findIndex((i, k) => i !== expected[k]);
+  if (differ !== -1) {
+    stop();
+    return { skipped: `the numpy peer ranks differently from position ${differ}` };
+  }
+  return {
+    version: numpy,
+    stop,
+    run: async () => {
+      child.stdin.write("run\n");
+      return Number(await nextLine());
+    },
+  };
+}

@@ -8,7 +8,9 @@
  *
  * Run: npx tsx --conditions=@cxprism/source bench/weights.ts
  */
-import { ahpWeights, analyseDisagreement, catalogInitiatives, score } from "@cxprism/core";
+import { catalogInitiatives, score } from "@cxprism/core";
+import { analyseDisagreement } from "@cxprism/core/confidence";
+import { ahpWeights } from "@cxprism/core/weights";
 
 function timePerCall(run: () => unknown, minimumMs = 1000): number {
   for (let i = 0; i < 200; i++) run(); // warm-up: let the JIT settle

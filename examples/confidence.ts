@@ -4,14 +4,8 @@
  *
  *   npx tsx --conditions=@cxprism/source examples/confidence.ts
  */
-import {
-  analyseWeightStability,
-  buildTornado,
-  catalogInitiatives,
-  formatProblem,
-  runMonteCarlo,
-  validatePortfolio,
-} from "@cxprism/core";
+import { catalogInitiatives, formatProblem, validatePortfolio } from "@cxprism/core";
+import { analyseWeightStability, buildTornado, runMonteCarlo } from "@cxprism/core/confidence";
 
 const validation = validatePortfolio(catalogInitiatives());
 if (!validation.success) {

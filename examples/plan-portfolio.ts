@@ -10,14 +10,12 @@ import {
   type CriterionInput,
   CxprismError,
   catalogInitiatives,
-  createPlan,
   defaultModel,
-  deriveFormulaCriteria,
   formatProblem,
   type ModelInput,
-  renderPlanMarkdown,
-  renderPlanSvg,
 } from "@cxprism/core";
+import { deriveFormulaCriteria } from "@cxprism/core/formula";
+import { createPlan, renderPlanMarkdown, renderPlanSvg } from "@cxprism/core/plan";
 
 const savings: CriterionInput = {
   id: "annual_savings",

@@ -7,7 +7,8 @@
  */
 import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
-import { defaultModel, detectDelimiter, readInitiativeTable, scorePortfolio } from "@cxprism/core";
+import { defaultModel, scorePortfolio } from "@cxprism/core";
+import { detectDelimiter, readInitiativeTable } from "@cxprism/core/table";
 import { CsvError, parse } from "csv-parse/sync";
 
 // Under `pnpm demo` the working directory is the repository root; INIT_CWD is where the user typed it.

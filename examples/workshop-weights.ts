@@ -6,16 +6,9 @@
  *   npx tsx --conditions=@cxprism/source examples/workshop-weights.ts
  */
 import { readFileSync } from "node:fs";
-import {
-  ahpWeights,
-  analyseDisagreement,
-  applyWeights,
-  catalogInitiatives,
-  defaultModel,
-  describeJudgmentAdvice,
-  parsePairwiseTable,
-  score,
-} from "@cxprism/core";
+import { catalogInitiatives, defaultModel, score } from "@cxprism/core";
+import { analyseDisagreement } from "@cxprism/core/confidence";
+import { ahpWeights, applyWeights, describeJudgmentAdvice, parsePairwiseTable } from "@cxprism/core/weights";
 import { parse } from "csv-parse/sync";
 
 const table: string[][] = parse(readFileSync(new URL("./value-weights.csv", import.meta.url)), { bom: true });

@@ -9,7 +9,12 @@ export default defineConfig({
   root: here,
   plugins: [cloudflareTest({ wrangler: { configPath: `${here}wrangler.jsonc` } })],
   // The pool sets its own (workerd) resolve conditions, so the core is aliased to its sources directly.
-  resolve: { alias: { "@cxprism/core": `${here}../core/src/index.ts` } },
+  resolve: {
+    alias: [
+      { find: /^@cxprism\/core$/, replacement: `${here}../core/src/index.ts` },
+      { find: /^@cxprism\/core\/(.+)$/, replacement: `${here}../core/src/entries/$1.ts` },
+    ],
+  },
   test: {
     name: "workers",
     include: ["src/**/*.workers.test.ts"],

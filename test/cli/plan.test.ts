@@ -179,10 +179,7 @@ describe("cxprism plan: broken inputs", () => {
       ["--budget", "500.000"],
       'cxprism plan: --budget: expected a number of at least 0 without thousands separators (such as 1500000, 1_500_000 or 1.5e6), received "500.000", which is ambiguous',
     ],
-    [
-      ["--budget", "lots"],
-      'cxprism plan: --budget: expected a number of at least 0, received "lots"',
-    ],
+    [["--budget", "lots"], 'cxprism plan: --budget: expected a number of at least 0, received "lots"'],
     [[], "cxprism plan: --budget: expected an amount, received nothing"],
     [
       ["--budget", "1000", "--capacity=-1"],

@@ -17,6 +17,13 @@ interface SensitivityJson {
     }[];
   };
   stability: { method: string; k: number; top1: string; criteria: { criterion: string }[] };
+  methods: {
+    topK: number;
+    rankings: { method: string; ranks: number[]; order: string[] }[];
+    agreement: { methods: [string, string]; spearman: number | null; kendall: number | null }[];
+    shortlistChanges: { id: string; inside: string[]; outside: string[] }[];
+    vikor: { compromise: string[]; acceptableAdvantage: boolean | null; acceptableStability: boolean | null };
+  };
   tornado?: { id: string; bars: unknown[] };
 }
 
@@ -97,6 +104,37 @@ describe("cxprism sensitivity", () => {
         12,
       );
     expect(json).not.toHaveProperty("tornado");
+  });
+
+  it("checks the ranking against other methods, as a table and as JSON", () => {
+    const run = runCli(["sensitivity", fixture("clean.csv"), ...FAST]);
+    expect(run.stdout).toMatch(/\ninitiative\s+model\s+sum\s+product\s+TOPSIS-v\s+TOPSIS-mm\s+VIKOR\n/);
+    expect(run.stdout).toMatch(/\nmodel vs sum\s+-?\d\.\d{3}\s+-?\d\.\d{3}\n/);
+    expect(run.stdout).toMatch(
+      /\nVIKOR compromise: .+ \(acceptable advantage (met|not met), acceptable stability (met|not met)\)\n/,
+    );
+    const json = JSON.parse(
+      runCli(["sensitivity", fixture("clean.csv"), ...FAST, "--top", "2", "--format", "json"]).stdout,
+    ) as SensitivityJson;
+    expect(json.methods.topK).toBe(2);
+    expect(json.methods.rankings.map((ranking) => ranking.method)).toEqual([
+      "model",
+      "weighted-sum",
+      "weighted-product",
+      "topsis-vector",
+      "topsis-min-max",
+      "vikor",
+    ]);
+    expect(json.methods.agreement).toHaveLength(15);
+    // The model's own ranking is the one score prints.
+    const score = runCli(["score", fixture("clean.csv"), "--format", "json"]);
+    const ids = (JSON.parse(score.stdout) as { results: { id: string }[] }).results.map(
+      (result) => result.id,
+    );
+    expect(json.methods.rankings[0]!.order).toEqual(ids);
+    for (const change of json.methods.shortlistChanges) {
+      expect(change.inside.length + change.outside.length).toBe(6);
+    }
   });
 
   it("draws a tornado for --id that fits 80 columns", () => {

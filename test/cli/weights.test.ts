@@ -15,6 +15,7 @@ interface AhpJson {
   ci: number;
   cr: number | null;
   randomIndex: number | null;
+  completion: string;
   verdict: string;
   missing: number;
   worstJudgments: { row: string; column: string; suggestedValue: number; advice: string }[];
@@ -79,8 +80,30 @@ describe("cxprism weights ahp", () => {
     expect(lines[8]).toMatch(/^age\s+0\.0175\s+█+$/);
     expect(run.stdout).toContain("lambda-max  9.6689\nCI          0.2384\nCR          0.1691");
     expect(run.stdout).toContain("verdict     revise the judgments (CR above 0.10)");
-    expect(run.stdout).toContain("  neighbourhood vs condition: 6 given, 1.128 would be consistent (try 1)");
+    expect(run.stdout).toMatch(
+      /\n {2}neighbourhood vs condition: 6 given, 1\.128 would be consistent \(try 1: CR falls by 0\.\d{3}\)/,
+    );
     expect(run.stdout).not.toContain("\u001b[");
+  });
+
+  it("completes a missing judgment optimally with --completion optimal (Bozoki, Fulop & Ronyai 2010, Example 3)", () => {
+    // The numbers AHPy's README prints for this example: c vs d = 0.7303, weights a .3738, b .392, CR .0372
+    // with Donegan-Dodd's RI; Harker's completion gives a different value.
+    const optimal = ahp(
+      "pairwise-incomplete.csv",
+      "--completion",
+      "optimal",
+      "--random-index",
+      "donegan-dodd-1991",
+    );
+    expect(optimal).toMatchObject({ completion: "optimal", missing: 1 });
+    expect(optimal.weights.a).toBeCloseTo(0.3738, 4);
+    expect(optimal.weights.b).toBeCloseTo(0.392, 4);
+    expect(optimal.cr).toBeCloseTo(0.0372, 4);
+    const harker = ahp("pairwise-incomplete.csv");
+    expect(harker.lambdaMax).toBeGreaterThan(optimal.lambdaMax);
+    const table = runCli(["weights", "ahp", fixture("pairwise-incomplete.csv"), "--completion", "optimal"]);
+    expect(table.stdout).toContain("missing     1 judgment(s), completed to minimise lambda-max");
   });
 
   it("uses another published random index when asked", () => {
@@ -147,6 +170,11 @@ describe("cxprism weights ahp", () => {
       "--random-index: expected one of",
     ],
     [["weights", "ahp", fixture("pairwise-house.csv"), "--method", "roc"], "--method: expected one of"],
+    [
+      ["weights", "ahp", fixture("pairwise-house.csv"), "--completion", "best"],
+      "--completion: expected one of harker, optimal",
+    ],
+    [["weights", "rank", "a,b", "--completion", "optimal"], "--completion: expected only with weights ahp"],
     [["weights", "ahp"], "expected a pairwise CSV file"],
     [["weights", "pca", "x.csv"], 'expected ahp or rank after weights, received "pca"'],
     [["weights"], "expected ahp|rank, received nothing"],

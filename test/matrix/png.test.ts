@@ -3,12 +3,8 @@ import { Resvg } from "@resvg/resvg-js";
 import { describe, expect, it } from "vitest";
 // Relative, not "@cxprism/core": vitest's SSR resolution does not apply the @cxprism/source condition, so the
 // package name would resolve to dist/ and test a stale build.
-import {
-  catalogInitiatives,
-  estimateTextWidth,
-  renderMatrixSvg,
-  score,
-} from "../../packages/core/src/index.js";
+import { estimateTextWidth, renderMatrixSvg } from "../../packages/core/src/entries/matrix.js";
+import { catalogInitiatives, score } from "../../packages/core/src/index.js";
 
 const DEJAVU = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf";
 const example = score(catalogInitiatives());

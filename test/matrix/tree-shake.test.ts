@@ -36,7 +36,7 @@ describe("core's matrix code and tree shaking", () => {
 
   it("comes in when renderMatrixSvg is imported (the check above can fail)", async () => {
     const code = await bundle(
-      `import { renderMatrixSvg } from "@cxprism/core"; console.log(renderMatrixSvg([]));`,
+      `import { renderMatrixSvg } from "@cxprism/core/matrix"; console.log(renderMatrixSvg([]));`,
     );
     expect(code).toContain("function placeLabels(");
     expect(code).toContain("#0072B2");

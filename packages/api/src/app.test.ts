@@ -1,7 +1,7 @@
 import { catalog, catalogInitiatives, defaultModel, type InitiativeInput } from "@cxprism/core";
 import { describe, expect, it, vi } from "vitest";
 import { createApp } from "./app.js";
-import type { Logger } from "./deps.js";
+import type { Logger } from "./config/deps.js";
 
 const app = createApp({ requestId: () => "req-1" });
 
@@ -236,7 +236,7 @@ describe("POST /v1/score with JSON", () => {
     ['"text"', "/", "expected an object with an initiatives array, received a string"],
     [{}, "/initiatives", "expected this required field, received nothing"],
     [{ initiatives: {} }, "/initiatives", "expected an array, received an object"],
-    [{ initiatives: [], extra: 1 }, "/extra", 'expected no field named "extra" here, received one'],
+    [{ initiatives: [], extra: 1 }, "/extra", 'expected a known field, received unknown field "extra"'],
     [
       { initiatives: [], options: { missing: "zero" } },
       "/options/missing",
@@ -245,7 +245,7 @@ describe("POST /v1/score with JSON", () => {
     [
       { initiatives: [], options: { fast: true } },
       "/options/fast",
-      'expected no field named "fast" here, received one',
+      'expected a known field, received unknown field "fast"',
     ],
   ])("answers 422 for the envelope %j at %s", async (body, pointer, detail) => {
     const problem = await problemOf(await postJson(body), 422);

@@ -2,7 +2,9 @@ import { catalog, defaultModel, ILLUSTRATIVE_RATINGS_NOTICE } from "@cxprism/cor
 import { type Context, Hono } from "hono";
 import { cors } from "hono/cors";
 import { HTTPException } from "hono/http-exception";
-import { type AppDeps, consoleLogger, DEFAULT_LIMITS, type Limits } from "./deps.js";
+import { type RequestIdVariables, requestId } from "hono/request-id";
+import { type AppDeps, consoleLogger, DEFAULT_LIMITS, type Limits } from "./config/deps.js";
+import { API_VERSION } from "./config/version.js";
 import { type CachedBody, createCachedBody, respondCached } from "./http/etag.js";
 import { ApiError, createProblem, type ProblemKind, problemResponse } from "./http/problem.js";
 import { createOpenApiDocument } from "./openapi/openapi-document.js";
@@ -13,9 +15,8 @@ import { createPortfolioRoutes } from "./routes/portfolios.js";
 import { handleScore } from "./routes/score.js";
 import { handleSensitivity } from "./routes/sensitivity.js";
 import { handleAhp, handleRankWeights } from "./routes/weights.js";
-import { API_VERSION } from "./version.js";
 
-export type { PortfolioDeps } from "./deps.js";
+export type { PortfolioDeps } from "./config/deps.js";
 export {
   type AppDeps,
   DEFAULT_LIMITS,
@@ -23,12 +24,12 @@ export {
   type Logger,
   parseByteLimit,
   parseCorsOrigins,
-} from "./deps.js";
+} from "./config/deps.js";
 export { ApiError, type ProblemDetails, type ProblemItem, type ProblemKind } from "./http/problem.js";
 
 /** Hono environment of the app: what middleware hands to handlers. */
 export interface AppEnv {
-  Variables: { requestId: string };
+  Variables: RequestIdVariables;
 }
 
 type Handler = (c: Context<AppEnv>) => Response | Promise<Response>;
@@ -83,12 +84,8 @@ export function createApp(deps: AppDeps = {}): Hono<AppEnv> {
 
   const app = new Hono<AppEnv>();
 
-  app.use(async (c, next) => {
-    const requestId = nextRequestId();
-    c.set("requestId", requestId);
-    await next();
-    c.res.headers.set("X-Request-Id", requestId);
-  });
+  // Hono's own middleware: keeps a well-formed incoming X-Request-Id (a proxy's), else makes one.
+  app.use(requestId({ generator: nextRequestId }));
 
   const origins = deps.corsOrigins ?? [];
   if (origins === "*" || origins.length > 0)
@@ -142,30 +139,39 @@ export function createApp(deps: AppDeps = {}): Hono<AppEnv> {
   route("/openapi.json", { GET: (c) => respondCached(c.req.raw, bodies.openApi!()) });
   route("/docs", { GET: (c) => respondCached(c.req.raw, bodies.docs!()) });
   if (deps.portfolios !== undefined)
-    app.route("/v1/portfolios", createPortfolioRoutes(deps.portfolios, limits) as unknown as Hono<AppEnv>);
+    app.route("/v1/portfolios", createPortfolioRoutes(deps.portfolios, limits));
 
-  app.notFound((c) =>
-    problemResponse(
+  app.notFound((c) => {
+    const response = problemResponse(
       createProblem(
         "not-found",
         `expected a route of this API (see /docs), received ${c.req.method} ${c.req.path}`,
       ),
-    ),
-  );
+    );
+    response.headers.set("X-Request-Id", c.get("requestId"));
+    return response;
+  });
 
   app.onError((error, c) => {
-    if (error instanceof ApiError)
-      return problemResponse(createProblem(error.kind, error.message, error.extra), error.headers);
-    if (error instanceof HTTPException && error.status < 500)
-      return problemResponse(
-        createProblem(statusKind(error.status), error.message || "the request was refused"),
-      );
     const requestId = c.get("requestId");
+    // An error replaces the response the request-id middleware stamped, so the id is stamped again here.
+    const stamped = (response: Response) => {
+      response.headers.set("X-Request-Id", requestId);
+      return response;
+    };
+    if (error instanceof ApiError)
+      return stamped(problemResponse(createProblem(error.kind, error.message, error.extra), error.headers));
+    if (error instanceof HTTPException && error.status < 500)
+      return stamped(
+        problemResponse(createProblem(statusKind(error.status), error.message || "the request was refused")),
+      );
     logger.error("unhandled error", { requestId, method: c.req.method, path: c.req.path, error });
-    return problemResponse(
-      createProblem(
-        "internal-error",
-        `The server failed to answer this request. Quote request id ${requestId} when reporting it.`,
+    return stamped(
+      problemResponse(
+        createProblem(
+          "internal-error",
+          `The server failed to answer this request. Quote request id ${requestId} when reporting it.`,
+        ),
       ),
     );
   });

@@ -3,12 +3,17 @@
  * Node entry: `pnpm serve` from the repository root, or `npx cxprism-api` where `@cxprism/api` is installed.
  * Listens on `PORT` (default 8787) and `HOST` (default 127.0.0.1); `CORS_ORIGINS` and `MAX_BODY_BYTES` configure
  * the app as in the worker. Shared portfolios run on an embedded dynalite under `CXPRISM_DATA_DIR` (default
- * `.cxprism/data`), or on `DYNAMODB_ENDPOINT` when set (see node-portfolios.ts); `CXPRISM_PORTFOLIOS=off` leaves
+ * `.cxprism/data`), or on `DYNAMODB_ENDPOINT` when set (see node/local-portfolios.ts); `CXPRISM_PORTFOLIOS=off` leaves
  * them out.
  */
 import { parseByteLimit, parseCorsOrigins } from "./app.js";
-import { type LocalPortfolios, startLocalPortfolios } from "./node-portfolios.js";
-import { startNodeServer } from "./node-server.js";
+import { type LocalPortfolios, startLocalPortfolios } from "./node/local-portfolios.js";
+import { startNodeServer } from "./node/server.js";
+
+// The AWS SDK warns on Node below 22 that its releases after January 2027 will need Node 22. The SDK release
+// this package depends on runs on every Node it supports (20.19 and later), so the Node entry turns that one
+// notice off unless the environment has already decided; every other warning still shows.
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= "true";
 
 function readPort(setting: string | undefined): number {
   if (setting === undefined || setting === "") return 8787;

@@ -28,8 +28,6 @@ export interface CommandArgs {
 /** A sub-command: its help text and what it runs. */
 export interface CommandSpec {
   readonly name: string;
-  /** One line for the command list. */
-  readonly summary: string;
   /** The usage line after `cxprism`, e.g. `score FILE|- [options]`. */
   readonly usage: string;
   /** A paragraph or two on what it does. */

@@ -1,7 +1,7 @@
 import { PassThrough } from "node:stream";
 import { describe, expect, it } from "vitest";
 import { type CommandIo, defineCommand } from "./command.js";
-import { runMain } from "./run-main.js";
+import { COMMANDS, type CommandEntry, runMain } from "./run-main.js";
 
 function createIo(): { io: CommandIo; out: () => string; err: () => string } {
   const capture = () => {
@@ -23,7 +23,6 @@ function createIo(): { io: CommandIo; out: () => string; err: () => string } {
 
 const failing = defineCommand({
   name: "explode",
-  summary: "fails",
   usage: "explode",
   description: "Throws an error no one expected.",
   options: {},
@@ -34,10 +33,12 @@ const failing = defineCommand({
   },
 });
 
+const commands: CommandEntry[] = [{ name: "explode", summary: "fails", load: async () => failing }];
+
 describe("runMain: unexpected errors", () => {
   it("prints one line and a hint to rerun with --debug, exit 1", async () => {
     const { io, err } = createIo();
-    expect(await runMain(["explode"], io, [failing])).toBe(1);
+    expect(await runMain(["explode"], io, commands)).toBe(1);
     expect(err()).toBe(
       "cxprism explode: unexpected error: Cannot read properties of undefined (reading 'x')\nrerun with --debug to see the stack trace\n",
     );
@@ -45,7 +46,7 @@ describe("runMain: unexpected errors", () => {
 
   it("prints the stack with --debug", async () => {
     const { io, err } = createIo();
-    expect(await runMain(["explode", "--debug"], io, [failing])).toBe(1);
+    expect(await runMain(["explode", "--debug"], io, commands)).toBe(1);
     expect(err()).toMatch(
       /^cxprism explode: unexpected error: .*\nTypeError: Cannot read properties[\s\S]*\n {4}at /,
     );
@@ -59,7 +60,16 @@ describe("runMain: top level", () => {
     [["--version"], 0, "0.1.0"],
   ])("%j exits %i", async (argv, code, text) => {
     const { io, out } = createIo();
-    expect(await runMain(argv, io, [failing])).toBe(code);
+    expect(await runMain(argv, io, commands)).toBe(code);
     expect(out()).toContain(text);
   });
+});
+
+describe("COMMANDS", () => {
+  it.each(COMMANDS.map((entry) => [entry.name, entry] as const))(
+    "%s loads the command of that name",
+    async (name, entry) => {
+      expect((await entry.load()).name).toBe(name);
+    },
+  );
 });

@@ -1,30 +1,68 @@
 import { readFileSync } from "node:fs";
-import { suggestNearest } from "@cxprism/core";
 import { type CommandIo, type CommandSpec, parseCommandArgs, renderCommandHelp } from "./command.js";
-import { catalogCommand } from "./commands/catalog.js";
-import { initCommand } from "./commands/init.js";
-import { modelCommand } from "./commands/model.js";
-import { planCommand } from "./commands/plan.js";
-import { plotCommand } from "./commands/plot.js";
-import { scoreCommand } from "./commands/score.js";
-import { sensitivityCommand } from "./commands/sensitivity.js";
-import { validateCommand } from "./commands/validate.js";
-import { weightsCommand } from "./commands/weights.js";
-import { formatFileProblem } from "./csv/locate.js";
 import { CliError } from "./errors.js";
 
+/**
+ * A command as the main help lists it. Its module, and the libraries that module needs (the core, CSV
+ * parsing, resvg...), load only when the command runs or shows its help, so `cxprism --version` and
+ * `cxprism --help` start at once and each command pays only for what it uses.
+ */
+export interface CommandEntry {
+  readonly name: string;
+  /** One line for the command list. */
+  readonly summary: string;
+  /** Imports the command's module. */
+  load(): Promise<CommandSpec>;
+}
+
 /** Every command, in the order the help lists them. */
-export const COMMANDS: readonly CommandSpec[] = [
-  scoreCommand,
-  validateCommand,
-  catalogCommand,
-  initCommand,
-  modelCommand,
-  plotCommand,
-  planCommand,
+export const COMMANDS: readonly CommandEntry[] = [
+  {
+    name: "score",
+    summary: "score a CSV of initiatives and print the ranking",
+    load: async () => (await import("./commands/score.js")).scoreCommand,
+  },
+  {
+    name: "validate",
+    summary: "check a CSV of initiatives and report every problem",
+    load: async () => (await import("./commands/validate.js")).validateCommand,
+  },
+  {
+    name: "catalog",
+    summary: "list the built-in CX AI use cases",
+    load: async () => (await import("./commands/catalog.js")).catalogCommand,
+  },
+  {
+    name: "init",
+    summary: "write a starter CSV and the default model JSON to edit",
+    load: async () => (await import("./commands/init.js")).initCommand,
+  },
+  {
+    name: "model",
+    summary: "print the default model, or the JSON Schema of a model",
+    load: async () => (await import("./commands/model.js")).modelCommand,
+  },
+  {
+    name: "plot",
+    summary: "draw the prism matrix (value vs feasibility) as SVG, PNG or Vega-Lite",
+    load: async () => (await import("./commands/plot.js")).plotCommand,
+  },
+  {
+    name: "plan",
+    summary: "select and sequence initiatives within a budget (Markdown, JSON or SVG roadmap)",
+    load: async () => (await import("./commands/plan.js")).planCommand,
+  },
   // Judgement and confidence (#6, #7).
-  weightsCommand,
-  sensitivityCommand,
+  {
+    name: "weights",
+    summary: "derive criterion weights from pairwise comparisons (AHP) or a ranking",
+    load: async () => (await import("./commands/weights.js")).weightsCommand,
+  },
+  {
+    name: "sensitivity",
+    summary: "how confident the ranking is: Monte Carlo, weight stability, other methods, tornado",
+    load: async () => (await import("./commands/sensitivity.js")).sensitivityCommand,
+  },
 ];
 
 /** How many problems are printed before "and N more". */
@@ -77,7 +115,7 @@ export function renderMainHelp(): string {
 export async function runMain(
   argv: readonly string[],
   io: CommandIo,
-  commands: readonly CommandSpec[] = COMMANDS,
+  commands: readonly CommandEntry[] = COMMANDS,
 ): Promise<number> {
   const debug = argv.includes("--debug");
   const [name, ...rest] = argv;
@@ -95,11 +133,12 @@ export async function runMain(
   }
   if (name === "help") {
     const topic = commands.find((command) => command.name === rest[0]);
-    io.stdout.write(topic === undefined ? renderMainHelp() : renderCommandHelp(topic));
+    io.stdout.write(topic === undefined ? renderMainHelp() : renderCommandHelp(await topic.load()));
     return 0;
   }
-  const command = commands.find((candidate) => candidate.name === name);
-  if (command === undefined) {
+  const entry = commands.find((candidate) => candidate.name === name);
+  if (entry === undefined) {
+    const { suggestNearest } = await import("@cxprism/core");
     const hint = suggestNearest(
       name,
       commands.map((candidate) => candidate.name),
@@ -109,6 +148,7 @@ export async function runMain(
     );
     return 2;
   }
+  const command = await entry.load();
   try {
     const args = parseCommandArgs(command, rest);
     if (args.values.help === true) {
@@ -117,11 +157,16 @@ export async function runMain(
     }
     return await command.run(args, io);
   } catch (error) {
-    return reportError(error, command, io, debug);
+    return await reportError(error, command, io, debug);
   }
 }
 
-function reportError(error: unknown, command: CommandSpec, io: CommandIo, debug: boolean): number {
+async function reportError(
+  error: unknown,
+  command: CommandSpec,
+  io: CommandIo,
+  debug: boolean,
+): Promise<number> {
   if (!(error instanceof CliError)) {
     const message = error instanceof Error ? error.message : String(error);
     io.stderr.write(`cxprism ${command.name}: unexpected error: ${message.split("\n")[0]}\n`);
@@ -140,6 +185,7 @@ function reportError(error: unknown, command: CommandSpec, io: CommandIo, debug:
     io.stderr.write(`${error.message}\n`);
     return 1;
   }
+  const { formatFileProblem } = await import("./csv/locate.js");
   const shown = error.problems.slice(0, PROBLEM_LIMIT);
   io.stderr.write(shown.map((problem) => `${formatFileProblem(problem)}\n`).join(""));
   const more = error.problems.length - shown.length;

@@ -1,5 +1,5 @@
 /** What went wrong, as a closed set of codes callers can switch on. */
-export type CxprismErrorCode = "invalid-model" | "invalid-input" | "invalid-options";
+export type CxprismErrorCode = "invalid-model" | "invalid-input" | "invalid-options" | "not-converged";
 
 /** A path into the input: object keys and array indices, outermost first. */
 export type ProblemPath = readonly (string | number)[];

@@ -1,4 +1,4 @@
-import { detectDelimiter, isBlankRow, type TableDelimiter, type TableRow } from "@cxprism/core";
+import { detectDelimiter, isBlankRow, type TableDelimiter, type TableRow } from "@cxprism/core/table";
 import { CsvError, parse } from "csv-parse/browser/esm/sync";
 
 /** The outcome of {@link parseCsv}. */

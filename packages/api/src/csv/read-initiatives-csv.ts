@@ -1,14 +1,13 @@
+import type { MissingPolicy, Model, Problem } from "@cxprism/core";
+import * as formula from "@cxprism/core/formula";
 import {
   capTableProblems,
   type InitiativeTable,
-  type MissingPolicy,
-  type Model,
-  type Problem,
   placeTableProblem,
   readInitiativeTable,
   type TableOrigins,
   type TableProblem,
-} from "@cxprism/core";
+} from "@cxprism/core/table";
 import { ApiError, type ProblemItem } from "../http/problem.js";
 import { parseCsv } from "./parse-csv.js";
 
@@ -73,6 +72,8 @@ export function parseCsvTable(
     missing: options.missing,
     decimalComma: parsed.delimiter === ";",
     maxHeaderLength: options.maxHeaderLength,
+    // The API bundles the formula entry anyway (formula criteria in /v1/plan and scoring).
+    formula,
   });
 }
 

@@ -1,3 +1,4 @@
+import { issueToProblem } from "@cxprism/core";
 import * as v from "valibot";
 import { ApiError, type ProblemItem } from "./problem.js";
 
@@ -39,15 +40,8 @@ export function readQuery<Schema extends v.GenericSchema<Record<string, string |
   if (parsed.success) return parsed.output;
   const errors: ProblemItem[] = parsed.issues.map((issue) => {
     const field = String(issue.path?.[0]?.key ?? "");
-    const given = raw[field];
-    const received = given === undefined ? "nothing" : JSON.stringify(given);
-    if (issue.type === "strict_object")
-      return { field, detail: `expected no query parameter named ${field}, received one` };
-    const expected =
-      issue.type === "picklist" && issue.expected !== null
-        ? `one of ${issue.expected.replace(/^\(|\)$/g, "").replaceAll(" | ", ", ")}`
-        : issue.message;
-    return { field, detail: `expected ${expected} for the query parameter ${field}, received ${received}` };
+    const problem = issueToProblem(issue, [], { typed: raw[field], subject: `the query parameter ${field}` });
+    return { field, detail: problem.message };
   });
   const count = errors.length === 1 ? "1 problem" : `${errors.length} problems`;
   throw new ApiError("validation-failed", `The query string has ${count}; each is listed in errors.`, {

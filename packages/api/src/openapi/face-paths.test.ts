@@ -1,7 +1,8 @@
-import { PairwiseMatrixSchema, PlanOptionsSchema } from "@cxprism/core";
+import { PlanOptionsSchema } from "@cxprism/core/plan";
+import { PairwiseMatrixSchema } from "@cxprism/core/weights";
 import { describe, expect, it } from "vitest";
 import { createApp } from "../app.js";
-import { DEFAULT_LIMITS } from "../deps.js";
+import { DEFAULT_LIMITS } from "../config/deps.js";
 import { createOpenApiDocument } from "./openapi-document.js";
 
 interface Operation {

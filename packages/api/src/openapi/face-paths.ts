@@ -1,4 +1,5 @@
-import type { Limits } from "../deps.js";
+import type { Limits } from "../config/deps.js";
+import type { ProblemKind } from "../http/problem.js";
 import {
   AhpRequestSchema,
   AhpResponseSchema,
@@ -9,8 +10,7 @@ import {
   RankWeightsRequestSchema,
   RankWeightsResponseSchema,
   SensitivityResponseSchema,
-} from "../face-schemas.js";
-import type { ProblemKind } from "../http/problem.js";
+} from "../schemas/faces.js";
 
 const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
 
@@ -144,8 +144,11 @@ export function facePaths(limits: Limits, problem: ProblemResponse) {
           "important `ids[i]` is than `ids[j]`, 1/9 to 9, `null` where missing) or several `raters` (group " +
           "AHP, aggregated by `options.aggregation`), or a pairwise table as `text/csv` (criterion ids as " +
           "header and first column; `1/3` fractions allowed; options by query). Answers weights by criterion " +
-          "id, lambda-max, CI, CR, a verdict and the worst judgments with advice. Cell problems point at " +
-          "`/matrix/values/i/j`, or at a CSV row and column.",
+          "id, lambda-max, CI, CR, a verdict and the worst judgments with advice (only when CR is above the " +
+          "threshold or a nearer scale value would lower it, each with the CR drop). Missing judgments are " +
+          "completed as Harker (1987) does, or with `completion: optimal` to minimise lambda-max (Bozoki, " +
+          "Fulop & Ronyai 2010). A solver that does not converge answers 422, never unconverged weights. " +
+          "Cell problems point at `/matrix/values/i/j`, or at a CSV row and column.",
         parameters: [
           query("method", "CSV bodies: `eigenvector` (default) or `geometric-mean`.", {
             type: "string",
@@ -153,6 +156,10 @@ export function facePaths(limits: Limits, problem: ProblemResponse) {
           }),
           query("randomIndex", "CSV bodies: the random-index table for CR (default `saaty-1980`).", {
             type: "string",
+          }),
+          query("completion", "CSV bodies: how missing judgments are filled (default `harker`).", {
+            type: "string",
+            enum: ["harker", "optimal"],
           }),
         ],
         requestBody: {
@@ -204,7 +211,10 @@ export function facePaths(limits: Limits, problem: ProblemResponse) {
         description:
           "Scores a body like `/v1/score`, then simulates plausible worlds (weights and ratings perturbed, " +
           "raters resampled) for rank, top-k and quadrant probabilities, finds each weight's stability " +
-          "interval and, for `?id=X`, that initiative's tornado. Same seed, same answer. Work is capped: " +
+          "interval, ranks the initiatives under other methods (weighted sum and product, TOPSIS with vector " +
+          "and min-max normalisation, VIKOR with v = 0.5) with Spearman's rho and Kendall's tau-b per pair " +
+          "and the initiatives whose top-k membership depends on the method, and, for `?id=X`, that " +
+          "initiative's tornado. Same seed, same answer. Work is capped: " +
           `iterations x initiatives at most ${limits.maxSimulationWork} and at most ` +
           `${limits.maxSensitivityInitiatives} initiatives (422 naming the limit beyond either).`,
         parameters: [
@@ -225,7 +235,7 @@ export function facePaths(limits: Limits, problem: ProblemResponse) {
         requestBody: scoringBody("SensitivityRequest"),
         responses: {
           "200": {
-            description: "Monte Carlo, stability and (with `id`) the tornado.",
+            description: "Monte Carlo, stability, the other methods and (with `id`) the tornado.",
             content: { "application/json": { schema: ref("SensitivityResponse") } },
           },
           ...bodyProblems,

@@ -2,7 +2,7 @@ import { InitiativeSchema, ModelSchema } from "@cxprism/core";
 import { toJsonSchema } from "@valibot/to-json-schema";
 import { describe, expect, it } from "vitest";
 import { createApp } from "../app.js";
-import { DEFAULT_LIMITS } from "../deps.js";
+import { DEFAULT_LIMITS } from "../config/deps.js";
 import { createOpenApiDocument } from "./openapi-document.js";
 import { renderDocsHtml } from "./render-docs-html.js";
 

@@ -1,13 +1,13 @@
 import { InitiativeSchema, ModelSchema, ResultSchema } from "@cxprism/core";
 import { toJsonSchemaDefs } from "@valibot/to-json-schema";
-import type { Limits } from "../deps.js";
+import type { Limits } from "../config/deps.js";
 import {
   CatalogResponseSchema,
   createScoreRequestSchema,
   HealthSchema,
   ProblemSchema,
   ScoreResponseSchema,
-} from "../schemas.js";
+} from "../schemas/score.js";
 import { facePaths, faceSchemas, multipartScoringBody } from "./face-paths.js";
 import { createPortfolioOpenApi } from "./portfolio-paths.js";
 import { completeProblemResponses, problemResponses } from "./problem-responses.js";

@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, describe, expect, it } from "vitest";
-import { DEFAULT_LIMITS } from "../deps.js";
+import { DEFAULT_LIMITS } from "../config/deps.js";
 import { createOpenApiDocument } from "./openapi-document.js";
 
 // The whole document, portfolios included, so that every operation (whoever adds it) is linted and checked.

@@ -1,5 +1,5 @@
 import { toJsonSchema } from "@valibot/to-json-schema";
-import type { Limits } from "../deps.js";
+import type { Limits } from "../config/deps.js";
 import { CreatePortfolioSchema, UpdatePortfolioSchema } from "../routes/portfolios.js";
 import { PutRatingsSchema } from "../routes/portfolios-ratings.js";
 import { problemResponses } from "./problem-responses.js";

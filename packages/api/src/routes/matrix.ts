@@ -1,6 +1,7 @@
-import { type MatrixOptions, renderMatrixSvg, scorePortfolio, toVegaLite } from "@cxprism/core";
+import { scorePortfolio } from "@cxprism/core";
+import { type MatrixOptions, renderMatrixSvg, toVegaLite } from "@cxprism/core/matrix";
 import * as v from "valibot";
-import type { Limits } from "../deps.js";
+import type { Limits } from "../config/deps.js";
 import { negotiateOrThrow } from "../http/negotiate.js";
 import { ApiError } from "../http/problem.js";
 import { integerParam, readQuery } from "../http/query.js";

@@ -1,18 +1,13 @@
-import {
-  createPlan,
-  deriveFormulaCriteria,
-  PlanOptionsSchema,
-  renderPlanMarkdown,
-  renderPlanSvg,
-} from "@cxprism/core";
+import { deriveFormulaCriteria } from "@cxprism/core/formula";
+import { createPlan, PlanOptionsSchema, renderPlanMarkdown, renderPlanSvg } from "@cxprism/core/plan";
 import * as v from "valibot";
-import type { Limits } from "../deps.js";
+import type { Limits } from "../config/deps.js";
 import { issueToItem } from "../http/issues.js";
 import { isJsonMediaType, mediaTypeOf, parseJsonBody } from "../http/json-body.js";
 import { negotiateOrThrow } from "../http/negotiate.js";
 import { ApiError } from "../http/problem.js";
 import { readBodyText } from "../http/read-body.js";
-import { MissingPolicySchema } from "../schemas.js";
+import { MissingPolicySchema } from "../schemas/score.js";
 import { pointerItem, rethrowCoreError, validationFailed } from "./score.js";
 
 /** What `POST /v1/plan` can answer, preferred first. */
@@ -86,9 +81,9 @@ export async function handlePlan(request: Request, limits: Limits): Promise<Resp
   let plan: ReturnType<typeof createPlan>;
   try {
     const initiatives = hasFormula(model)
-      ? deriveFormulaCriteria(envelope.output.initiatives, { model: model as never }).initiatives
+      ? deriveFormulaCriteria(envelope.output.initiatives, { model }).initiatives
       : envelope.output.initiatives;
-    plan = createPlan(initiatives, { ...options, model: model as never });
+    plan = createPlan(initiatives, { ...options, model });
   } catch (error) {
     return rethrowCoreError(error, (problem) => {
       const item = pointerItem(problem);

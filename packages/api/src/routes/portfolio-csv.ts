@@ -1,4 +1,5 @@
-import { type ModelInput, renderCsvRecord } from "@cxprism/core";
+import type { ModelInput } from "@cxprism/core";
+import { renderCsvRecord } from "@cxprism/core/table";
 import type { PortfolioContents } from "../storage/portfolio-store.js";
 import { IMPORT_RATER } from "./portfolios-initiative-input.js";
 

@@ -1,11 +1,20 @@
 import type { Context } from "hono";
 import type { Principal } from "../auth/api-keys.js";
 import { sha256Hex } from "../auth/api-keys.js";
-import type { PortfolioDeps } from "../deps.js";
+import type { PortfolioDeps } from "../config/deps.js";
 import { isJsonMediaType, mediaTypeOf, parseJsonBody } from "../http/json-body.js";
 import { ApiError, type ProblemItem } from "../http/problem.js";
 import { readBodyText } from "../http/read-body.js";
 import { StoreError } from "../storage/portfolio-store.js";
+
+/** The methods a portfolio route may answer (HEAD and OPTIONS are added by the registrar). */
+export type RouteMethod = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
+
+/** Registers a path's handlers: store failures become problems, other methods get 405 with `Allow`. */
+export type RegisterRoute = (
+  path: string,
+  handlers: Partial<Record<RouteMethod, (c: PortfolioContext) => Promise<Response>>>,
+) => void;
 
 /** Hono environment of the portfolio routes. */
 export interface PortfolioEnv {

@@ -53,7 +53,7 @@ export function splitInitiative(
     input !== null && typeof input === "object" && !Array.isArray(input)
       ? { ...(input as InitiativeInput), dependsOn: [] }
       : input;
-  const validation = validatePortfolio([candidate], { model: model as never, missing: "neutral" });
+  const validation = validatePortfolio([candidate], { model, missing: "neutral" });
   if (!validation.success)
     return {
       ok: false,

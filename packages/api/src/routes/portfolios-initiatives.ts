@@ -1,4 +1,5 @@
-import { type Problem, type TableOrigins, toJsonPointer } from "@cxprism/core";
+import { type Problem, toJsonPointer } from "@cxprism/core";
+import type { TableOrigins } from "@cxprism/core/table";
 import * as v from "valibot";
 import { parseCsvTable, tableItem, tableLocator, throwTableProblems } from "../csv/read-initiatives-csv.js";
 import { mediaTypeOf } from "../http/json-body.js";
@@ -6,7 +7,7 @@ import { ApiError, type ProblemItem } from "../http/problem.js";
 import { readQuery } from "../http/query.js";
 import { readBodyText } from "../http/read-body.js";
 import type { InitiativeData, InitiativeRecord } from "../storage/portfolio-store.js";
-import type { RegisterRoute } from "./portfolios.js";
+import type { RegisterRoute } from "./portfolios-http.js";
 import {
   type PortfolioRuntime,
   readIfMatch,

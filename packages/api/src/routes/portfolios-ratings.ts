@@ -3,7 +3,7 @@ import * as v from "valibot";
 import { issueToItem } from "../http/issues.js";
 import { ApiError } from "../http/problem.js";
 import type { RatingRecord } from "../storage/portfolio-store.js";
-import type { RegisterRoute } from "./portfolios.js";
+import type { RegisterRoute } from "./portfolios-http.js";
 import { type PortfolioRuntime, readJsonBody, requireRole, validationFailed } from "./portfolios-http.js";
 import { RaterIdSchema } from "./portfolios-initiative-input.js";
 
@@ -71,7 +71,7 @@ export function registerRatingRoutes(register: RegisterRoute, runtime: Portfolio
           name: id,
           raters: [{ rater, weight: parsed.output.weight, ratings: parsed.output.ratings[id] }],
         })),
-        { model: portfolio.model as never, missing: "neutral" },
+        { model: portfolio.model, missing: "neutral" },
       );
       const errors = validation.success
         ? []

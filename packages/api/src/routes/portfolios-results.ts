@@ -1,15 +1,10 @@
-import {
-  type InitiativeInput,
-  renderMatrixSvg,
-  scorePortfolio,
-  toJsonPointer,
-  validatePortfolio,
-} from "@cxprism/core";
+import { type InitiativeInput, scorePortfolio, toJsonPointer, validatePortfolio } from "@cxprism/core";
+import { renderMatrixSvg } from "@cxprism/core/matrix";
 import { matchesIfNoneMatch } from "../http/etag.js";
 import { ApiError } from "../http/problem.js";
 import type { PortfolioContents } from "../storage/portfolio-store.js";
 import { renderPortfolioCsv } from "./portfolio-csv.js";
-import type { RegisterRoute } from "./portfolios.js";
+import type { RegisterRoute } from "./portfolios-http.js";
 import { type PortfolioContext, type PortfolioRuntime, validationFailed } from "./portfolios-http.js";
 import {
   createScoredPortfolio,
@@ -69,7 +64,7 @@ async function scoreStored(
     const contents = await runtime.deps.store.readContents(tenant, id);
     const portfolio = contents.portfolio ?? record;
     const validation = validatePortfolio(initiativesFromContents(contents), {
-      model: portfolio.model as never,
+      model: portfolio.model,
       missing,
     });
     if (!validation.success)

@@ -1,14 +1,15 @@
-import { defaultModel, type ModelInput, toJsonPointer, validatePortfolio } from "@cxprism/core";
+import { defaultModel, type ModelInput, toJsonPointer, validateModel } from "@cxprism/core";
 import { Hono } from "hono";
 import * as v from "valibot";
-import type { PortfolioDeps } from "../deps.js";
+import type { PortfolioDeps } from "../config/deps.js";
 import { issueToItem } from "../http/issues.js";
 import { ApiError } from "../http/problem.js";
 import type { PortfolioRecord } from "../storage/portfolio-store.js";
 import {
-  type PortfolioContext,
   type PortfolioEnv,
   type PortfolioRuntime,
+  type RegisterRoute,
+  type RouteMethod,
   readIfMatch,
   readJsonBody,
   readPaging,
@@ -21,12 +22,6 @@ import {
 import { registerInitiativeRoutes } from "./portfolios-initiatives.js";
 import { registerRatingRoutes } from "./portfolios-ratings.js";
 import { registerResultRoutes } from "./portfolios-results.js";
-
-type Handler = (c: PortfolioContext) => Promise<Response>;
-type Method = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
-
-/** Registers a path's handlers: store failures become problems, other methods get 405 with `Allow`. */
-export type RegisterRoute = (path: string, handlers: Partial<Record<Method, Handler>>) => void;
 
 const NameSchema = v.pipe(v.string(), v.trim(), v.minLength(1, "a non-empty name"), v.maxLength(200));
 const DescriptionSchema = v.pipe(v.string(), v.trim(), v.maxLength(4000));
@@ -48,7 +43,7 @@ export const UpdatePortfolioSchema = v.strictObject({
 /** Checks a model with the core, reporting its problems under `/model`. */
 function checkModel(model: unknown): ModelInput | undefined {
   if (model === undefined) return undefined;
-  const validation = validatePortfolio([], { model: model as never });
+  const validation = validateModel(model);
   if (!validation.success)
     throw validationFailed(
       validation.problems.map((problem) => ({
@@ -113,7 +108,7 @@ export function createPortfolioRoutes(
   });
 
   const register: RegisterRoute = (path, handlers) => {
-    const methods = Object.keys(handlers) as Method[];
+    const methods = Object.keys(handlers) as RouteMethod[];
     const allow = [...methods, ...(handlers.GET ? ["HEAD"] : []), "OPTIONS"].join(", ");
     for (const method of methods) {
       const handler = handlers[method]!;

@@ -1,5 +1,4 @@
 import {
-  analyseDisagreement,
   CxprismError,
   defaultModel,
   type Model,
@@ -10,14 +9,15 @@ import {
   toJsonPointer,
   validatePortfolio,
 } from "@cxprism/core";
+import { analyseDisagreement } from "@cxprism/core/confidence";
 import * as v from "valibot";
+import type { Limits } from "../config/deps.js";
 import { readInitiativesCsv, tableLocator } from "../csv/read-initiatives-csv.js";
-import type { Limits } from "../deps.js";
 import { issueToItem } from "../http/issues.js";
 import { isJsonMediaType, mediaTypeOf, parseJsonBody } from "../http/json-body.js";
 import { ApiError, type ProblemItem } from "../http/problem.js";
 import { readBodyText } from "../http/read-body.js";
-import { createScoreEnvelopeSchema, MissingPolicySchema, ScoreOptionsSchema } from "../schemas.js";
+import { createScoreEnvelopeSchema, MissingPolicySchema, ScoreOptionsSchema } from "../schemas/score.js";
 
 /** The media types `POST /v1/score` accepts. */
 export const SCORE_MEDIA_TYPES = ["application/json", "text/csv", "multipart/form-data"] as const;
@@ -236,7 +236,7 @@ export async function readScoreRequest<
   let portfolio = input.portfolio;
   if (portfolio === undefined) {
     const validation = validatePortfolio(input.initiatives, {
-      model: input.model as never,
+      model: input.model,
       missing: input.missing,
     });
     if (!validation.success) throw validationFailed(validation.problems.map(input.toItem));

@@ -50,6 +50,13 @@ interface SensitivityBody {
     criteria: { criterion: string; top1: { low: number; high: number } }[];
   };
   tornado?: { id: string; bars: { criterion: string }[] };
+  methods: {
+    topK: number;
+    rankings: { method: string; order: string[] }[];
+    agreement: { spearman: number | null; kendall: number | null }[];
+    shortlistChanges: { id: string }[];
+    vikor: { compromise: string[] };
+  };
 }
 
 describe("POST /v1/sensitivity", () => {
@@ -69,6 +76,15 @@ describe("POST /v1/sensitivity", () => {
     expect(result.stability.topK).toHaveLength(2);
     expect(result.stability.criteria).toHaveLength(11);
     expect(result.tornado).toBeUndefined();
+    // The ranking under other methods: every method puts the clear winner first and the loser last.
+    expect(result.methods.topK).toBe(2);
+    expect(result.methods.rankings).toHaveLength(6);
+    for (const ranking of result.methods.rankings) {
+      expect(ranking.order[0]).toBe("clear-winner");
+      expect(ranking.order.at(-1)).toBe("clear-loser");
+    }
+    expect(result.methods.agreement).toHaveLength(15);
+    expect(result.methods.vikor.compromise).toContain("clear-winner");
     const again = (await (await post(body)).json()) as SensitivityBody;
     expect(again).toEqual(result);
   });

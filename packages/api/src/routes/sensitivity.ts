@@ -1,9 +1,14 @@
-import { analyseWeightStability, buildTornado, runMonteCarlo } from "@cxprism/core";
+import {
+  analyseWeightStability,
+  buildTornado,
+  compareMethods,
+  runMonteCarlo,
+} from "@cxprism/core/confidence";
 import * as v from "valibot";
-import type { Limits } from "../deps.js";
+import type { Limits } from "../config/deps.js";
 import { ApiError } from "../http/problem.js";
 import { readQuery } from "../http/query.js";
-import { MissingPolicySchema } from "../schemas.js";
+import { MissingPolicySchema } from "../schemas/score.js";
 import { readScoreRequest, rethrowCoreError } from "./score.js";
 
 /** The Monte Carlo default, as in the core: 10,000 worlds. */
@@ -30,13 +35,14 @@ export const SensitivityQuerySchema = v.object({
 
 /**
  * Handles `POST /v1/sensitivity`: how confident the ranking is. Scores a body like `/v1/score`, then runs
- * the core's Monte Carlo (rank and quadrant probabilities), weight stability intervals and, for `?id=X`, that
- * initiative's tornado. Work is capped: iterations x initiatives at most `limits.maxSimulationWork`, and
+ * the core's Monte Carlo (rank and quadrant probabilities), weight stability intervals, the ranking under
+ * other methods (`compareMethods`: weighted sum and product, TOPSIS, VIKOR, with rank correlations) and,
+ * for `?id=X`, that initiative's tornado. Work is capped: iterations x initiatives at most `limits.maxSimulationWork`, and
  * initiatives at most `limits.maxSensitivityInitiatives`.
  *
  * @param request - the request
  * @param limits - the request limits
- * @returns `{monteCarlo, stability, tornado?}`
+ * @returns `{monteCarlo, stability, methods, tornado?}`
  * @throws {@link ApiError} for every client error (400, 413, 415, 422)
  */
 export async function handleSensitivity(request: Request, limits: Limits) {
@@ -99,8 +105,10 @@ export async function handleSensitivity(request: Request, limits: Limits) {
       iterations,
       ...(seed === undefined ? {} : { seed }),
     });
-    const stability = analyseWeightStability(portfolio, rest.topK === undefined ? {} : { topK: rest.topK });
-    return { monteCarlo, stability, ...(tornado === undefined ? {} : { tornado }) };
+    const topK = rest.topK === undefined ? {} : { topK: rest.topK };
+    const stability = analyseWeightStability(portfolio, topK);
+    const methods = compareMethods(portfolio, { topK: rest.topK ?? monteCarlo.k });
+    return { monteCarlo, stability, methods, ...(tornado === undefined ? {} : { tornado }) };
   } catch (error) {
     return rethrowCoreError(error, toItem, ["options"]);
   }

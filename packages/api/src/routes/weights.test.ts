@@ -89,6 +89,41 @@ describe("POST /v1/weights/ahp", () => {
     expect(body.consistencyRatio).toBeCloseTo(0.169, 3);
   });
 
+  it("completes missing judgments optimally when asked, by JSON option or CSV query", async () => {
+    // Bozoki, Fulop & Ronyai (2010), Example 3 (a_34 missing); the optimal a_34 = 0.7303 as AHPy prints it.
+    const matrix = {
+      ids: ["a", "b", "c", "d"],
+      values: [
+        [1, 1, 5, 2],
+        [1, 1, 3, 4],
+        [1 / 5, 1 / 3, 1, null],
+        [1 / 2, 1 / 4, null, 1],
+      ],
+    };
+    const json = await post(
+      "/v1/weights/ahp",
+      JSON.stringify({ matrix, options: { completion: "optimal" } }),
+    );
+    expect(json.status).toBe(200);
+    const body = (await json.json()) as AhpBody & { completion: string; completed: number[][] };
+    expect(body.completion).toBe("optimal");
+    expect(body.completed[2]![3]).toBeCloseTo(0.7303, 4);
+    const csv = await post(
+      "/v1/weights/ahp?completion=optimal",
+      ",a,b,c,d\na,1,1,5,2\nb,,1,3,4\nc,,,1,\nd,,,,1\n",
+      "text/csv",
+    );
+    expect(((await csv.json()) as { completed: number[][] }).completed[2]![3]).toBeCloseTo(0.7303, 4);
+    const harker = (await (await post("/v1/weights/ahp", JSON.stringify({ matrix }))).json()) as AhpBody & {
+      completion: string;
+    };
+    expect(harker.completion).toBe("harker");
+    expect(harker.lambdaMax).toBeGreaterThan(body.lambdaMax);
+    const bad = await post("/v1/weights/ahp", JSON.stringify({ matrix, options: { completion: "best" } }));
+    const problem = await problemOf(bad, 422);
+    expect(problem.errors?.[0]?.pointer).toBe("/options/completion");
+  });
+
   it("aggregates several raters (group AHP) and reports their agreement", async () => {
     const rater = (name: string, a: number) => ({
       rater: name,

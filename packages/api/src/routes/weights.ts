@@ -1,3 +1,4 @@
+import type { Problem } from "@cxprism/core";
 import {
   AhpOptionsSchema,
   type AhpResult,
@@ -6,14 +7,13 @@ import {
   groupAhp,
   type PairwiseMatrix,
   PairwiseMatrixSchema,
-  type Problem,
   RankWeightsRequestSchema,
   rankWeights,
   safeParsePairwiseTable,
-} from "@cxprism/core";
+} from "@cxprism/core/weights";
 import * as v from "valibot";
+import type { Limits } from "../config/deps.js";
 import { parseCsv } from "../csv/parse-csv.js";
-import type { Limits } from "../deps.js";
 import { issueToItem } from "../http/issues.js";
 import { isJsonMediaType, mediaTypeOf, parseJsonBody } from "../http/json-body.js";
 import { ApiError, type ProblemItem } from "../http/problem.js";
@@ -50,6 +50,7 @@ export const AhpRequestSchema = v.union([
 export const AhpQuerySchema = v.object({
   method: v.optional(AhpOptionsSchema.entries.method.wrapped),
   randomIndex: v.optional(AhpOptionsSchema.entries.randomIndex.wrapped),
+  completion: v.optional(AhpOptionsSchema.entries.completion.wrapped),
 });
 
 /** An AHP analysis as answered: the core's result with each worst judgment's advice in words. */

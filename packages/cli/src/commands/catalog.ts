@@ -7,7 +7,6 @@ import { readChoice, readString } from "./options.js";
 /** `cxprism catalog`: the built-in CX AI use cases. */
 export const catalogCommand = defineCommand({
   name: "catalog",
-  summary: "list the built-in CX AI use cases",
   usage: "catalog [options]",
   description: [
     "Lists the built-in customer-service AI use cases. `--format csv` writes them with their illustrative",

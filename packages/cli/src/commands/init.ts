@@ -8,7 +8,6 @@ import { writeOutput } from "../io/output.js";
 /** `cxprism init [DIR]`: a starter CSV and the default model to edit. */
 export const initCommand = defineCommand({
   name: "init",
-  summary: "write a starter CSV and the default model JSON to edit",
   usage: "init [DIR] [options]",
   description: [
     "Writes DIR/initiatives.csv (the catalog's use cases with illustrative ratings) and DIR/model.json (the",

@@ -4,7 +4,6 @@ import { defineCommand } from "../command.js";
 /** `cxprism model`: the default model, or the JSON Schema of a model. */
 export const modelCommand = defineCommand({
   name: "model",
-  summary: "print the default model, or the JSON Schema of a model",
   usage: "model [--schema]",
   description: [
     "Prints the built-in cx-ai-prism model as JSON: copy it, change weights, criteria or thresholds, and pass",

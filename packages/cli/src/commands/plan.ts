@@ -1,16 +1,13 @@
+import { CxprismError, formatPath, KPI_IDS, type KpiId } from "@cxprism/core";
 import {
-  CxprismError,
   createPlan,
-  formatPath,
-  KPI_IDS,
-  type KpiId,
   type Plan,
   type PlanInput,
   PlanObjectiveSchema,
-  placeTableProblem,
   renderPlanMarkdown,
   renderPlanSvg,
-} from "@cxprism/core";
+} from "@cxprism/core/plan";
+import { placeTableProblem } from "@cxprism/core/table";
 import { defineCommand } from "../command.js";
 import { fileProblem } from "../csv/locate.js";
 import { CliError } from "../errors.js";
@@ -33,7 +30,6 @@ const OBJECTIVES = PlanObjectiveSchema.options;
 /** `cxprism plan FILE|- --budget N`: a budgeted, sequenced plan. */
 export const planCommand = defineCommand({
   name: "plan",
-  summary: "select and sequence initiatives within a budget (Markdown, JSON or SVG roadmap)",
   usage: "plan FILE|- --budget N [options]",
   description: [
     "Scores the initiatives, selects the set that maximises total priority (or value, or net benefit) within",

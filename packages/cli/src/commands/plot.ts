@@ -1,11 +1,5 @@
-import {
-  CxprismError,
-  formatPath,
-  type MatrixOptions,
-  renderMatrixSvg,
-  scorePortfolio,
-  toVegaLite,
-} from "@cxprism/core";
+import { CxprismError, formatPath, scorePortfolio } from "@cxprism/core";
+import { type MatrixOptions, renderMatrixSvg, toVegaLite } from "@cxprism/core/matrix";
 import { defineCommand } from "../command.js";
 import { CliError } from "../errors.js";
 import { loadPortfolio } from "../input/load-portfolio.js";
@@ -29,7 +23,6 @@ const MAX_PNG_SIDE = 16384;
 /** `cxprism plot FILE|- -o OUT`: the prism matrix as SVG, PNG or Vega-Lite. */
 export const plotCommand = defineCommand({
   name: "plot",
-  summary: "draw the prism matrix (value vs feasibility) as SVG, PNG or Vega-Lite",
   usage: "plot FILE|- --out FILE|- [options]",
   description: [
     "Scores the initiatives (the CSV `score` reads) and draws the prism matrix: feasibility across, business",

@@ -1,10 +1,5 @@
-import {
-  analyseDisagreement,
-  type DisagreementReport,
-  defaultModel,
-  type MissingPolicy,
-  type Model,
-} from "@cxprism/core";
+import { defaultModel, type MissingPolicy, type Model } from "@cxprism/core";
+import { analyseDisagreement, type DisagreementReport } from "@cxprism/core/confidence";
 import type { OptionSpec } from "../command.js";
 import { CliError } from "../errors.js";
 import { loadModel } from "../input/load-model.js";

@@ -1,13 +1,6 @@
-import {
-  normaliseHeader,
-  QUADRANTS,
-  type Quadrant,
-  type Result,
-  renderMatrixText,
-  resultOf,
-  type ScoreColumns,
-  scoreColumns,
-} from "@cxprism/core";
+import { QUADRANTS, type Quadrant, type Result } from "@cxprism/core";
+import { renderMatrixText } from "@cxprism/core/matrix";
+import { normaliseHeader, resultOf, type ScoreColumns, scoreColumns } from "@cxprism/core/table";
 import { defineCommand } from "../command.js";
 import { CliError } from "../errors.js";
 import { loadScorable } from "../input/load-portfolio.js";
@@ -38,7 +31,6 @@ const FORMATS = ["table", "json", "csv", "md"] as const;
 /** `cxprism score FILE|-`: score a CSV of initiatives and print the ranking. */
 export const scoreCommand = defineCommand({
   name: "score",
-  summary: "score a CSV of initiatives and print the ranking",
   usage: "score FILE|- [options]",
   description: [
     "Scores each initiative (one row, or one row per rater with a `rater` column) on business value and",

@@ -1,17 +1,17 @@
+import { CxprismError, suggestNearest } from "@cxprism/core";
 import {
   analyseWeightStability,
   buildTornado,
-  CxprismError,
+  compareMethods,
   type MonteCarloOptions,
   runMonteCarlo,
-  suggestNearest,
-} from "@cxprism/core";
+} from "@cxprism/core/confidence";
 import { defineCommand } from "../command.js";
 import { CliError } from "../errors.js";
 import { loadPortfolio } from "../input/load-portfolio.js";
 import { writeOutput } from "../io/output.js";
 import { shouldColour } from "../render/colour.js";
-import { renderProbabilityTable, renderStabilityTable } from "../render/sensitivity.js";
+import { renderMethodsTable, renderProbabilityTable, renderStabilityTable } from "../render/sensitivity.js";
 import { renderTornadoChart } from "../render/tornado.js";
 import {
   MISSING_OPTION,
@@ -37,15 +37,17 @@ const OPTION_OF: Readonly<Record<string, string>> = {
 /** `cxprism sensitivity FILE`: how confident the ranking is. */
 export const sensitivityCommand = defineCommand({
   name: "sensitivity",
-  summary: "how confident the ranking is: Monte Carlo probabilities, weight stability, tornado",
   usage: "sensitivity FILE|- [options]",
   description: [
     "Reads a CSV as `score` does and simulates plausible worlds around it: weights drawn from a Dirichlet",
     "centred on the model's (--concentration: higher = closer), each rating moved by up to --uncertainty",
     "rating steps, raters resampled where several rated. Prints per initiative P(top-k), P(rank 1), the",
     "probability of keeping its quadrant, the priority median and 90% interval, and a one-line summary; then",
-    "each criterion's weight range within which the top-1 and the top-k set stay the same. With --id, a",
-    "tornado chart: how far one rating step down or up moves that initiative's priority.",
+    "each criterion's weight range within which the top-1 and the top-k set stay the same. Then whether the ranking survives a change of method: ranks by weighted sum, weighted product, TOPSIS",
+    "(vector and min-max) and VIKOR (v = 0.5) on the same criteria and weights, Spearman's rho and Kendall's",
+    "tau-b between them, the initiatives in the top k under some methods only, and VIKOR's compromise",
+    "(docs/methods.md). With --id, a tornado chart: how far one rating step down or up moves that",
+    "initiative's priority.",
     "The same seed gives byte-identical output.",
   ].join("\n"),
   options: {
@@ -112,9 +114,11 @@ export const sensitivityCommand = defineCommand({
     const notice = announceLongRun(io.stderr, options.iterations!, portfolio.initiatives.length);
     let monteCarlo: ReturnType<typeof runMonteCarlo>;
     let stability: ReturnType<typeof analyseWeightStability>;
+    let methods: ReturnType<typeof compareMethods>;
     try {
       monteCarlo = runMonteCarlo(portfolio, options);
       stability = analyseWeightStability(portfolio, { topK: options.topK });
+      methods = compareMethods(portfolio, { topK: options.topK });
     } catch (error) {
       if (!(error instanceof CxprismError)) throw error;
       const [problem] = error.problems;
@@ -126,7 +130,7 @@ export const sensitivityCommand = defineCommand({
     const tornado = id === undefined ? undefined : buildTornado(portfolio).find((entry) => entry.id === id);
     let text: string;
     if (format === "json") {
-      text = `${JSON.stringify({ monteCarlo, stability, ...(tornado === undefined ? {} : { tornado }) }, null, 2)}\n`;
+      text = `${JSON.stringify({ monteCarlo, stability, methods, ...(tornado === undefined ? {} : { tornado }) }, null, 2)}\n`;
     } else {
       const colour = values.out === undefined && shouldColour(io.stdout, io.env);
       const topName =
@@ -134,6 +138,11 @@ export const sensitivityCommand = defineCommand({
       text =
         renderProbabilityTable(monteCarlo, portfolio.model, { colour }) +
         renderStabilityTable(stability, portfolio.model, topName, { colour }) +
+        renderMethodsTable(
+          methods,
+          new Map(portfolio.initiatives.map((initiative) => [initiative.id, initiative.name])),
+          { colour },
+        ) +
         (tornado === undefined ? "" : `\n${renderTornadoChart(tornado, { colour })}`);
     }
     await writeOutput(readString(values.out), io.stdout, text);

@@ -5,7 +5,6 @@ import { MISSING_OPTION, MODEL_OPTION, readMissing, readString } from "./options
 /** `cxprism validate FILE`: report every problem of a CSV without scoring it. */
 export const validateCommand = defineCommand({
   name: "validate",
-  summary: "check a CSV of initiatives and report every problem",
   usage: "validate FILE|- [options]",
   description: [
     "Reads a CSV as `score` does and reports every problem as FILE:ROW:COLUMN (the row a spreadsheet",

@@ -1,11 +1,12 @@
+import { CxprismError } from "@cxprism/core";
 import {
-  CxprismError,
+  COMPLETIONS,
   isRandomIndexTable,
   RANDOM_INDEX_TABLES,
   type RandomIndexTable,
   type RankWeightMethod,
   rankWeights,
-} from "@cxprism/core";
+} from "@cxprism/core/weights";
 import { defineCommand } from "../command.js";
 import { CliError } from "../errors.js";
 import { loadAhpWeights } from "../input/load-pairwise.js";
@@ -28,14 +29,16 @@ const RANK_METHODS: Readonly<Record<string, RankWeightMethod>> = {
 /** `cxprism weights ahp FILE` and `cxprism weights rank IDS`: criterion weights from judgments or a ranking. */
 export const weightsCommand = defineCommand({
   name: "weights",
-  summary: "derive criterion weights from pairwise comparisons (AHP) or a ranking",
   usage: "weights ahp|rank FILE|IDS [options]",
   description: [
     "`weights ahp FILE` reads a pairwise-comparison CSV: criterion ids as the header row and the first column,",
     "each cell how many times more important the row is than the column on Saaty's 1-9 scale (`3`, `1/3`,",
     "`0.333`; empty = not judged; the upper triangle is enough). It prints the weights (principal eigenvector,",
     "or row geometric mean), lambda-max, CI, CR and Saaty's verdict, and the judgments that make the matrix",
-    "inconsistent with the value each would need. The CSV is read as `score` reads one (delimiter detected).",
+    "inconsistent with the value each would need (only when CR is above 0.10, or when a nearer scale value",
+    "would lower CR; each with the CR drop). The CSV is read as `score` reads one (delimiter detected).",
+    "Missing judgments are completed as Harker (1987) does (default) or, with `--completion optimal`, with",
+    "the values that minimise lambda-max (Bozoki, Fulop & Ronyai 2010; AHPy's choice).",
     "",
     "`weights rank IDS` turns an order of importance into weights: ids separated by `,`, `=` for a tie",
     "(`a,b=c,d`). Methods: roc (rank-order centroid, Barron & Barrett 1996, default), rank-sum,",
@@ -55,6 +58,11 @@ export const weightsCommand = defineCommand({
       value: "TABLE",
       description: `ahp: the random-index table for CR: ${Object.keys(RANDOM_INDEX_TABLES).join(", ")} (default saaty-1980)`,
     },
+    completion: {
+      type: "string",
+      value: "KIND",
+      description: "ahp: how missing judgments are filled: harker (default) or optimal (minimum lambda-max)",
+    },
     format: { type: "string", short: "f", value: "FORMAT", description: "table (default) or json" },
     out: { type: "string", short: "o", value: "FILE", description: "write to FILE instead of stdout" },
   },
@@ -69,6 +77,7 @@ export const weightsCommand = defineCommand({
       "cxprism weights ahp pairwise.csv --method geometric-mean --random-index alonso-lamata-2006",
       "variants",
     ],
+    ["cxprism weights ahp partial.csv --completion optimal", "missing judgments set to minimise lambda-max"],
     ["cxprism weights rank cx_impact,cost_to_serve=strategic_fit,revenue_retention", "weights from an order"],
   ],
   async run({ values, positionals }, io) {
@@ -84,9 +93,10 @@ export const weightsCommand = defineCommand({
     let text: string;
     if (kind === "ahp") {
       const method = readChoice("method", values.method, AHP_METHODS, "eigenvector");
+      const completion = readChoice("completion", values.completion, COMPLETIONS, "harker");
       const { result } = await loadAhpWeights(
         subject,
-        { method, randomIndex: readRandomIndex(values["random-index"]) },
+        { method, randomIndex: readRandomIndex(values["random-index"]), completion },
         io,
       );
       text =
@@ -94,11 +104,13 @@ export const weightsCommand = defineCommand({
           ? `${JSON.stringify(ahpJson(result), null, 2)}\n`
           : renderAhpTable(result, { colour: values.out === undefined && shouldColour(io.stdout, io.env) });
     } else {
-      if (values["random-index"] !== undefined)
-        throw new CliError(
-          "usage",
-          "--random-index: expected only with weights ahp, received it with weights rank",
-        );
+      for (const flag of ["random-index", "completion"] as const) {
+        if (values[flag] !== undefined)
+          throw new CliError(
+            "usage",
+            `--${flag}: expected only with weights ahp, received it with weights rank`,
+          );
+      }
       const method = RANK_METHODS[readChoice("method", values.method, Object.keys(RANK_METHODS), "roc")]!;
       const ranking = parseRanking(subject);
       let weights: Record<string, number>;

@@ -1,4 +1,4 @@
-import type { TableProblem } from "@cxprism/core";
+import type { TableProblem } from "@cxprism/core/table";
 
 /** A problem placed in a file: `FILE:ROW:COLUMN: message` (ROW and COLUMN when known). */
 export interface FileProblem {

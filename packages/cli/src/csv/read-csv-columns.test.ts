@@ -1,5 +1,6 @@
 import { Readable } from "node:stream";
-import { checkTable, defaultModel, portfolioFromColumns, renderCsvRecord, scoreColumns } from "@cxprism/core";
+import { defaultModel } from "@cxprism/core";
+import { checkTable, portfolioFromColumns, renderCsvRecord, scoreColumns } from "@cxprism/core/table";
 import { fc, test } from "@fast-check/vitest";
 import { describe, expect, it } from "vitest";
 import { readInitiativesCsv, readPortfolioCsv } from "./read-csv.js";

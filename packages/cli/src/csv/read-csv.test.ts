@@ -1,13 +1,6 @@
 import { Readable } from "node:stream";
-import {
-  catalogInitiatives,
-  checkTable,
-  defaultModel,
-  renderCatalogCsv,
-  score,
-  type TableRows,
-  validatePortfolio,
-} from "@cxprism/core";
+import { catalogInitiatives, defaultModel, renderCatalogCsv, score, validatePortfolio } from "@cxprism/core";
+import { checkTable, type TableRows } from "@cxprism/core/table";
 import { fc, test } from "@fast-check/vitest";
 import { describe, expect, it } from "vitest";
 import { readInitiativesCsv } from "./read-csv.js";

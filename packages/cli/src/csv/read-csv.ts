@@ -1,17 +1,17 @@
 import { once } from "node:events";
 import type { Readable } from "node:stream";
+import type { MissingPolicy, Model } from "@cxprism/core";
 import {
   detectDelimiter,
   isBlankRow,
-  type MissingPolicy,
-  type Model,
   startTable,
   type TableColumns,
   type TableDelimiter,
+  type TableFormulaEntry,
   type TableRowReader,
   type TableRows,
   type TableStart,
-} from "@cxprism/core";
+} from "@cxprism/core/table";
 import { CsvError, parse } from "csv-parse";
 import type { FileProblem } from "./locate.js";
 
@@ -28,6 +28,8 @@ export interface ReadCsvOptions {
   readonly model: Model;
   /** With `error`, a weighted criterion without a column is a problem of the header. */
   readonly missing: MissingPolicy;
+  /** The core's formula entry, for a model with formula criteria. */
+  readonly formula?: TableFormulaEntry | undefined;
   /** Called now and then while reading, with the bytes and data rows read so far. */
   readonly onProgress?: ((bytes: number, rows: number) => void) | undefined;
 }
@@ -140,7 +142,12 @@ async function readCsv<Read>(
     else if (!isBlankRow(record)) {
       start = startTable(
         { row, cells: record },
-        { model: options.model, missing: options.missing, decimalComma: delimiter === ";" },
+        {
+          model: options.model,
+          missing: options.missing,
+          decimalComma: delimiter === ";",
+          formula: options.formula,
+        },
       );
       reader = createReader(start);
     }

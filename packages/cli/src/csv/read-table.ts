@@ -1,5 +1,5 @@
 import { readFile } from "node:fs/promises";
-import { detectDelimiter, type TableDelimiter } from "@cxprism/core";
+import { detectDelimiter, type TableDelimiter } from "@cxprism/core/table";
 import { CsvError, parse } from "csv-parse/sync";
 import { CliError } from "../errors.js";
 

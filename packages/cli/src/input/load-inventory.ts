@@ -1,12 +1,7 @@
 import { readFile } from "node:fs/promises";
-import {
-  CxprismError,
-  detectDelimiter,
-  formatPath,
-  type Inventory,
-  inventoryFromRows,
-  parseInventory,
-} from "@cxprism/core";
+import { CxprismError, formatPath } from "@cxprism/core";
+import { type Inventory, inventoryFromRows, parseInventory } from "@cxprism/core/plan";
+import { detectDelimiter } from "@cxprism/core/table";
 import { CsvError, parse } from "csv-parse/sync";
 import type { FileProblem } from "../csv/locate.js";
 import { CliError } from "../errors.js";

@@ -1,5 +1,5 @@
 import { readFile } from "node:fs/promises";
-import { formatPath, type Model, type ModelInput, validatePortfolio } from "@cxprism/core";
+import { formatPath, type Model, validateModel } from "@cxprism/core";
 import { CliError } from "../errors.js";
 
 /**
@@ -29,8 +29,8 @@ export async function loadModel(file: string): Promise<Model> {
     };
     throw new CliError("invalid-input", problem.message, [problem]);
   }
-  const validation = validatePortfolio([], { model: json as ModelInput }); // checked there;
-  if (validation.success) return validation.portfolio.model;
+  const validation = validateModel(json);
+  if (validation.success) return validation.model;
   const problems = validation.problems.map((problem) => ({
     file,
     // Drop the leading "model": within the model file, paths start at its root.

@@ -1,12 +1,12 @@
+import { CxprismError, type Problem } from "@cxprism/core";
 import {
   type AhpResult,
   ahpWeights,
-  CxprismError,
+  type Completion,
   type PriorityMethod,
-  type Problem,
   type RandomIndexTable,
   safeParsePairwiseTable,
-} from "@cxprism/core";
+} from "@cxprism/core/weights";
 import type { CommandIo } from "../command.js";
 import type { FileProblem } from "../csv/locate.js";
 import { readCsvTable } from "../csv/read-table.js";
@@ -16,6 +16,8 @@ import { CliError } from "../errors.js";
 export interface AhpLoadOptions {
   readonly method: PriorityMethod;
   readonly randomIndex: RandomIndexTable;
+  /** How missing judgments are filled (default `harker`). */
+  readonly completion?: Completion | undefined;
 }
 
 /** An AHP result and the file it came from. */
@@ -50,7 +52,11 @@ export async function loadAhpWeights(
   try {
     return {
       file,
-      result: ahpWeights(parsed.matrix, { method: options.method, randomIndex: options.randomIndex }),
+      result: ahpWeights(parsed.matrix, {
+        method: options.method,
+        randomIndex: options.randomIndex,
+        completion: options.completion,
+      }),
     };
   } catch (error) {
     if (error instanceof CxprismError) return fail(error.problems);

@@ -1,17 +1,15 @@
 import { createReadStream } from "node:fs";
 import { stat } from "node:fs/promises";
 import type { Readable } from "node:stream";
+import { defaultModel, type MissingPolicy, type Model, type Portfolio } from "@cxprism/core";
 import {
   checkTable,
-  defaultModel,
-  type MissingPolicy,
-  type Model,
-  type Portfolio,
   type TableCheck,
   type TableDelimiter,
   type TableOrigins,
   type TableProblem,
-} from "@cxprism/core";
+  validateColumns,
+} from "@cxprism/core/table";
 import type { CommandIo } from "../command.js";
 import { fileProblem } from "../csv/locate.js";
 import {
@@ -66,9 +64,9 @@ export async function loadPortfolio(
   options: LoadOptions,
   io: CommandIo,
 ): Promise<LoadedPortfolio> {
-  const { model, file, read } = await openCsv(path, options, io);
+  const { model, file, read, formula } = await openCsv(path, options, io);
   const outcome = await read(readInitiativesCsv);
-  const check = checkTable(outcome.start, outcome.read, { model, missing: options.missing });
+  const check = checkTable(outcome.start, outcome.read, { model, missing: options.missing, formula });
   throwProblems(file, check);
   // The initiatives as read are not returned: the portfolio holds its own copies, and a million rows of
   // input objects are worth freeing before scoring.
@@ -128,7 +126,7 @@ export async function loadScorable(
     const loaded = await loadPortfolio(path, resolved, io);
     return { ...loaded, loaded, scorable: objectScorable(loaded.portfolio) };
   }
-  const { model, file, read } = await openCsv(path, resolved, io);
+  const { model, file, read, formula } = await openCsv(path, resolved, io);
   const outcome = await read(readPortfolioCsv);
   const { start } = outcome;
   const common = {
@@ -138,7 +136,7 @@ export async function loadScorable(
     delimiter: outcome.delimiter,
     extraColumns: start.extraColumns,
   };
-  const table = { model, missing: options.missing };
+  const table = { model, missing: options.missing, formula };
   if (outcome.read.kind === "initiatives") {
     const check = checkTable(start, outcome.read, table);
     throwProblems(file, check);
@@ -203,6 +201,8 @@ function throwProblems<P>(
 /** Loads the model, checks the path and opens the stream (with a progress line for large files on a TTY). */
 async function openCsv(path: string, options: LoadOptions, io: CommandIo) {
   const model = await resolveModel(options);
+  // The formula entry (and with it mathjs) loads only for a model with formula criteria.
+  const formula = hasFormulas(model) ? await import("@cxprism/core/formula") : undefined;
   const file = path === "-" ? "stdin" : path;
   let size: number | undefined;
   if (path !== "-") {
@@ -230,11 +230,11 @@ async function openCsv(path: string, options: LoadOptions, io: CommandIo) {
         : undefined;
     const outcome = await reader(
       { file, stream },
-      { model, missing: options.missing, onProgress: progress?.update },
+      { model, missing: options.missing, formula, onProgress: progress?.update },
     ).finally(() => progress?.done());
     if (!outcome.success)
       throw new CliError("invalid-input", `${file}: cannot read the initiatives`, outcome.problems);
     return outcome;
   }
-  return { model, file, read };
+  return { model, file, read, formula };
 }

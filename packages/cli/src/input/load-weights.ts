@@ -1,5 +1,6 @@
 import { readFile } from "node:fs/promises";
-import { applyWeights, CxprismError, formatPath, type Model } from "@cxprism/core";
+import { CxprismError, formatPath, type Model } from "@cxprism/core";
+import { applyWeights } from "@cxprism/core/weights";
 import type { FileProblem } from "../csv/locate.js";
 import { CliError } from "../errors.js";
 

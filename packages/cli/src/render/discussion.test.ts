@@ -1,4 +1,5 @@
-import { analyseDisagreement, defaultModel } from "@cxprism/core";
+import { defaultModel } from "@cxprism/core";
+import { analyseDisagreement } from "@cxprism/core/confidence";
 import { describe, expect, it } from "vitest";
 import { appendJsonFields, describeImpact, discussionJson, renderDiscussionTable } from "./discussion.js";
 

@@ -1,4 +1,5 @@
-import type { DisagreementReport, Model, RatingSpread } from "@cxprism/core";
+import type { Model } from "@cxprism/core";
+import type { DisagreementReport, RatingSpread } from "@cxprism/core/confidence";
 import stringWidth from "string-width";
 import { paint } from "./colour.js";
 import { oneLine } from "./results-table.js";

@@ -1,4 +1,5 @@
-import { catalogInitiatives, defaultModel, renderMatrixText, score } from "@cxprism/core";
+import { catalogInitiatives, defaultModel, score } from "@cxprism/core";
+import { renderMatrixText } from "@cxprism/core/matrix";
 import { describe, expect, it } from "vitest";
 import { colourMatrixText } from "./matrix-colour.js";
 

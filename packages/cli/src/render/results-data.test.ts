@@ -3,10 +3,10 @@ import {
   type InitiativeInput,
   type Portfolio,
   type Result,
-  scoreColumns,
   scorePortfolio,
   validatePortfolio,
 } from "@cxprism/core";
+import { scoreColumns } from "@cxprism/core/table";
 import { fc, test } from "@fast-check/vitest";
 import { describe, expect, it } from "vitest";
 import {

@@ -1,12 +1,5 @@
-import {
-  type Model,
-  type Portfolio,
-  QUADRANTS,
-  type Result,
-  renderCsvRecord,
-  resultOf,
-  type ScoreColumns,
-} from "@cxprism/core";
+import { type Model, type Portfolio, QUADRANTS, type Result } from "@cxprism/core";
+import { renderCsvRecord, resultOf, type ScoreColumns } from "@cxprism/core/table";
 
 /** The extra columns of a file, and a lookup of each result's values for them. */
 export interface ExtraColumns {

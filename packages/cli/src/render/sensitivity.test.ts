@@ -1,4 +1,5 @@
-import { analyseWeightStability, defaultModel, runMonteCarlo, validatePortfolio } from "@cxprism/core";
+import { defaultModel, validatePortfolio } from "@cxprism/core";
+import { analyseWeightStability, runMonteCarlo } from "@cxprism/core/confidence";
 import { describe, expect, it } from "vitest";
 import { formatInterval, renderProbabilityTable, renderStabilityTable } from "./sensitivity.js";
 

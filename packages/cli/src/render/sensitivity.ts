@@ -1,10 +1,11 @@
+import type { Model } from "@cxprism/core";
 import {
   formatProbability,
-  type Model,
+  type MethodComparison,
   type MonteCarloResult,
   type WeightInterval,
   type WeightStability,
-} from "@cxprism/core";
+} from "@cxprism/core/confidence";
 import stringWidth from "string-width";
 import { paint, QUADRANT_STYLE } from "./colour.js";
 import { oneLine } from "./results-table.js";
@@ -15,8 +16,16 @@ export interface SensitivityTableOptions {
   readonly colour: boolean;
 }
 
-/** Renders rows as aligned columns; `right` marks the columns aligned right. */
-function renderColumns(
+/**
+ * Renders rows as aligned columns; `right` marks the columns aligned right.
+ *
+ * @param rows - the header row, then the body
+ * @param right - per column, whether it is aligned right
+ * @param colour - bold header or not
+ * @param paintCell - colours a body cell
+ * @returns one line per row
+ */
+export function renderColumns(
   rows: readonly (readonly string[])[],
   right: readonly boolean[],
   colour: boolean,
@@ -139,6 +148,75 @@ export function renderStabilityTable(
     `Weight stability (${how}): the range of each criterion's share of its axis (the axis' other weights`,
     `rescaled) within which ${oneLine(topName)} stays first and the top-${stability.k} set stays the same:`,
     ...renderColumns([header, ...rows], [false, false, true, false, false], options.colour),
+  ];
+  return `${lines.join("\n")}\n`;
+}
+
+/** Short column names for the methods table. */
+const METHOD_HEADER: Readonly<Record<MethodComparison["rankings"][number]["method"], string>> = {
+  model: "model",
+  "weighted-sum": "sum",
+  "weighted-product": "product",
+  "topsis-vector": "TOPSIS-v",
+  "topsis-min-max": "TOPSIS-mm",
+  vikor: "VIKOR",
+};
+
+/**
+ * Renders the method-robustness section: each initiative's rank under every method (in the model's order),
+ * Spearman's rho and Kendall's tau-b for every pair of methods, the initiatives whose top-k membership
+ * depends on the method, and VIKOR's compromise with its two conditions.
+ *
+ * @param comparison - the result of `compareMethods`
+ * @param names - initiative name by id
+ * @param options - colour or not
+ * @returns the section, starting with a blank line and ending with a newline
+ */
+export function renderMethodsTable(
+  comparison: MethodComparison,
+  names: ReadonlyMap<string, string>,
+  options: SensitivityTableOptions,
+): string {
+  const name = (id: string) => oneLine(names.get(id) ?? id);
+  const model = comparison.rankings[0]!;
+  const header = ["initiative", ...comparison.rankings.map((ranking) => METHOD_HEADER[ranking.method])];
+  const rows = model.order.map((id) => {
+    const i = comparison.ids.indexOf(id);
+    return [name(id), ...comparison.rankings.map((ranking) => String(ranking.ranks[i]))];
+  });
+  const agreement = comparison.agreement.map((pair) => [
+    `${METHOD_HEADER[pair.methods[0]]} vs ${METHOD_HEADER[pair.methods[1]]}`,
+    pair.spearman === null ? "n/a" : pair.spearman.toFixed(3),
+    pair.kendall === null ? "n/a" : pair.kendall.toFixed(3),
+  ]);
+  const k = comparison.topK;
+  const changes =
+    comparison.shortlistChanges.length === 0
+      ? [`Every method puts the same initiatives in the top ${k}.`]
+      : [
+          `In the top ${k} under some methods only:`,
+          ...comparison.shortlistChanges.map(
+            (change) =>
+              `  ${name(change.id)}: in under ${change.inside.map((m) => METHOD_HEADER[m]).join(", ")}; out under ${change.outside.map((m) => METHOD_HEADER[m]).join(", ")}`,
+          ),
+        ];
+  const { vikor } = comparison;
+  const condition = (holds: boolean | null) => (holds === null ? "n/a" : holds ? "met" : "not met");
+  const lines = [
+    "",
+    "Ranks by method (sum and product of the criteria, TOPSIS with vector or min-max normalisation, VIKOR",
+    `with v = ${vikor.v}), same criteria and weights:`,
+    ...renderColumns(
+      [header, ...rows],
+      header.map((_, c) => c > 0),
+      options.colour,
+    ),
+    "",
+    "Agreement between methods (Spearman's rho, Kendall's tau-b):",
+    ...renderColumns([["methods", "rho", "tau"], ...agreement], [false, true, true], options.colour),
+    "",
+    ...changes,
+    `VIKOR compromise: ${vikor.compromise.map(name).join(", ") || "none"} (acceptable advantage ${condition(vikor.acceptableAdvantage)}, acceptable stability ${condition(vikor.acceptableStability)})`,
   ];
   return `${lines.join("\n")}\n`;
 }

@@ -1,4 +1,4 @@
-import type { Tornado, TornadoBar } from "@cxprism/core";
+import type { Tornado, TornadoBar } from "@cxprism/core/confidence";
 import fc from "fast-check";
 import stringWidth from "string-width";
 import { describe, expect, it } from "vitest";

@@ -1,4 +1,4 @@
-import type { Tornado } from "@cxprism/core";
+import type { Tornado } from "@cxprism/core/confidence";
 import stringWidth from "string-width";
 import { paint } from "./colour.js";
 import { oneLine } from "./results-table.js";

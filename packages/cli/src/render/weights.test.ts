@@ -1,4 +1,4 @@
-import { ahpWeights } from "@cxprism/core";
+import { ahpWeights } from "@cxprism/core/weights";
 import { describe, expect, it } from "vitest";
 import { ahpJson, renderAhpTable, renderWeightTable } from "./weights.js";
 

@@ -3,7 +3,7 @@ import {
   describeJudgmentAdvice,
   RANDOM_INDEX_TABLES,
   type RankWeightMethod,
-} from "@cxprism/core";
+} from "@cxprism/core/weights";
 import stringWidth from "string-width";
 import { paint } from "./colour.js";
 import { oneLine } from "./results-table.js";
@@ -50,7 +50,7 @@ export function renderAhpTable(result: AhpResult, options: WeightsTableOptions):
   const ri =
     result.randomIndex === null
       ? `no RI for n = ${n} in ${RANDOM_INDEX_TABLES[result.randomIndexTable].source}`
-      : `RI ${result.randomIndex} for n = ${n}, ${RANDOM_INDEX_TABLES[result.randomIndexTable].source}`;
+      : `RI ${formatIndex(result.randomIndex)}${result.randomIndexBasis === "interpolated" ? " interpolated" : ""} for n = ${n}, ${RANDOM_INDEX_TABLES[result.randomIndexTable].source}`;
   const verdictText = {
     acceptable: "acceptable (CR <= 0.10)",
     revise: "revise the judgments (CR above 0.10)",
@@ -69,9 +69,20 @@ export function renderAhpTable(result: AhpResult, options: WeightsTableOptions):
     `verdict     ${verdict}`,
   ];
   if (result.missing > 0)
-    lines.push(`missing     ${result.missing} judgment(s), completed from the weights (Harker 1987)`);
+    lines.push(
+      `missing     ${result.missing} judgment(s), ${
+        result.completion === "optimal"
+          ? "completed to minimise lambda-max (Bozoki, Fulop & Ronyai 2010)"
+          : "completed from the weights (Harker 1987)"
+      }`,
+    );
   if (result.worstJudgments.length > 0) {
-    lines.push("", "Most inconsistent judgments (and the value each would need):");
+    lines.push(
+      "",
+      result.verdict === "revise"
+        ? "Most inconsistent judgments (and the value each would need):"
+        : "Judgments a nearer scale value would make more consistent:",
+    );
     for (const advice of result.worstJudgments) {
       const after =
         advice.consistencyRatioIfChanged === null
@@ -81,6 +92,10 @@ export function renderAhpTable(result: AhpResult, options: WeightsTableOptions):
     }
   }
   return `${lines.join("\n")}\n`;
+}
+
+function formatIndex(value: number): string {
+  return String(Math.round(value * 10_000) / 10_000);
 }
 
 /**
@@ -93,11 +108,13 @@ export function ahpJson(result: AhpResult): Record<string, unknown> {
   return {
     weights: result.weights,
     method: result.method,
+    completion: result.completion,
     lambdaMax: result.lambdaMax,
     ci: result.consistencyIndex,
     cr: result.consistencyRatio,
     randomIndex: result.randomIndex,
     randomIndexTable: result.randomIndexTable,
+    randomIndexBasis: result.randomIndexBasis,
     verdict: result.verdict,
     missing: result.missing,
     worstJudgments: result.worstJudgments.map((advice) => ({

@@ -1,6 +1,6 @@
 import * as v from "valibot";
 import { CxprismError, type Problem } from "../errors.js";
-import { describe, issueToProblem } from "../validate/portfolio.js";
+import { describeValue, issueToProblem } from "../validate/issues.js";
 import { slugify } from "../validate/slug.js";
 
 const NameSchema = v.pipe(v.string(), v.trim(), v.minLength(1, "a non-empty name"), v.maxLength(200));
@@ -81,7 +81,7 @@ export function inventoryFromRows(rows: readonly Readonly<Record<string, string 
     if (name === undefined || name.value === "") {
       problems.push({
         path: ["rows", index, name?.key ?? "app"],
-        message: `expected an application name in column app or name, received ${describe(name?.value ?? undefined)}`,
+        message: `expected an application name in column app or name, received ${describeValue(name?.value ?? undefined)}`,
       });
       return;
     }
@@ -101,7 +101,7 @@ export function inventoryFromRows(rows: readonly Readonly<Record<string, string 
       else {
         problems.push({
           path: ["rows", index, runCost.key],
-          message: `expected a yearly running cost of at least 0, received ${describe(runCost.value)}`,
+          message: `expected a yearly running cost of at least 0, received ${describeValue(runCost.value)}`,
         });
       }
     }

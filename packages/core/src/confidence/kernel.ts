@@ -1,5 +1,5 @@
 import { aggregateAxis } from "../pipeline/axis.js";
-import { scaleBounds } from "../pipeline/normalise.js";
+import { ratingReading } from "../pipeline/normalise.js";
 import { createPriorityRule } from "../pipeline/priority.js";
 import { isLabelScale, scalePointCount } from "../schema/criterion.js";
 import type { AxisAggregation, Model } from "../schema/model.js";
@@ -23,7 +23,7 @@ export interface ScoringKernel {
   readonly axisOf: Uint8Array;
   /** Model weights normalised to sum 1 on each axis, by criterion index. */
   readonly weights: Float64Array;
-  /** Raw rating to [0, 1]: `(raw - origin[c]) * factor[c]` (a cost criterion runs back from its max). */
+  /** Raw rating to what the aggregation reads: `(raw - origin[c]) * factor[c]` (see `ratingReading`). */
   readonly origin: Float64Array;
   readonly factor: Float64Array;
   /** Base normalised ratings, row-major `n x m`; 0 where an unweighted criterion was not rated. */
@@ -50,10 +50,9 @@ export function createScoringKernel(portfolio: Portfolio): ScoringKernel {
   const weights = new Float64Array(m);
   const totals = [0, 0];
   model.criteria.forEach((criterion, c) => {
-    const { min, max } = scaleBounds(criterion.scale);
-    const cost = criterion.direction === "cost";
-    origin[c] = cost ? max : min;
-    factor[c] = (cost ? -1 : 1) / (max - min);
+    const reading = ratingReading(criterion, model.aggregation);
+    origin[c] = reading.origin;
+    factor[c] = reading.factor;
     axisOf[c] = criterion.axis === "value" ? 0 : 1;
     totals[axisOf[c]!]! += criterion.weight;
   });

@@ -1,11 +1,11 @@
 import * as v from "valibot";
 import { CxprismError, type Problem } from "../errors.js";
-import { defaultModel } from "../model/cx-ai-prism.js";
 import { scaleBounds } from "../pipeline/normalise.js";
 import type { Criterion } from "../schema/criterion.js";
 import { type Initiative, InitiativeSchema } from "../schema/initiative.js";
-import { type Model, type ModelInput, ModelSchema } from "../schema/model.js";
-import { describe, issueToProblem } from "../validate/portfolio.js";
+import type { Model } from "../schema/model.js";
+import { describeValue, issueToProblem } from "../validate/issues.js";
+import { validateModel } from "../validate/model.js";
 import { slugify } from "../validate/slug.js";
 import { type CompiledFormula, compileFormula } from "./compile-formula.js";
 
@@ -22,8 +22,11 @@ export const BUILT_IN_FIELDS = {
 
 /** Options for {@link deriveFormulaCriteria}. */
 export interface DeriveOptions {
-  /** The scoring model; the built-in `cx-ai-prism` (which has no formulas) when absent. */
-  readonly model?: ModelInput | undefined;
+  /**
+   * The scoring model (a `ModelInput`, checked here); the built-in `cx-ai-prism` (which has no formulas) when
+   * absent.
+   */
+  readonly model?: unknown;
 }
 
 /** One derived value: what the formula gave, and the rating it became on the criterion's scale. */
@@ -72,22 +75,14 @@ export interface Derivation {
  * const results = score(initiatives, { model });
  */
 export function deriveFormulaCriteria(initiatives: unknown, options: DeriveOptions = {}): Derivation {
-  const parsedModel =
-    options.model === undefined
-      ? { success: true as const, output: defaultModel }
-      : v.safeParse(ModelSchema, options.model);
-  if (!parsedModel.success) {
-    throw new CxprismError(
-      "invalid-model",
-      parsedModel.issues.map((issue) => issueToProblem(issue, ["model"])),
-    );
-  }
-  const model: Model = parsedModel.output;
+  const checked = validateModel(options.model);
+  if (!checked.success) throw new CxprismError("invalid-model", [...checked.problems]);
+  const model: Model = checked.model;
   if (!Array.isArray(initiatives)) {
     throw new CxprismError("invalid-input", [
       {
         path: ["initiatives"],
-        message: `expected an array of initiatives, received ${describe(initiatives)}`,
+        message: `expected an array of initiatives, received ${describeValue(initiatives)}`,
       },
     ]);
   }

@@ -16,12 +16,17 @@ describe("aggregateAxis", () => {
     ["weighted-sum, all best", "weighted-sum", [1, 1], [0.4, 0.6], 100, [40, 60]],
     ["weighted-product, all best", "weighted-product", [1, 1], [0.4, 0.6], 100, [40, 60]],
     [
-      "weighted-product, a zero rating sinks the axis",
+      // 100 * 0.01^0.25 * 0.5^0.25; the shortfall from 100 is split by -w ln x: 0.25 ln 0.01 and 0.25 ln 0.5.
+      "weighted-product, a zero rating counts as 1 %: it lowers the axis by 0.01^w, it does not zero it",
       "weighted-product",
       [1, 0, 0.5],
       [0.5, 0.25, 0.25],
-      0,
-      [50, -75, 25],
+      100 * 0.01 ** 0.25 * 0.5 ** 0.25,
+      [
+        50,
+        25 - (100 - 100 * 0.01 ** 0.25 * 0.5 ** 0.25) * (Math.log(0.01) / Math.log(0.005)),
+        25 - (100 - 100 * 0.01 ** 0.25 * 0.5 ** 0.25) * (Math.log(0.5) / Math.log(0.005)),
+      ],
     ],
     ["min: the weakest criterion decides", "min", [0.8, 0.3, 0.9], [0.2, 0.3, 0.5], 30, [0, 30, 0]],
     [

@@ -1,13 +1,15 @@
 import type { AxisAggregation } from "../schema/model.js";
+import { PRODUCT_FLOOR } from "./normalise.js";
 
 /**
  * Combines one axis' normalised ratings into a 0-100 score and writes each criterion's contribution.
  * The contributions always sum to the score.
  *
  * - `weighted-sum`: score = 100 * sum(w * x); a contribution is 100 * w * x.
- * - `weighted-product`: score = 100 * prod(x ^ w). A contribution is the criterion's share of the best
- *   score (100 * w) minus its share of the shortfall from 100, the shortfall split in proportion to
- *   `-w * ln x` (criteria rated 0 share it by weight). A contribution can therefore be negative.
+ * - `weighted-product`: score = 100 * prod(max(x, 0.01) ^ w), x being the ratio reading of `ratingReading`
+ *   (a rating at its scale's zero counts as 1 %, so it lowers the score by 0.01^w and never zeroes it). A
+ *   contribution is the criterion's share of the best score (100 * w) minus its share of the shortfall from
+ *   100, the shortfall split in proportion to `-w * ln x`. A contribution can therefore be negative.
  * - `min`: score = 100 * the lowest x among criteria with a weight above 0; that criterion carries the whole
  *   score (tied lowest criteria share it by weight), the others contribute 0.
  *
@@ -67,21 +69,15 @@ function aggregateProduct(
 ): number {
   const n = x.length;
   let logSum = 0;
-  let zeroWeight = 0;
   for (let i = 0; i < n; i++) {
     const w = weights[i]!;
-    if (w === 0) continue;
-    if (x[i] === 0) zeroWeight += w;
-    else logSum += w * Math.log(x[i]!);
+    if (w !== 0) logSum += w * Math.log(Math.max(x[i]!, PRODUCT_FLOOR));
   }
-  const score = zeroWeight > 0 ? 0 : 100 * Math.exp(logSum);
+  const score = 100 * Math.exp(logSum);
   const shortfall = 100 - score;
   for (let i = 0; i < n; i++) {
     const w = weights[i]!;
-    let share = 0;
-    if (w === 0) share = 0;
-    else if (zeroWeight > 0) share = x[i] === 0 ? w / zeroWeight : 0;
-    else if (logSum < 0) share = (w * Math.log(x[i]!)) / logSum;
+    const share = w === 0 || !(logSum < 0) ? 0 : (w * Math.log(Math.max(x[i]!, PRODUCT_FLOOR))) / logSum;
     contributions[offset + i] = 100 * w - shortfall * share;
   }
   return score;

@@ -78,6 +78,54 @@ describe("published worked examples", () => {
   });
 });
 
+describe("weighted product reads ratings on a ratio scale (issue #16)", () => {
+  const model = (
+    scale: { min: number; max: number },
+    direction: "benefit" | "cost" = "benefit",
+  ): ModelInput => ({
+    id: "wpm",
+    name: "Weighted product",
+    aggregation: "weighted-product",
+    criteria: [
+      { id: "a", label: "A", axis: "value", weight: 1, scale, direction },
+      { id: "b", label: "B", axis: "value", weight: 9, scale, direction },
+      { id: "same", label: "Same for all", axis: "feasibility", weight: 1, scale: { min: 0, max: 1 } },
+    ],
+  });
+  const axisValue = (ratings: Record<string, number>, input: ModelInput) =>
+    score([{ id: "x", name: "x", ratings: { ...ratings, same: 1 } }], { model: input })[0]!.value;
+
+  it("{a: 1, b: 5} on 1-5 with weights 1 and 9 scores 100 * (1/5)^0.1, not 0; {a: 2, b: 2} scores 40", () => {
+    // Min-max would read a = 1 as 0 and zero the axis whatever a's weight; the ratio reading is a / 5.
+    expect(axisValue({ a: 1, b: 5 }, model({ min: 1, max: 5 }))).toBeCloseTo(100 * 0.2 ** 0.1, 9);
+    expect(axisValue({ a: 1, b: 5 }, model({ min: 1, max: 5 }))).toBeCloseTo(85.13, 2);
+    expect(axisValue({ a: 2, b: 2 }, model({ min: 1, max: 5 }))).toBeCloseTo(40, 9);
+  });
+
+  it("a cost criterion is reflected within its scale: its best rating reads 1, its worst 1/5 on 1-5", () => {
+    expect(axisValue({ a: 1, b: 1 }, model({ min: 1, max: 5 }, "cost"))).toBeCloseTo(100, 9);
+    expect(axisValue({ a: 5, b: 1 }, model({ min: 1, max: 5 }, "cost"))).toBeCloseTo(100 * 0.2 ** 0.1, 9);
+  });
+
+  it("a rating at a 0-based scale's zero counts as 1 %, lowering the axis by 0.01^w", () => {
+    expect(axisValue({ a: 0, b: 10 }, model({ min: 0, max: 10 }))).toBeCloseTo(100 * 0.01 ** 0.1, 9);
+  });
+
+  test.prop([
+    fc.integer({ min: 1, max: 5 }),
+    fc.integer({ min: 1, max: 5 }),
+    fc.integer({ min: 1, max: 5 }),
+    fc.integer({ min: 1, max: 5 }),
+  ])(
+    "ratios between initiatives are the textbook WPM ratios prod((a_K / a_L)^w) on 1-5",
+    (a1, b1, a2, b2) => {
+      const input = model({ min: 1, max: 5 });
+      const ratio = axisValue({ a: a1, b: b1 }, input) / axisValue({ a: a2, b: b2 }, input);
+      expect(ratio).toBeCloseTo((a1 / a2) ** 0.1 * (b1 / b2) ** 0.9, 9);
+    },
+  );
+});
+
 describe("score: decided edge cases", () => {
   it("an empty list gives an empty result", () => {
     expect(score([])).toEqual([]);

@@ -3,7 +3,7 @@ import { type Model, QUADRANTS, type Quadrant } from "../schema/model.js";
 import type { Result } from "../schema/result.js";
 import { type Portfolio, type ScoreOptions, validatePortfolio } from "../validate/portfolio.js";
 import { aggregateAxis } from "./axis.js";
-import { scaleBounds } from "./normalise.js";
+import { ratingReading } from "./normalise.js";
 import { createPriorityRule } from "./priority.js";
 import { classifyQuadrant } from "./quadrant.js";
 import { rankInitiatives } from "./rank.js";
@@ -67,14 +67,14 @@ export function scoreColumns(portfolio: Pick<Portfolio, "model" | "ratings" | "i
   const { model, ratings } = portfolio;
   const n = portfolio.idOrder.length;
   const m = model.criteria.length;
-  // Each criterion's normaliser as (raw - origin) * factor: a benefit runs from min, a cost back from max.
+  // Each criterion's reading as (raw - origin) * factor (see ratingReading: min-max, or a ratio scale for
+  // the weighted product).
   const origin = new Float64Array(m);
   const factor = new Float64Array(m);
   model.criteria.forEach((criterion, c) => {
-    const { min, max } = scaleBounds(criterion.scale);
-    const cost = criterion.direction === "cost";
-    origin[c] = cost ? max : min;
-    factor[c] = (cost ? -1 : 1) / (max - min);
+    const reading = ratingReading(criterion, model.aggregation);
+    origin[c] = reading.origin;
+    factor[c] = reading.factor;
   });
   const axes = [layoutAxis(model, "value"), layoutAxis(model, "feasibility")] as const;
   const scores = [new Float64Array(n), new Float64Array(n)] as const;

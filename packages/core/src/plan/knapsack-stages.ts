@@ -1,5 +1,16 @@
 import { CxprismError } from "../errors.js";
-import type { KnapsackItem } from "./knapsack.js";
+
+/** One candidate for the knapsack, its sizes already in whole cells of the granularity. */
+export interface KnapsackItem {
+  /** Budget cells it uses (>= 0, whole). */
+  readonly weight: number;
+  /** Capacity cells it uses (>= 0, whole); ignored without an effort capacity. */
+  readonly effort?: number | undefined;
+  /** What it adds to the objective (may be negative: then it is taken only as a prerequisite worth it). */
+  readonly value: number;
+  /** Indices of the items it needs: it is selected only with all of them. */
+  readonly prerequisites: readonly number[];
+}
 
 /** The most closed subsets one dependency group may have (a group is items linked by dependencies). */
 export const MAX_GROUP_OPTIONS = 20_000;

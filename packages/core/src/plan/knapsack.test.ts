@@ -2,7 +2,8 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { CxprismError } from "../errors.js";
 import { dependencyClosure, findDependencyCycle, topologicalOrder } from "./dependencies.js";
-import { type KnapsackItem, type KnapsackProblem, solveKnapsack } from "./knapsack.js";
+import { type KnapsackProblem, solveKnapsack } from "./knapsack.js";
+import type { KnapsackItem } from "./knapsack-stages.js";
 
 /** Every subset closed under prerequisites that fits, best value first found. */
 function bruteForce(problem: KnapsackProblem): number {

@@ -1,20 +1,16 @@
 import { CxprismError } from "../errors.js";
 import { dependencyGroups, findDependencyCycle } from "./dependencies.js";
-import { addGroup, addSingle, addTree, groupOptions, type Stage, type Table } from "./knapsack-stages.js";
+import {
+  addGroup,
+  addSingle,
+  addTree,
+  groupOptions,
+  type KnapsackItem,
+  type Stage,
+  type Table,
+} from "./knapsack-stages.js";
 
 export { MAX_GROUP_OPTIONS } from "./knapsack-stages.js";
-
-/** One candidate for the knapsack, its sizes already in whole cells of the granularity. */
-export interface KnapsackItem {
-  /** Budget cells it uses (>= 0, whole). */
-  readonly weight: number;
-  /** Capacity cells it uses (>= 0, whole); ignored without an effort capacity. */
-  readonly effort?: number | undefined;
-  /** What it adds to the objective (may be negative: then it is taken only as a prerequisite worth it). */
-  readonly value: number;
-  /** Indices of the items it needs: it is selected only with all of them. */
-  readonly prerequisites: readonly number[];
-}
 
 /** A knapsack to solve: items, a budget in cells and optionally an effort capacity in cells. */
 export interface KnapsackProblem {

@@ -12,7 +12,8 @@ import { createNormaliser } from "../pipeline/normalise.js";
 import { scorePortfolio } from "../pipeline/score.js";
 import { KPI_IDS, type KpiId } from "../schema/kpi.js";
 import type { Quadrant } from "../schema/model.js";
-import { issueToProblem, type ScoreOptions, validatePortfolio } from "../validate/portfolio.js";
+import { issueToProblem } from "../validate/issues.js";
+import { type ScoreOptions, validatePortfolio } from "../validate/portfolio.js";
 import { findDependencyCycle } from "./dependencies.js";
 import { solveKnapsack } from "./knapsack.js";
 import {

@@ -2,7 +2,7 @@ import * as v from "valibot";
 import { describe, expect, it } from "vitest";
 import { formatProblem } from "../errors.js";
 import { defaultModel } from "../model/cx-ai-prism.js";
-import { issueToProblem } from "../validate/portfolio.js";
+import { issueToProblem } from "../validate/issues.js";
 import { ModelSchema } from "./model.js";
 
 function problems(input: unknown): string[] {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import * as formulaEntry from "../entries/formula.js";
 import { defaultModel } from "../model/cx-ai-prism.js";
 import type { Model } from "../schema/model.js";
 import { formulaFieldNames, mapTableHeader } from "./header.js";
@@ -38,11 +39,11 @@ describe("formulaFieldNames", () => {
     ["round(a + b * a, 2) + pow(c, 2)", ["a", "b", "c"]],
     ["2.5e-3 * volume", ["volume"]],
   ])("%s reads %j", (formula, names) => {
-    expect(formulaFieldNames(withFormula(formula))).toEqual(names);
+    expect(formulaFieldNames(withFormula(formula), formulaEntry)).toEqual(names);
   });
 
   it("is empty for a model without formulas", () => {
-    expect(formulaFieldNames(defaultModel)).toEqual([]);
+    expect(formulaFieldNames(defaultModel, formulaEntry)).toEqual([]);
   });
 });
 
@@ -51,7 +52,7 @@ describe("formula columns", () => {
   const header = ["name", "Contacts per year", "deflection_rate", "owner", ...ids];
 
   it("finds the columns of formula fields by normalised header", () => {
-    const { layout } = mapTableHeader(header, 1, model);
+    const { layout } = mapTableHeader(header, 1, model, { formula: formulaEntry });
     expect(layout.formulaFields).toEqual([
       { name: "contacts_per_year", column: 1 },
       { name: "deflection_rate", column: 2 },
@@ -59,7 +60,7 @@ describe("formula columns", () => {
   });
 
   it("reports a column for the formula criterion itself", () => {
-    const { problems } = mapTableHeader([...header, "Annual savings"], 1, model);
+    const { problems } = mapTableHeader([...header, "Annual savings"], 1, model, { formula: formulaEntry });
     expect(problems).toEqual([
       {
         row: 1,
@@ -87,7 +88,7 @@ describe("the row reader on business-case columns", () => {
   ];
 
   function build(record: string[], decimalComma = false) {
-    const { layout } = mapTableHeader(header, 1, model);
+    const { layout } = mapTableHeader(header, 1, model, { formula: formulaEntry });
     const builder = createRowReader(layout, model, { decimalComma });
     builder.add(record, 2);
     return builder.finish();
@@ -142,7 +143,7 @@ describe("the row reader on business-case columns", () => {
     [["initiatives", 0, "effort"], "effort"],
     [["initiatives", 0, "fields", "contacts_per_year"], "contacts_per_year"],
   ])("places a problem at %j in column %s", (path, column) => {
-    const { layout } = mapTableHeader(header, 1, model);
+    const { layout } = mapTableHeader(header, 1, model, { formula: formulaEntry });
     const located = placeTableProblem(
       { path, message: "m" },
       { layout, firstRows: [7], raterRows: undefined },

@@ -1,5 +1,3 @@
-import { BUILT_IN_FIELDS } from "../formula/derive.js";
-import { FORMULA_FUNCTIONS } from "../formula/locked-math.js";
 import type { Model } from "../schema/model.js";
 import type { MissingPolicy } from "../validate/portfolio.js";
 import { editDistance } from "../validate/suggest.js";
@@ -51,8 +49,20 @@ export interface TableLayout {
   readonly formulaFields: readonly FormulaFieldColumn[];
 }
 
+/**
+ * What the table reader needs of the core's formula entry (`@cxprism/core/formula`) for a model with formula
+ * criteria. Passed in rather than imported, so that reading a table without formulas never loads mathjs.
+ */
+export interface TableFormulaEntry {
+  readonly FORMULA_FUNCTIONS: readonly string[];
+  readonly BUILT_IN_FIELDS: Readonly<Record<string, unknown>>;
+  deriveFormulaCriteria(initiatives: unknown, options: { model: Model }): { initiatives: unknown[] };
+}
+
 /** Options for {@link mapTableHeader}. */
 export interface HeaderOptions {
+  /** The core's formula entry; needed only for a model with formula criteria. */
+  readonly formula?: TableFormulaEntry | undefined;
   /** With `error`, a weighted criterion without a column is a problem of the header. */
   readonly missing?: MissingPolicy | undefined;
   /** Longest accepted header cell, in characters (default: no limit). */
@@ -115,7 +125,6 @@ function closeCriterion(header: string, model: Model): number | undefined {
   return best;
 }
 
-const NOT_FIELDS = new Set<string>([...FORMULA_FUNCTIONS, ...Object.keys(BUILT_IN_FIELDS)]);
 // A name not glued to a digit or a dot, so the exponent of `1e5` is not taken for a field.
 const NAME = /(?<![\w.])[A-Za-z_]\w*/g;
 
@@ -125,13 +134,18 @@ const NAME = /(?<![\w.])[A-Za-z_]\w*/g;
  * compiling it: a formula the core refuses is reported by the core, with its position.
  *
  * @param model - the model
+ * @param formula - the formula functions and built-in fields (from `@cxprism/core/formula`)
  * @returns the field names, each once, in order of first use
  */
-export function formulaFieldNames(model: Model): string[] {
+export function formulaFieldNames(
+  model: Model,
+  formula: Pick<TableFormulaEntry, "FORMULA_FUNCTIONS" | "BUILT_IN_FIELDS">,
+): string[] {
+  const notFields = new Set<string>([...formula.FORMULA_FUNCTIONS, ...Object.keys(formula.BUILT_IN_FIELDS)]);
   const names = new Set<string>();
   for (const criterion of model.criteria) {
     if (criterion.formula === undefined) continue;
-    for (const [name] of criterion.formula.matchAll(NAME)) if (!NOT_FIELDS.has(name)) names.add(name);
+    for (const [name] of criterion.formula.matchAll(NAME)) if (!notFields.has(name)) names.add(name);
   }
   return [...names];
 }
@@ -169,7 +183,11 @@ export function mapTableHeader(
   const fieldByKey = new Map<string, TableField>(
     TABLE_FIELDS.map((field) => [normaliseHeader(field), field]),
   );
-  const formulaFields = new Map(formulaFieldNames(model).map((name) => [normaliseHeader(name), name]));
+  const formulaFields = new Map(
+    options.formula === undefined
+      ? []
+      : formulaFieldNames(model, options.formula).map((name) => [normaliseHeader(name), name]),
+  );
   const names = header.map((cell) => unprotectCell(cell.trim()));
   const fields: Partial<Record<TableField, number>> = {};
   const criteria = model.criteria.map(() => -1);
@@ -251,6 +269,10 @@ export function mapTableHeader(
           .map((name) => JSON.stringify(name))
           .join(", ") || "(none)"
       }`,
+    });
+  if (options.formula === undefined && model.criteria.some((criterion) => criterion.formula !== undefined))
+    problems.push({
+      message: `expected the core's formula entry (@cxprism/core/formula) to read a table for model ${model.id}, which has formula criteria; the caller passed none`,
     });
   model.criteria.forEach((criterion, index) => {
     const column = criteria[index]!;

@@ -17,6 +17,7 @@ export {
   normaliseHeader,
   TABLE_FIELDS,
   type TableField,
+  type TableFormulaEntry,
   type TableLayout,
 } from "./header.js";
 export { isAboutAbsentColumn, placeTableProblem } from "./locate.js";

@@ -1,10 +1,9 @@
 import { CxprismError, type Problem } from "../errors.js";
-import { deriveFormulaCriteria } from "../formula/derive.js";
 import type { Model } from "../schema/model.js";
 import { type ColumnPortfolio, validateColumns } from "../validate/columns.js";
 import { type MissingPolicy, type Portfolio, validatePortfolio } from "../validate/portfolio.js";
 import { isBlankRow } from "./cells.js";
-import { extraColumnNames, mapTableHeader, type TableLayout } from "./header.js";
+import { extraColumnNames, mapTableHeader, type TableFormulaEntry, type TableLayout } from "./header.js";
 import { isAboutAbsentColumn, placeTableProblem } from "./locate.js";
 import type { TableProblem } from "./problems.js";
 import { createColumnReader, type TableColumns } from "./read-columns.js";
@@ -27,6 +26,11 @@ export interface TableOptions {
   readonly decimalComma?: boolean | undefined;
   /** Longest accepted header cell, in characters (default: no limit). */
   readonly maxHeaderLength?: number | undefined;
+  /**
+   * The core's formula entry (`import * as formula from "@cxprism/core/formula"`): needed only for a model
+   * with formula criteria, so that other tables never load mathjs.
+   */
+  readonly formula?: TableFormulaEntry | undefined;
 }
 
 /** A table whose header has been read: the layout, the header's problems, and readers for the rows. */
@@ -117,9 +121,14 @@ export function checkTable(
     return { success: true, portfolio: validation.portfolio, initiatives: [] };
   }
   let initiatives: readonly unknown[] = read.initiatives;
-  if (options.model.criteria.some((criterion) => criterion.formula !== undefined)) {
+  if (
+    options.formula !== undefined &&
+    options.model.criteria.some((criterion) => criterion.formula !== undefined)
+  ) {
     try {
-      initiatives = deriveFormulaCriteria(read.initiatives, { model: options.model }).initiatives;
+      initiatives = options.formula.deriveFormulaCriteria(read.initiatives, {
+        model: options.model,
+      }).initiatives;
     } catch (error) {
       if (!(error instanceof CxprismError)) throw error;
       // Problems of the model itself have no place in the table: kept with their model path.

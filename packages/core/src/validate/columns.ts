@@ -4,14 +4,13 @@ import { isLabelScale } from "../schema/criterion.js";
 import { type InitiativeInput, InitiativeSchema } from "../schema/initiative.js";
 import { KPI_IDS } from "../schema/kpi.js";
 import type { ScoreWarning } from "../schema/result.js";
+import { describeValue, issueToProblem } from "./issues.js";
 import {
   type Context,
   checkIds,
-  describe,
   describeScale,
   fillMissing,
   inInputOrder,
-  issueToProblem,
   ordinalsOf,
   type Portfolio,
   type PortfolioValidation,
@@ -157,7 +156,7 @@ export function initiativeOfColumns(columns: InitiativeColumns, i: number): Init
  * @param options - the model and the missing-rating policy
  * @returns `{success: true, portfolio}` or `{success: false, code, problems}`
  * @example
- * import { scoreColumns, validateColumns } from "@cxprism/core";
+ * import { scoreColumns, validateColumns } from "@cxprism/core/table";
  *
  * const validation = validateColumns({ size: 2, names: ["A", "B"], ratings: { cx_impact: Float64Array.of(4, 2) } },
  *   { missing: "neutral" });
@@ -229,7 +228,7 @@ export function validateColumns(columns: InitiativeColumns, options: ScoreOption
     if (settledId === "")
       problems.push({
         path: ["initiatives", i, "id"],
-        message: `expected an id, or a name with letters or digits to derive one from, received name ${describe(validName)}`,
+        message: `expected an id, or a name with letters or digits to derive one from, received name ${describeValue(validName)}`,
       });
     ids[i] = settledId;
   }
@@ -274,7 +273,7 @@ export function validateColumns(columns: InitiativeColumns, options: ScoreOption
       if (raw === undefined) {
         problems.push({
           path: ["initiatives", i, "ratings", key],
-          message: `expected ${describeScale(criterion)}, received ${describe(value)}`,
+          message: `expected ${describeScale(criterion)}, received ${describeValue(value)}`,
         });
         ratings[i * m + index] = REPORTED;
       } else ratings[i * m + index] = raw;
@@ -330,7 +329,7 @@ function reportUnknownKey(context: Context, i: number, key: string): void {
   const hint = suggestNearest(key, context.criterionIndex.keys());
   context.problems.push({
     path: ["initiatives", i, "ratings", key],
-    message: `expected a criterion id of model ${context.model.id}, received ${describe(key)}${hint ? ` (did you mean "${hint}"?)` : ""}`,
+    message: `expected a criterion id of model ${context.model.id}, received ${describeValue(key)}${hint ? ` (did you mean "${hint}"?)` : ""}`,
   });
 }
 

@@ -1,12 +1,13 @@
 import * as v from "valibot";
 import type { Problem, ProblemPath } from "../errors.js";
-import { defaultModel } from "../model/cx-ai-prism.js";
 import { scaleBounds, scaleMidpoint } from "../pipeline/normalise.js";
 import { aggregateRaterValues } from "../pipeline/raters.js";
 import { type Criterion, isLabelScale } from "../schema/criterion.js";
 import { type Initiative, InitiativeSchema, type Ratings } from "../schema/initiative.js";
-import { type Model, type ModelInput, ModelSchema } from "../schema/model.js";
+import type { Model, ModelInput } from "../schema/model.js";
 import type { ScoreWarning } from "../schema/result.js";
+import { describeValue, issueToProblem } from "./issues.js";
+import { validateModel } from "./model.js";
 import { readPlainInitiative } from "./plain-initiative.js";
 import { slugify } from "./slug.js";
 import { suggestNearest } from "./suggest.js";
@@ -16,8 +17,11 @@ export type MissingPolicy = "error" | "neutral";
 
 /** Options for {@link validatePortfolio} and `score`. */
 export interface ScoreOptions {
-  /** The scoring model; the built-in `cx-ai-prism` when absent. */
-  readonly model?: ModelInput | undefined;
+  /**
+   * The scoring model (a {@link ModelInput}, checked here: unknown input such as parsed JSON is fine); the
+   * built-in `cx-ai-prism` when absent.
+   */
+  readonly model?: unknown;
   /**
    * `error` (default): a missing rating is a problem. `neutral`: it scores the scale midpoint and the result
    * carries a `missing-rating` warning.
@@ -82,7 +86,7 @@ export function validatePortfolio(initiatives: unknown, options: ScoreOptions = 
     return failure("invalid-input", [
       {
         path: ["initiatives"],
-        message: `expected an array of initiatives, received ${describe(initiatives)}`,
+        message: `expected an array of initiatives, received ${describeValue(initiatives)}`,
       },
     ]);
   }
@@ -102,7 +106,7 @@ export function validatePortfolio(initiatives: unknown, options: ScoreOptions = 
     if (id === "") {
       context.problems.push({
         path: ["initiatives", index, "id"],
-        message: `expected an id, or a name with letters or digits to derive one from, received name ${describe(initiative.name)}`,
+        message: `expected an id, or a name with letters or digits to derive one from, received name ${describeValue(initiative.name)}`,
       });
     }
     return { ...initiative, id };
@@ -183,20 +187,12 @@ export function prepareContext(
   const missing = options.missing ?? "error";
   if (missing !== "error" && missing !== "neutral") {
     return failure("invalid-options", [
-      { path: ["missing"], message: `expected "error" or "neutral", received ${describe(missing)}` },
+      { path: ["missing"], message: `expected "error" or "neutral", received ${describeValue(missing)}` },
     ]);
   }
-  const parsedModel =
-    options.model === undefined
-      ? { success: true as const, output: defaultModel }
-      : v.safeParse(ModelSchema, options.model);
-  if (!parsedModel.success) {
-    return failure(
-      "invalid-model",
-      parsedModel.issues.map((issue) => issueToProblem(issue, ["model"])),
-    );
-  }
-  return createContext(parsedModel.output, missing);
+  const checked = validateModel(options.model);
+  if (!checked.success) return failure("invalid-model", [...checked.problems]);
+  return createContext(checked.model, missing);
 }
 
 function createContext(model: Model, missing: MissingPolicy): Context {
@@ -259,7 +255,7 @@ export function checkIds(
     const how = id === name ? "" : id === slugify(name) ? " (derived from the name)" : "";
     problems.push({
       path: ["initiatives", index, "id"],
-      message: `expected a unique id, received ${describe(id)}${how}, already used by initiatives[${first}]`,
+      message: `expected a unique id, received ${describeValue(id)}${how}, already used by initiatives[${first}]`,
     });
   }
   let firstIndex: Map<string, number> | undefined;
@@ -289,7 +285,7 @@ export function checkIds(
         const hint = suggestNearest(dependency, known().keys());
         problems.push({
           path,
-          message: `expected the id of an initiative in this list, received ${describe(dependency)}${hint ? ` (did you mean "${hint}"?)` : ""}`,
+          message: `expected the id of an initiative in this list, received ${describeValue(dependency)}${hint ? ` (did you mean "${hint}"?)` : ""}`,
         });
       }
     }
@@ -320,7 +316,7 @@ function readRow(ratings: Ratings, context: Context, path: ProblemPath, row: Flo
       const hint = key.length <= 64 ? suggestNearest(key, context.criterionIndex.keys()) : undefined;
       context.problems.push({
         path: [...path, key],
-        message: `expected a criterion id of model ${context.model.id}, received ${describe(key)}${hint ? ` (did you mean "${hint}"?)` : ""}`,
+        message: `expected a criterion id of model ${context.model.id}, received ${describeValue(key)}${hint ? ` (did you mean "${hint}"?)` : ""}`,
       });
       continue;
     }
@@ -330,7 +326,7 @@ function readRow(ratings: Ratings, context: Context, path: ProblemPath, row: Flo
     if (raw === undefined) {
       context.problems.push({
         path: [...path, key],
-        message: `expected ${describeScale(criterion)}, received ${describe(value)}`,
+        message: `expected ${describeScale(criterion)}, received ${describeValue(value)}`,
       });
       row[index] = REPORTED; // already reported: not "missing" as well
     } else row[index] = raw;
@@ -452,79 +448,4 @@ export function describeScale(criterion: Criterion): string {
   return isLabelScale(scale)
     ? `one of ${scale.labels.join(", ")}`
     : `a number from ${scale.min} to ${scale.max}`;
-}
-
-/** Renders a received value for a message: strings quoted (long ones cut), NaN and Infinity by name. */
-export function describe(value: unknown): string {
-  if (typeof value === "string") {
-    // Echo enough to recognise the value, never a whole pasted paragraph.
-    return value.length > 80
-      ? `${JSON.stringify(value.slice(0, 60))}... (${value.length} characters)`
-      : JSON.stringify(value);
-  }
-  if (typeof value === "number") return String(value);
-  if (value === undefined) return "nothing";
-  if (value === null) return "null";
-  if (Array.isArray(value)) return "an array";
-  return typeof value === "object" ? "an object" : String(value);
-}
-
-/** Converts a valibot issue into a problem whose path starts with `prefix`. */
-export function issueToProblem(issue: v.BaseIssue<unknown>, prefix: ProblemPath): Problem {
-  const path = [...prefix, ...(issue.path ?? []).map((item) => item.key as string | number)];
-  return { path, message: issueMessage(issue) };
-}
-
-function issueMessage(issue: v.BaseIssue<unknown>): string {
-  const received = `received ${describe(issue.input)}`;
-  if (issue.type === "strict_object" && issue.expected === "never")
-    return `expected a known field, received unknown field ${describe(issue.input)}`;
-  if (issue.input === undefined && issue.kind === "schema")
-    return "expected this required field, received nothing";
-  const custom = !issue.message.startsWith("Invalid ");
-  if (issue.type === "check" || issue.type === "raw_check") {
-    const primitive = issue.input === null || typeof issue.input !== "object";
-    return `expected ${issue.message}${primitive ? `, ${received}` : ""}`;
-  }
-  if (custom) return `expected ${issue.message}, ${received}`;
-  const requirement = issue.requirement as unknown;
-  const isText = typeof issue.input === "string";
-  switch (issue.type) {
-    case "min_length":
-      return `expected ${isText ? `text of at least ${requirement} character(s)` : `at least ${requirement} item(s)`}, ${received}`;
-    case "max_length":
-      return `expected ${isText ? `text of at most ${requirement} characters` : `at most ${requirement} items`}, received ${isText ? `${(issue.input as string).length} characters` : `${(issue.input as unknown[]).length} items`}`;
-    case "min_value":
-      return `expected a number of at least ${requirement}, ${received}`;
-    case "max_value":
-      return `expected a number of at most ${requirement}, ${received}`;
-    case "finite":
-      return `expected a finite number, ${received}`;
-    case "integer":
-      return `expected a whole number, ${received}`;
-    case "picklist":
-      return `expected one of ${(issue.expected ?? "")
-        .replace(/^\(|\)$/g, "")
-        .split(" | ")
-        .join(", ")}, ${received}`;
-    default:
-      return `expected ${humanType(issue.expected)}, ${received}`;
-  }
-}
-
-function humanType(expected: string | null): string {
-  switch (expected) {
-    case "number":
-      return "a number";
-    case "string":
-      return "text";
-    case "Object":
-      return "an object";
-    case "Array":
-      return "an array";
-    case null:
-      return "a valid value";
-    default:
-      return expected;
-  }
 }

@@ -2,6 +2,7 @@ import { fc, test } from "@fast-check/vitest";
 import { describe, expect, it } from "vitest";
 import { CxprismError } from "../errors.js";
 import { ahpWeights, comparisonGroups, describeJudgmentAdvice, rowGeometricMeans } from "./ahp.js";
+import { harkerCompletion } from "./completion.js";
 import type { PairwiseMatrix } from "./pairwise-matrix.js";
 
 /**
@@ -204,7 +205,16 @@ describe("consistency", () => {
     });
     const worst = result.worstJudgments[0]!;
     expect(result.verdict).toBe("revise");
-    expect([worst.row, worst.column].sort()).toEqual(["a", "c"]);
+    // In a 3 x 3 every judgment is off by the same error ratio, the cube root of the cycle's product
+    // 2 * 2 * 1 = 4; ties are listed in matrix order.
+    expect(result.worstJudgments.map((advice) => `${advice.row}:${advice.column}`)).toEqual([
+      "a:b",
+      "a:c",
+      "b:c",
+    ]);
+    for (const advice of result.worstJudgments) {
+      expect(Math.max(advice.deviation, 1 / advice.deviation)).toBeCloseTo(Math.cbrt(4), 10);
+    }
     // Saaty's advice: replace a_ij by w_i / w_j; the scale value nearest to it here restores consistency.
     const i = result.ids.indexOf(worst.row);
     const j = result.ids.indexOf(worst.column);
@@ -394,5 +404,206 @@ describe("invariants", () => {
     const result = ahpWeights(permuted);
     for (const id of matrix.ids) expect(result.weights[id]).toBeCloseTo(original.weights[id]!, 10);
     expect(result.lambdaMax).toBeCloseTo(original.lambdaMax, 10);
+  });
+});
+
+/** A perfectly consistent chain: only a_(i,i+1) = 2 is given, every other judgment is missing. */
+function chain(n: number): PairwiseMatrix {
+  return {
+    ids: Array.from({ length: n }, (_, i) => `c${i}`),
+    values: Array.from({ length: n }, (_, i) =>
+      Array.from({ length: n }, (_, j) => (i === j ? 1 : j === i + 1 ? 2 : i === j + 1 ? 1 / 2 : null)),
+    ),
+  };
+}
+
+describe("convergence (issue #16)", () => {
+  it.each(["harker", "optimal"] as const)(
+    "gives the exact weights of a consistent chain of 30 criteria, CR 0 and no advice (%s)",
+    (completion) => {
+      const result = ahpWeights(chain(30), { completion, randomIndex: "donegan-dodd-1991" });
+      // w_i is proportional to 2^-i.
+      const total = (1 - 2 ** -30) * 2;
+      result.vector.forEach((weight, i) => {
+        expect(weight / (2 ** -i / total)).toBeCloseTo(1, 9);
+      });
+      expect(result.lambdaMax).toBeCloseTo(30, 9);
+      expect(result.consistencyRatio).toBeCloseTo(0, 9);
+      expect(result.randomIndex).toBe(1.5772);
+      expect(result.randomIndexBasis).toBe("tabulated");
+      expect(result.worstJudgments).toEqual([]);
+    },
+  );
+
+  it("throws not-converged instead of returning weights the solver did not settle", () => {
+    const attempt = () => ahpWeights(HOUSE, { maxIterations: 1, path: ["matrix"] });
+    expect(attempt).toThrow(CxprismError);
+    expect(attempt).toThrow(/expected the principal eigenvector to converge within 1 iterations/);
+    try {
+      attempt();
+    } catch (error) {
+      expect((error as CxprismError).code).toBe("not-converged");
+      expect((error as CxprismError).problems[0]!.path).toEqual(["matrix"]);
+    }
+  });
+});
+
+describe("optimal completion (Bozóki, Fülöp & Rónyai 2010)", () => {
+  /**
+   * Bozóki, S., Fülöp, J. & Rónyai, L. (2010) "On optimal completion of incomplete pairwise comparison
+   * matrices", Mathematical and Computer Modelling 52, 318-333, Example 3: a 4 x 4 matrix with a_34 missing.
+   * The numbers below are not the paper's printed figures (not at hand here) but those AHPy prints for this
+   * example in its README ("Missing Pairwise Comparisons": computed (c, d) = 0.7302971, weights a .3738,
+   * b .392, c .0985, d .1357, CR .0372 with Donegan-Dodd's RI), confirmed by minimising numpy's largest
+   * eigenvalue over a_34 by golden section: a_34 = 0.7302967, lambda-max = 4.0923673.
+   */
+  const BOZOKI: PairwiseMatrix = {
+    ids: ["a", "b", "c", "d"],
+    values: [
+      [1, 1, 5, 2],
+      [1, 1, 3, 4],
+      [1 / 5, 1 / 3, 1, null],
+      [1 / 2, 1 / 4, null, 1],
+    ],
+  };
+
+  it("reproduces Example 3: the missing judgment, the weights and CR", () => {
+    const result = ahpWeights(BOZOKI, { completion: "optimal", randomIndex: "donegan-dodd-1991" });
+    expect(result.completion).toBe("optimal");
+    expect(result.completed[2]![3]).toBeCloseTo(0.7302967, 6);
+    expect(result.completed[3]![2]).toBeCloseTo(1 / 0.7302967, 6);
+    expect(result.lambdaMax).toBeCloseTo(4.0923673, 6);
+    expect(result.weights.a).toBeCloseTo(0.3738, 4);
+    expect(result.weights.b).toBeCloseTo(0.392, 4);
+    expect(result.weights.c).toBeCloseTo(0.0985, 4);
+    expect(result.weights.d).toBeCloseTo(0.1357, 4);
+    expect(result.consistencyRatio).toBeCloseTo(0.0372, 4);
+  });
+
+  it("never has a larger lambda-max than Harker's completion, and differs from it here", () => {
+    const harker = ahpWeights(BOZOKI);
+    const optimal = ahpWeights(BOZOKI, { completion: "optimal" });
+    expect(optimal.lambdaMax).toBeLessThan(harker.lambdaMax);
+    expect(Math.abs(optimal.completed[2]![3]! - harker.completed[2]![3]!)).toBeGreaterThan(1e-3);
+  });
+
+  const judgment = fc.constantFrom(1 / 9, 1 / 5, 1 / 3, 1 / 2, 1, 2, 3, 5, 9);
+  const incomplete = fc.integer({ min: 3, max: 6 }).chain((n) =>
+    fc
+      .tuple(
+        fc.array(judgment, { minLength: n * n, maxLength: n * n }),
+        fc.array(fc.boolean(), { minLength: n * n, maxLength: n * n }),
+      )
+      .map(([cells, keep]) => {
+        const values: (number | null)[][] = Array.from({ length: n }, () => new Array(n).fill(1));
+        for (let i = 0; i < n; i++) {
+          for (let j = i + 1; j < n; j++) {
+            // The chain i, i+1 is always kept so the judgments connect; others are dropped at random.
+            const value = j === i + 1 || keep[i * n + j] ? cells[i * n + j]! : null;
+            values[i]![j] = value;
+            values[j]![i] = value === null ? null : 1 / value;
+          }
+        }
+        return { ids: values.map((_, i) => `c${i}`), values };
+      }),
+  );
+
+  test.prop([incomplete], { numRuns: 30 })(
+    "lambda-max of the optimal completion is at most Harker's, and is the completed matrix's own",
+    (matrix) => {
+      const harker = ahpWeights(matrix);
+      const optimal = ahpWeights(matrix, { completion: "optimal" });
+      expect(optimal.lambdaMax).toBeLessThanOrEqual(harker.lambdaMax + 1e-9);
+      // The completed matrix may hold judgments beyond 9, so it is solved directly, not re-validated.
+      const again = harkerCompletion(optimal.completed);
+      expect(again.lambdaMax).toBeCloseTo(optimal.lambdaMax, 9);
+      again.vector.forEach((weight, i) => {
+        expect(weight).toBeCloseTo(optimal.vector[i]!, 9);
+      });
+    },
+  );
+
+  test.prop(
+    [
+      fc.array(fc.double({ min: 1, max: 9, noNaN: true }), { minLength: 1, maxLength: 10 }),
+      fc.constantFrom("eigenvector", "geometric-mean" as const),
+      fc.constantFrom("harker", "optimal" as const),
+    ],
+    { numRuns: 40 },
+  )(
+    "a consistent complete matrix: CR 0, no advice, the same weights by every method and completion",
+    (raw, method, completion) => {
+      const matrix = consistentFrom(raw);
+      const result = ahpWeights(matrix, { method, completion });
+      const total = raw.reduce((a, b) => a + b, 0);
+      result.vector.forEach((weight, i) => {
+        expect(weight).toBeCloseTo(raw[i]! / total, 10);
+      });
+      expect(result.consistencyRatio ?? 0).toBeCloseTo(0, 10);
+      expect(result.worstJudgments).toEqual([]);
+    },
+  );
+});
+
+describe("random-index tables", () => {
+  it.each([
+    [3, 0.5799],
+    [4, 0.8921],
+    [10, 1.4882],
+    [15, 1.5831],
+  ])("Tummala & Ling (1998): n = %i has RI %d", (n, ri) => {
+    const result = ahpWeights(consistentFrom(Array.from({ length: n }, (_, i) => 1 + i / 2)), {
+      randomIndex: "tummala-ling-1998",
+    });
+    expect(result.randomIndex).toBe(ri);
+    expect(result.randomIndexBasis).toBe("tabulated");
+  });
+
+  it("Donegan & Dodd (1991) gives a CR above n = 15, interpolated between printed sizes and saying so", () => {
+    const weights = Array.from({ length: 22 }, (_, i) => 1 + i / 3);
+    const values = consistentFrom(weights).values.map((row) => [...row]);
+    values[0]![21] = 9;
+    values[21]![0] = 1 / 9;
+    const result = ahpWeights(
+      { ids: consistentFrom(weights).ids, values },
+      { randomIndex: "donegan-dodd-1991" },
+    );
+    // 1.5371 at n = 20 and 1.5619 at n = 25: two fifths of the way.
+    expect(result.randomIndex).toBeCloseTo(1.5371 + (2 / 5) * (1.5619 - 1.5371), 12);
+    expect(result.randomIndexBasis).toBe("interpolated");
+    expect(result.consistencyRatio).toBeCloseTo(result.consistencyIndex / result.randomIndex!, 12);
+    const saaty = ahpWeights({ ids: consistentFrom(weights).ids, values });
+    expect(saaty.consistencyRatio).toBeNull();
+    expect(saaty.randomIndexBasis).toBeNull();
+  });
+});
+
+describe("worst-judgment advice only where it helps", () => {
+  it("gives no 'already the nearest scale value' noise for Saaty's drinks (CR 0.022)", () => {
+    const result = ahpWeights(DRINKS, { randomIndex: "saaty-2005" });
+    expect(result.verdict).toBe("acceptable");
+    for (const advice of result.worstJudgments) {
+      expect(advice.suggestedValue).not.toBeCloseTo(advice.value, 9);
+      expect(advice.consistencyRatioDrop!).toBeGreaterThan(0);
+      expect(advice.consistencyRatioDrop!).toBeCloseTo(
+        result.consistencyRatio! - advice.consistencyRatioIfChanged!,
+        12,
+      );
+      expect(describeJudgmentAdvice(advice)).toMatch(/\(try [^:]+: CR falls by \d\.\d{3}\)$/);
+    }
+    expect(result.worstJudgments.some((a) => a.row === "water" && a.column === "wine")).toBe(false);
+  });
+
+  it("lists the worst judgments of a matrix that needs revision, each with its CR drop", () => {
+    const result = ahpWeights(HOUSE);
+    expect(result.verdict).toBe("revise");
+    expect(result.worstJudgments).toHaveLength(3);
+    for (const advice of result.worstJudgments) {
+      expect(advice.consistencyRatioDrop).toBeCloseTo(
+        result.consistencyRatio! - advice.consistencyRatioIfChanged!,
+        12,
+      );
+    }
+    expect(result.worstJudgments[0]!.consistencyRatioDrop!).toBeGreaterThan(0.069);
   });
 });

@@ -1,7 +1,19 @@
 import { CxprismError, type ProblemPath } from "../errors.js";
-import { principalEigenpair, solveLinear } from "./linear-algebra.js";
+import {
+  type CompletedMatrix,
+  type Completion,
+  harkerCompletion,
+  optimalCompletion,
+  type SolverLimits,
+} from "./completion.js";
+import { solveLinear } from "./linear-algebra.js";
 import { formatJudgment, type PairwiseMatrix, safeCheckPairwiseMatrix } from "./pairwise-matrix.js";
-import { DEFAULT_RANDOM_INDEX_TABLE, type RandomIndexTable, randomIndex } from "./random-index.js";
+import {
+  DEFAULT_RANDOM_INDEX_TABLE,
+  type RandomIndexBasis,
+  type RandomIndexTable,
+  randomIndexEntry,
+} from "./random-index.js";
 
 /**
  * How priorities are derived from the judgments.
@@ -19,14 +31,18 @@ export type ConsistencyVerdict = "acceptable" | "revise" | "unknown";
 export interface AhpOptions {
   /** `eigenvector` (default) or `geometric-mean`. */
   readonly method?: PriorityMethod | undefined;
+  /** How missing judgments are filled: `harker` (default) or `optimal` (minimum lambda-max). */
+  readonly completion?: Completion | undefined;
   /** The random-index table for CR (default `saaty-1980`). */
   readonly randomIndex?: RandomIndexTable | undefined;
   /** CR at or below this is acceptable (default 0.1, Saaty's 10 % rule). */
   readonly acceptableRatio?: number | undefined;
   /** How many of the most inconsistent judgments to report (default 3). */
   readonly worstJudgments?: number | undefined;
-  /** Power-iteration tolerance on the weights (default 1e-12). */
+  /** Relative width of the bounds on lambda-max at which the eigen-solver stops (default 1e-12). */
   readonly tolerance?: number | undefined;
+  /** Eigen-solver iterations before it reports `not-converged` (default 100; it needs a handful). */
+  readonly maxIterations?: number | undefined;
   /** Prepended to problem paths (default none). */
   readonly path?: ProblemPath | undefined;
 }
@@ -47,6 +63,8 @@ export interface JudgmentAdvice {
   readonly deviation: number;
   /** CR after replacing this one judgment by `suggestedValue` (and its mirror), or `null` without an RI. */
   readonly consistencyRatioIfChanged: number | null;
+  /** How much CR falls with that change (0 when `suggestedValue` is the judgment given), or `null`. */
+  readonly consistencyRatioDrop: number | null;
 }
 
 /** The outcome of {@link ahpWeights}. */
@@ -59,7 +77,9 @@ export interface AhpResult {
   readonly vector: readonly number[];
   /** The method used. */
   readonly method: PriorityMethod;
-  /** The principal eigenvalue (of Harker's matrix when judgments are missing); n when consistent. */
+  /** How missing judgments were filled (for the eigenvector and lambda-max). */
+  readonly completion: Completion;
+  /** The principal eigenvalue of the completed matrix; n when consistent. */
   readonly lambdaMax: number;
   /** Saaty's consistency index (lambdaMax - n) / (n - 1); 0 for n <= 2. */
   readonly consistencyIndex: number;
@@ -69,13 +89,19 @@ export interface AhpResult {
   readonly randomIndex: number | null;
   /** The table the RI came from. */
   readonly randomIndexTable: RandomIndexTable;
+  /** Whether the RI is printed in the table or interpolated between two printed sizes; `null` without one. */
+  readonly randomIndexBasis: RandomIndexBasis | null;
   /** `acceptable` (CR <= threshold), `revise`, or `unknown` (no RI). */
   readonly verdict: ConsistencyVerdict;
   /** How many judgments (pairs above the diagonal) were missing. */
   readonly missing: number;
-  /** The matrix with every missing judgment filled by w_i / w_j. */
+  /** The matrix with every missing judgment filled by the completion. */
   readonly completed: readonly (readonly number[])[];
-  /** The judgments contributing most to inconsistency, worst first (none when consistent). */
+  /**
+   * The judgments contributing most to inconsistency, worst first: listed only when CR is above the
+   * threshold, or when the nearest scale value to the consistent one differs from the judgment and would
+   * lower lambda-max (so none for a consistent matrix, and no noise for an acceptable one).
+   */
   readonly worstJudgments: readonly JudgmentAdvice[];
 }
 
@@ -85,23 +111,31 @@ const SCALE = [9, 8, 7, 6, 5, 4, 3, 2].map((k) => 1 / k).concat([1, 2, 3, 4, 5, 
 /**
  * Priorities, lambda-max, CI and CR from a reciprocal pairwise matrix (Saaty's Analytic Hierarchy Process).
  *
- * Missing judgments (`null`) are allowed while the comparisons still connect every criterion. The eigenvector
- * method then uses Harker's (1987) matrix: a missing a_ij becomes 0 and each diagonal entry becomes 1 plus the
- * number of judgments missing in its row; its Perron vector equals the eigenvector of the matrix completed
- * with a_ij = w_i / w_j, and so does its eigenvalue (Harker, P.T. (1987) "Incomplete pairwise comparisons in
- * the analytic hierarchy process", *Mathematical Modelling* 9(11), 837-848). CR divides by the complete-matrix
+ * The eigenvector is found by Noda's iteration, which converges for every connected set of judgments; if it
+ * ever does not within `maxIterations`, a `not-converged` error is thrown rather than weights returned.
+ *
+ * Missing judgments (`null`) are allowed while the comparisons still connect every criterion. With
+ * `completion: "harker"` (default) the eigenvector method uses Harker's (1987) matrix: a missing a_ij becomes
+ * 0 and each diagonal entry becomes 1 plus the number of judgments missing in its row; its Perron vector
+ * equals the eigenvector of the matrix completed with a_ij = w_i / w_j, and so does its eigenvalue (Harker,
+ * P.T. (1987) "Incomplete pairwise comparisons in the analytic hierarchy process", *Mathematical Modelling*
+ * 9(11), 837-848). With `completion: "optimal"` the missing judgments take the values that minimise
+ * lambda-max (Bozóki, Fülöp & Rónyai 2010; see {@link optimalCompletion}). CR divides by the complete-matrix
  * RI. The geometric-mean method solves the incomplete logarithmic least-squares problem (Bozóki, Fülöp &
- * Rónyai 2010), which for a complete matrix is exactly the row geometric mean.
+ * Rónyai 2010), which for a complete matrix is exactly the row geometric mean; the completion then only sets
+ * lambda-max and CR.
  *
  * The worst judgments follow Saaty's way of improving consistency: compare every a_ij with w_i / w_j, take
  * those with the largest error ratio a_ij w_j / w_i (or its inverse), and propose w_i / w_j, rounded to the
  * scale (Saaty, T.L. (2003) "Decision-making with the AHP: why is the principal eigenvector necessary",
- * *European Journal of Operational Research* 145(1), 85-91).
+ * *European Journal of Operational Research* 145(1), 85-91). They are advice for a matrix that needs it: listed
+ * when CR is above the threshold, or when the scale value nearer the consistent one would lower CR.
  *
  * @param matrix - ids and judgments (`values[i][j]`: how much more important ids[i] is than ids[j])
  * @param options - method, RI table, CR threshold, how many worst judgments
  * @returns weights by id, lambda-max, CI, CR, verdict and the worst judgments
- * @throws {@link CxprismError} `invalid-input` for a malformed matrix or comparisons that do not connect
+ * @throws {@link CxprismError} `invalid-input` for a malformed matrix or comparisons that do not connect;
+ *   `not-converged` if the eigen-solver or the optimal completion does not converge
  * @example
  * const result = ahpWeights({
  *   ids: ["experience", "education", "charisma", "age"],
@@ -115,33 +149,57 @@ export function ahpWeights(matrix: PairwiseMatrix, options: AhpOptions = {}): Ah
   const { ids, values } = checked.matrix;
   assertConnected(ids, values, options.path ?? []);
   const method = options.method ?? "eigenvector";
+  const completion = options.completion ?? "harker";
   const table = options.randomIndex ?? DEFAULT_RANDOM_INDEX_TABLE;
   const threshold = options.acceptableRatio ?? 0.1;
-  const tolerance = options.tolerance ?? 1e-12;
+  const limits: SolverLimits = {
+    tolerance: options.tolerance,
+    maxIterations: options.maxIterations,
+    path: options.path ?? [],
+  };
   const n = ids.length;
-  const ri = randomIndex(n, table) ?? null;
-  const eigen = harkerEigenpair(values, tolerance);
-  const vector = method === "eigenvector" ? eigen.vector : logLeastSquares(values);
+  const entry = randomIndexEntry(n, table);
+  const ri = entry?.value ?? null;
+  const complete = (
+    judgments: readonly (readonly (number | null)[])[],
+    start?: ArrayLike<number>,
+  ): CompletedMatrix =>
+    completion === "optimal"
+      ? optimalCompletion(judgments, limits, start)
+      : harkerCompletion(judgments, limits, start);
+  // The log least-squares weights are close to the eigenvector: a good start saves Noda a few steps.
+  const leastSquares = logLeastSquares(values);
+  const filled = complete(values, leastSquares);
+  const vector = method === "eigenvector" ? filled.vector : leastSquares;
   const ratio = (lambda: number) => consistencyRatio(lambda, n, ri);
-  const consistencyIndex = consistencyIndexOf(eigen.value, n);
-  const cr = ratio(eigen.value);
-  const completed = values.map((row, i) => row.map((value, j) => value ?? vector[i]! / vector[j]!));
+  const cr = ratio(filled.lambdaMax);
+  const verdict: ConsistencyVerdict = cr === null ? "unknown" : cr <= threshold ? "acceptable" : "revise";
   return {
     ids,
     weights: Object.fromEntries(ids.map((id, i) => [id, vector[i]!])),
     vector: [...vector],
     method,
-    lambdaMax: eigen.value,
-    consistencyIndex,
+    completion,
+    lambdaMax: filled.lambdaMax,
+    consistencyIndex: consistencyIndexOf(filled.lambdaMax, n),
     consistencyRatio: cr,
     randomIndex: ri,
     randomIndexTable: table,
-    verdict: cr === null ? "unknown" : cr <= threshold ? "acceptable" : "revise",
+    randomIndexBasis: entry?.basis ?? null,
+    verdict,
     missing: countMissing(values),
-    completed,
-    worstJudgments: worstJudgments(ids, values, vector, options.worstJudgments ?? 3, (changed) =>
-      ratio(harkerEigenpair(changed, tolerance).value),
-    ),
+    completed:
+      completion === "harker"
+        ? values.map((row, i) => row.map((value, j) => value ?? vector[i]! / vector[j]!))
+        : filled.values,
+    worstJudgments: worstJudgments(ids, values, vector, {
+      count: options.worstJudgments ?? 3,
+      lambdaMax: filled.lambdaMax,
+      needsRevision: verdict === "revise",
+      ratio,
+      // A matrix one judgment away starts from this one's eigenvector: Noda then needs two or three steps.
+      lambdaIfChanged: (changed) => complete(changed, filled.vector).lambdaMax,
+    }),
   };
 }
 
@@ -189,22 +247,6 @@ function assertConnected(
       message: `expected judgments that connect every criterion, directly or through others; received ${groups.length} groups never compared with each other: ${groups.map((g) => `{${g.join(", ")}}`).join(" and ")} (add a judgment between groups)`,
     },
   ]);
-}
-
-/** The eigenpair of Harker's matrix: missing -> 0, diagonal 1 + missing in the row. */
-function harkerEigenpair(values: readonly (readonly (number | null)[])[], tolerance: number) {
-  const n = values.length;
-  const harker = new Float64Array(n * n);
-  for (let i = 0; i < n; i++) {
-    let missing = 0;
-    for (let j = 0; j < n; j++) {
-      const value = values[i]![j]!;
-      if (value === null) missing++;
-      else if (i !== j) harker[i * n + j] = value;
-    }
-    harker[i * n + i] = 1 + missing;
-  }
-  return principalEigenpair(harker, n, tolerance);
 }
 
 /**
@@ -280,12 +322,24 @@ function nearestScaleValue(value: number): number {
   return best;
 }
 
+interface AdviceSettings {
+  /** How many judgments to list at most. */
+  readonly count: number;
+  /** lambda-max of the matrix as given. */
+  readonly lambdaMax: number;
+  /** Whether CR is above the threshold: then the worst judgments are listed whatever a change would do. */
+  readonly needsRevision: boolean;
+  /** CR from lambda-max (null without an RI). */
+  readonly ratio: (lambda: number) => number | null;
+  /** lambda-max after a change, completed the same way as the matrix. */
+  readonly lambdaIfChanged: (changed: (number | null)[][]) => number;
+}
+
 function worstJudgments(
   ids: readonly string[],
   values: readonly (readonly (number | null)[])[],
-  w: Float64Array,
-  count: number,
-  crIfChanged: (changed: (number | null)[][]) => number | null,
+  w: ArrayLike<number>,
+  settings: AdviceSettings,
 ): JudgmentAdvice[] {
   const n = ids.length;
   const candidates: { i: number; j: number; error: number }[] = [];
@@ -293,12 +347,16 @@ function worstJudgments(
     for (let j = i + 1; j < n; j++) {
       const value = values[i]![j]!;
       if (value === null) continue;
-      const error = Math.abs(Math.log((value * w[j]!) / w[i]!));
-      if (error > 1e-9) candidates.push({ i, j, error });
+      // Rounded so that errors equal but for floating-point noise tie, and ties go in matrix order.
+      const error = Math.round(Math.abs(Math.log((value * w[j]!) / w[i]!)) * 1e9);
+      if (error > 0) candidates.push({ i, j, error });
     }
   }
   candidates.sort((a, b) => b.error - a.error || a.i - b.i || a.j - b.j);
-  return candidates.slice(0, Math.max(0, count)).map(({ i, j }) => {
+  const advice: JudgmentAdvice[] = [];
+  const cr = settings.ratio(settings.lambdaMax);
+  for (const { i, j } of candidates) {
+    if (advice.length >= settings.count) break;
     let a = i;
     let b = j;
     // Report each judgment the way round it was strong (>= 1), as a workshop would state it.
@@ -306,24 +364,36 @@ function worstJudgments(
     const value = values[a]![b]!;
     const consistentValue = w[a]! / w[b]!;
     const suggestedValue = nearestScaleValue(consistentValue);
-    const changed = values.map((row) => [...row]);
-    changed[a]![b] = suggestedValue;
-    changed[b]![a] = 1 / suggestedValue;
-    return {
+    const unchanged = Math.abs(suggestedValue - value) < 1e-9;
+    if (unchanged && !settings.needsRevision) continue;
+    let lambda = settings.lambdaMax;
+    if (!unchanged) {
+      const changed = values.map((row) => [...row]);
+      changed[a]![b] = suggestedValue;
+      changed[b]![a] = 1 / suggestedValue;
+      lambda = settings.lambdaIfChanged(changed);
+    }
+    // Without revision needed, a change is advice only when it makes the matrix more consistent.
+    if (!settings.needsRevision && !(lambda < settings.lambdaMax - 1e-12)) continue;
+    const crIfChanged = settings.ratio(lambda);
+    advice.push({
       row: ids[a]!,
       column: ids[b]!,
       value,
       consistentValue,
       suggestedValue,
       deviation: (value * w[b]!) / w[a]!,
-      consistencyRatioIfChanged: crIfChanged(changed),
-    };
-  });
+      consistencyRatioIfChanged: crIfChanged,
+      consistencyRatioDrop: cr === null || crIfChanged === null ? null : cr - crIfChanged,
+    });
+  }
+  return advice;
 }
 
 /**
- * One line of advice in words: `experience vs charisma: 3 given, 2.028 would be consistent (try 2)`, or
- * `... (already the nearest scale value)` when no other value of Saaty's scale would be closer.
+ * One line of advice in words: `experience vs charisma: 3 given, 2.028 would be consistent (try 2: CR
+ * falls by 0.031)`, or `... (already the nearest scale value)` when no other value of Saaty's scale would be
+ * closer.
  *
  * @param advice - one entry of {@link AhpResult.worstJudgments}
  * @returns a sentence for a report
@@ -332,5 +402,5 @@ export function describeJudgmentAdvice(advice: JudgmentAdvice): string {
   const given = `${advice.row} vs ${advice.column}: ${formatJudgment(advice.value)} given, ${formatJudgment(advice.consistentValue)} would be consistent`;
   return Math.abs(advice.suggestedValue - advice.value) < 1e-9
     ? `${given} (already the nearest scale value)`
-    : `${given} (try ${formatJudgment(advice.suggestedValue)})`;
+    : `${given} (try ${formatJudgment(advice.suggestedValue)}${advice.consistencyRatioDrop === null ? "" : `: CR falls by ${advice.consistencyRatioDrop.toFixed(3)}`})`;
 }

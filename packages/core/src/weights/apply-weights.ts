@@ -2,7 +2,7 @@ import * as v from "valibot";
 import { CxprismError, type Problem } from "../errors.js";
 import { defaultModel } from "../model/cx-ai-prism.js";
 import { type Model, type ModelInput, ModelSchema } from "../schema/model.js";
-import { issueToProblem } from "../validate/portfolio.js";
+import { issueToProblem } from "../validate/issues.js";
 import { suggestNearest } from "../validate/suggest.js";
 
 /** Options for {@link applyWeights}. */

@@ -1,5 +1,5 @@
 import { CxprismError, type Problem, type ProblemPath } from "../errors.js";
-import { describe } from "../validate/portfolio.js";
+import { describeValue } from "../validate/issues.js";
 
 /**
  * A reciprocal pairwise-comparison matrix on Saaty's 1-9 scale: `values[i][j]` says how many times more
@@ -79,7 +79,7 @@ export function safeParsePairwiseTable(
     } else if (seen.has(id)) {
       problems.push({
         path: [...prefix, 0, k + 1],
-        message: `expected a unique criterion id, received ${describe(id)}, already in column ${seen.get(id)}`,
+        message: `expected a unique criterion id, received ${describeValue(id)}, already in column ${seen.get(id)}`,
       });
     } else seen.set(id, k + 1);
   });
@@ -105,7 +105,7 @@ export function safeParsePairwiseTable(
     if (label !== ids[i]) {
       problems.push({
         path: [...prefix, i + 1, 0],
-        message: `expected row label ${describe(ids[i])} (rows in the same order as the header), received ${describe(label)}`,
+        message: `expected row label ${describeValue(ids[i])} (rows in the same order as the header), received ${describeValue(label)}`,
       });
     }
     for (let j = 0; j < n; j++) {
@@ -115,7 +115,7 @@ export function safeParsePairwiseTable(
       if (value === undefined) {
         problems.push({
           path: [...prefix, i + 1, j + 1],
-          message: `expected a judgment such as 3, 1/3 or 0.333, or an empty cell, received ${describe(text)}`,
+          message: `expected a judgment such as 3, 1/3 or 0.333, or an empty cell, received ${describeValue(text)}`,
         });
       } else cells[j] = value;
     }
@@ -170,7 +170,7 @@ export function safeCheckPairwiseMatrix(
     if (typeof id !== "string" || id.trim() === "" || seen.has(id)) {
       problems.push({
         path: [...prefix, "ids", k],
-        message: `expected a unique, non-empty id, received ${describe(id)}`,
+        message: `expected a unique, non-empty id, received ${describeValue(id)}`,
       });
     }
     seen.add(id);
@@ -200,7 +200,7 @@ export function safeCheckPairwiseMatrix(
       if (typeof value !== "number" || !Number.isFinite(value)) {
         problems.push({
           path: [...prefix, "values", i, j],
-          message: `expected a finite number or null, received ${describe(value)}`,
+          message: `expected a finite number or null, received ${describeValue(value)}`,
         });
       } else cells[j] = value;
     }

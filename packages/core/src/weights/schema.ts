@@ -1,4 +1,5 @@
 import * as v from "valibot";
+import { COMPLETIONS } from "./completion.js";
 import { RANDOM_INDEX_TABLES } from "./random-index.js";
 import { RANK_WEIGHT_METHODS } from "./rank-weights.js";
 
@@ -14,6 +15,7 @@ export const PairwiseMatrixSchema = v.strictObject({
 /** The options of {@link ahpWeights} that a request may set. */
 export const AhpOptionsSchema = v.strictObject({
   method: v.optional(v.picklist(["eigenvector", "geometric-mean"])),
+  completion: v.optional(v.picklist(COMPLETIONS)),
   randomIndex: v.optional(
     v.picklist(Object.keys(RANDOM_INDEX_TABLES) as (keyof typeof RANDOM_INDEX_TABLES)[]),
   ),

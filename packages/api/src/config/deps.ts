@@ -1,5 +1,5 @@
-import type { ApiKeyring } from "./auth/api-keys.js";
-import type { PortfolioStore } from "./storage/portfolio-store.js";
+import type { ApiKeyring } from "../auth/api-keys.js";
+import type { PortfolioStore } from "../storage/portfolio-store.js";
 
 /** Request limits; each one answers with a problem that names the limit when exceeded. */
 export interface Limits {

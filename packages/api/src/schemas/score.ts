@@ -1,7 +1,7 @@
 import { InitiativeSchema, ModelSchema, ResultSchema } from "@cxprism/core";
 import * as v from "valibot";
-import type { Limits } from "./deps.js";
-import { DiscussionSchema } from "./discussion-schema.js";
+import type { Limits } from "../config/deps.js";
+import { DiscussionSchema } from "./discussion.js";
 
 /** `error` (default): a missing rating is a problem; `neutral`: it scores the scale midpoint, with a warning. */
 export const MissingPolicySchema = v.picklist(["error", "neutral"]);

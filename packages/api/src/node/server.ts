@@ -1,6 +1,6 @@
 import type { AddressInfo } from "node:net";
 import { type Http2Bindings, type HttpBindings, serve } from "@hono/node-server";
-import { type AppDeps, createApp } from "./app.js";
+import { type AppDeps, createApp } from "../app.js";
 import { renderPngWithResvg } from "./render-png.js";
 
 /** Where to listen and what to build the app from. */

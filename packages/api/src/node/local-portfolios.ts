@@ -6,15 +6,15 @@ import {
   generateApiKey,
   parseApiKeys,
   sha256Hex,
-} from "./auth/api-keys.js";
-import type { PortfolioDeps } from "./deps.js";
+} from "../auth/api-keys.js";
+import type { PortfolioDeps } from "../config/deps.js";
 import {
   createDynamoDbClient,
   createPortfolioTable,
   readDynamoDbSettings,
-} from "./storage/dynamodb-client.js";
-import { DynamoDbPortfolioStore } from "./storage/dynamodb-store.js";
-import { type EmbeddedDynamoDb, startEmbeddedDynamoDb } from "./storage/embedded-dynalite.js";
+} from "../storage/dynamodb-client.js";
+import { DynamoDbPortfolioStore } from "../storage/dynamodb-store.js";
+import { type EmbeddedDynamoDb, startEmbeddedDynamoDb } from "../storage/embedded-dynalite.js";
 
 /** Shared portfolios on Node, ready for {@link PortfolioDeps}. */
 export interface LocalPortfolios {

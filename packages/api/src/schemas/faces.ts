@@ -3,13 +3,15 @@
  * `/v1/plan`) and of `/v1/score`'s discussion, for the OpenAPI document. Requests are validated with the
  * route files' own schemas (which these reuse); responses are what the core returns, described here.
  */
-import { InitiativeSchema, ModelSchema, QUADRANTS, RankWeightsRequestSchema } from "@cxprism/core";
+import { InitiativeSchema, ModelSchema, QUADRANTS } from "@cxprism/core";
+import { RANKING_METHODS } from "@cxprism/core/confidence";
+import { COMPLETIONS, RankWeightsRequestSchema } from "@cxprism/core/weights";
 import * as v from "valibot";
-import type { Limits } from "./deps.js";
-import { ConcordanceSchema, DiscussionSchema } from "./discussion-schema.js";
-import { PlanRequestOptionsSchema } from "./routes/plan.js";
-import { SensitivityOptionsSchema } from "./routes/sensitivity.js";
-import { AhpRequestSchema } from "./routes/weights.js";
+import type { Limits } from "../config/deps.js";
+import { PlanRequestOptionsSchema } from "../routes/plan.js";
+import { SensitivityOptionsSchema } from "../routes/sensitivity.js";
+import { AhpRequestSchema } from "../routes/weights.js";
+import { ConcordanceSchema, DiscussionSchema } from "./discussion.js";
 
 const described = <T extends v.GenericSchema>(schema: T, text: string) => v.pipe(schema, v.description(text));
 const Quadrant = v.picklist(QUADRANTS);
@@ -22,7 +24,15 @@ const JudgmentAdviceSchema = v.object({
   consistentValue: v.number(),
   suggestedValue: v.number(),
   deviation: v.number(),
-  advice: described(v.string(), 'e.g. "cost vs speed: 1/5 given, 2 would be consistent (try 2)"'),
+  consistencyRatioIfChanged: described(
+    v.nullable(v.number()),
+    "CR with this judgment set to suggestedValue.",
+  ),
+  consistencyRatioDrop: described(v.nullable(v.number()), "How much CR falls with that change."),
+  advice: described(
+    v.string(),
+    'e.g. "cost vs speed: 1/5 given, 2 would be consistent (try 2: CR falls by 0.031)"',
+  ),
 });
 
 /** One AHP analysis: weights, lambda-max, CI, CR, verdict and the worst judgments with advice. */
@@ -31,15 +41,26 @@ export const AhpResultSchema = v.object({
   weights: Weights,
   vector: v.array(v.number()),
   method: v.picklist(["eigenvector", "geometric-mean"]),
+  completion: described(
+    v.picklist(COMPLETIONS),
+    "How missing judgments were filled: harker (Harker 1987) or optimal (minimum lambda-max, Bozoki et al. 2010).",
+  ),
   lambdaMax: v.number(),
   consistencyIndex: v.number(),
   consistencyRatio: v.nullable(v.number()),
   randomIndex: v.nullable(v.number()),
   randomIndexTable: v.string(),
+  randomIndexBasis: described(
+    v.nullable(v.picklist(["tabulated", "interpolated"])),
+    "Whether the RI is printed in the table or interpolated between two printed sizes; null without an RI.",
+  ),
   verdict: v.picklist(["acceptable", "revise", "unknown"]),
   missing: v.number(),
   completed: v.array(v.array(v.number())),
-  worstJudgments: v.array(JudgmentAdviceSchema),
+  worstJudgments: described(
+    v.array(JudgmentAdviceSchema),
+    "Listed only when CR is above the threshold, or when a nearer scale value would lower CR.",
+  ),
 });
 
 /** A group AHP analysis: the group's weights, each rater's analysis and their agreement. */
@@ -81,6 +102,44 @@ const Interval = v.object({
   high: v.number(),
   weightLow: v.nullable(v.number()),
   weightHigh: v.nullable(v.number()),
+});
+
+const RankingMethod = v.picklist(RANKING_METHODS);
+
+/** The `methods` part of `POST /v1/sensitivity`'s answer: the ranking under other MCDA methods. */
+export const MethodComparisonSchema = v.object({
+  ids: v.array(v.string()),
+  weights: described(
+    v.record(v.string(), v.number()),
+    "The criterion weights every method used; they sum to 1.",
+  ),
+  rankings: v.array(
+    v.object({
+      method: RankingMethod,
+      scores: v.array(v.number()),
+      better: v.picklist(["higher", "lower"]),
+      ranks: described(v.array(v.number()), "Rank per initiative in input order; 1 is best, ties share."),
+      order: v.array(v.string()),
+    }),
+  ),
+  agreement: v.array(
+    v.object({
+      methods: v.tuple([RankingMethod, RankingMethod]),
+      spearman: described(v.nullable(v.number()), "Spearman's rho on mid-ranks."),
+      kendall: described(v.nullable(v.number()), "Kendall's tau-b."),
+    }),
+  ),
+  topK: v.number(),
+  shortlistChanges: described(
+    v.array(v.object({ id: v.string(), inside: v.array(RankingMethod), outside: v.array(RankingMethod) })),
+    "Initiatives in the top k under some methods and not under others.",
+  ),
+  vikor: v.object({
+    v: v.number(),
+    acceptableAdvantage: v.nullable(v.boolean()),
+    acceptableStability: v.nullable(v.boolean()),
+    compromise: v.array(v.string()),
+  }),
 });
 
 /** `POST /v1/sensitivity`'s answer. */
@@ -128,6 +187,7 @@ export const SensitivityResponseSchema = v.object({
       }),
     ),
   }),
+  methods: MethodComparisonSchema,
   tornado: v.optional(
     described(
       v.object({
