@@ -8,7 +8,6 @@ import {
   type TableDelimiter,
   type TableOrigins,
   type TableProblem,
-  validateColumns,
 } from "@cxprism/core/table";
 import type { CommandIo } from "../command.js";
 import { fileProblem } from "../csv/locate.js";
