@@ -180,7 +180,8 @@ try {
       time([`--import=${preload}`, cli, "score", file, "--format", "csv"], root, devNull, usageFile),
     );
   }
-  const best = (list: Run[], key: "wall" | "cpu" | "rssMiB") => Math.min(...list.map((run) => run[key]));
+  const best = (list: Run[], key: "wall" | "cpu" | "rssMiB") =>
+    list.reduce((low, run) => Math.min(low, run[key]), Number.POSITIVE_INFINITY);
   const mib = statSync(file).size / 1024 / 1024;
   const line = (label: string, list: Run[]) =>
     console.log(

@@ -40,7 +40,7 @@ if (table.portfolio === undefined) {
   process.exitCode = 1;
 } else {
   const results = scorePortfolio(table.portfolio);
-  const width = Math.max(...results.map((result) => result.name.length));
+  const width = results.reduce((widest, result) => Math.max(widest, result.name.length), 0);
   console.log(`${"rank".padStart(4)}  ${"initiative".padEnd(width)}  value  feas.  prio.  quadrant`);
   for (const result of results) {
     const cells = [result.value, result.feasibility, result.priority].map((n) => n.toFixed(1).padStart(5));

@@ -112,6 +112,10 @@ describe("cxprism plot", () => {
       'cxprism plot: --scale: expected a number above 0 up to 8, received "0"',
     ],
     [
+      ["plot", EXAMPLE, "-o", "m.png", "--width", "4000", "--height", "4000", "--scale", "1.5"],
+      "cxprism plot: --scale: expected a PNG of at most 16,000,000 pixels, received 6000 x 6000 = 36,000,000: lower --scale, --width or --height",
+    ],
+    [
       ["plot", EXAMPLE, "-o", "m.svg", "--width", "wide"],
       'cxprism plot: --width: expected a number of at least 0, received "wide"',
     ],

@@ -5,6 +5,7 @@ import { HTTPException } from "hono/http-exception";
 import { type RequestIdVariables, requestId } from "hono/request-id";
 import { type AppDeps, consoleLogger, DEFAULT_LIMITS, type Limits } from "./config/deps.js";
 import { API_VERSION } from "./config/version.js";
+import { createInlineRunner } from "./cpu/cpu-jobs.js";
 import { type CachedBody, createCachedBody, respondCached } from "./http/etag.js";
 import { ApiError, createProblem, type ProblemKind, problemResponse } from "./http/problem.js";
 import { createOpenApiDocument } from "./openapi/openapi-document.js";
@@ -69,6 +70,7 @@ function statusKind(status: number): ProblemKind {
 export function createApp(deps: AppDeps = {}): Hono<AppEnv> {
   const limits: Limits = { ...DEFAULT_LIMITS, ...deps.limits };
   const logger = deps.logger ?? consoleLogger;
+  const runCpu = deps.runCpu ?? createInlineRunner(deps.renderPng);
   const nextRequestId = deps.requestId ?? (() => crypto.randomUUID());
   const openApi = lazy(() =>
     createOpenApiDocument(limits, API_VERSION, { portfolios: deps.portfolios !== undefined }),
@@ -131,10 +133,12 @@ export function createApp(deps: AppDeps = {}): Hono<AppEnv> {
   route("/v1/catalog", { GET: (c) => respondCached(c.req.raw, bodies.catalog!()) });
   route("/v1/models/default", { GET: (c) => respondCached(c.req.raw, bodies.model!()) });
   route("/v1/score", { POST: async (c) => c.json(await handleScore(c.req.raw, limits)) });
-  route("/v1/matrix", { POST: (c) => handleMatrix(c.req.raw, limits, deps.renderPng) });
+  route("/v1/matrix", { POST: (c) => handleMatrix(c.req.raw, limits, deps.renderPng, runCpu) });
   route("/v1/weights/ahp", { POST: async (c) => c.json(await handleAhp(c.req.raw, limits)) });
   route("/v1/weights/rank", { POST: async (c) => c.json(await handleRankWeights(c.req.raw, limits)) });
-  route("/v1/sensitivity", { POST: async (c) => c.json(await handleSensitivity(c.req.raw, limits)) });
+  route("/v1/sensitivity", {
+    POST: async (c) => c.json(await handleSensitivity(c.req.raw, limits, runCpu)),
+  });
   route("/v1/plan", { POST: (c) => handlePlan(c.req.raw, limits) });
   route("/openapi.json", { GET: (c) => respondCached(c.req.raw, bodies.openApi!()) });
   route("/docs", { GET: (c) => respondCached(c.req.raw, bodies.docs!()) });
@@ -161,6 +165,21 @@ export function createApp(deps: AppDeps = {}): Hono<AppEnv> {
     };
     if (error instanceof ApiError)
       return stamped(problemResponse(createProblem(error.kind, error.message, error.extra), error.headers));
+    if (error instanceof Error && error.name === "CpuPoolError") {
+      const { code } = error as Error & { code: string };
+      if (code === "busy" || code === "deadline")
+        return stamped(
+          problemResponse(
+            createProblem(
+              "service-unavailable",
+              code === "busy"
+                ? `The server is busy with other large requests (${error.message}). Retry in a few seconds.`
+                : `This request needed more work than the server allows (${error.message}); make it smaller.`,
+            ),
+            { "Retry-After": "2" },
+          ),
+        );
+    }
     if (error instanceof HTTPException && error.status < 500)
       return stamped(
         problemResponse(createProblem(statusKind(error.status), error.message || "the request was refused")),

@@ -7,6 +7,7 @@
  * them out.
  */
 import { parseByteLimit, parseCorsOrigins } from "./app.js";
+import { createWorkerPool, type WorkerPool } from "./cpu/worker-pool.js";
 import { type LocalPortfolios, startLocalPortfolios } from "./node/local-portfolios.js";
 import { startNodeServer } from "./node/server.js";
 
@@ -23,10 +24,16 @@ function readPort(setting: string | undefined): number {
   return port;
 }
 
+// Everything this process writes is the store's data (every tenant's portfolios): owner-only, 0700 and 0600.
+process.umask(0o077);
+
 let portfolios: LocalPortfolios | undefined;
+let pool: WorkerPool | undefined;
 try {
   const maxBodyBytes = parseByteLimit(process.env.MAX_BODY_BYTES);
   portfolios = process.env.CXPRISM_PORTFOLIOS === "off" ? undefined : await startLocalPortfolios(process.env);
+  // Matrix drawing and simulations run on worker threads, so /health and small requests never wait for them.
+  pool = createWorkerPool();
   const server = await startNodeServer({
     port: readPort(process.env.PORT),
     host: process.env.HOST ?? "127.0.0.1",
@@ -34,6 +41,7 @@ try {
       corsOrigins: parseCorsOrigins(process.env.CORS_ORIGINS),
       limits: maxBodyBytes === undefined ? {} : { maxBodyBytes },
       portfolios: portfolios?.deps,
+      runCpu: pool.run,
     },
   });
   if (portfolios !== undefined) {
@@ -47,6 +55,7 @@ try {
   const stop = () => {
     server
       .close()
+      .then(() => pool?.close())
       .then(() => portfolios?.close())
       .then(
         () => process.exit(0),
@@ -56,6 +65,7 @@ try {
   process.once("SIGINT", stop);
   process.once("SIGTERM", stop);
 } catch (error) {
+  await pool?.close().catch(() => undefined);
   await portfolios?.close().catch(() => undefined);
   console.error(`cxprism API: ${error instanceof Error ? error.message : String(error)}`);
   process.exitCode = 1;

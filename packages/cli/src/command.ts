@@ -127,7 +127,7 @@ export function renderCommandHelp(spec: CommandSpec): string {
       option.description,
     ] as const;
   });
-  const width = Math.max(...flags.map(([flag]) => flag.length));
+  const width = flags.reduce((widest, [flag]) => Math.max(widest, flag.length), 0);
   const lines = [
     `Usage: cxprism ${spec.usage}`,
     "",

@@ -36,9 +36,9 @@ const failing = defineCommand({
 const commands: CommandEntry[] = [{ name: "explode", summary: "fails", load: async () => failing }];
 
 describe("runMain: unexpected errors", () => {
-  it("prints one line and a hint to rerun with --debug, exit 1", async () => {
+  it("prints one line and a hint to rerun with --debug, exit 70 (not 1, which means bad input)", async () => {
     const { io, err } = createIo();
-    expect(await runMain(["explode"], io, commands)).toBe(1);
+    expect(await runMain(["explode"], io, commands)).toBe(70);
     expect(err()).toBe(
       "cxprism explode: unexpected error: Cannot read properties of undefined (reading 'x')\nrerun with --debug to see the stack trace\n",
     );
@@ -46,7 +46,7 @@ describe("runMain: unexpected errors", () => {
 
   it("prints the stack with --debug", async () => {
     const { io, err } = createIo();
-    expect(await runMain(["explode", "--debug"], io, commands)).toBe(1);
+    expect(await runMain(["explode", "--debug"], io, commands)).toBe(70);
     expect(err()).toMatch(
       /^cxprism explode: unexpected error: .*\nTypeError: Cannot read properties[\s\S]*\n {4}at /,
     );

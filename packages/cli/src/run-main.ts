@@ -81,7 +81,7 @@ function version(): string {
  * @returns the help text, ending with a newline
  */
 export function renderMainHelp(): string {
-  const width = Math.max(...COMMANDS.map((command) => command.name.length));
+  const width = COMMANDS.reduce((widest, command) => Math.max(widest, command.name.length), 0);
   return [
     "cxprism: decide which customer-service AI initiatives to do first.",
     "",
@@ -97,20 +97,25 @@ export function renderMainHelp(): string {
     "  cxprism plot examples/contact-center.csv -o matrix.png",
     "  cxprism plan examples/plan-inputs/portfolio.csv --budget 1500000",
     "",
-    "Exit codes: 0 done, 1 problems in the input (each printed as FILE:ROW:COLUMN), 2 usage error.",
+    "Exit codes: 0 done, 1 problems in the input (each printed as FILE:ROW:COLUMN), 2 usage error,",
+    "70 an unexpected internal error (a bug: please report it with the --debug output).",
     "",
   ].join("\n");
 }
 
+/** The exit code of an unexpected internal error: `EX_SOFTWARE` of BSD's sysexits.h (1 means bad input). */
+export const EXIT_INTERNAL = 70;
+
 /**
  * Runs the CLI on some arguments and returns the exit code; the only place errors become exit codes and
  * messages. Usage errors print the relevant help (exit 2); problems in the input print one line each, at most
- * {@link PROBLEM_LIMIT} (exit 1); anything unexpected prints one line and a hint to rerun with `--debug`.
+ * {@link PROBLEM_LIMIT} (exit 1); anything unexpected prints one line and a hint to rerun with `--debug`
+ * (exit {@link EXIT_INTERNAL}, so a script never mistakes a bug for bad input).
  *
  * @param argv - the arguments after `cxprism`
  * @param io - the process streams and environment
  * @param commands - the commands to offer (all of them unless a test narrows it)
- * @returns the exit code: 0, 1 or 2
+ * @returns the exit code: 0, 1, 2 or 70
  */
 export async function runMain(
   argv: readonly string[],
@@ -175,7 +180,7 @@ async function reportError(
         ? `${error.stack}\n`
         : "rerun with --debug to see the stack trace\n",
     );
-    return 1;
+    return EXIT_INTERNAL;
   }
   if (error.code === "usage") {
     io.stderr.write(`cxprism ${command.name}: ${error.message}\n\n${renderCommandHelp(command)}`);

@@ -1,4 +1,5 @@
 import type { ApiKeyring } from "../auth/api-keys.js";
+import type { CpuRunner } from "../cpu/cpu-jobs.js";
 import type { PortfolioStore } from "../storage/portfolio-store.js";
 
 /** Request limits; each one answers with a problem that names the limit when exceeded. */
@@ -53,6 +54,13 @@ export interface AppDeps {
    * supplies one built on resvg.
    */
   readonly renderPng?: ((svg: string, scale: number) => Uint8Array) | undefined;
+  /**
+   * Runs the CPU-heavy work (matrix drawing, sensitivity simulation) off the request's thread. The Node entry
+   * gives a bounded worker-thread pool (`createWorkerPool`), so `/health` and small requests keep answering
+   * while a large job runs; without one (Workers, where each request has its own isolate and CPU limit, and
+   * tests) the work runs inline.
+   */
+  readonly runCpu?: CpuRunner | undefined;
   /** Shared portfolios (`/v1/portfolios`): mounted only when given. */
   readonly portfolios?: PortfolioDeps | undefined;
 }

@@ -1,4 +1,4 @@
-import { chmod, mkdir, readFile, writeFile } from "node:fs/promises";
+import { chmod, mkdir, readdir, readFile, writeFile } from "node:fs/promises";
 import { join, resolve } from "node:path";
 import {
   type ApiKeyEntry,
@@ -45,6 +45,23 @@ async function readDevKeys(dataDir: string): Promise<{ entries: ApiKeyEntry[]; n
 }
 
 /**
+ * Makes a data folder private to its owner: the folder and every folder inside 0700, every file 0600. Every
+ * tenant's portfolios live here, so no other local user may read them; a store made before this rule is
+ * tightened on the next start. New LevelDB files follow the process's umask, which the Node entry sets to 077.
+ *
+ * @param dir - the data folder
+ */
+export async function makePrivate(dir: string): Promise<void> {
+  await mkdir(dir, { recursive: true, mode: 0o700 });
+  await chmod(dir, 0o700);
+  for (const entry of await readdir(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) await makePrivate(path);
+    else if (entry.isFile()) await chmod(path, 0o600);
+  }
+}
+
+/**
  * Sets up shared portfolios for the Node entry. Without `DYNAMODB_ENDPOINT` it starts dynalite persisted under
  * `CXPRISM_DATA_DIR` (default `.cxprism/data`) on 127.0.0.1; the table is created when missing. Keys come from
  * `CXPRISM_API_KEYS` plus the data folder's `api-keys.json`, where the first start stores the hash of a new dev
@@ -57,7 +74,7 @@ export async function startLocalPortfolios(
   env: Readonly<Record<string, string | undefined>>,
 ): Promise<LocalPortfolios> {
   const dataDir = resolve(env.CXPRISM_DATA_DIR || ".cxprism/data");
-  await mkdir(dataDir, { recursive: true });
+  await makePrivate(dataDir);
   const settings = readDynamoDbSettings(env);
   let embedded: EmbeddedDynamoDb | undefined;
   if (settings.endpoint === undefined) {

@@ -1,3 +1,4 @@
+import { MAX_PNG_PIXELS } from "@cxprism/core/matrix";
 import type { Limits } from "../config/deps.js";
 import type { ProblemKind } from "../http/problem.js";
 import {
@@ -107,11 +108,15 @@ export function facePaths(limits: Limits, problem: ProblemResponse) {
             maximum: 10000,
           }),
           query("title", "Heading above the chart.", { type: "string", maxLength: 200 }),
-          query("scale", "PNG pixels per SVG pixel (default 1).", {
-            type: "integer",
-            minimum: 1,
-            maximum: 4,
-          }),
+          query(
+            "scale",
+            `PNG pixels per SVG pixel (default 1). A PNG holds at most ${MAX_PNG_PIXELS.toLocaleString("en")} pixels (width x height x scale²); more answers 422 naming the limit.`,
+            {
+              type: "integer",
+              minimum: 1,
+              maximum: 4,
+            },
+          ),
           query("missing", "For CSV bodies, as on `/v1/score`.", {
             type: "string",
             enum: ["error", "neutral"],

@@ -94,6 +94,23 @@ describe("POST /v1/matrix", () => {
     );
   });
 
+  it("answers 422 for a PNG over MAX_PNG_PIXELS before rendering, naming the limit", async () => {
+    const problem = await problemOf(
+      await post(
+        createApp({ renderPng: recordingRenderer().renderPng }),
+        "?width=10000&height=10000&scale=2",
+        {
+          Accept: "image/png",
+        },
+      ),
+      422,
+    );
+    expect(problem.detail).toBe(
+      "expected a PNG of at most 16,000,000 pixels (width x height x scale²), received 10000 x 10000 x 2² = 400,000,000: lower the scale or the size",
+    );
+    expect((problem as { limit?: number }).limit).toBe(16_000_000);
+  });
+
   it("answers 422 listing every bad query parameter by name", async () => {
     const problem = await problemOf(await post(withoutPng, "?theme=pink&width=12&height=tall&scale=9"), 422);
     expect(problem.errors).toEqual([

@@ -1,14 +1,14 @@
 import { scorePortfolio } from "@cxprism/core";
-import { type MatrixOptions, renderMatrixSvg, toVegaLite } from "@cxprism/core/matrix";
+import { MAX_PNG_PIXELS, type MatrixOptions, toVegaLite } from "@cxprism/core/matrix";
 import * as v from "valibot";
 import type { Limits } from "../config/deps.js";
+import { type CpuRunner, createInlineRunner, type PngRenderer } from "../cpu/cpu-jobs.js";
 import { negotiateOrThrow } from "../http/negotiate.js";
 import { ApiError } from "../http/problem.js";
 import { integerParam, readQuery } from "../http/query.js";
 import { readScoreRequest, rethrowCoreError } from "./score.js";
 
-/** Renders an SVG document as PNG bytes at a scale (1 = the SVG's own pixel size). */
-export type PngRenderer = (svg: string, scale: number) => Uint8Array;
+export type { PngRenderer } from "../cpu/cpu-jobs.js";
 
 /** What `POST /v1/matrix` can answer, preferred first (PNG only when a renderer is injected). */
 export const MATRIX_MEDIA_TYPES = {
@@ -27,6 +27,24 @@ export const MatrixQuerySchema = v.object({
 });
 
 /**
+ * Refuses a PNG larger than {@link MAX_PNG_PIXELS}, before the body is read.
+ *
+ * @param width - image width in SVG pixels
+ * @param height - image height in SVG pixels
+ * @param scale - PNG pixels per SVG pixel
+ * @throws {@link ApiError} `validation-failed` (422) naming the limit
+ */
+export function checkPngPixels(width: number, height: number, scale: number): void {
+  const pixels = width * height * scale * scale;
+  if (pixels <= MAX_PNG_PIXELS) return;
+  throw new ApiError(
+    "validation-failed",
+    `expected a PNG of at most ${MAX_PNG_PIXELS.toLocaleString("en")} pixels (width x height x scale²), received ${width} x ${height} x ${scale}² = ${pixels.toLocaleString("en")}: lower the scale or the size`,
+    { limit: MAX_PNG_PIXELS },
+  );
+}
+
+/**
  * Handles `POST /v1/matrix`: scores a body like `/v1/score` and draws the prism matrix, sized by each
  * initiative's cost. Answers SVG (default), Vega-Lite v5 JSON or, when the host supplies a renderer, PNG,
  * by the `Accept` header.
@@ -34,6 +52,7 @@ export const MatrixQuerySchema = v.object({
  * @param request - the request
  * @param limits - the request limits
  * @param renderPng - the host's PNG renderer, if it has one
+ * @param runCpu - where the drawing runs (a worker thread on Node)
  * @returns the response
  * @throws {@link ApiError} for every client error (400, 406, 413, 415, 422)
  */
@@ -41,6 +60,7 @@ export async function handleMatrix(
   request: Request,
   limits: Limits,
   renderPng: PngRenderer | undefined,
+  runCpu: CpuRunner = createInlineRunner(renderPng),
 ): Promise<Response> {
   const offers = [
     MATRIX_MEDIA_TYPES.svg,
@@ -50,8 +70,9 @@ export async function handleMatrix(
   // Refuse an unproducible Accept before reading the body: the client learns it without uploading.
   const mediaType = negotiateOrThrow(request, offers);
   const query = readQuery(new URL(request.url), MatrixQuerySchema);
+  if (mediaType === MATRIX_MEDIA_TYPES.png)
+    checkPngPixels(query.width ?? 960, query.height ?? 680, query.scale ?? 1);
   const { portfolio, toItem } = await readScoreRequest(request, limits);
-  const results = scorePortfolio(portfolio);
   const sizes: Record<string, number> = {};
   for (const initiative of portfolio.initiatives)
     if (initiative.cost !== undefined) sizes[initiative.id] = initiative.cost;
@@ -66,16 +87,16 @@ export async function handleMatrix(
   const vary = { Vary: "Accept" };
   try {
     if (mediaType === MATRIX_MEDIA_TYPES.vegaLite)
-      return new Response(JSON.stringify(toVegaLite(results, options)), {
+      return new Response(JSON.stringify(toVegaLite(scorePortfolio(portfolio), options)), {
         headers: { "Content-Type": MATRIX_MEDIA_TYPES.vegaLite, ...vary },
       });
-    const svg = renderMatrixSvg(results, options);
-    if (mediaType === MATRIX_MEDIA_TYPES.png && renderPng !== undefined) {
-      const png = renderPng(svg, query.scale ?? 1);
+    if (mediaType === MATRIX_MEDIA_TYPES.png) {
+      const png = await runCpu({ kind: "matrix-png", portfolio, options, scale: query.scale ?? 1 });
       return new Response(png as Uint8Array<ArrayBuffer>, {
         headers: { "Content-Type": MATRIX_MEDIA_TYPES.png, ...vary },
       });
     }
+    const svg = await runCpu({ kind: "matrix-svg", portfolio, options });
     return new Response(svg, { headers: { "Content-Type": "image/svg+xml; charset=utf-8", ...vary } });
   } catch (error) {
     if (error instanceof ApiError) throw error;

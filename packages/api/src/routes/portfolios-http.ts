@@ -66,7 +66,7 @@ export function readIfMatch(header: string | undefined): number {
 
 /**
  * Turns a store failure into the API's answer: 404, 409, 412 (with the current version and its ETag),
- * 422 for a bad cursor, 503 with `Retry-After`.
+ * 422 for a bad cursor or data the store refuses, 503 with `Retry-After`.
  *
  * @param error - what the store threw
  * @param retryAfterSeconds - the `Retry-After` for 503
@@ -90,10 +90,15 @@ export function translateStoreError(error: unknown, retryAfterSeconds: number): 
           headers: error.currentVersion === undefined ? {} : { ETag: versionTag(error.currentVersion) },
         },
       );
+    case "refused":
+      return new ApiError(
+        "validation-failed",
+        `expected data the store can hold (items up to 400 KB, well-formed text), but ${error.message}`,
+      );
     case "unavailable":
       return new ApiError(
         "service-unavailable",
-        "The portfolio store is unavailable; nothing was changed by this request unless it says so. Retry later.",
+        `The portfolio store is unavailable (${error.message}); nothing was changed by this request unless it says so. Retry later.`,
         { headers: { "Retry-After": String(retryAfterSeconds) } },
       );
   }

@@ -1,11 +1,7 @@
-import {
-  analyseWeightStability,
-  buildTornado,
-  compareMethods,
-  runMonteCarlo,
-} from "@cxprism/core/confidence";
+import { buildTornado, compareMethods } from "@cxprism/core/confidence";
 import * as v from "valibot";
 import type { Limits } from "../config/deps.js";
+import { type CpuRunner, runCpuInline } from "../cpu/cpu-jobs.js";
 import { ApiError } from "../http/problem.js";
 import { readQuery } from "../http/query.js";
 import { MissingPolicySchema } from "../schemas/score.js";
@@ -42,10 +38,11 @@ export const SensitivityQuerySchema = v.object({
  *
  * @param request - the request
  * @param limits - the request limits
+ * @param runCpu - where the simulation runs (a worker thread on Node)
  * @returns `{monteCarlo, stability, methods, tornado?}`
  * @throws {@link ApiError} for every client error (400, 413, 415, 422)
  */
-export async function handleSensitivity(request: Request, limits: Limits) {
+export async function handleSensitivity(request: Request, limits: Limits, runCpu: CpuRunner = runCpuInline) {
   const query = readQuery(new URL(request.url), SensitivityQuerySchema);
   const {
     portfolio,
@@ -100,13 +97,12 @@ export async function handleSensitivity(request: Request, limits: Limits) {
       });
   }
   try {
-    const monteCarlo = runMonteCarlo(portfolio, {
-      ...rest,
-      iterations,
-      ...(seed === undefined ? {} : { seed }),
+    const { monteCarlo, stability } = await runCpu({
+      kind: "sensitivity",
+      portfolio,
+      settings: { ...rest, iterations, ...(seed === undefined ? {} : { seed }) },
+      topK: rest.topK,
     });
-    const topK = rest.topK === undefined ? {} : { topK: rest.topK };
-    const stability = analyseWeightStability(portfolio, topK);
     const methods = compareMethods(portfolio, { topK: rest.topK ?? monteCarlo.k });
     return { monteCarlo, stability, methods, ...(tornado === undefined ? {} : { tornado }) };
   } catch (error) {

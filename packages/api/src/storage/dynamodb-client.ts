@@ -21,6 +21,8 @@ export interface DynamoDbSettings {
     | undefined;
   /** SDK attempts per call, retries included (default 3). */
   readonly maxAttempts?: number | undefined;
+  /** Milliseconds to wait for an answer before an attempt fails (default 3000). */
+  readonly requestTimeoutMs?: number | undefined;
 }
 
 /** The name of the TTL attribute that expires idempotency records (epoch seconds). */
@@ -53,7 +55,9 @@ export function readDynamoDbSettings(env: Readonly<Record<string, string | undef
 
 /**
  * Builds a DynamoDB client with short timeouts, so an unreachable store turns into a 503 within seconds
- * instead of holding the request.
+ * instead of holding the request. `throwOnRequestTimeout` makes the request timeout fail the attempt: without
+ * it, @smithy's handler only logs a warning and a store that accepts the connection but never answers
+ * holds the request for ever. Worst case: 3 attempts x (2 s connect or 3 s answer) plus backoff, about 10 s.
  *
  * @param settings - endpoint, region and credentials
  * @returns the client
@@ -62,7 +66,11 @@ export function createDynamoDbClient(settings: DynamoDbSettings): DynamoDBClient
   return new DynamoDBClient({
     region: settings.region,
     maxAttempts: settings.maxAttempts ?? 3,
-    requestHandler: { connectionTimeout: 2000, requestTimeout: 5000 },
+    requestHandler: {
+      connectionTimeout: 2000,
+      requestTimeout: settings.requestTimeoutMs ?? 3000,
+      throwOnRequestTimeout: true,
+    },
     ...(settings.endpoint === undefined ? {} : { endpoint: settings.endpoint }),
     ...(settings.credentials === undefined ? {} : { credentials: { ...settings.credentials } }),
   });

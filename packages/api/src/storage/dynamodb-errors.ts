@@ -49,6 +49,18 @@ export async function guardStore<T>(call: () => Promise<T>): Promise<T> {
     return await call();
   } catch (error) {
     if (error instanceof StoreError) throw error;
+    const name = (error as Error | undefined)?.name;
+    // A table that is gone (a store restarted empty) is an outage, not a bug: 503, and every later request
+    // tries the table again, so service comes back by itself when the table does.
+    if (name === "ResourceNotFoundException")
+      throw new StoreError("unavailable", "the portfolio table does not exist (yet)", undefined, {
+        cause: error,
+      });
+    // The store refusing what it was given (an item over 400 KB, a string it cannot hold) is about the request.
+    if (name === "ValidationException")
+      throw new StoreError("refused", `the store refused the write: ${(error as Error).message}`, undefined, {
+        cause: error,
+      });
     if (isUnavailable(error))
       throw new StoreError(
         "unavailable",

@@ -170,7 +170,7 @@ export class DynamoDbPortfolioStore implements PortfolioStore {
         ProjectionExpression: "pk, sk",
         ...(start === undefined ? {} : { ExclusiveStartKey: start }),
       });
-      keys.push(...(answer.Items ?? []));
+      for (const item of answer.Items ?? []) keys.push(item);
       start = answer.LastEvaluatedKey;
     } while (start !== undefined);
     return keys;

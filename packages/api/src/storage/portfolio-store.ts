@@ -85,6 +85,7 @@ export type StoreErrorCode =
   | "version-conflict"
   | "already-exists"
   | "invalid-cursor"
+  | "refused"
   | "unavailable";
 
 /** The store's one error class. */

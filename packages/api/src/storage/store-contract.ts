@@ -104,7 +104,7 @@ export function describeStoreContract(name: string, makeStore: () => PortfolioSt
       do {
         const page = await store.listPortfolios(t, 3, cursor);
         expect(page.items.length).toBeLessThanOrEqual(3);
-        seen.push(...page.items.map((item) => item.id));
+        for (const item of page.items) seen.push(item.id);
         cursor = page.cursor;
       } while (cursor !== undefined);
       expect(seen.sort()).toEqual(["p0", "p1", "p2", "p3", "p4", "p5", "p6"]);

@@ -1,5 +1,5 @@
 import { CxprismError, formatPath, scorePortfolio } from "@cxprism/core";
-import { type MatrixOptions, renderMatrixSvg, toVegaLite } from "@cxprism/core/matrix";
+import { MAX_PNG_PIXELS, type MatrixOptions, renderMatrixSvg, toVegaLite } from "@cxprism/core/matrix";
 import { defineCommand } from "../command.js";
 import { CliError } from "../errors.js";
 import { loadPortfolio } from "../input/load-portfolio.js";
@@ -100,6 +100,12 @@ export const plotCommand = defineCommand({
       throw new CliError(
         "usage",
         `--scale: expected at most ${MAX_PNG_SIDE} pixels a side, received ${Math.max(width ?? 960, height ?? 680)} x ${scale}`,
+      );
+    const pixels = Math.round((width ?? 960) * scale) * Math.round((height ?? 680) * scale);
+    if (format === "png" && pixels > MAX_PNG_PIXELS)
+      throw new CliError(
+        "usage",
+        `--scale: expected a PNG of at most ${MAX_PNG_PIXELS.toLocaleString("en")} pixels, received ${(width ?? 960) * scale} x ${(height ?? 680) * scale} = ${pixels.toLocaleString("en")}: lower --scale, --width or --height`,
       );
 
     const loaded = await loadPortfolio(

@@ -1,9 +1,9 @@
 import { once } from "node:events";
 import { createWriteStream } from "node:fs";
-import { rename, unlink } from "node:fs/promises";
-import { basename, dirname, join } from "node:path";
+import { chmod, rename, unlink } from "node:fs/promises";
 import type { Writable } from "node:stream";
 import { CliError } from "../errors.js";
+import { resolveOutTarget } from "./out-target.js";
 
 /** Where a command's output goes: stdout, or a file that appears only when complete. */
 export interface Output {
@@ -17,13 +17,18 @@ export interface Output {
   abort(): Promise<void>;
 }
 
+/**
+ * Writes, waiting for `drain` when the stream is full. `once` rejects if the stream fails meanwhile and
+ * removes its listeners either way, so long runs of writes leave none behind (no MaxListenersExceededWarning).
+ */
 async function writeTo(stream: Writable, text: string): Promise<void> {
   if (!stream.write(text)) await once(stream, "drain");
 }
 
 /**
  * Opens the output of a command. With `out`, writes go to a temporary file beside it that is renamed over
- * `out` on `close`, so a reader never sees half a file and a failed run leaves the old file as it was.
+ * `out` on `close`, so a reader never sees half a file and a failed run leaves the old file as it was; an
+ * existing file keeps its mode, and links, devices and pipes follow {@link resolveOutTarget}'s rules.
  *
  * @param out - the file to write, or `undefined` for stdout
  * @param stdout - the process's stdout
@@ -37,8 +42,9 @@ export function openOutput(out: string | undefined, stdout: NodeJS.WriteStream):
       close: async () => {},
       abort: async () => {},
     };
-  const temporary = join(dirname(out), `.${basename(out)}.${process.pid}.tmp`);
-  const stream = createWriteStream(temporary);
+  const target = resolveOutTarget(out);
+  const temporary = target.kind === "replace" ? target.temporary : undefined;
+  const stream = createWriteStream(temporary ?? target.path);
   let failure: Error | undefined;
   stream.on("error", (error) => {
     failure = error;
@@ -50,19 +56,21 @@ export function openOutput(out: string | undefined, stdout: NodeJS.WriteStream):
     isTTY: false,
     async write(text) {
       check();
-      await Promise.race([writeTo(stream, text), once(stream, "error")]).catch(() => {});
+      await writeTo(stream, text).catch(() => {});
       check();
     },
     async close() {
       check();
       stream.end();
-      await Promise.race([once(stream, "finish"), once(stream, "error")]).catch(() => {});
+      await once(stream, "finish").catch(() => {});
+      if (temporary === undefined) return check();
       if (failure !== undefined) {
         await unlink(temporary).catch(() => {});
         check();
       }
       try {
-        await rename(temporary, out);
+        if (target.kind === "replace" && target.mode !== undefined) await chmod(temporary, target.mode);
+        await rename(temporary, target.path);
       } catch (error) {
         await unlink(temporary).catch(() => {});
         throw new CliError("io", `${out}: cannot write the file (${(error as Error).message})`);
@@ -70,7 +78,7 @@ export function openOutput(out: string | undefined, stdout: NodeJS.WriteStream):
     },
     async abort() {
       stream.destroy();
-      await unlink(temporary).catch(() => {});
+      if (temporary !== undefined) await unlink(temporary).catch(() => {});
     },
   };
 }

@@ -11,7 +11,9 @@ export function renderCatalogTable(): string {
     ["id", "name", "category", "kpis"],
     ...catalog.map((useCase) => [useCase.id, useCase.name, useCase.category, useCase.kpis.join(", ")]),
   ];
-  const widths = [0, 1, 2].map((column) => Math.max(...rows.map((row) => stringWidth(row[column]!))));
+  const widths = [0, 1, 2].map((column) =>
+    rows.reduce((widest, row) => Math.max(widest, stringWidth(row[column]!)), 0),
+  );
   const lines = rows.map((row) =>
     row
       .map((cell, column) => (column < 3 ? cell + " ".repeat(widths[column]! - stringWidth(cell)) : cell))

@@ -75,7 +75,7 @@ export function renderDiscussionTable(
     ]);
     const header = ["initiative", "criterion", "ratings", "range", "can move"];
     const widths = header.map((cell, k) =>
-      Math.max(stringWidth(cell), ...rows.map((row) => stringWidth(row[k]!))),
+      rows.reduce((widest, row) => Math.max(widest, stringWidth(row[k]!)), stringWidth(cell)),
     );
     const render = (row: readonly string[]) =>
       row

@@ -33,7 +33,10 @@ export interface TableOptions {
  */
 export function renderResultsTable(results: readonly Result[], options: TableOptions): string {
   const names = results.map((result) => oneLine(result.name));
-  const nameWidth = Math.max(stringWidth("initiative"), ...names.map((name) => stringWidth(name)));
+  const nameWidth = names.reduce(
+    (widest, name) => Math.max(widest, stringWidth(name)),
+    stringWidth("initiative"),
+  );
   const header = `rank  ${padEnd("initiative", nameWidth)}  value  feasibility  priority  quadrant`;
   const lines = [options.colour ? paint("bold", header) : header];
   results.forEach((result, k) => {

@@ -31,7 +31,9 @@ export function renderColumns(
   colour: boolean,
   paintCell?: (row: number, column: number, text: string) => string,
 ): string[] {
-  const widths = rows[0]!.map((_, k) => Math.max(...rows.map((row) => stringWidth(row[k]!))));
+  const widths = rows[0]!.map((_, k) =>
+    rows.reduce((widest, row) => Math.max(widest, stringWidth(row[k]!)), 0),
+  );
   return rows.map((row, r) => {
     const line = row
       .map((cell, k) => {

@@ -66,9 +66,9 @@ export function renderTornadoChart(tornado: Tornado, options: TornadoChartOption
     options.colour ? paint("bold", title) : title,
     "Priority change when one rating moves one step down (↓) or up (↑):",
   ];
-  const scale = Math.max(
+  const scale = tornado.bars.reduce(
+    (widest, bar) => Math.max(widest, Math.abs(bar.deltaDown), Math.abs(bar.deltaUp)),
     0,
-    ...tornado.bars.flatMap((bar) => [Math.abs(bar.deltaDown), Math.abs(bar.deltaUp)]),
   );
   for (const bar of tornado.bars) {
     const downIsLeft = bar.deltaDown <= bar.deltaUp;

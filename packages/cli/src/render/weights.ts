@@ -26,8 +26,11 @@ const BAR_WIDTH = 30;
  */
 export function renderWeightTable(weights: Readonly<Record<string, number>>): string {
   const entries = sortWeights(weights);
-  const width = Math.max(stringWidth("criterion"), ...entries.map(([id]) => stringWidth(oneLine(id))));
-  const heaviest = Math.max(...entries.map(([, weight]) => weight), 0);
+  const width = entries.reduce(
+    (widest, [id]) => Math.max(widest, stringWidth(oneLine(id))),
+    stringWidth("criterion"),
+  );
+  const heaviest = entries.reduce((heaviest, [, weight]) => Math.max(heaviest, weight), 0);
   const lines = [`${"criterion".padEnd(width)}  weight`];
   for (const [id, weight] of entries) {
     const name = oneLine(id);

@@ -162,12 +162,9 @@ describe("analyseDisagreement", () => {
     const build = (reorder: boolean) =>
       table.map((raters, i) => {
         const list = raters.map((ratings, r) => ({ rater: `r${r}`, ratings }));
-        if (reorder) {
-          // A deterministic rotation per initiative stands in for any reordering.
-          const k = (seed + i) % list.length;
-          list.push(...list.splice(0, k));
-        }
-        return { id: `i${i}`, name: `I${i}`, raters: list };
+        // A deterministic rotation per initiative stands in for any reordering.
+        const k = reorder ? (seed + i) % list.length : 0;
+        return { id: `i${i}`, name: `I${i}`, raters: [...list.slice(k), ...list.slice(0, k)] };
       });
     // Summation order may change the last bit of a mean: compare to 1e-9.
     const strip = (report: ReturnType<typeof analyseDisagreement>) =>

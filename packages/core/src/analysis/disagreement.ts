@@ -161,8 +161,8 @@ export function analyseDisagreement(
       }
       if (ratings.length < 2) return;
       const values = ratings.map((r) => r.value);
-      const min = Math.min(...values);
-      const max = Math.max(...values);
+      const min = values.reduce((a, b) => Math.min(a, b), Number.POSITIVE_INFINITY);
+      const max = values.reduce((a, b) => Math.max(a, b), Number.NEGATIVE_INFINITY);
       const mean = values.reduce((a, b) => a + b, 0) / values.length;
       const variance = values.reduce((a, b) => a + (b - mean) ** 2, 0) / values.length;
       const bounds = scaleBounds(criterion.scale);

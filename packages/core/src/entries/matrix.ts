@@ -16,12 +16,13 @@ export {
   type QuadrantLayout,
   type TextItem,
 } from "../matrix/layout.js";
-export type {
-  MatrixInput,
-  MatrixModel,
-  MatrixOptions,
-  MatrixPoint,
-  ResolvedMatrixOptions,
+export {
+  MAX_PNG_PIXELS,
+  type MatrixInput,
+  type MatrixModel,
+  type MatrixOptions,
+  type MatrixPoint,
+  type ResolvedMatrixOptions,
 } from "../matrix/options.js";
 export { drawMatrixSvg, MATRIX_FONT_FAMILY, renderMatrixSvg } from "../matrix/svg.js";
 export { type MatrixTextOptions, renderMatrixText } from "../matrix/text.js";

@@ -32,6 +32,9 @@ export {
 export {
   type KnapsackProblem,
   type KnapsackSolution,
+  MAX_KNAPSACK_BYTES,
+  MAX_KNAPSACK_CELLS,
+  MAX_KNAPSACK_STEPS,
   solveKnapsack,
 } from "../plan/knapsack.js";
 export type { KnapsackItem } from "../plan/knapsack-stages.js";

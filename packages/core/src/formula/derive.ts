@@ -216,8 +216,8 @@ function createRatingScale(criterion: Criterion, values: readonly number[]): (va
   // The model schema gives every formula criterion a numeric scale; scaleBounds keeps this total anyway.
   const { min, max } = scaleBounds(criterion.scale);
   if (criterion.normalise !== "data-range") return (value) => Math.min(max, Math.max(min, value));
-  const low = Math.min(...values);
-  const high = Math.max(...values);
+  const low = values.reduce((a, b) => Math.min(a, b), Number.POSITIVE_INFINITY);
+  const high = values.reduce((a, b) => Math.max(a, b), Number.NEGATIVE_INFINITY);
   if (!(high > low)) return () => (min + max) / 2;
   return (value) => min + ((value - low) / (high - low)) * (max - min);
 }

@@ -71,7 +71,7 @@ export function boxInside(inner: Box, outer: Box): boolean {
  */
 export class SpatialGrid<T> {
   readonly #cellSize: number;
-  readonly #cells = new Map<string, T[]>();
+  readonly #cells = new Map<number, T[]>();
 
   /** @param cellSize - the side of a cell in pixels; about the size of a typical item works best */
   constructor(cellSize: number) {
@@ -106,14 +106,19 @@ export class SpatialGrid<T> {
     return [...found];
   }
 
-  #visit(bounds: Box, visit: (key: string) => void): void {
+  #visit(bounds: Box, visit: (key: number) => void): void {
     const size = this.#cellSize;
     const x0 = Math.floor(bounds.x / size);
     const x1 = Math.floor((bounds.x + bounds.width) / size);
     const y0 = Math.floor(bounds.y / size);
     const y1 = Math.floor((bounds.y + bounds.height) / size);
-    for (let gx = x0; gx <= x1; gx++) for (let gy = y0; gy <= y1; gy++) visit(`${gx},${gy}`);
+    for (let gx = x0; gx <= x1; gx++) for (let gy = y0; gy <= y1; gy++) visit(cellKey(gx, gy));
   }
+}
+
+/** A number naming one grid cell (cells stay within +-2^20 of the origin for any image this draws). */
+function cellKey(gx: number, gy: number): number {
+  return (gx + 0x100000) * 0x200000 + (gy + 0x100000);
 }
 
 /**

@@ -11,6 +11,7 @@ import {
   segmentOverlapsCircle,
   segmentsIntersect,
 } from "./geometry.js";
+import { OccupancyGrid } from "./occupancy.js";
 
 /** One marker that wants a label. */
 export interface LabelRequest {
@@ -47,6 +48,8 @@ export interface LabelPlacementOptions {
   readonly height: number;
   /** Boxes no label may overlap (quadrant labels, legends). */
   readonly obstacles?: readonly Box[];
+  /** Markers that get no label but that no label or leader may overlap. */
+  readonly markers?: readonly Circle[];
   /** Clearance between a label and anything else, in pixels (default 1). */
   readonly gap?: number;
   /** Distance between a marker's edge and its label, in pixels (default 2). */
@@ -182,8 +185,13 @@ export function placeLabels(
   // more of the ten most important markers wins, then the one that names more markers in all.
   const worth = (placements: readonly LabelPlacement[]): number =>
     placements.reduce((sum, placement, i) => sum + (placement.kind === "name" ? (i < TOP ? 1000 : 1) : 0), 0);
+  // Markers without labels may be thousands: they are looked up in constant time, whatever their spread.
+  const others =
+    options.markers === undefined || options.markers.length === 0
+      ? undefined
+      : new OccupancyGrid(options.bounds, options.markers, options.gap ?? 1);
   let order = requests.map((_, i) => i);
-  let best = placeInOrder(requests, order, options);
+  let best = placeInOrder(requests, order, options, others);
   let bestWorth = worth(best);
   for (let pass = 1; pass < (options.passes ?? 3); pass++) {
     // Odd passes move every unnamed marker forward, even passes only the unnamed among the first ten.
@@ -193,7 +201,7 @@ export function placeLabels(
     if (failed.length === 0) break;
     const failedSet = new Set(failed);
     order = [...failed, ...requests.map((_, i) => i).filter((i) => !failedSet.has(i))];
-    const attempt = placeInOrder(requests, order, options);
+    const attempt = placeInOrder(requests, order, options, others);
     const attemptWorth = worth(attempt);
     if (attemptWorth > bestWorth) {
       best = attempt;
@@ -211,6 +219,7 @@ function placeInOrder(
   requests: readonly LabelRequest[],
   order: readonly number[],
   options: LabelPlacementOptions,
+  others: OccupancyGrid | undefined,
 ): LabelPlacement[] {
   const { bounds, height } = options;
   const gap = options.gap ?? 1;
@@ -225,8 +234,16 @@ function placeInOrder(
   };
   const add = (obstacle: Obstacle): void => grid.insert(boundsOf(obstacle), obstacle);
   for (const box of options.obstacles ?? []) add({ kind: "box", box });
+  // Markers drawn on the same spot are one obstacle: a pile of identical points costs one test, not one each.
+  const seen = new Set<string>();
+  const addCircle = (circle: Circle, owner: number): void => {
+    const key = `${circle.cx},${circle.cy},${circle.r}`;
+    if (seen.has(key)) return;
+    seen.add(key);
+    add({ kind: "circle", circle, owner });
+  };
   requests.forEach((request, owner) => {
-    add({ kind: "circle", circle: request.circle, owner });
+    addCircle(request.circle, owner);
   });
 
   const grow = (box: Box): Box => ({
@@ -237,6 +254,7 @@ function placeInOrder(
   });
   const boxFits = (box: Box): boolean => {
     if (!boxInside(box, bounds)) return false;
+    if (others?.overlapsBox(box)) return false;
     for (const obstacle of grid.query(grow(box))) {
       const hit =
         obstacle.kind === "box"
@@ -249,6 +267,7 @@ function placeInOrder(
     return true;
   };
   const leaderFits = (segment: Segment, owner: number): boolean => {
+    if (others?.overlapsSegment(segment)) return false;
     for (const obstacle of grid.query(grow(segmentBounds(segment)))) {
       const hit =
         obstacle.kind === "segment"

@@ -10,14 +10,16 @@ import {
   segmentOverlapsBox,
   segmentOverlapsCircle,
 } from "./geometry.js";
-import { layoutMatrix, type MatrixLayout } from "./layout.js";
+import { layoutMatrix, MAX_LABELLED_MARKERS, type MatrixLayout } from "./layout.js";
 import type { MatrixInput } from "./options.js";
 import { estimateTextWidth } from "./text-width.js";
 
 /** Every label box is inside the plot and clear of every other label, every marker and every quadrant label. */
 function assertLabelsClear(layout: MatrixLayout): void {
   const labelled = layout.markers.flatMap((marker) =>
-    marker.label.kind === "inside" ? [] : [{ marker, box: marker.label.box, leader: marker.label.leader }],
+    marker.label.kind === "inside" || marker.label.kind === "none"
+      ? []
+      : [{ marker, box: marker.label.box, leader: marker.label.leader }],
   );
   const quadrantBoxes: Box[] = layout.quadrants.flatMap((q) => (q.label === undefined ? [] : [q.label.box]));
   // Collected, then asserted once: thousands of separate expect() calls would dominate the run time.
@@ -128,10 +130,34 @@ describe("layoutMatrix", () => {
   it("lists every marker without a name label in the key, and no other", () => {
     const layout = layoutMatrix(score(catalogInitiatives()), { width: 640, height: 480 });
     const keyed = layout.markers
-      .filter((marker) => marker.label.kind !== "name")
+      .filter((marker) => marker.label.kind !== "name" && marker.label.kind !== "none")
       .map((marker) => marker.number);
     expect(keyed.length).toBeGreaterThan(0);
     expect(layout.key.map((entry) => entry.number)).toEqual(keyed);
+  });
+
+  it("labels only the first markers in priority order past MAX_LABELLED_MARKERS and says so in the legend", () => {
+    // 3,000 initiatives on one spot and 2,000 in a cluster a point wide: the crowding that made placement
+    // superlinear. The rest of the chart stays clear of every one of them.
+    const inputs: MatrixInput[] = Array.from({ length: 5000 }, (_, i) => ({
+      id: `i${String(i).padStart(4, "0")}`,
+      name: `Initiative ${i}`,
+      category: "",
+      value: i < 3000 ? 40 : 60 + (i % 7) / 7,
+      feasibility: i < 3000 ? 40 : 60 + (i % 5) / 5,
+    }));
+    const layout = layoutMatrix(inputs);
+    const unlabelled = layout.markers.filter((marker) => marker.label.kind === "none");
+    expect(unlabelled).toHaveLength(5000 - MAX_LABELLED_MARKERS);
+    expect(
+      unlabelled.every((marker) => marker.number > MAX_LABELLED_MARKERS && marker.labelText === ""),
+    ).toBe(true);
+    expect(layout.legend.unlabelled?.map((line) => line.text)).toEqual([
+      `Names on the top ${MAX_LABELLED_MARKERS}`,
+      "by priority only;",
+      "4,900 markers unlabelled",
+    ]);
+    assertLabelsClear(layout);
   });
 
   it("labels every example initiative by name or number without overlaps", () => {
@@ -144,7 +170,9 @@ describe("layoutMatrix", () => {
       const layout = layoutMatrix(inputs);
       expect(layout.markers).toHaveLength(inputs.length);
       assertLabelsClear(layout);
-      const keyed = layout.markers.filter((marker) => marker.label.kind !== "name").length;
+      const keyed = layout.markers.filter(
+        (marker) => marker.label.kind !== "name" && marker.label.kind !== "none",
+      ).length;
       const more = Number(/and (\d+) more/.exec(layout.keyOverflow?.text ?? "")?.[1] ?? 0);
       expect(layout.key.length + more).toBe(keyed);
     },

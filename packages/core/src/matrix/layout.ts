@@ -44,8 +44,9 @@ export interface MarkerLayout extends Circle {
   readonly number: number;
   /** Index into the categories legend (and the palette). */
   readonly category: number;
-  readonly label: LabelPlacement;
-  /** The label's text: the name (perhaps shortened with an ellipsis) or the number. */
+  /** Where its label went; `none` past the first {@link MAX_LABELLED_MARKERS} markers, which get no label. */
+  readonly label: LabelPlacement | { readonly kind: "none" };
+  /** The label's text: the name (perhaps shortened with an ellipsis) or the number; "" without a label. */
   readonly labelText: string;
 }
 
@@ -86,6 +87,8 @@ export interface LegendLayout {
   /** "low" and "high" under the ends of the swatches. */
   readonly bandScale: readonly TextItem[];
   readonly bandCaption: readonly TextItem[];
+  /** Says how many markers have no label, when there are more than {@link MAX_LABELLED_MARKERS}. */
+  readonly unlabelled?: readonly TextItem[];
 }
 
 /** One line of the key that lists markers whose names did not fit beside them. */
@@ -129,6 +132,14 @@ export interface MatrixLayout {
   readonly keyOverflow?: TextItem;
 }
 
+/**
+ * The most markers that get a label (the first in priority order); the rest are drawn as markers only and
+ * the legend says how many. Label placement costs grow faster than the marker count where markers crowd,
+ * and past about this many a reader cannot tell labels apart anyway; this keeps a matrix of thousands of
+ * initiatives within a fraction of a second (see docs/limits.md).
+ */
+export const MAX_LABELLED_MARKERS = 100;
+
 const PAD = 24;
 const LABEL_HEIGHT = 14;
 const KEY_ROW = 15;
@@ -161,7 +172,9 @@ export function layoutMatrix(inputs: readonly MatrixInput[], options: MatrixOpti
   let keyRows = 0;
   let layout = layoutOnce(resolved.points, resolved.options, keyRows);
   for (let attempt = 0; attempt < 6 && keyRows < maxRows; attempt++) {
-    const needed = layout.markers.filter((marker) => marker.label.kind !== "name").length;
+    const needed = layout.markers.filter(
+      (marker) => marker.label.kind !== "name" && marker.label.kind !== "none",
+    ).length;
     if (needed <= keyRows * layout.keyColumns) break;
     keyRows = Math.min(maxRows, Math.max(keyRows + 1, Math.ceil(needed / layout.keyColumns)));
     layout = layoutOnce(resolved.points, resolved.options, keyRows);
@@ -239,7 +252,7 @@ function layoutOnce(
 
   const categories = categoryOrder(points);
   const sized = points.filter((point) => point.size !== undefined);
-  const maxSize = Math.max(0, ...sized.map((point) => point.size!));
+  const maxSize = sized.reduce((largest, point) => Math.max(largest, point.size!), 0);
   // The largest marker shrinks as the plot gets crowded: about a fifth of the side of each point's share of
   // the plot, between 8 and 22 pixels.
   const share = Math.sqrt((plot.width * plot.height) / Math.max(1, points.length));
@@ -256,11 +269,12 @@ function layoutOnce(
           : Math.max(MIN_RADIUS, radiusOf(point.size));
     return { cx: x(point.input.feasibility), cy: y(point.input.value), r };
   });
-  const labelTexts = points.map((point) =>
-    truncateToWidth(point.input.name, MAX_LABEL_WIDTH, MATRIX_FONT.label),
-  );
+  const labelTexts = points
+    .slice(0, MAX_LABELLED_MARKERS)
+    .map((point) => truncateToWidth(point.input.name, MAX_LABEL_WIDTH, MATRIX_FONT.label));
+  const labelled = Math.min(points.length, MAX_LABELLED_MARKERS);
   const placements = placeLabels(
-    points.map((_, i) => ({
+    points.slice(0, labelled).map((_, i) => ({
       circle: circles[i]!,
       width: estimateTextWidth(labelTexts[i]!, MATRIX_FONT.label) + 2,
       fallbackWidth: estimateTextWidth(String(i + 1), MATRIX_FONT.number, { bold: true }) + 2,
@@ -269,6 +283,7 @@ function layoutOnce(
       bounds: plot,
       height: LABEL_HEIGHT,
       obstacles: quadrants.flatMap((quadrant) => (quadrant.label === undefined ? [] : [quadrant.label.box])),
+      markers: circles.slice(labelled),
     },
   );
   const markers = points.map(
@@ -278,8 +293,9 @@ function layoutOnce(
       quadrant: classifyQuadrant(point.input.value, point.input.feasibility, options.thresholds),
       number: i + 1,
       category: categories.indexOf(categoryName(point)),
-      label: placements[i]!,
-      labelText: placements[i]!.kind === "name" ? labelTexts[i]! : String(i + 1),
+      label: placements[i] ?? { kind: "none" },
+      labelText:
+        placements[i] === undefined ? "" : placements[i]!.kind === "name" ? labelTexts[i]! : String(i + 1),
     }),
   );
 
@@ -293,8 +309,9 @@ function layoutOnce(
     maxSize,
     radiusOf,
     options,
+    points.length - labelled,
   );
-  const keyed = markers.filter((marker) => marker.label.kind !== "name");
+  const keyed = markers.filter((marker) => marker.label.kind !== "name" && marker.label.kind !== "none");
   const keyTop = plot.y + plot.height + 52;
   // The key runs the full width below the plot and legends, or only under the plot if the legends reach down.
   const keyWidth = legend.bottom > keyTop - 12 ? panelX - 16 - PAD : width - 2 * PAD;
@@ -440,6 +457,7 @@ function layoutLegend(
   maxSize: number,
   radiusOf: (value: number) => number,
   options: ResolvedMatrixOptions,
+  unlabelledCount: number,
 ): LegendLayout {
   let cursor = top + 10;
   const categoryTitle: TextItem = { text: "Category", x, y: cursor, anchor: "start" };
@@ -530,7 +548,17 @@ function layoutLegend(
   const bandCaption = caption.map(
     (text, index): TextItem => ({ text, x, y: cursor + index * 15, anchor: "start" }),
   );
-  const bottom = cursor + (caption.length - 1) * 15 + 4;
+  let bottom = cursor + (caption.length - 1) * 15 + 4;
+  let unlabelled: TextItem[] | undefined;
+  if (unlabelledCount > 0) {
+    const top = bottom + 26;
+    unlabelled = [
+      `Names on the top ${MAX_LABELLED_MARKERS}`,
+      "by priority only;",
+      `${unlabelledCount.toLocaleString("en")} markers unlabelled`,
+    ].map((text, index): TextItem => ({ text, x, y: top + index * 15, anchor: "start" }));
+    bottom = top + (unlabelled.length - 1) * 15 + 4;
+  }
   const legend = {
     categories: entries,
     categoryTitle,
@@ -540,5 +568,6 @@ function layoutLegend(
     bandCaption,
     bottom,
   };
-  return size === undefined ? legend : { ...legend, size };
+  const withUnlabelled = unlabelled === undefined ? legend : { ...legend, unlabelled };
+  return size === undefined ? withUnlabelled : { ...withUnlabelled, size };
 }

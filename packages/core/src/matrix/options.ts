@@ -58,6 +58,14 @@ export interface MatrixOptions {
   readonly levels?: readonly number[];
 }
 
+/**
+ * The most pixels a PNG of the matrix may have (width x height x scale squared): 16 megapixels, a 4000 x
+ * 4000 image, or the default 960 x 680 at scale 4 (10.4 MP). resvg holds 4 bytes a pixel plus its working
+ * copies: the largest legal PNG peaks near 315 MiB of process memory (measured in docs/limits.md); the old
+ * bound, 10000 x 10000 at scale 4 (1,600 MP), took 2.9 GB at scale 2 alone.
+ */
+export const MAX_PNG_PIXELS = 16_000_000;
+
 /** Options with every default applied and checked. */
 export interface ResolvedMatrixOptions {
   readonly width: number;

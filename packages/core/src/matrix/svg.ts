@@ -141,7 +141,7 @@ function drawMarkers(out: string[], layout: MatrixLayout, theme: MatrixTheme): v
 
 function drawLabels(out: string[], layout: MatrixLayout, theme: MatrixTheme): void {
   const leaders = layout.markers.flatMap((marker) =>
-    marker.label.kind !== "inside" && marker.label.leader !== undefined ? [marker.label.leader] : [],
+    "leader" in marker.label && marker.label.leader !== undefined ? [marker.label.leader] : [],
   );
   if (leaders.length > 0)
     out.push(
@@ -149,6 +149,7 @@ function drawLabels(out: string[], layout: MatrixLayout, theme: MatrixTheme): vo
     );
   for (const marker of layout.markers) {
     const label = marker.label;
+    if (label.kind === "none") continue;
     if (label.kind === "inside") {
       // Drawn above every marker, so a neighbour drawn later cannot hide the number.
       const colour = colourOf(marker, theme);
@@ -209,6 +210,7 @@ function drawLegend(out: string[], layout: MatrixLayout, theme: MatrixTheme): vo
   });
   for (const end of legend.bandScale) out.push(text(end, MATRIX_FONT.tick, theme.muted));
   for (const line of legend.bandCaption) out.push(text(line, MATRIX_FONT.legend, theme.muted));
+  for (const line of legend.unlabelled ?? []) out.push(text(line, MATRIX_FONT.legend, theme.muted));
 }
 
 function drawKey(out: string[], layout: MatrixLayout, theme: MatrixTheme): void {

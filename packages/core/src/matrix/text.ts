@@ -158,7 +158,7 @@ export function renderMatrixText(results: readonly MatrixInput[], options: Matri
     const quadrant = classifyQuadrant(point.input.value, point.input.feasibility, thresholds);
     return `V ${formatNumber(point.input.value, 0).padStart(3)}  F ${formatNumber(point.input.feasibility, 0).padStart(3)}  P ${formatNumber(point.priority, 0).padStart(3)}  ${quadrantLabels[quadrant]}`;
   });
-  const scoresWidth = Math.max(0, ...scoreTexts.map(terminalColumns));
+  const scoresWidth = scoreTexts.reduce((widest, text) => Math.max(widest, terminalColumns(text)), 0);
   // One name column for every line, so the scores line up; the key is cut at `width` if names get too short.
   const nameRoom = Math.max(8, width - numberWidth - 2 - scoresWidth - 2);
   for (const [index, point] of points.entries()) {

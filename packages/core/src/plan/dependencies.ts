@@ -53,7 +53,7 @@ export function dependencyClosure(
     const item = stack.pop()!;
     if (seen.has(item)) continue;
     seen.add(item);
-    stack.push(...prerequisites[item]!);
+    for (const other of prerequisites[item]!) stack.push(other);
   }
   return [...seen].sort((a, b) => a - b);
 }
@@ -86,7 +86,11 @@ export function dependencyGroups(prerequisites: readonly (readonly number[])[]):
     group.push(item);
     groups.set(root, group);
   }
-  return [...groups.values()].sort((a, b) => Math.min(...a) - Math.min(...b));
+  return [...groups.values()].sort((a, b) => smallest(a) - smallest(b));
+}
+
+function smallest(values: readonly number[]): number {
+  return values.reduce((a, b) => Math.min(a, b), Number.POSITIVE_INFINITY);
 }
 
 /**

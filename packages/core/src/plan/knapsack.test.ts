@@ -2,8 +2,8 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { CxprismError } from "../errors.js";
 import { dependencyClosure, findDependencyCycle, topologicalOrder } from "./dependencies.js";
-import { type KnapsackProblem, solveKnapsack } from "./knapsack.js";
-import type { KnapsackItem } from "./knapsack-stages.js";
+import { type KnapsackProblem, MAX_KNAPSACK_BYTES, MAX_KNAPSACK_STEPS, solveKnapsack } from "./knapsack.js";
+import { type KnapsackItem, treeCost, treeShape } from "./knapsack-stages.js";
 
 /** Every subset closed under prerequisites that fits, best value first found. */
 function bruteForce(problem: KnapsackProblem): number {
@@ -128,6 +128,67 @@ describe("solveKnapsack", () => {
     expect(() => solveKnapsack({ items: [], capacity: 100_000, effortCapacity: 1000 })).toThrow(
       "use a coarser granularity",
     );
+  });
+
+  // The outside attack's cases: 600 initiatives at granularity 1 under a budget of 3,999,999 (+770 MB before),
+  // and a dependency chain 200 deep. Both are refused before the tables are built, naming the limit.
+  it.each([
+    [
+      "600 independent items over 4,000,000 cells",
+      600,
+      3_999_999,
+      false,
+      `${MAX_KNAPSACK_STEPS.toLocaleString("en")} steps`,
+    ],
+    [
+      "a chain 200 deep over 1,000,000 cells",
+      200,
+      999_999,
+      true,
+      `${MAX_KNAPSACK_STEPS.toLocaleString("en")} steps`,
+    ],
+  ])("refuses %s before solving, naming the limit", (_, n, capacity, chain, limit) => {
+    const items = Array.from({ length: n }, (_, i) => ({
+      weight: 1 + ((i * 37) % 500),
+      value: 1 + ((i * 13) % 17),
+      prerequisites: chain && i > 0 ? [i - 1] : [],
+    }));
+    expect(() => solveKnapsack({ items, capacity })).toThrow(`needing more than ${limit}`);
+  });
+
+  it("keeps O(log items) rows alive for a chain 200 deep with a leaf on every link", () => {
+    // Visiting the leaf before the rest of the chain releases each row at once; in index order (chain
+    // first) this kept one 800 KB row per link: 160 MB, past MAX_KNAPSACK_BYTES.
+    const depth = 200;
+    const items = Array.from({ length: 2 * depth }, (_, i) => ({
+      weight: 1,
+      value: i < depth ? 1 : 2,
+      prerequisites: i === 0 ? [] : i < depth ? [i - 1] : [i - depth],
+    }));
+    const shape = treeShape(
+      items.map((_, i) => i),
+      items,
+    );
+    const table = {
+      best: new Float64Array(100_000),
+      capacity: 99_999,
+      span: 1,
+      useEffort: false,
+      epsilon: 0,
+      meter: { bytes: 0, steps: 0 },
+    };
+    expect(treeCost(table, shape).transient).toBeLessThanOrEqual((Math.log2(2 * depth) + 3) * 800_000);
+    expect(treeCost(table, shape).transient).toBeLessThan(MAX_KNAPSACK_BYTES / 4);
+    expect(solveKnapsack({ items, capacity: 99_999 }).value).toBe(depth * 3);
+  });
+
+  it("solves a chain 200 deep within the limits when the cells are few", () => {
+    const items = Array.from({ length: 200 }, (_, i) => ({
+      weight: 1,
+      value: 1,
+      prerequisites: i > 0 ? [i - 1] : [],
+    }));
+    expect(solveKnapsack({ items, capacity: 150 }).selected).toHaveLength(150);
   });
 
   it("solves a wide tree exactly: one root with 16 dependants", () => {

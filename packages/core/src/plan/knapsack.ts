@@ -4,13 +4,19 @@ import {
   addGroup,
   addSingle,
   addTree,
+  type Cost,
+  groupCost,
   groupOptions,
   type KnapsackItem,
+  reserve,
   type Stage,
+  singleCost,
   type Table,
+  treeCost,
+  treeShape,
 } from "./knapsack-stages.js";
 
-export { MAX_GROUP_OPTIONS } from "./knapsack-stages.js";
+export { MAX_GROUP_OPTIONS, MAX_KNAPSACK_BYTES, MAX_KNAPSACK_STEPS } from "./knapsack-stages.js";
 
 /** A knapsack to solve: items, a budget in cells and optionally an effort capacity in cells. */
 export interface KnapsackProblem {
@@ -28,8 +34,8 @@ export interface KnapsackSolution {
   readonly effort: number;
 }
 
-/** The largest DP table accepted, in cells (budget cells x capacity cells). */
-export const MAX_KNAPSACK_CELLS = 10_000_000;
+/** The largest DP table accepted, in cells (budget cells x capacity cells): 32 MiB, half of {@link MAX_KNAPSACK_BYTES}. */
+export const MAX_KNAPSACK_CELLS = 4_000_000;
 
 /**
  * Solves the 0/1 knapsack with prerequisites exactly: maximise the total value of a selection whose weights
@@ -44,6 +50,9 @@ export const MAX_KNAPSACK_CELLS = 10_000_000;
  * - any other group: its closed subsets (every member's prerequisites inside), enumerated and pruned to those
  *   that fit and are not dominated, as mutually exclusive options: O(options x cells).
  * All three are exact, so the whole is exact. Among selections of equal value the first found is kept.
+ * Memory and work are reserved before each stage runs: a problem past {@link MAX_KNAPSACK_BYTES} or
+ * {@link MAX_KNAPSACK_STEPS} is refused with a message naming the limit (the taken bits of each item and the
+ * rows a tree keeps alive grow with items x cells, so the cell limit alone does not bound memory).
  *
  * @param problem - items (sizes in whole cells), capacity and optional effort capacity
  * @returns the best selection
@@ -70,18 +79,29 @@ export function solveKnapsack(problem: KnapsackProblem): KnapsackSolution {
     span,
     useEffort,
     epsilon: 1e-12 * Math.max(1, scale),
+    meter: { bytes: 0, steps: 0 },
   };
-  const stages = dependencyGroups(prerequisites).map((group): Stage => {
-    if (group.length === 1) return addSingle(table, group[0]!, items[group[0]!]!);
-    if (group.every((item) => items[item]!.prerequisites.length <= 1)) return addTree(table, group, items);
+  reserve(table, { kept: table.best.byteLength, transient: 0, steps: 0 });
+  // Every stage is costed before any runs, so an oversized problem is refused before it uses memory or time.
+  const planned = dependencyGroups(prerequisites).map((group): { cost: Cost; run: () => Stage } => {
+    if (group.length === 1) {
+      const item = items[group[0]!]!;
+      return { cost: singleCost(table, item), run: () => addSingle(table, group[0]!, item) };
+    }
+    if (group.every((item) => items[item]!.prerequisites.length <= 1)) {
+      const shape = treeShape(group, items);
+      return { cost: treeCost(table, shape), run: () => addTree(table, shape, items) };
+    }
     const options = groupOptions(
       group,
       items,
       capacity,
       useEffort ? effortCapacity : Number.POSITIVE_INFINITY,
     );
-    return addGroup(table, options);
+    return { cost: groupCost(table, options), run: () => addGroup(table, options) };
   });
+  for (const stage of planned) reserve(table, stage.cost);
+  const stages = planned.map((stage) => stage.run());
   const selected: number[] = [];
   let cell = cells - 1;
   for (let g = stages.length - 1; g >= 0; g--) cell = stages[g]!(cell, selected);

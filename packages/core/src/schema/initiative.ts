@@ -14,17 +14,26 @@ export const RatingValueSchema = v.custom<number | string | null | undefined>(()
 export const RatingsSchema = v.record(v.string(), RatingValueSchema);
 
 /**
+ * Refuses text with a lone UTF-16 surrogate: it cannot be written as UTF-8, stored or percent-encoded into a
+ * key, so an id or rater with one is refused at validation, before anything is written.
+ */
+const wellFormed = v.check<string, string>(
+  (text) => !/[\uD800-\uDFFF]/u.test(text),
+  "well-formed Unicode text (this has a lone UTF-16 surrogate)",
+);
+
+/**
  * One rater's ratings of one initiative. An initiative rated by a workshop carries one of these per person;
  * `weight` lets some raters count more (default 1).
  */
 export const RatingSchema = v.strictObject({
-  rater: v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(120)),
+  rater: v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(120), wellFormed),
   weight: v.optional(v.pipe(v.number(), v.finite(), v.minValue(0)), 1),
   ratings: RatingsSchema,
 });
 
 const TextSchema = (max: number) => v.pipe(v.string(), v.trim(), v.maxLength(max));
-const IdSchema = v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(128));
+const IdSchema = v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(128), wellFormed);
 
 const MoneySchema = v.pipe(v.number(), v.finite(), v.minValue(0));
 

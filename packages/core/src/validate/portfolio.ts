@@ -380,7 +380,12 @@ function readRaters(
     }
     const { min, max } = scaleBounds(criterion.scale);
     row[c] = aggregateRaterValues(values, weights, context.model.raterAggregation, min);
-    widest = Math.max(widest, (Math.max(...values) - Math.min(...values)) / (max - min));
+    widest = Math.max(
+      widest,
+      (values.reduce((a, b) => Math.max(a, b), Number.NEGATIVE_INFINITY) -
+        values.reduce((a, b) => Math.min(a, b), Number.POSITIVE_INFINITY)) /
+        (max - min),
+    );
   }
   return widest;
 }

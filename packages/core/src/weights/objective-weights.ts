@@ -73,8 +73,8 @@ export function criticWeights(
   const m = matrix.rows.length;
   const columns = matrix.ids.map((id, j) => {
     const raw = matrix.rows.map((row) => row[j]!);
-    const min = Math.min(...raw);
-    const max = Math.max(...raw);
+    const min = raw.reduce((a, b) => Math.min(a, b), Number.POSITIVE_INFINITY);
+    const max = raw.reduce((a, b) => Math.max(a, b), Number.NEGATIVE_INFINITY);
     if (max === min) return undefined;
     const cost = directions[id] === "cost";
     const scaled = raw.map((x) => (cost ? max - x : x - min) / (max - min));

@@ -148,8 +148,14 @@ export function randomIndexEntry(
   if (printed !== undefined) return { value: printed, basis: "tabulated" };
   if (!source.interpolate) return undefined;
   const sizes = Object.keys(source.values).map(Number);
-  const below = Math.max(...sizes.filter((size) => size < n));
-  const above = Math.min(...sizes.filter((size) => size > n));
+  const below = sizes.reduce(
+    (best, size) => (size < n ? Math.max(best, size) : best),
+    Number.NEGATIVE_INFINITY,
+  );
+  const above = sizes.reduce(
+    (best, size) => (size > n ? Math.min(best, size) : best),
+    Number.POSITIVE_INFINITY,
+  );
   if (!Number.isFinite(below) || !Number.isFinite(above)) return undefined;
   const share = (n - below) / (above - below);
   const low = source.values[below]!;
