@@ -48,8 +48,6 @@ describe("examples", () => {
           stdio: "pipe",
         },
       );
-    expect(run).toThrow(
-      /broken\.csv:2:cx_impact: expected a number from 1 to 5, received "high"/,
-    );
+    expect(run).toThrow(/broken\.csv:2:cx_impact: expected a number from 1 to 5, received "high"/);
   });
 });
