@@ -12,6 +12,7 @@ import { createApp } from "../packages/api/src/app.js";
 import { createApiKeyring, sha256Hex } from "../packages/api/src/auth/api-keys.js";
 import { createDynamoDbClient, createPortfolioTable } from "../packages/api/src/storage/dynamodb-client.js";
 import { DynamoDbPortfolioStore } from "../packages/api/src/storage/dynamodb-store.js";
+import { DynamoDbWorkshopStore } from "../packages/api/src/storage/dynamodb-workshop-store.js";
 import { startEmbeddedDynamoDb } from "../packages/api/src/storage/embedded-dynalite.js";
 import { workshopPortfolio } from "./lib.js";
 
@@ -43,7 +44,9 @@ await store.putRatings("bench", "workshop", ratings);
 const app = createApp({
   portfolios: {
     store,
-    keyring: createApiKeyring([{ sha256: await sha256Hex("bench"), tenant: "bench", role: "viewer" }]),
+    workshop: new DynamoDbWorkshopStore(client, { table: "bench" }),
+    // An owner key: raters and viewers are refused results while a workshop is rating (the blind gate).
+    keyring: createApiKeyring([{ sha256: await sha256Hex("bench"), tenant: "bench", role: "owner" }]),
   },
 });
 // Not a baseline: the load generator reads the server's CPU time around each measurement.

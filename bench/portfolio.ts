@@ -12,6 +12,7 @@ import { createApiKeyring, sha256Hex } from "../packages/api/src/auth/api-keys.j
 import { initiativesFromContents } from "../packages/api/src/routes/portfolios-results.js";
 import { createDynamoDbClient, createPortfolioTable } from "../packages/api/src/storage/dynamodb-client.js";
 import { DynamoDbPortfolioStore } from "../packages/api/src/storage/dynamodb-store.js";
+import { DynamoDbWorkshopStore } from "../packages/api/src/storage/dynamodb-workshop-store.js";
 import { startEmbeddedDynamoDb } from "../packages/api/src/storage/embedded-dynalite.js";
 import { report, workshopPortfolio } from "./lib.js";
 
@@ -72,7 +73,8 @@ async function measure(label: string, endpoint: string, baselineMs: number): Pro
   const app = createApp({
     portfolios: {
       store,
-      keyring: createApiKeyring([{ sha256: await sha256Hex("k"), tenant: "bench", role: "viewer" }]),
+      workshop: new DynamoDbWorkshopStore(client, { table: "bench" }),
+      keyring: createApiKeyring([{ sha256: await sha256Hex("k"), tenant: "bench", role: "owner" }]),
     },
   });
   const counts = countCalls(client);

@@ -7,7 +7,22 @@ const here = new URL(".", import.meta.url).pathname;
 // biome-ignore lint/style/noDefaultExport: vitest loads a config file's default export.
 export default defineConfig({
   root: here,
-  plugins: [cloudflareTest({ wrangler: { configPath: `${here}wrangler.jsonc` } })],
+  // Portfolios are mounted against the dynalite that the global setup starts on the Node side.
+  plugins: [
+    cloudflareTest(({ inject }) => ({
+      wrangler: { configPath: `${here}wrangler.jsonc` },
+      miniflare: {
+        bindings: {
+          DYNAMODB_TABLE: "workers",
+          DYNAMODB_ENDPOINT: inject("dynamoEndpoint"),
+          AWS_REGION: "local",
+          AWS_ACCESS_KEY_ID: "local",
+          AWS_SECRET_ACCESS_KEY: "local",
+          CXPRISM_API_KEYS: inject("apiKeys"),
+        },
+      },
+    })),
+  ],
   // The pool sets its own (workerd) resolve conditions, so the core is aliased to its sources directly.
   resolve: {
     alias: [
@@ -18,6 +33,7 @@ export default defineConfig({
   test: {
     name: "workers",
     include: ["src/**/*.workers.test.ts"],
+    globalSetup: [`${here}src/workers-dynalite.test-helpers.ts`],
     testTimeout: 30_000,
   },
 });

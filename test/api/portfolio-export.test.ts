@@ -11,6 +11,7 @@ import {
   createPortfolioTable,
 } from "../../packages/api/src/storage/dynamodb-client.js";
 import { DynamoDbPortfolioStore } from "../../packages/api/src/storage/dynamodb-store.js";
+import { DynamoDbWorkshopStore } from "../../packages/api/src/storage/dynamodb-workshop-store.js";
 import {
   type EmbeddedDynamoDb,
   startEmbeddedDynamoDb,
@@ -32,6 +33,7 @@ beforeAll(async () => {
   app = createApp({
     portfolios: {
       store: new DynamoDbPortfolioStore(client, { table: "export" }),
+      workshop: new DynamoDbWorkshopStore(client, { table: "export" }),
       keyring: createApiKeyring([{ sha256: await sha256Hex("owner"), tenant: "t", role: "owner" }]),
     },
   });

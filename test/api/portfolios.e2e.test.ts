@@ -243,7 +243,8 @@ describe("portfolios over HTTP on the Node entry with embedded dynalite", () => 
       name: "results",
       method: "GET",
       path: (id) => `/v1/portfolios/${id}/results`,
-      allowed: ALL,
+      // Blind while the workshop is rating (a fresh portfolio is); after the reveal every role reads it.
+      allowed: ["owner"],
       ok: 200,
       scoped: true,
     },
@@ -251,7 +252,8 @@ describe("portfolios over HTTP on the Node entry with embedded dynalite", () => 
       name: "matrix.svg",
       method: "GET",
       path: (id) => `/v1/portfolios/${id}/matrix.svg`,
-      allowed: ALL,
+      // Blind while the workshop is rating (a fresh portfolio is); after the reveal every role reads it.
+      allowed: ["owner"],
       ok: 200,
       scoped: true,
     },
@@ -259,7 +261,8 @@ describe("portfolios over HTTP on the Node entry with embedded dynalite", () => 
       name: "export.csv",
       method: "GET",
       path: (id) => `/v1/portfolios/${id}/export.csv`,
-      allowed: ALL,
+      // Blind while the workshop is rating (a fresh portfolio is); after the reveal every role reads it.
+      allowed: ["owner"],
       ok: 200,
       scoped: true,
     },
@@ -317,7 +320,7 @@ describe("portfolios over HTTP on the Node entry with embedded dynalite", () => 
     ).flat();
     expect(responses).toHaveLength(1000);
     expect(responses.filter((status) => status !== 200)).toEqual([]);
-    const csv = await (await call("viewer", "GET", `/v1/portfolios/${id.id}/export.csv`)).text();
+    const csv = await (await call("owner", "GET", `/v1/portfolios/${id.id}/export.csv`)).text();
     const rows = csv
       .trim()
       .split("\r\n")
@@ -331,7 +334,7 @@ describe("portfolios over HTTP on the Node entry with embedded dynalite", () => 
       const i = Number(row[0]!.slice(1));
       expect(row[8]).toBe(String(((r + i) % 5) + 1));
     }
-    const results = (await (await call("viewer", "GET", `/v1/portfolios/${id.id}/results`)).json()) as {
+    const results = (await (await call("owner", "GET", `/v1/portfolios/${id.id}/results`)).json()) as {
       raters: number;
       results: { raters: number }[];
     };
@@ -463,7 +466,7 @@ describe("portfolios over HTTP with the store stopped mid-run", () => {
     })();
     await new Promise((resolve) => setTimeout(resolve, 150));
     await store.close();
-    const down = await call("viewer", "GET", `/v1/portfolios/${id}/results`);
+    const down = await call("owner", "GET", `/v1/portfolios/${id}/results`);
     expect(down.status).toBe(503);
     expect(down.headers.get("Retry-After")).not.toBeNull();
     expect(await down.json()).toMatchObject({ status: 503, type: "/docs#problem-service-unavailable" });
@@ -471,7 +474,7 @@ describe("portfolios over HTTP with the store stopped mid-run", () => {
     expect(statuses.some((entry) => entry.status === 503)).toBe(true);
     expect(statuses.every((entry) => entry.status === 200 || entry.status === 503)).toBe(true);
     store = await startEmbeddedDynamoDb({ path: join(storeDir, "db"), port });
-    const csv = await (await call("viewer", "GET", `/v1/portfolios/${id}/export.csv`)).text();
+    const csv = await (await call("owner", "GET", `/v1/portfolios/${id}/export.csv`)).text();
     const rows = csv
       .trim()
       .split("\r\n")
@@ -493,7 +496,7 @@ describe("portfolios over HTTP with the store stopped mid-run", () => {
       });
       expect(retry.status).toBe(200);
     }
-    const results = (await (await call("viewer", "GET", `/v1/portfolios/${id}/results`)).json()) as {
+    const results = (await (await call("owner", "GET", `/v1/portfolios/${id}/results`)).json()) as {
       raters: number;
     };
     expect(results.raters).toBe(40);

@@ -23,6 +23,19 @@ describe("README", () => {
     );
   });
 
+  it("the main-job command builds the workshop app and starts `pnpm serve` (test/web runs that server)", () => {
+    const main = blocks("sh")
+      .map((block) => block.trim())
+      .find((command) => command.includes("install &&") && !command.endsWith(" test"));
+    expect(main).toMatch(/install && npx -y pnpm@[\d.]+ workshop$/);
+    const scripts = JSON.parse(readFileSync(join(root, "package.json"), "utf8")).scripts as Record<
+      string,
+      string
+    >;
+    expect(scripts.workshop).toBe("pnpm --filter @cxprism/web run build && pnpm run serve");
+    expect(scripts.serve).toContain("packages/api/src/node.ts");
+  });
+
   it.each(
     blocks("sh")
       .flatMap((block) => block.trim().split("\n"))

@@ -145,6 +145,14 @@ export function createApp(deps: AppDeps = {}): Hono<AppEnv> {
   if (deps.portfolios !== undefined)
     app.route("/v1/portfolios", createPortfolioRoutes(deps.portfolios, limits));
 
+  const webAssets = deps.webAssets;
+  if (webAssets !== undefined)
+    app.on(["GET", "HEAD"], "*", async (c, next) => {
+      const response = webAssets(c.req.raw);
+      if (response === undefined) return next();
+      return response;
+    });
+
   app.notFound((c) => {
     const response = problemResponse(
       createProblem(

@@ -3,13 +3,18 @@
  * Node entry: `pnpm serve` from the repository root, or `npx cxprism-api` where `@cxprism/api` is installed.
  * Listens on `PORT` (default 8787) and `HOST` (default 127.0.0.1); `CORS_ORIGINS` and `MAX_BODY_BYTES` configure
  * the app as in the worker. Shared portfolios run on an embedded dynalite under `CXPRISM_DATA_DIR` (default
- * `.cxprism/data`), or on `DYNAMODB_ENDPOINT` when set (see node/local-portfolios.ts); `CXPRISM_PORTFOLIOS=off` leaves
- * them out.
+ * `.cxprism/data`), or on `DYNAMODB_ENDPOINT` when set (see node/local-portfolios.ts); `CXPRISM_PORTFOLIOS=off`
+ * leaves them out. The workshop web app is served at `/` from `packages/web/dist` (or `CXPRISM_WEB_DIR`), and the
+ * facilitator's link is printed on every start.
  */
-import { parseByteLimit, parseCorsOrigins } from "./app.js";
+import { createApp, parseByteLimit, parseCorsOrigins } from "./app.js";
 import { createWorkerPool, type WorkerPool } from "./cpu/worker-pool.js";
+import { createWebAssetHandler } from "./http/web-assets.js";
+import { ensureDemoWorkshop } from "./node/demo-workshop.js";
 import { type LocalPortfolios, startLocalPortfolios } from "./node/local-portfolios.js";
+import { renderPngWithResvg } from "./node/render-png.js";
 import { startNodeServer } from "./node/server.js";
+import { readWebAssets } from "./node/web-assets.js";
 
 // The AWS SDK warns on Node below 22 that its releases after January 2027 will need Node 22. The SDK release
 // this package depends on runs on every Node it supports (20.19 and later), so the Node entry turns that one
@@ -34,24 +39,20 @@ try {
   portfolios = process.env.CXPRISM_PORTFOLIOS === "off" ? undefined : await startLocalPortfolios(process.env);
   // Matrix drawing and simulations run on worker threads, so /health and small requests never wait for them.
   pool = createWorkerPool();
+  const web = await readWebAssets(process.env.CXPRISM_WEB_DIR || undefined);
+  const app = createApp({
+    corsOrigins: parseCorsOrigins(process.env.CORS_ORIGINS),
+    limits: maxBodyBytes === undefined ? {} : { maxBodyBytes },
+    renderPng: renderPngWithResvg,
+    portfolios: portfolios?.deps,
+    runCpu: pool.run,
+    webAssets: web === undefined ? undefined : createWebAssetHandler(web),
+  });
   const server = await startNodeServer({
     port: readPort(process.env.PORT),
     host: process.env.HOST ?? "127.0.0.1",
-    deps: {
-      corsOrigins: parseCorsOrigins(process.env.CORS_ORIGINS),
-      limits: maxBodyBytes === undefined ? {} : { maxBodyBytes },
-      portfolios: portfolios?.deps,
-      runCpu: pool.run,
-    },
+    app,
   });
-  if (portfolios !== undefined) {
-    console.log(`portfolio store: ${portfolios.endpoint}`);
-    if (portfolios.newDevKey !== undefined)
-      console.log(
-        `dev owner API key (tenant "local"), shown only this once; only its hash is stored:\n  ${portfolios.newDevKey}`,
-      );
-  }
-  console.log(`cxprism API listening on ${server.url} (docs: ${server.url}/docs)`);
   const stop = () => {
     server
       .close()
@@ -64,6 +65,23 @@ try {
   };
   process.once("SIGINT", stop);
   process.once("SIGTERM", stop);
+  if (portfolios !== undefined) {
+    console.log(`portfolio store: ${portfolios.endpoint}`);
+    if (portfolios.newDevKey !== undefined)
+      console.log(
+        `dev owner API key (tenant "local"), shown only this once; only its hash is stored:\n  ${portfolios.newDevKey}`,
+      );
+  }
+  console.log(`cxprism API listening on ${server.url} (docs: ${server.url}/docs)`);
+  if (web === undefined)
+    console.log(
+      "workshop app not built: run `pnpm --filter @cxprism/web build` (or `pnpm workshop`) to serve it at /",
+    );
+  else if (portfolios !== undefined) {
+    const workshop = await ensureDemoWorkshop((request) => app.fetch(request), portfolios.facilitatorKey);
+    const fragment = new URLSearchParams({ key: portfolios.facilitatorKey, workshop });
+    console.log(`facilitator link (this run only; keep it private):\n  ${server.url}/#${fragment}`);
+  }
 } catch (error) {
   await pool?.close().catch(() => undefined);
   await portfolios?.close().catch(() => undefined);

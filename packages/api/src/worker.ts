@@ -11,6 +11,7 @@ import { type AppEnv, createApp, parseByteLimit, parseCorsOrigins } from "./app.
 import { createApiKeyring, parseApiKeys } from "./auth/api-keys.js";
 import { createDynamoDbClient, readDynamoDbSettings } from "./storage/dynamodb-client.js";
 import { DynamoDbPortfolioStore } from "./storage/dynamodb-store.js";
+import { DynamoDbWorkshopStore } from "./storage/dynamodb-workshop-store.js";
 
 /** The worker's variables and secrets. */
 export interface WorkerEnv {
@@ -30,8 +31,10 @@ let appEnv: WorkerEnv | undefined;
 function portfoliosFor(env: WorkerEnv) {
   if (!env.DYNAMODB_TABLE) return undefined;
   const settings = readDynamoDbSettings(env as Readonly<Record<string, string | undefined>>);
+  const client = createDynamoDbClient(settings);
   return {
-    store: new DynamoDbPortfolioStore(createDynamoDbClient(settings), { table: settings.table }),
+    store: new DynamoDbPortfolioStore(client, { table: settings.table }),
+    workshop: new DynamoDbWorkshopStore(client, { table: settings.table }),
     keyring: createApiKeyring(parseApiKeys(env.CXPRISM_API_KEYS)),
   };
 }

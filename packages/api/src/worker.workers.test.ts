@@ -1,6 +1,6 @@
 // Runs inside the real Workers runtime (workerd) through @cloudflare/vitest-pool-workers: the worker entry as
 // wrangler bundles it, with the variables from wrangler.jsonc.
-import { exports } from "cloudflare:workers";
+import { env, exports } from "cloudflare:workers";
 import { catalogInitiatives } from "@cxprism/core";
 import { describe, expect, it } from "vitest";
 
@@ -125,5 +125,63 @@ describe("worker entry in workerd", () => {
     });
     expect(plan.status).toBe(200);
     expect(await plan.text()).toMatch(/^# AI initiative plan/);
+  });
+
+  it("serves the workshop app from static assets, its bundles cached by content hash", async () => {
+    const page = await env.ASSETS.fetch("https://api.test/");
+    expect(page.status).toBe(200);
+    const html = await page.text();
+    expect(html).toContain('<div id="app"></div>');
+    const script = /src="(\/assets\/[^"]+\.js)"/.exec(html)![1]!;
+    const bundle = await env.ASSETS.fetch(`https://api.test${script}`);
+    expect(bundle.status).toBe(200);
+    expect(bundle.headers.get("Content-Type")).toContain("javascript");
+    expect(bundle.headers.get("Cache-Control")).toBe("public, max-age=31536000, immutable");
+  });
+
+  it("runs a blind workshop on the portfolio routes against a DynamoDB-compatible store", async () => {
+    const as = (
+      key: string,
+      method: string,
+      path: string,
+      body?: unknown,
+      headers: Record<string, string> = {},
+    ) =>
+      call(path, {
+        method,
+        headers: { Authorization: `Bearer ${key}`, "Content-Type": "application/json", ...headers },
+        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+      });
+    const owner = "k-workers-owner";
+    const created = await as(owner, "POST", "/v1/portfolios", { name: "Edge workshop" });
+    expect(created.status).toBe(201);
+    const base = `/v1/portfolios/${((await created.json()) as { id: string }).id}`;
+    const initiatives = catalogInitiatives()
+      .slice(0, 3)
+      .map(({ ratings: _ratings, dependsOn: _dependsOn, extra: _extra, ...initiative }) => initiative);
+    expect((await as(owner, "POST", `${base}/initiatives/import`, { initiatives })).status).toBe(200);
+    const invite = (await (
+      await as(owner, "POST", `${base}/invites`, { role: "rater", rater: "ann" })
+    ).json()) as {
+      key: string;
+    };
+    const poll = await as(owner, "GET", `${base}/progress`);
+    const etag = poll.headers.get("ETag")!;
+    expect((await as(owner, "GET", `${base}/progress`, undefined, { "If-None-Match": etag })).status).toBe(
+      304,
+    );
+    const ratings = { [initiatives[0]!.id as string]: { cx_impact: 4, data_readiness: null } };
+    expect((await as(invite.key, "PUT", `${base}/ratings/ann`, { ratings })).status).toBe(200);
+    const blind = await as(invite.key, "GET", `${base}/results`);
+    expect(blind.status).toBe(403);
+    expect(await blind.json()).toMatchObject({ reason: "blind" });
+    const progress = await as(owner, "GET", `${base}/progress`, undefined, { "If-None-Match": etag });
+    expect(await progress.json()).toMatchObject({ raters: [{ rater: "ann", rated: 1 }] });
+    expect(
+      (await as(owner, "PATCH", `${base}/workshop`, { phase: "revealed" }, { "If-Match": '"v1"' })).status,
+    ).toBe(200);
+    const results = await as(invite.key, "GET", `${base}/results`);
+    expect(results.status).toBe(200);
+    expect(((await results.json()) as { results: unknown[] }).results).toHaveLength(3);
   });
 });

@@ -9,6 +9,8 @@ export interface Principal {
   readonly role: Role;
   /** For `rater` keys: the only rater id whose ratings the key may write. */
   readonly rater?: string;
+  /** For invite keys: the only portfolio the key opens. */
+  readonly portfolio?: string;
 }
 
 /** One configured key: never the key itself, only its SHA-256. */

@@ -1,6 +1,7 @@
 import type { ApiKeyring } from "../auth/api-keys.js";
 import type { CpuRunner } from "../cpu/cpu-jobs.js";
 import type { PortfolioStore } from "../storage/portfolio-store.js";
+import type { WorkshopStore } from "../storage/workshop-store.js";
 
 /** Request limits; each one answers with a problem that names the limit when exceeded. */
 export interface Limits {
@@ -55,6 +56,11 @@ export interface AppDeps {
    */
   readonly renderPng?: ((svg: string, scale: number) => Uint8Array) | undefined;
   /**
+   * Serves the workshop web app's built files (see `createWebAssetHandler`): answers a GET for `/` or a built
+   * file, undefined for anything else. The Node entry supplies one; on Workers, wrangler's static assets do it.
+   */
+  readonly webAssets?: ((request: Request) => Response | undefined) | undefined;
+  /**
    * Runs the CPU-heavy work (matrix drawing, sensitivity simulation) off the request's thread. The Node entry
    * gives a bounded worker-thread pool (`createWorkerPool`), so `/health` and small requests keep answering
    * while a large job runs; without one (Workers, where each request has its own isolate and CPU limit, and
@@ -69,7 +75,12 @@ export interface AppDeps {
 export interface PortfolioDeps {
   /** Where portfolios live. */
   readonly store: PortfolioStore;
-  /** The configured API keys; an empty keyring refuses every request (there is no open mode). */
+  /** Workshop phases, progress, invite keys and kept rounds (same table as `store` in the DynamoDB setup). */
+  readonly workshop: WorkshopStore;
+  /**
+   * The configured API keys (`CXPRISM_API_KEYS`). A key not found there is looked up among the invite keys;
+   * with neither, every request is refused (there is no open mode).
+   */
   readonly keyring: ApiKeyring;
   /** How long an `Idempotency-Key` answer is kept, in seconds (default 24 hours). */
   readonly idempotencyTtlSeconds?: number | undefined;

@@ -42,7 +42,15 @@ export interface ProblemDetails {
   readonly limit?: number;
   /** For `precondition-failed`: the version now stored, so the client can re-read and retry. */
   readonly currentVersion?: number;
+  /**
+   * A finer reason for 401 and 403 a page can act on: `no-key`, `unknown-key`, `revoked` (an invite the
+   * facilitator revoked), `blind` (results hidden while the workshop is rating), `other-portfolio`, `closed`.
+   */
+  readonly reason?: ProblemReason;
 }
+
+/** The reasons a 401 or 403 problem may carry (see {@link ProblemDetails.reason}). */
+export type ProblemReason = "no-key" | "unknown-key" | "revoked" | "blind" | "other-portfolio" | "closed";
 
 const KINDS: Readonly<Record<ProblemKind, { readonly status: number; readonly title: string }>> = {
   "malformed-body": { status: 400, title: "Malformed request body" },
@@ -90,7 +98,7 @@ export class ApiError extends Error {
   /** The problem kind, which fixes the status and title. */
   readonly kind: ProblemKind;
   /** Extra members of the problem object (`errors`, `limit`). */
-  readonly extra: Pick<ProblemDetails, "errors" | "limit" | "currentVersion">;
+  readonly extra: Pick<ProblemDetails, "errors" | "limit" | "currentVersion" | "reason">;
   /** Extra response headers (`Allow`, `Accept-Post`). */
   readonly headers: Readonly<Record<string, string>>;
 
@@ -106,6 +114,7 @@ export class ApiError extends Error {
       readonly errors?: readonly ProblemItem[];
       readonly limit?: number;
       readonly currentVersion?: number;
+      readonly reason?: ProblemReason;
       readonly headers?: Readonly<Record<string, string>>;
     } = {},
   ) {
@@ -115,6 +124,7 @@ export class ApiError extends Error {
       ...(options.errors === undefined ? {} : { errors: options.errors }),
       ...(options.limit === undefined ? {} : { limit: options.limit }),
       ...(options.currentVersion === undefined ? {} : { currentVersion: options.currentVersion }),
+      ...(options.reason === undefined ? {} : { reason: options.reason }),
     };
     this.headers = options.headers ?? {};
   }
@@ -136,7 +146,7 @@ export class ApiError extends Error {
 export function createProblem(
   kind: ProblemKind,
   detail: string,
-  extra: Pick<ProblemDetails, "errors" | "limit" | "instance" | "currentVersion"> = {},
+  extra: Pick<ProblemDetails, "errors" | "limit" | "instance" | "currentVersion" | "reason"> = {},
 ): ProblemDetails {
   const { status, title } = KINDS[kind];
   return { type: problemType(kind), title, status, detail, ...extra };

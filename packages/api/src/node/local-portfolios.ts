@@ -14,6 +14,7 @@ import {
   readDynamoDbSettings,
 } from "../storage/dynamodb-client.js";
 import { DynamoDbPortfolioStore } from "../storage/dynamodb-store.js";
+import { DynamoDbWorkshopStore } from "../storage/dynamodb-workshop-store.js";
 import { type EmbeddedDynamoDb, startEmbeddedDynamoDb } from "../storage/embedded-dynalite.js";
 
 /** Shared portfolios on Node, ready for {@link PortfolioDeps}. */
@@ -23,6 +24,11 @@ export interface LocalPortfolios {
   readonly endpoint: string | undefined;
   /** A dev owner key made on this start, to print once; undefined on later starts. */
   readonly newDevKey: string | undefined;
+  /**
+   * An owner key (tenant `local`) made for this run only, for the facilitator's link: its hash is kept in
+   * memory, never on disk, so each start prints a fresh link and an old link stops working.
+   */
+  readonly facilitatorKey: string;
   /** Stops the embedded store, if one was started. */
   close(): Promise<void>;
 }
@@ -90,11 +96,21 @@ export async function startLocalPortfolios(
     });
     await createPortfolioTable(client, settings.table);
     const devKeys = await readDevKeys(dataDir);
-    const keyring = createApiKeyring([...parseApiKeys(env.CXPRISM_API_KEYS), ...devKeys.entries]);
+    const facilitatorKey = generateApiKey();
+    const keyring = createApiKeyring([
+      ...parseApiKeys(env.CXPRISM_API_KEYS),
+      ...devKeys.entries,
+      { sha256: await sha256Hex(facilitatorKey), tenant: "local", role: "owner" },
+    ]);
     return {
-      deps: { store: new DynamoDbPortfolioStore(client, { table: settings.table }), keyring },
+      deps: {
+        store: new DynamoDbPortfolioStore(client, { table: settings.table }),
+        workshop: new DynamoDbWorkshopStore(client, { table: settings.table }),
+        keyring,
+      },
       endpoint,
       newDevKey: devKeys.newKey,
+      facilitatorKey,
       close: async () => {
         client.destroy();
         await embedded?.close();

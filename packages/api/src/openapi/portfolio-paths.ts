@@ -3,6 +3,7 @@ import type { Limits } from "../config/deps.js";
 import { CreatePortfolioSchema, UpdatePortfolioSchema } from "../routes/portfolios.js";
 import { PutRatingsSchema } from "../routes/portfolios-ratings.js";
 import { problemResponses } from "./problem-responses.js";
+import { createWorkshopOpenApi } from "./workshop-paths.js";
 
 const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
 const json = (schema: object) => ({ "application/json": { schema } });
@@ -157,13 +158,14 @@ export function createPortfolioOpenApi(limits: Limits) {
   };
   const security = [{ apiKey: [] }];
   const tag = ["portfolios"];
+  const workshop = createWorkshopOpenApi();
   return {
     securitySchemes: {
       apiKey: {
         type: "http",
         scheme: "bearer",
         description:
-          "An API key from CXPRISM_API_KEYS (stored as its SHA-256 with a tenant and a role: owner, rater bound to one rater id, or viewer).",
+          "An API key from CXPRISM_API_KEYS (stored as its SHA-256 with a tenant and a role: owner, rater bound to one rater id, or viewer), or an invite key made by `POST /v1/portfolios/{portfolio}/invites` (bound to that portfolio).",
       },
     },
     schemas: {
@@ -173,8 +175,10 @@ export function createPortfolioOpenApi(limits: Limits) {
       Portfolio: PortfolioJson,
       StoredInitiative,
       ImportResult,
+      ...workshop.schemas,
     },
     paths: {
+      ...workshop.paths,
       "/v1/portfolios": {
         get: {
           tags: tag,
@@ -358,7 +362,63 @@ export function createPortfolioOpenApi(limits: Limits) {
           },
         },
       },
+      "/v1/portfolios/{portfolio}/ratings": {
+        get: {
+          tags: tag,
+          security,
+          operationId: "listRatings",
+          summary: "Every rater's ratings and comments (blind gate applies)",
+          parameters: [portfolioParam],
+          responses: {
+            "200": {
+              description: "One item per rater and initiative.",
+              content: json({
+                type: "object",
+                properties: {
+                  items: {
+                    type: "array",
+                    items: {
+                      type: "object",
+                      properties: {
+                        initiativeId: { type: "string" },
+                        rater: { type: "string" },
+                        weight: { type: "number" },
+                        ratings: { type: "object" },
+                        comment: { type: "string" },
+                      },
+                    },
+                  },
+                },
+              }),
+            },
+            ...problemResponses(...READ_PROBLEMS, "forbidden"),
+          },
+        },
+      },
       "/v1/portfolios/{portfolio}/ratings/{rater}": {
+        get: {
+          tags: tag,
+          security,
+          operationId: "getRaterRatings",
+          summary: "Read one rater's ratings and comments",
+          description:
+            "A rater key always reads its own; other raters' ratings pass the blind gate (403 `reason: blind` while rating).",
+          parameters: [portfolioParam, pathParam("rater", "The rater id.")],
+          responses: {
+            "200": {
+              description: "Ratings and comments by initiative id.",
+              content: json({
+                type: "object",
+                properties: {
+                  rater: { type: "string" },
+                  ratings: { type: "object" },
+                  comments: { type: "object" },
+                },
+              }),
+            },
+            ...problemResponses(...READ_PROBLEMS, "forbidden"),
+          },
+        },
         put: {
           tags: tag,
           security,
@@ -429,7 +489,7 @@ export function createPortfolioOpenApi(limits: Limits) {
               description: "Not modified: nothing changed since the ETag sent.",
               headers: resultsHeaders,
             },
-            ...problemResponses(...READ_PROBLEMS, "validation-failed"),
+            ...problemResponses(...READ_PROBLEMS, "forbidden", "validation-failed"),
           },
         },
       },
@@ -442,6 +502,7 @@ export function createPortfolioOpenApi(limits: Limits) {
           parameters: [portfolioParam, missingParam],
           responses: {
             "200": { description: "An SVG document.", content: { "image/svg+xml": {} } },
+            ...problemResponses(...READ_PROBLEMS, "forbidden", "validation-failed"),
             ...problemResponses(...READ_PROBLEMS, "validation-failed"),
           },
         },
@@ -457,6 +518,7 @@ export function createPortfolioOpenApi(limits: Limits) {
             "One row per rater of each initiative; `cxprism score` reads it, and the import route takes it back.",
           responses: {
             "200": { description: "CSV.", content: { "text/csv": {} } },
+            ...problemResponses(...READ_PROBLEMS, "forbidden"),
             ...problemResponses(...READ_PROBLEMS),
           },
         },

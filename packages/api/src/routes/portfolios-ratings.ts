@@ -6,6 +6,7 @@ import type { RatingRecord } from "../storage/portfolio-store.js";
 import type { RegisterRoute } from "./portfolios-http.js";
 import { type PortfolioRuntime, readJsonBody, requireRole, validationFailed } from "./portfolios-http.js";
 import { RaterIdSchema } from "./portfolios-initiative-input.js";
+import { requireRevealed } from "./portfolios-workshop.js";
 
 /**
  * `PUT /v1/portfolios/:id/ratings/:rater`: one rater's ratings of one or many initiatives, by initiative id
@@ -20,6 +21,10 @@ export const PutRatingsSchema = v.strictObject({
     ),
     v.check((ratings) => Object.keys(ratings).length > 0, "at least one initiative"),
   ),
+  /** An optional comment per initiative (by initiative id); it replaces the earlier one with the ratings. */
+  comments: v.optional(
+    v.record(v.pipe(v.string(), v.minLength(1), v.maxLength(128)), v.pipe(v.string(), v.maxLength(2000))),
+  ),
 });
 
 /** The rater id of the path, checked. */
@@ -33,16 +38,48 @@ function readRater(param: string | undefined): string {
 }
 
 /**
- * Registers `PUT /:portfolio/ratings/:rater` and `DELETE /:portfolio/ratings/:rater` (every rating of that
- * rater, e.g. the `import` rater of an import, or a rater who left the workshop). Owners may write any rater's ratings; a rater key only those of
- * the rater id bound to it; viewers none.
+ * Registers `GET`, `PUT` and `DELETE /:portfolio/ratings/:rater`. Owners may write any rater's ratings; a rater
+ * key only those of the rater id bound to it, and only until the workshop closes (in a re-vote round, only the
+ * reopened initiatives); viewers none. Reading one rater's ratings passes the blind gate (a rater always reads
+ * its own). Every write is recorded in the workshop's progress. `DELETE` removes every rating of that rater
+ * (e.g. the `import` rater of an import, or a rater who left the workshop).
  *
  * @param register - the route registrar
  * @param runtime - store and settings
  */
 export function registerRatingRoutes(register: RegisterRoute, runtime: PortfolioRuntime): void {
   const { store } = runtime.deps;
+  register("/:portfolio/ratings", {
+    GET: async (c) => {
+      await requireRevealed(c, runtime);
+      const contents = await store.readContents(c.get("principal").tenant, c.req.param("portfolio")!);
+      return c.json({
+        items: contents.ratings.map(({ initiativeId, rater, weight, ratings, comment }) => ({
+          initiativeId,
+          rater,
+          weight,
+          ratings,
+          ...(comment === undefined ? {} : { comment }),
+        })),
+      });
+    },
+  });
+
   register("/:portfolio/ratings/:rater", {
+    GET: async (c) => {
+      const principal = c.get("principal");
+      const rater = c.req.param("rater")!;
+      await requireRevealed(c, runtime, rater);
+      const contents = await store.readContents(principal.tenant, c.req.param("portfolio")!);
+      const own = contents.ratings.filter((rating) => rating.rater === rater);
+      return c.json({
+        rater,
+        ratings: Object.fromEntries(own.map((rating) => [rating.initiativeId, rating.ratings])),
+        comments: Object.fromEntries(
+          own.flatMap((rating) => (rating.comment ? [[rating.initiativeId, rating.comment]] : [])),
+        ),
+      });
+    },
     PUT: async (c) => {
       const principal = c.get("principal");
       const rater = readRater(c.req.param("rater"));
@@ -52,11 +89,22 @@ export function registerRatingRoutes(register: RegisterRoute, runtime: Portfolio
         `write the ratings of rater ${rater}`,
       );
       const portfolioId = c.req.param("portfolio")!;
-      const portfolio = await store.getPortfolio(principal.tenant, portfolioId);
+      // Both reads at once: a rating's latency is one round trip more than the write, not two.
+      const [portfolio, workshop] = await Promise.all([
+        store.getPortfolio(principal.tenant, portfolioId),
+        runtime.deps.workshop.getWorkshop(principal.tenant, portfolioId),
+      ]);
+      if (workshop.phase === "closed" && principal.role !== "owner")
+        throw new ApiError(
+          "forbidden",
+          "expected an open workshop, but the facilitator has closed this one: ratings can no longer change",
+          { reason: "closed" },
+        );
       const { json } = await readJsonBody(c.req.raw, runtime.maxBodyBytes);
       const parsed = v.safeParse(PutRatingsSchema, json);
       if (!parsed.success) throw validationFailed(parsed.issues.map(issueToItem));
       const ids = Object.keys(parsed.output.ratings);
+      const comments = parsed.output.comments ?? {};
       if (ids.length > runtime.maxInitiatives)
         throw validationFailed([
           {
@@ -84,11 +132,23 @@ export function registerRatingRoutes(register: RegisterRoute, runtime: Portfolio
             };
           });
       const existing = await store.existingInitiatives(principal.tenant, portfolioId, ids);
+      const reopened = new Set(workshop.reopened);
       for (const id of ids)
         if (!existing.has(id))
           errors.push({
             pointer: toJsonPointer(["ratings", id]),
             detail: `expected an initiative of this portfolio, received ${id}`,
+          });
+        else if (workshop.round > 1 && principal.role !== "owner" && !reopened.has(id))
+          errors.push({
+            pointer: toJsonPointer(["ratings", id]),
+            detail: `expected an initiative reopened for round ${workshop.round} (${[...reopened].join(", ")}), received ${id}`,
+          });
+      for (const id of Object.keys(comments))
+        if (!(id in parsed.output.ratings))
+          errors.push({
+            pointer: toJsonPointer(["comments", id]),
+            detail: `expected a comment on an initiative rated in this request, received one on ${id}`,
           });
       if (errors.length > 0) throw validationFailed(errors);
       const now = runtime.now();
@@ -104,9 +164,14 @@ export function registerRatingRoutes(register: RegisterRoute, runtime: Portfolio
         rater,
         weight: parsed.output.weight,
         ratings: parsed.output.ratings[initiativeId] as RatingRecord["ratings"],
+        ...(comments[initiativeId] ? { comment: comments[initiativeId] } : {}),
         updatedAt: now,
       }));
-      const outcomes = await store.putRatings(principal.tenant, portfolioId, records);
+      // Progress is noted alongside the write; if either fails the client's retry (an idempotent PUT) redoes both.
+      const [outcomes] = await Promise.all([
+        store.putRatings(principal.tenant, portfolioId, records),
+        runtime.deps.workshop.recordProgress(principal.tenant, portfolioId, workshop.round, rater, ids),
+      ]);
       const failed = rated.filter((_, index) => !outcomes[index]!.ok);
       if (failed.length > 0)
         throw new ApiError(

@@ -6,6 +6,7 @@ import type { PortfolioContents } from "../storage/portfolio-store.js";
 import { renderPortfolioCsv } from "./portfolio-csv.js";
 import type { RegisterRoute } from "./portfolios-http.js";
 import { type PortfolioContext, type PortfolioRuntime, validationFailed } from "./portfolios-http.js";
+import { requireRevealed } from "./portfolios-workshop.js";
 import {
   createScoredPortfolio,
   createScoredResultsCache,
@@ -51,6 +52,7 @@ async function scoreStored(
   runtime: PortfolioRuntime,
   cache: ScoredResultsCache,
 ): Promise<ScoredPortfolio> {
+  await requireRevealed(c, runtime);
   const { tenant } = c.get("principal");
   const id = c.req.param("portfolio")!;
   const missing = c.req.query("missing") ?? "neutral";
@@ -84,7 +86,8 @@ const RESULTS_CACHE_CONTROL = "private, no-cache";
 
 /**
  * Registers `GET /:portfolio/results` (the core Result JSON, raters aggregated), `GET /:portfolio/matrix.svg`
- * and `GET /:portfolio/export.csv`. Every role may read them.
+ * and `GET /:portfolio/export.csv`. The owner always reads them; raters and viewers once the workshop is
+ * revealed (the blind gate, {@link requireRevealed}).
  *
  * @param register - the route registrar
  * @param runtime - store and settings
@@ -114,6 +117,7 @@ export function registerResultRoutes(register: RegisterRoute, runtime: Portfolio
   });
   register("/:portfolio/export.csv", {
     GET: async (c) => {
+      await requireRevealed(c, runtime);
       const { tenant } = c.get("principal");
       const id = c.req.param("portfolio")!;
       const contents = await runtime.deps.store.readContents(tenant, id);

@@ -4,6 +4,7 @@ import { createApp } from "../app.js";
 import { createApiKeyring, sha256Hex } from "../auth/api-keys.js";
 import { createDynamoDbClient, createPortfolioTable } from "../storage/dynamodb-client.js";
 import { DynamoDbPortfolioStore } from "../storage/dynamodb-store.js";
+import { DynamoDbWorkshopStore } from "../storage/dynamodb-workshop-store.js";
 import { type EmbeddedDynamoDb, startEmbeddedDynamoDb } from "../storage/embedded-dynalite.js";
 
 let server: EmbeddedDynamoDb;
@@ -25,7 +26,13 @@ beforeAll(async () => {
     { sha256: await sha256Hex(KEYS.viewer), tenant: "acme", role: "viewer" },
     { sha256: await sha256Hex(KEYS.other), tenant: "globex", role: "owner" },
   ]);
-  app = createApp({ portfolios: { store: new DynamoDbPortfolioStore(client, { table: "app" }), keyring } });
+  app = createApp({
+    portfolios: {
+      store: new DynamoDbPortfolioStore(client, { table: "app" }),
+      workshop: new DynamoDbWorkshopStore(client, { table: "app" }),
+      keyring,
+    },
+  });
 });
 afterAll(async () => server?.close());
 
@@ -94,6 +101,17 @@ describe("/v1/portfolios in process", () => {
       ratings: { routing: ratings(2), "virtual-assistant": ratings(5) },
     });
     expect(put.status).toBe(200);
+    const blind = await call(KEYS.viewer, "GET", `${base}/results`);
+    expect(blind.status).toBe(403);
+    expect(await blind.json()).toMatchObject({ reason: "blind" });
+    const revealed = await call(
+      KEYS.owner,
+      "PATCH",
+      `${base}/workshop`,
+      { phase: "revealed" },
+      { "If-Match": '"v1"' },
+    );
+    expect(revealed.status).toBe(200);
     const results = await call(KEYS.viewer, "GET", `${base}/results`);
     expect(results.status).toBe(200);
     const body = (await results.json()) as { raters: number; results: { id: string; raters: number }[] };
@@ -122,6 +140,8 @@ describe("/v1/portfolios in process", () => {
       name: "Knowledge",
       ratings: ratings(2),
     });
+    // Revealed, so the viewer passes the blind gate.
+    await call(KEYS.owner, "PATCH", `${base}/workshop`, { phase: "revealed" }, { "If-Match": '"v1"' });
     const read = async (headers: Record<string, string> = {}) => {
       const response = await call(KEYS.viewer, "GET", `${base}/results`, undefined, headers);
       const etag = response.headers.get("ETag");

@@ -1,6 +1,7 @@
 import { defaultModel, type ModelInput, toJsonPointer, validateModel } from "@cxprism/core";
 import { Hono } from "hono";
 import * as v from "valibot";
+import { type Principal, sha256Hex } from "../auth/api-keys.js";
 import type { PortfolioDeps } from "../config/deps.js";
 import { issueToItem } from "../http/issues.js";
 import { ApiError } from "../http/problem.js";
@@ -22,6 +23,7 @@ import {
 import { registerInitiativeRoutes } from "./portfolios-initiatives.js";
 import { registerRatingRoutes } from "./portfolios-ratings.js";
 import { registerResultRoutes } from "./portfolios-results.js";
+import { registerWorkshopRoutes } from "./portfolios-workshop.js";
 
 const NameSchema = v.pipe(v.string(), v.trim(), v.minLength(1, "a non-empty name"), v.maxLength(200));
 const DescriptionSchema = v.pipe(v.string(), v.trim(), v.maxLength(4000));
@@ -52,6 +54,47 @@ function checkModel(model: unknown): ModelInput | undefined {
       })),
     );
   return model as ModelInput;
+}
+
+const WWW_AUTHENTICATE = { "WWW-Authenticate": 'Bearer realm="cxprism"' };
+
+/**
+ * Finds the caller behind a key: a configured key (`CXPRISM_API_KEYS`) first, then an invite key by its
+ * hash (one GetItem). A revoked invite is refused with its own reason, so the page can say so.
+ */
+async function authenticate(
+  deps: PortfolioDeps,
+  key: string,
+  runtime: PortfolioRuntime,
+): Promise<Principal | undefined> {
+  const configured = await deps.keyring.authenticate(key);
+  if (configured !== undefined) return configured;
+  let grant: Awaited<ReturnType<PortfolioDeps["workshop"]["findInvite"]>>;
+  try {
+    grant = await deps.workshop.findInvite(await sha256Hex(key));
+  } catch (error) {
+    throw translateStoreError(error, runtime.retryAfterSeconds);
+  }
+  if (grant === undefined) return undefined;
+  if (grant.revokedAt !== undefined)
+    throw new ApiError(
+      "unauthorized",
+      `expected a working invite link, received one the facilitator revoked at ${grant.revokedAt}`,
+      { reason: "revoked", headers: WWW_AUTHENTICATE },
+    );
+  return grant.role === "rater"
+    ? { tenant: grant.tenant, role: "rater", rater: grant.rater!, portfolio: grant.portfolioId }
+    : { tenant: grant.tenant, role: "viewer", portfolio: grant.portfolioId };
+}
+
+/** An invite key opens only its own portfolio (and no listing of the others). */
+function requireOwnPortfolio(principal: Principal, portfolioId: string | undefined): void {
+  if (principal.portfolio !== undefined && principal.portfolio !== portfolioId)
+    throw new ApiError(
+      "forbidden",
+      `expected a request about the workshop this invite opens (${principal.portfolio}), received one about ${portfolioId ?? "every portfolio"}`,
+      { reason: "other-portfolio" },
+    );
 }
 
 /**
@@ -94,14 +137,14 @@ export function createPortfolioRoutes(
   app.use(async (c, next) => {
     const header = c.req.header("Authorization");
     const match = header === undefined ? null : /^Bearer\s+(\S+)\s*$/i.exec(header);
-    const principal = match === null ? undefined : await deps.keyring.authenticate(match[1]!);
+    const principal = match === null ? undefined : await authenticate(deps, match[1]!, runtime);
     if (principal === undefined)
       throw new ApiError(
         "unauthorized",
         header === undefined
           ? "expected an Authorization: Bearer <API key> header, received none"
-          : "expected a valid API key in Authorization: Bearer <key>, received a key that is not valid",
-        { headers: { "WWW-Authenticate": 'Bearer realm="cxprism"' } },
+          : "expected a valid API key or invite link in Authorization: Bearer <key>, received a key that is not known",
+        { reason: header === undefined ? "no-key" : "unknown-key", headers: WWW_AUTHENTICATE },
       );
     c.set("principal", principal);
     await next();
@@ -113,6 +156,7 @@ export function createPortfolioRoutes(
     for (const method of methods) {
       const handler = handlers[method]!;
       app.on(method, path, async (c) => {
+        requireOwnPortfolio(c.get("principal"), c.req.param("portfolio"));
         try {
           return await handler(c);
         } catch (error) {
@@ -157,6 +201,7 @@ export function createPortfolioRoutes(
           { name: parsed.output.name, description: parsed.output.description, model },
           now,
         );
+        await deps.workshop.createWorkshop(principal.tenant, id);
         return c.json(portfolioJson(record, true), 201, {
           ETag: versionTag(record.version),
           Location: `/v1/portfolios/${encodeURIComponent(id)}`,
@@ -209,5 +254,6 @@ export function createPortfolioRoutes(
   registerInitiativeRoutes(register, runtime);
   registerRatingRoutes(register, runtime);
   registerResultRoutes(register, runtime);
+  registerWorkshopRoutes(register, runtime);
   return app;
 }

@@ -80,11 +80,13 @@ function initiativeFrom(item: Item): InitiativeRecord {
 }
 
 function ratingFrom(item: Item): RatingRecord {
+  const comment = item.comment?.S;
   return {
     initiativeId: str(item, "initiativeId"),
     rater: str(item, "rater"),
     weight: num(item, "weight"),
     ratings: JSON.parse(str(item, "ratings")) as RatingRecord["ratings"],
+    ...(comment === undefined ? {} : { comment }),
     updatedAt: str(item, "updatedAt"),
   };
 }
@@ -553,6 +555,7 @@ export class DynamoDbPortfolioStore implements PortfolioStore {
               rater: S(rating.rater),
               weight: N(rating.weight),
               ratings: S(JSON.stringify(rating.ratings)),
+              ...(rating.comment ? { comment: S(rating.comment) } : {}),
               updatedAt: S(rating.updatedAt),
             },
           },

@@ -44,6 +44,8 @@ export interface RatingRecord {
   readonly rater: string;
   readonly weight: number;
   readonly ratings: Readonly<Record<string, number | string | null>>;
+  /** The rater's optional comment on the initiative. */
+  readonly comment?: string;
   readonly updatedAt: string;
 }
 

@@ -1,0 +1,83 @@
+// page.evaluate callbacks run in the browser: they use its globals.
+import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { type Browser, chromium, type Page } from "playwright-core";
+
+/** Debian's chromium: the README's test command installs it (scripts/ensure-system-deps.sh). */
+export const CHROMIUM = "/usr/bin/chromium";
+
+/**
+ * Launches headless Debian chromium with no network side traffic. Playwright gives every launch a fresh
+ * temporary profile, removed when the browser closes.
+ *
+ * @returns the browser
+ */
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    args: [
+      "--headless",
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+      "--no-first-run",
+    ],
+  });
+}
+
+const axeSource = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
+
+/** The part of axe-core's API the test calls inside the page. */
+interface Axe {
+  run(
+    context: unknown,
+    options: object,
+  ): Promise<{
+    violations: { id: string; impact: string | null; help: string; nodes: { target: string[] }[] }[];
+  }>;
+}
+
+/** The part of axe-core's API the test calls inside the page. */
+interface Axe {
+  run(
+    context: unknown,
+    options: object,
+  ): Promise<{
+    violations: { id: string; impact: string | null; help: string; nodes: { target: string[] }[] }[];
+  }>;
+}
+
+/** One axe-core finding, as the test reports it. */
+export interface AxeViolation {
+  readonly id: string;
+  readonly impact: string | null;
+  readonly help: string;
+  readonly targets: readonly string[];
+}
+
+/**
+ * Runs axe-core (from npm, injected into the page: nothing fetched) and answers the serious and critical
+ * violations, WCAG 2 A and AA rules.
+ *
+ * @param page - the page as it stands
+ * @returns the violations that matter
+ */
+export async function seriousViolations(page: Page): Promise<AxeViolation[]> {
+  await page.addScriptTag({ content: axeSource });
+  return page.evaluate(async () => {
+    const inPage = globalThis as unknown as { document: unknown; axe: Axe };
+    const result = await inPage.axe.run(inPage.document, {
+      runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21aa"] },
+    });
+    return result.violations
+      .filter((violation) => violation.impact === "serious" || violation.impact === "critical")
+      .map((violation) => ({
+        id: violation.id,
+        impact: violation.impact,
+        help: violation.help,
+        targets: violation.nodes.map((node) => node.target.join(" ")),
+      }));
+  });
+}

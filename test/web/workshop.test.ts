@@ -1,0 +1,274 @@
+// A whole workshop in Debian's chromium against `pnpm serve` (packages/api/src/node.ts) on a random port with a
+// temporary data dir: a facilitator and five raters, each in their own browser context, one on a phone.
+import { execFileSync } from "node:child_process";
+import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { catalog, defaultModel } from "@cxprism/core";
+import type { Browser, BrowserContext, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type ServerProcess, startServerProcess } from "../api/portfolio-server.js";
+import { ROOT, runCli } from "../cli/run-cli.js";
+import { CHROMIUM, launchChromium, seriousViolations } from "./browser.js";
+
+const WEB_DIST = join(ROOT, "packages/web/dist/index.html");
+const RATERS = ["Ann", "Bob", "Chidi", "Dana", "ليلى"];
+/** Four catalog use cases, in the order the API lists initiatives (by id). */
+const CHOSEN = catalog.slice(0, 4).sort((a, b) => (a.id < b.id ? -1 : 1));
+const SHOTS = process.env.CXPRISM_SCREENSHOTS;
+
+let server: ServerProcess;
+let browser: Browser;
+let dataDir: string;
+let facilitatorLink: string;
+const contexts: BrowserContext[] = [];
+
+beforeAll(async () => {
+  if (!existsSync(CHROMIUM))
+    throw new Error(`expected Debian's chromium at ${CHROMIUM}: run scripts/ensure-system-deps.sh as root`);
+  if (!existsSync(WEB_DIST))
+    execFileSync(process.execPath, [join(ROOT, "node_modules/vite/bin/vite.js"), "build"], {
+      cwd: join(ROOT, "packages/web"),
+      stdio: "ignore",
+    });
+  dataDir = mkdtempSync(join(tmpdir(), "cxprism-web-"));
+  server = await startServerProcess({ CXPRISM_DATA_DIR: dataDir });
+  // The link follows the demo workshop, which the first start builds through the API.
+  for (let i = 0; i < 900 && !/facilitator link[^\n]*\n\s*\S+/.test(server.stdout()); i++)
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  const printed = /facilitator link[^\n]*\n\s*(\S+)/.exec(server.stdout());
+  if (printed === null)
+    throw new Error(`expected the facilitator link on stdout, received:\n${server.stdout()}`);
+  facilitatorLink = printed[1]!;
+  browser = await launchChromium();
+}, 120_000);
+
+afterAll(async () => {
+  for (const context of contexts) await context.close().catch(() => undefined);
+  await browser?.close();
+  await server?.stop();
+  if (dataDir !== undefined) rmSync(dataDir, { recursive: true, force: true });
+});
+
+async function open(url: string, viewport = { width: 1440, height: 900 }, mobile = false): Promise<Page> {
+  const context = await browser.newContext({ viewport, isMobile: mobile, hasTouch: mobile });
+  contexts.push(context);
+  const page = await context.newPage();
+  await page.goto(url);
+  return page;
+}
+
+async function expectAccessible(page: Page, what: string) {
+  expect(await seriousViolations(page), what).toEqual([]);
+}
+
+/** Whatever this rater thinks of this criterion of this initiative: varied, so raters disagree. */
+const valueFor = (rater: number, initiative: number, criterion: number) =>
+  1 + ((rater * 3 + initiative * 2 + criterion) % 5);
+
+async function rateInitiative(page: Page, pick: (criterion: number) => number | null) {
+  for (const [index, criterion] of defaultModel.criteria.entries()) {
+    const group = page.getByRole("group", { name: new RegExp(`^${criterion.label}`) });
+    const value = pick(index);
+    if (value === null) await group.getByRole("radio", { name: "Don't know" }).check();
+    else
+      await group
+        .getByRole("radio")
+        .nth(value - 1)
+        .check();
+  }
+  await expect
+    .poll(() => page.getByRole("status").filter({ hasText: "Saved" }).count(), { timeout: 15_000 })
+    .toBe(1);
+}
+
+describe("the workshop in a real browser", () => {
+  it("runs a blind workshop from the catalog to an export that cxprism score ranks the same way", async () => {
+    // The printed link opens a ready, revealed demo workshop with its prism.
+    expect(facilitatorLink).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/#key=cxp_/);
+    const facilitator = await open(facilitatorLink);
+    await expect
+      .poll(() => facilitator.getByRole("img", { name: "Prism matrix" }).count(), { timeout: 20_000 })
+      .toBe(1);
+    expect(facilitator.url()).not.toContain("key=");
+
+    // Create a workshop from four catalog use cases.
+    await facilitator.getByRole("button", { name: "All workshops" }).click();
+    await facilitator.getByLabel("Workshop name").fill("E2E workshop");
+    await facilitator.getByRole("button", { name: "Untick all" }).click();
+    for (const useCase of CHOSEN)
+      await facilitator.getByRole("checkbox", { name: new RegExp(useCase.name) }).check();
+    await expectAccessible(facilitator, "facilitator home");
+    await facilitator.getByRole("button", { name: "Create workshop" }).click();
+    await facilitator.getByRole("heading", { name: "E2E workshop" }).waitFor();
+    const workshopId = decodeURIComponent(/workshop=([^&]+)/.exec(facilitator.url())![1]!);
+
+    // Invite five raters (one with an Arabic name) and read each link and its QR code.
+    const links: string[] = [];
+    for (const name of RATERS) {
+      await facilitator.getByLabel("Rater's name").fill(name);
+      await facilitator.getByRole("button", { name: "Invite rater" }).click();
+      const link = facilitator.getByRole("textbox", { name: `Link for ${name}` });
+      await link.waitFor();
+      links.push(await link.inputValue());
+      expect(await facilitator.getByRole("img", { name: `QR code of the link for ${name}` }).count()).toBe(1);
+    }
+
+    // Each rater rates every initiative in their own context; the last one on a 390x844 phone.
+    const raters: Page[] = [];
+    for (const [r, link] of links.entries()) {
+      const phone = r === links.length - 1;
+      const page = await open(
+        link,
+        phone ? { width: 390, height: 844 } : { width: 1280, height: 900 },
+        phone,
+      );
+      raters.push(page);
+      await page.getByRole("heading", { name: CHOSEN[0]!.name }).waitFor();
+      for (const [i, useCase] of CHOSEN.entries()) {
+        await page.getByRole("heading", { name: useCase.name }).waitFor();
+        await rateInitiative(page, (c) => (r === 0 && i === 0 && c === 0 ? null : valueFor(r, i, c)));
+        if (i === 0 && r === 0) {
+          await page.getByLabel("Comment (optional)").fill("Knowledge base is not ready");
+          await expect
+            .poll(() => page.getByRole("status").filter({ hasText: "Saved" }).count(), { timeout: 10_000 })
+            .toBe(1);
+        }
+        if (i < CHOSEN.length - 1) await page.getByRole("button", { name: "Next" }).click();
+      }
+      await page.getByText(`You have rated ${CHOSEN.length} of ${CHOSEN.length}.`).waitFor();
+    }
+    const phone = raters.at(-1)!;
+    await expectAccessible(phone, "rater page on a phone");
+    if (SHOTS) await phone.screenshot({ path: join(SHOTS, "rater-phone.png"), fullPage: true });
+
+    // Reload loses nothing: the first rater's answers and comment come back from the server.
+    const first = raters[0]!;
+    await first.reload();
+    await first.getByRole("heading", { name: CHOSEN[0]!.name }).waitFor();
+    expect(await first.getByLabel("Comment (optional)").inputValue()).toBe("Knowledge base is not ready");
+    expect(await first.getByRole("radio", { name: "Don't know" }).first().isChecked()).toBe(true);
+
+    // Blind: no results on the rater's page, and the API refuses them to a rater key.
+    expect(await first.getByRole("heading", { name: "Ranking" }).count()).toBe(0);
+    const refused = await first.evaluate(async (id) => {
+      const { sessionStorage } = globalThis as unknown as {
+        sessionStorage: { getItem(key: string): string };
+      };
+      const { key } = JSON.parse(sessionStorage.getItem("cxprism.session")) as { key: string };
+      const answers = [];
+      for (const path of ["results", "matrix.svg", "export.csv", "ratings/bob"]) {
+        const response = await fetch(`/v1/portfolios/${id}/${path}`, {
+          headers: { Authorization: `Bearer ${key}` },
+        });
+        answers.push({
+          status: response.status,
+          reason: ((await response.json()) as { reason?: string }).reason,
+        });
+      }
+      return answers;
+    }, workshopId);
+    expect(refused).toEqual(Array(4).fill({ status: 403, reason: "blind" }));
+
+    // Live progress on the facilitator's page.
+    for (const name of ["ann", "bob", "chidi", "dana", "ليلى"])
+      await expect
+        .poll(() => facilitator.getByRole("row", { name: new RegExp(`^${name}`) }).textContent(), {
+          timeout: 5_000,
+        })
+        .toContain(`${CHOSEN.length} of ${CHOSEN.length}`);
+
+    // Reveal: the core's matrix, the ranking, the discussion and Kendall's W.
+    await facilitator.getByRole("button", { name: "Reveal results" }).click();
+    await facilitator.getByRole("img", { name: "Prism matrix" }).waitFor({ timeout: 20_000 });
+    expect(await facilitator.locator("figure.matrix svg").count()).toBe(1);
+    await facilitator.getByRole("heading", { name: "Discuss first" }).waitFor();
+    await facilitator.getByText(/Kendall's W = \d\.\d\d among 5 raters/).waitFor();
+    await facilitator
+      .getByText(/top-3 in \d+% of plausible worlds/)
+      .first()
+      .waitFor({ timeout: 20_000 });
+    await expectAccessible(facilitator, "reveal");
+    if (SHOTS) await facilitator.screenshot({ path: join(SHOTS, "reveal-1440.png"), fullPage: true });
+
+    // Re-vote one initiative: the first rater changes it in round 2; round 1 is kept for comparison.
+    const again = CHOSEN[1]!;
+    await facilitator
+      .getByRole("group", { name: "Re-vote" })
+      .getByRole("checkbox", { name: again.name })
+      .check();
+    await facilitator.getByRole("button", { name: "Start re-vote" }).click();
+    await facilitator.getByText("Round 2").first().waitFor();
+    await first.reload();
+    await first.getByText("Round 2: only the reopened initiatives can change.").waitFor();
+    await first.getByRole("button", { name: "Next" }).click();
+    await first.getByRole("heading", { name: again.name }).waitFor();
+    await rateInitiative(first, () => 5);
+    await expect
+      .poll(() => facilitator.getByRole("row", { name: /^ann/ }).textContent(), { timeout: 5_000 })
+      .toContain("1 of 1");
+    await facilitator.getByRole("button", { name: "Reveal results" }).click();
+    await facilitator.getByRole("table", { name: "Round 1 compared with now" }).waitFor({ timeout: 20_000 });
+
+    // Plan with a budget.
+    await facilitator.getByLabel("Budget").fill("600000");
+    await facilitator.getByRole("button", { name: "Make plan" }).click();
+    await facilitator.getByText("Wave 1", { exact: true }).waitFor();
+
+    // Export the CSV and read it back with the CLI: the same ranking as the page.
+    const ranking = await facilitator
+      .getByRole("table", { name: "Ranking" })
+      .getByRole("rowheader")
+      .allTextContents();
+    expect(ranking).toHaveLength(CHOSEN.length);
+    const [download] = await Promise.all([
+      facilitator.waitForEvent("download"),
+      facilitator.getByRole("button", { name: /Ratings CSV/ }).click(),
+    ]);
+    const file = join(dataDir, "export.csv");
+    await download.saveAs(file);
+    const scored = runCli(["score", file, "--format", "json", "--missing", "neutral"]);
+    expect(scored.stderr).toBe("");
+    const body = JSON.parse(scored.stdout) as
+      | { results?: { name: string; rank: number }[] }
+      | { name: string }[];
+    const results = Array.isArray(body) ? body : body.results!;
+    expect(results.map((result) => result.name)).toEqual(ranking);
+  }, 300_000);
+
+  it("shows a clear page for a revoked link, an unknown link and a deleted workshop", async () => {
+    const key = new URLSearchParams(new URL(facilitatorLink).hash.slice(1)).get("key")!;
+    const origin = new URL(facilitatorLink).origin;
+    const api = async (method: string, path: string, body?: unknown) =>
+      fetch(`${origin}${path}`, {
+        method,
+        headers: { Authorization: `Bearer ${key}`, "Content-Type": "application/json" },
+        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+      });
+    const portfolio = (await (await api("POST", "/v1/portfolios", { name: "Short-lived" })).json()) as {
+      id: string;
+    };
+    const zed = (await (
+      await api("POST", `/v1/portfolios/${portfolio.id}/invites`, { role: "rater", rater: "zed" })
+    ).json()) as {
+      id: string;
+      link: string;
+    };
+    const yan = (await (
+      await api("POST", `/v1/portfolios/${portfolio.id}/invites`, { role: "viewer" })
+    ).json()) as { link: string };
+    expect((await api("DELETE", `/v1/portfolios/${portfolio.id}/invites/${zed.id}`)).status).toBe(200);
+
+    const revoked = await open(`${origin}${zed.link}`);
+    await revoked.getByRole("heading", { name: "This link was revoked" }).waitFor();
+    await expectAccessible(revoked, "revoked link page");
+    const unknown = await open(`${origin}/#key=cxp_unknown&workshop=${portfolio.id}`);
+    await unknown.getByRole("heading", { name: "This link is not known" }).waitFor();
+    expect((await api("DELETE", `/v1/portfolios/${portfolio.id}`)).status).toBe(204);
+    const deleted = await open(`${origin}${yan.link}`);
+    await deleted.getByRole("heading", { name: "This workshop no longer exists" }).waitFor();
+    const signIn = await open(`${origin}/`);
+    await signIn.getByRole("heading", { name: "Sign in" }).waitFor();
+    await expectAccessible(signIn, "sign-in page");
+  }, 120_000);
+});
