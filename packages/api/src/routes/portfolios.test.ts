@@ -220,7 +220,7 @@ describe("imports and raters", () => {
     return `/v1/portfolios/${((await created.json()) as { id: string }).id}`;
   }
   const results = async (base: string) =>
-    (await (await call(KEYS.viewer, "GET", `${base}/results`)).json()) as {
+    (await (await call(KEYS.owner, "GET", `${base}/results`)).json()) as {
       raters: number;
       results: { id: string; raters: number }[];
     };
