@@ -15,7 +15,8 @@ export default defineConfig({
     },
   },
   test: {
-    testTimeout: 30_000,
+    // Generous: the end-to-end tests (real servers, browsers, packing) must not fail on a busy CI machine.
+    testTimeout: 90_000,
     projects: [
       {
         extends: true,

@@ -122,9 +122,9 @@ async function phases(file: string): Promise<void> {
   };
   const stream = createReadStream(file, { highWaterMark: 1024 * 1024 });
   const read = await readPortfolioCsv({ file, stream }, { model: defaultModel, missing: "error" });
-  if (!read.success || read.built.kind !== "columns") throw new Error("the generated file has problems");
+  if (!read.success || read.read.kind !== "columns") throw new Error("the generated file has problems");
   const readTime = lap();
-  const validation = validateColumns(read.built.columns, { model: defaultModel, missing: "error" });
+  const validation = validateColumns(read.read.columns, { model: defaultModel, missing: "error" });
   if (!validation.success) throw new Error("the generated file does not validate");
   const validateTime = lap();
   const columns = scoreColumns(validation.portfolio);

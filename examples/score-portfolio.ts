@@ -1,32 +1,45 @@
 /**
- * Scores the bundled example portfolio with the library and prints the ranking.
+ * Scores the bundled example portfolio with the library and prints the ranking: csv-parse turns the bytes into
+ * rows, the core's table reader does the rest (the same reader as the CLI and the API).
  *
  *   pnpm demo                      # examples/contact-center.csv
- *   pnpm demo path/to/your.csv     # your own file, same columns
+ *   pnpm demo path/to/your.csv     # your own file, same columns (`,` `;` or tab)
  */
 import { readFileSync } from "node:fs";
-import { CxprismError, defaultModel, formatProblem, type InitiativeInput, score } from "@cxprism/core";
-import { parse } from "csv-parse/sync";
+import { resolve } from "node:path";
+import { defaultModel, scorePortfolio } from "@cxprism/core";
+import { detectDelimiter, readInitiativeTable } from "@cxprism/core/table";
+import { CsvError, parse } from "csv-parse/sync";
 
-const file = process.argv[2] ?? new URL("./contact-center.csv", import.meta.url).pathname;
-const rows: Record<string, string>[] = parse(readFileSync(file), { columns: true, bom: true, trim: true });
-const criteria = defaultModel.criteria.map((criterion) => criterion.id);
-const list = (cell: string | undefined) => (cell ? cell.split(/[|;]/).map((item) => item.trim()) : []);
-
-const initiatives = rows.map(
-  (row): InitiativeInput => ({
-    ...(row.id ? { id: row.id } : {}),
-    name: row.name ?? "",
-    category: row.category ?? "",
-    description: row.description ?? "",
-    kpis: list(row.kpis) as InitiativeInput["kpis"] & string[],
-    dependsOn: list(row.depends_on),
-    ratings: Object.fromEntries(criteria.map((id) => [id, row[id] === "" ? null : (row[id] ?? null)])),
-  }),
-);
-
+// Under `pnpm demo` the working directory is the repository root; INIT_CWD is where the user typed it.
+const given = process.argv[2];
+const file =
+  given === undefined
+    ? new URL("./contact-center.csv", import.meta.url).pathname
+    : resolve(process.env.INIT_CWD ?? process.cwd(), given);
+const text = readFileSync(file, "utf8").replace(/^\uFEFF/, "");
+const delimiter = detectDelimiter(text);
+let records: string[][];
 try {
-  const results = score(initiatives);
+  records = parse(text, { delimiter, relax_column_count: true, relax_quotes: true, skip_empty_lines: false });
+} catch (error) {
+  if (!(error instanceof CsvError)) throw error;
+  console.error(`${file}: expected well-formed CSV (${error.message})`);
+  process.exit(1);
+}
+const table = readInitiativeTable(
+  records.map((cells, index) => ({ row: index + 1, cells })),
+  { model: defaultModel, decimalComma: delimiter === ";" },
+);
+if (table.portfolio === undefined) {
+  for (const problem of table.problems)
+    console.error(
+      [file, problem.row, problem.header].filter((part) => part !== undefined).join(":") +
+        `: ${problem.message}`,
+    );
+  process.exitCode = 1;
+} else {
+  const results = scorePortfolio(table.portfolio);
   const width = results.reduce((widest, result) => Math.max(widest, result.name.length), 0);
   console.log(`${"rank".padStart(4)}  ${"initiative".padEnd(width)}  value  feas.  prio.  quadrant`);
   for (const result of results) {
@@ -35,8 +48,4 @@ try {
       `${String(result.rank).padStart(4)}  ${result.name.padEnd(width)}  ${cells.join("  ")}  ${result.quadrantLabel}`,
     );
   }
-} catch (error) {
-  if (!(error instanceof CxprismError)) throw error;
-  for (const problem of error.problems) console.error(`${file}: ${formatProblem(problem)}`);
-  process.exitCode = 1;
 }

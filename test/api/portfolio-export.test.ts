@@ -148,7 +148,8 @@ describe("GET /v1/portfolios/:id/export.csv", () => {
       ],
       { cwd: ROOT, input: exported, encoding: "utf8" },
     );
-    expect(cli.stderr).toBe("");
+    // The one note: the extra column, listed once so the user knows it is carried, not scored.
+    expect(cli.stderr).toBe("note: kept as extra columns: owner_team\n");
     expect(cli.status).toBe(0);
     const parsed = JSON.parse(cli.stdout) as { results: typeof api.results } | typeof api.results;
     const cliResults = Array.isArray(parsed) ? parsed : parsed.results;

@@ -487,7 +487,7 @@ describe("portfolios over HTTP with the store stopped mid-run", () => {
       if (status === 200) expect(byRater.get(rater)).toHaveLength(20);
     }
     for (const row of rows)
-      if (row[7] !== "initial")
+      if (row[7] !== "import")
         expect(row.slice(8, 8 + defaultModel.criteria.length)).toEqual(defaultModel.criteria.map(() => "3"));
     // Raters refused with 503 retry and are stored.
     for (const { rater } of statuses.filter((entry) => entry.status === 503)) {

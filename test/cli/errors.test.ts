@@ -14,7 +14,7 @@ describe("cxprism score: broken files exit 1 with FILE:ROW:COLUMN lines", () => 
     [
       "missing-column.csv",
       [
-        'test/cli/fixtures/missing-column.csv:1: expected a column for criterion data_readiness ("Data readiness"), received none (or pass --missing neutral to score the scale midpoint)',
+        'test/cli/fixtures/missing-column.csv:1: expected a column for criterion data_readiness ("Data readiness"), received none (or set missing to "neutral" to score the scale midpoint: --missing neutral, ?missing=neutral)',
       ],
     ],
     [
@@ -104,7 +104,7 @@ describe("cxprism score: broken files exit 1 with FILE:ROW:COLUMN lines", () => 
     );
     const run = runCli(["score", file]);
     expect(run.stderr.trimEnd().split("\n").slice(0, -1)).toEqual([
-      `${file}:3:rater: expected text of at least 1 character(s), received ""`,
+      `${file}:3:rater: expected a rater name, received nothing`,
       `${file}:5:cx_impact: expected a number from 1 to 5, received 9`,
     ]);
   });

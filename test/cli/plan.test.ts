@@ -173,15 +173,17 @@ describe("cxprism plan", () => {
 
 describe("cxprism plan: broken inputs", () => {
   it.each([
-    [["--budget=-5"], 'cxprism plan: --budget: expected an amount of at least 0, received "-5"'],
+    [["--budget=-5"], 'cxprism plan: --budget: expected a number of at least 0, received "-5"'],
+    [["--budget", "-5"], 'cxprism plan: --budget: expected a number of at least 0, received "-5"'],
     [
-      ["--budget", "lots"],
-      'cxprism plan: --budget: expected a number such as 2000000 or 2_000_000, received "lots"',
+      ["--budget", "500.000"],
+      'cxprism plan: --budget: expected a number of at least 0 without thousands separators (such as 1500000, 1_500_000 or 1.5e6), received "500.000", which is ambiguous',
     ],
+    [["--budget", "lots"], 'cxprism plan: --budget: expected a number of at least 0, received "lots"'],
     [[], "cxprism plan: --budget: expected an amount, received nothing"],
     [
       ["--budget", "1000", "--capacity=-1"],
-      'cxprism plan: --capacity: expected an amount of at least 0, received "-1"',
+      'cxprism plan: --capacity: expected a number of at least 0, received "-1"',
     ],
     [
       ["--budget", "1000", "--granularity", "0"],

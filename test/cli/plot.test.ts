@@ -117,7 +117,7 @@ describe("cxprism plot", () => {
     ],
     [
       ["plot", EXAMPLE, "-o", "m.svg", "--width", "wide"],
-      'cxprism plot: --width: expected a positive number, received "wide"',
+      'cxprism plot: --width: expected a number of at least 0, received "wide"',
     ],
     [
       ["plot", EXAMPLE, "-o", "m.svg", "--width", "100"],

@@ -85,7 +85,7 @@ describe("cxprism score with a rater column: the discussion list", () => {
     const run = runCli(["score", fixture("workshop-raters.csv"), "--discuss-threshold", "lots"]);
     expect(run.code).toBe(2);
     expect(run.stderr.split("\n")[0]).toBe(
-      'cxprism score: --discuss-threshold: expected a number of scale points of at least 0, received "lots"',
+      'cxprism score: --discuss-threshold: expected a number of at least 0, received "lots"',
     );
   });
 });

@@ -27,7 +27,7 @@ describe("cxprism score: a clean file", () => {
   it("prints a ranked, aligned table without colour when piped", () => {
     const run = runCli(["score", fixture("clean.csv")]);
     expect(run.code).toBe(0);
-    expect(run.stderr).toBe("");
+    expect(run.stderr).toBe("note: kept as extra columns: owner\n");
     const lines = run.stdout.trimEnd().split("\n");
     expect(lines[0]).toMatch(/^rank\s+initiative\s+value\s+feasibility\s+priority\s+quadrant$/);
     expect(lines).toHaveLength(5);

@@ -362,14 +362,19 @@ describe("POST /v1/score with CSV", () => {
 
   it("answers 400 with the line for a CSV syntax error", async () => {
     const problem = await problemOf(await postCsv(`${header}\n"Unclosed,1\n`), 400);
-    expect(problem.detail).toMatch(/^expected CSV, received a syntax error on line \d+/);
+    expect(problem.detail).toMatch(
+      /^expected CSV, received a syntax error in row 2: expected a closing quote/,
+    );
   });
 
   it("answers 422 when the name column is missing", async () => {
     const problem = await problemOf(await postCsv("title,cx_impact\nA,3\n"), 422);
-    expect(problem.errors).toEqual([
-      { row: 1, field: "name", detail: "expected a name column, received none" },
-    ]);
+    // Every problem of the header at once: no name column, and each criterion without a column.
+    expect(problem.errors![0]).toEqual({
+      row: 1,
+      detail: 'expected a "name" column, received the columns "title", "cx_impact"',
+    });
+    expect(problem.errors).toHaveLength(11);
   });
 });
 

@@ -75,9 +75,25 @@ export function parseCommandArgs(spec: CommandSpec, argv: readonly string[]): Co
   for (const [name, option] of Object.entries({ ...spec.options, ...COMMON_OPTIONS }))
     options[name] =
       option.short === undefined ? { type: option.type } : { type: option.type, short: option.short };
+  // `--top -1` would be "ambiguous" to parseArgs; as `--top=-1` it is a value the option's reader can judge.
+  const args: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    const next = argv[i + 1];
+    const name = arg.startsWith("--") ? arg.slice(2) : undefined;
+    if (
+      name !== undefined &&
+      options[name]?.type === "string" &&
+      next !== undefined &&
+      /^-[\d.]/.test(next)
+    ) {
+      args.push(`${arg}=${next}`);
+      i++;
+    } else args.push(arg);
+  }
   let parsed: ReturnType<typeof parseArgs>;
   try {
-    parsed = parseArgs({ args: [...argv], options, allowPositionals: true, strict: true });
+    parsed = parseArgs({ args, options, allowPositionals: true, strict: true });
   } catch (error) {
     throw new CliError("usage", (error as Error).message.split("\n")[0]!);
   }

@@ -269,7 +269,8 @@ export function createPortfolioOpenApi(limits: Limits) {
           operationId: "addInitiative",
           summary: "Add an initiative (owner)",
           parameters: [portfolioParam, idempotencyKey],
-          description: "Plain `ratings` are stored as the rater `initial`; `raters` as one record per rater.",
+          description:
+            "Plain `ratings` are stored as the rater `import` (or the `rater` query parameter of an import); `raters` as one record per rater.",
           requestBody: { required: true, content: json(ref("Initiative")) },
           responses: {
             "201": { description: "Added.", headers: etag, content: json(ref("StoredInitiative")) },
@@ -283,8 +284,27 @@ export function createPortfolioOpenApi(limits: Limits) {
           security,
           operationId: "importInitiatives",
           summary: "Import initiatives from JSON or CSV (owner)",
-          parameters: [portfolioParam, idempotencyKey],
-          description: `Up to ${limits.maxInitiatives} initiatives. Valid new ones are created; each gets an outcome (created, exists, invalid with its problems, or failed when the store did not take it).`,
+          parameters: [
+            portfolioParam,
+            idempotencyKey,
+            {
+              name: "partial",
+              in: "query",
+              required: false,
+              description:
+                "`false` (default): all or nothing, one 422 listing every problem (invalid rows, ids the portfolio already has) before anything is written. `true`: valid new initiatives are created and every row gets its outcome.",
+              schema: { type: "string", enum: ["true", "false"] },
+            },
+            {
+              name: "rater",
+              in: "query",
+              required: false,
+              description:
+                "The rater id the imported plain ratings are stored under (default `import`); remove them later with `DELETE .../ratings/{rater}`.",
+              schema: { type: "string", minLength: 1, maxLength: 120 },
+            },
+          ],
+          description: `Up to ${limits.maxInitiatives} initiatives, as JSON or as the wide table of docs/table-format.md (read by the same core reader as the CLI). By default all or nothing; with \`?partial=true\` valid new ones are created and each gets an outcome (created, exists, invalid with its problems, or failed when the store did not take it).`,
           requestBody: {
             required: true,
             content: {
@@ -409,7 +429,7 @@ export function createPortfolioOpenApi(limits: Limits) {
             pathParam("rater", "The rater id; a rater key may only write its own."),
           ],
           description:
-            "Ratings by initiative id, then criterion id. Each initiative's ratings replace this rater's earlier ones; other raters are never touched.",
+            "Ratings by initiative id, then criterion id. Each initiative's ratings replace this rater's earlier ones; other raters are never touched. An initiative given only empty ratings (`{}` or nulls) loses this rater's record: it is no longer rated by them.",
           requestBody: { required: true, content: json(ref("PutRatings")) },
           responses: {
             "200": {
@@ -425,6 +445,20 @@ export function createPortfolioOpenApi(limits: Limits) {
               }),
             },
             ...problemResponses(...WRITE_PROBLEMS),
+          },
+        },
+        delete: {
+          tags: tag,
+          security,
+          operationId: "deleteRaterRatings",
+          summary: "Remove every rating of one rater (owner, or the rater's own key)",
+          parameters: [
+            portfolioParam,
+            pathParam("rater", "The rater id, e.g. `import` for ratings that came with an import."),
+          ],
+          responses: {
+            "204": { description: "Removed (also when the rater had no ratings)." },
+            ...problemResponses(...READ_PROBLEMS, "forbidden"),
           },
         },
       },

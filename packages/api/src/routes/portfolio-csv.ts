@@ -1,18 +1,15 @@
 import type { ModelInput } from "@cxprism/core";
+import { renderCsvRecord } from "@cxprism/core/table";
 import type { PortfolioContents } from "../storage/portfolio-store.js";
-import { INITIAL_RATER } from "./portfolios-initiative-input.js";
+import { IMPORT_RATER } from "./portfolios-initiative-input.js";
 
 const FIXED = ["id", "name", "category", "description", "cost", "kpis", "depends_on", "rater"] as const;
 
-/** Quotes a CSV cell when it holds a delimiter, a quote, a line break or edge spaces (RFC 4180). */
-function cell(value: string): string {
-  return /[",\r\n]|^\s|\s$/.test(value) ? `"${value.replaceAll('"', '""')}"` : value;
-}
-
 /**
- * Writes a portfolio as the wide CSV that `cxprism score` and the import route read: the fixed columns, one
+ * Writes a portfolio as the wide CSV that `cxprism score` and the import route read, safe to open in a
+ * spreadsheet (text that would start a formula gets a leading `'`, which the reader removes): the fixed columns, one
  * column per criterion (by id), then the initiatives' extra columns; one row per rater of each initiative
- * (an unrated initiative gets one row for the rater `initial` with empty ratings, which imports back to no
+ * (an unrated initiative gets one row for the rater `import` with empty ratings, which imports back to no
  * ratings). Columns the wide format has no place for (`capabilities`, `runCost`, `benefit`, `effort`,
  * `fields`, rater weights) are not written.
  *
@@ -33,7 +30,7 @@ export function renderPortfolioCsv(model: ModelInput, contents: PortfolioContent
     list.push(rating);
     byInitiative.set(rating.initiativeId, list);
   }
-  const lines = [[...FIXED, ...criteria, ...extras].map(cell).join(",")];
+  const lines = [renderCsvRecord([...FIXED, ...criteria, ...extras])];
   for (const { data } of contents.initiatives) {
     const base = [
       data.id,
@@ -47,13 +44,13 @@ export function renderPortfolioCsv(model: ModelInput, contents: PortfolioContent
     const extraCells = extras.map((key) => data.extra?.[key] ?? "");
     const raters: readonly { rater: string; ratings: Readonly<Record<string, unknown>> }[] = byInitiative.get(
       data.id,
-    ) ?? [{ rater: INITIAL_RATER, ratings: {} }];
+    ) ?? [{ rater: IMPORT_RATER, ratings: {} }];
     for (const rating of raters) {
       const values = criteria.map((id) => {
         const value = rating.ratings[id];
         return value === null || value === undefined ? "" : String(value);
       });
-      lines.push([...base, rating.rater, ...values, ...extraCells].map(cell).join(","));
+      lines.push(renderCsvRecord([...base, rating.rater, ...values, ...extraCells]));
     }
   }
   return `${lines.join("\r\n")}\r\n`;

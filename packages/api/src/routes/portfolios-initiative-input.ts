@@ -5,10 +5,17 @@ import {
   slugify,
   validatePortfolio,
 } from "@cxprism/core";
+import * as v from "valibot";
 import type { InitiativeData, RatingRecord } from "../storage/portfolio-store.js";
 
-/** The rater id that ratings given with an initiative itself (not per rater) are stored under. */
-export const INITIAL_RATER = "initial";
+/**
+ * The rater id that ratings given with an initiative itself (not per rater) are stored under, unless the
+ * import names another (`?rater=`). Like any rater, it can be removed with `DELETE .../ratings/import`.
+ */
+export const IMPORT_RATER = "import";
+
+/** A rater id: 1 to 120 characters once trimmed. */
+export const RaterIdSchema = v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(120));
 
 /** An initiative split into what is stored: its data and one rating record per rater. */
 export interface SplitInitiative {
@@ -27,15 +34,21 @@ const isAllEmpty = (ratings: Readonly<Record<string, unknown>>) =>
 /**
  * Validates one initiative against a portfolio's model with the core and splits it for storage: the
  * initiative's own fields, and its ratings as one record per rater (plain `ratings` belong to the rater
- * {@link INITIAL_RATER}). A rater whose every rating is empty stores nothing, so an exported CSV imports back
+ * `rater`, {@link IMPORT_RATER} unless the caller chose another). A rater whose every rating is empty stores nothing, so an exported CSV imports back
  * to the same items. `dependsOn` is checked when the portfolio is scored, since it names other initiatives.
  *
  * @param input - the initiative as sent
  * @param model - the portfolio's model
  * @param now - the timestamp of the write
+ * @param rater - the rater id of plain `ratings`
  * @returns the split, or the problems (paths start inside the initiative, e.g. `["ratings", "cx_impact"]`)
  */
-export function splitInitiative(input: unknown, model: ModelInput, now: string): SplitOutcome {
+export function splitInitiative(
+  input: unknown,
+  model: ModelInput,
+  now: string,
+  rater: string = IMPORT_RATER,
+): SplitOutcome {
   const candidate =
     input !== null && typeof input === "object" && !Array.isArray(input)
       ? { ...(input as InitiativeInput), dependsOn: [] }
@@ -56,20 +69,20 @@ export function splitInitiative(input: unknown, model: ModelInput, now: string):
   // One record per rater id: a rater named twice keeps the last ratings, as a second PUT would.
   const records = new Map<string, RatingRecord>();
   if (ratings !== undefined && !isAllEmpty(ratings))
-    records.set(INITIAL_RATER, {
+    records.set(rater, {
       initiativeId: id,
-      rater: INITIAL_RATER,
+      rater,
       weight: 1,
       ratings: { ...ratings } as RatingRecord["ratings"],
       updatedAt: now,
     });
-  for (const rater of raters ?? []) {
-    if (isAllEmpty(rater.ratings)) continue;
-    records.set(rater.rater.trim(), {
+  for (const given of raters ?? []) {
+    if (isAllEmpty(given.ratings)) continue;
+    records.set(given.rater.trim(), {
       initiativeId: id,
-      rater: rater.rater.trim(),
-      weight: rater.weight ?? 1,
-      ratings: { ...rater.ratings } as RatingRecord["ratings"],
+      rater: given.rater.trim(),
+      weight: given.weight ?? 1,
+      ratings: { ...given.ratings } as RatingRecord["ratings"],
       updatedAt: now,
     });
   }

@@ -1,8 +1,10 @@
 import { type Problem, toJsonPointer } from "@cxprism/core";
+import type { TableOrigins } from "@cxprism/core/table";
 import * as v from "valibot";
-import { initiativesFromCsv } from "../csv/initiatives-from-csv.js";
+import { parseCsvTable, tableItem, tableLocator, throwTableProblems } from "../csv/read-initiatives-csv.js";
 import { mediaTypeOf } from "../http/json-body.js";
 import { ApiError, type ProblemItem } from "../http/problem.js";
+import { readQuery } from "../http/query.js";
 import { readBodyText } from "../http/read-body.js";
 import type { InitiativeData, InitiativeRecord } from "../storage/portfolio-store.js";
 import type { RegisterRoute } from "./portfolios-http.js";
@@ -16,7 +18,7 @@ import {
   validationFailed,
   versionTag,
 } from "./portfolios-http.js";
-import { splitInitiative } from "./portfolios-initiative-input.js";
+import { IMPORT_RATER, RaterIdSchema, splitInitiative } from "./portfolios-initiative-input.js";
 
 const pointerItems = (problems: readonly Problem[], prefix: string): ProblemItem[] =>
   problems.map((problem) => ({
@@ -38,6 +40,24 @@ export interface ImportOutcome {
 }
 
 const ImportEnvelopeSchema = v.strictObject({ initiatives: v.array(v.unknown()) });
+
+/** The query of an import: `partial=true` for per-row outcomes, `rater` for the ratings' rater id. */
+const ImportQuerySchema = v.strictObject({
+  partial: v.optional(v.picklist(["true", "false"]), "false"),
+  rater: v.optional(RaterIdSchema, IMPORT_RATER),
+});
+
+/** The index of the initiative a spreadsheet row belongs to (its first row or one of its raters' rows). */
+function initiativeOfRow(origins: TableOrigins): Map<number, number> {
+  const byRow = new Map<number, number>();
+  origins.firstRows.forEach((row, index) => {
+    byRow.set(row, index);
+  });
+  origins.raterRows?.forEach((rows, index) => {
+    for (const row of rows) byRow.set(row, index);
+  });
+  return byRow;
+}
 
 /**
  * Registers initiative routes: list and add (`/initiatives`), read, edit (If-Match) and delete
@@ -97,6 +117,8 @@ export function registerInitiativeRoutes(register: RegisterRoute, runtime: Portf
       requireRole(principal, principal.role === "owner", "import initiatives");
       const portfolioId = c.req.param("portfolio")!;
       const portfolio = await store.getPortfolio(principal.tenant, portfolioId);
+      const query = readQuery(new URL(c.req.url), ImportQuerySchema);
+      const partial = query.partial === "true";
       const type = mediaTypeOf(c.req.header("Content-Type"));
       let text: string;
       let inputs: readonly unknown[];
@@ -104,31 +126,30 @@ export function registerInitiativeRoutes(register: RegisterRoute, runtime: Portf
         index: number,
         problems: readonly Problem[],
       ) => Pick<ImportOutcome, "index" | "row"> & { errors: ProblemItem[] };
+      /** Problems the table reader found, by initiative index (-1: the table as a whole). */
+      const tableProblems = new Map<number, ProblemItem[]>();
       if (type === "text/csv") {
         text = await readBodyText(c.req.raw, runtime.maxBodyBytes);
-        const mapping = initiativesFromCsv(text, portfolio.model as never, {
+        const table = parseCsvTable(text, {
+          model: portfolio.model as never,
+          missing: "neutral",
           maxHeaderLength: 200,
-          maxInitiatives: runtime.maxInitiatives,
         });
-        if (!mapping.success) {
-          const errors = mapping.problems.map(({ message, ...at }) => ({ ...at, detail: message }));
-          if (mapping.syntax)
-            throw new ApiError(
-              "malformed-body",
-              `expected CSV, received a syntax error on line ${errors[0]!.row}`,
-              { errors },
-            );
-          throw validationFailed(errors);
+        const byRow = initiativeOfRow(table.origins);
+        for (const problem of table.problems) {
+          const index = problem.row === undefined ? -1 : (byRow.get(problem.row) ?? -1);
+          tableProblems.set(index, [...(tableProblems.get(index) ?? []), tableItem(problem)]);
         }
-        inputs = mapping.initiatives;
+        // Problems of the header or of the whole table stop the import in either mode.
+        if (table.problems.length > 0 && (!partial || tableProblems.has(-1)))
+          throwTableProblems(table.problems);
+        inputs = table.initiatives;
+        const locate = tableLocator(table.origins);
         place = (index, problems) => ({
-          row: mapping.locate(["initiatives", index])?.row ?? 0,
-          errors: problems.map((problem) => {
-            const at = mapping.locate(["initiatives", index, ...problem.path]);
-            return at === undefined
-              ? { pointer: toJsonPointer(problem.path), detail: problem.message }
-              : { ...at, detail: problem.message };
-          }),
+          row: table.origins.firstRows[index] ?? 0,
+          errors: problems.map((problem) =>
+            locate({ ...problem, path: ["initiatives", index, ...problem.path] }),
+          ),
         });
       } else {
         const body = await readJsonBody(c.req.raw, runtime.maxBodyBytes);
@@ -158,7 +179,13 @@ export function registerInitiativeRoutes(register: RegisterRoute, runtime: Portf
           [];
         const seen = new Set<string>();
         inputs.forEach((input, index) => {
-          const split = splitInitiative(input, portfolio.model, now);
+          const rowErrors = tableProblems.get(index);
+          if (rowErrors !== undefined) {
+            const { errors: _none, ...at } = place(index, []);
+            outcomes[index] = { ...at, status: "invalid", errors: rowErrors };
+            return;
+          }
+          const split = splitInitiative(input, portfolio.model, now, query.rater);
           if (!split.ok) {
             const { errors, ...at } = place(index, split.problems);
             outcomes[index] = { ...at, status: "invalid", errors };
@@ -193,6 +220,23 @@ export function registerInitiativeRoutes(register: RegisterRoute, runtime: Portf
           outcomes[item.index] = { ...at, id: item.data.id, status: "exists" };
           return false;
         });
+        if (!partial) {
+          // All or nothing: one 422 listing every problem, before anything is written.
+          const errors = outcomes.flatMap((outcome) =>
+            outcome.status === "invalid"
+              ? (outcome.errors ?? [])
+              : outcome.status === "exists"
+                ? [
+                    {
+                      ...(outcome.row === undefined ? {} : { row: outcome.row }),
+                      ...(outcome.index === undefined ? {} : { pointer: `/initiatives/${outcome.index}/id` }),
+                      detail: `expected a new initiative, received the id ${outcome.id} the portfolio already has (import with ?partial=true to skip it)`,
+                    },
+                  ]
+                : [],
+          );
+          if (errors.length > 0) throw validationFailed(errors);
+        }
         const written = await store.putInitiatives(
           principal.tenant,
           portfolioId,

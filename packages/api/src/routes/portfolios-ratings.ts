@@ -5,9 +5,8 @@ import { ApiError } from "../http/problem.js";
 import type { RatingRecord } from "../storage/portfolio-store.js";
 import type { RegisterRoute } from "./portfolios-http.js";
 import { type PortfolioRuntime, readJsonBody, requireRole, validationFailed } from "./portfolios-http.js";
+import { RaterIdSchema } from "./portfolios-initiative-input.js";
 import { requireRevealed } from "./portfolios-workshop.js";
-
-const RaterIdSchema = v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(120));
 
 /**
  * `PUT /v1/portfolios/:id/ratings/:rater`: one rater's ratings of one or many initiatives, by initiative id
@@ -28,11 +27,22 @@ export const PutRatingsSchema = v.strictObject({
   ),
 });
 
+/** The rater id of the path, checked. */
+function readRater(param: string | undefined): string {
+  const parsed = v.safeParse(RaterIdSchema, param);
+  if (!parsed.success)
+    throw validationFailed([
+      { field: "rater", detail: "expected a rater id of 1 to 120 characters in the path" },
+    ]);
+  return parsed.output;
+}
+
 /**
- * Registers `GET` and `PUT /:portfolio/ratings/:rater`. Owners may write any rater's ratings; a rater key only
- * those of the rater id bound to it, and only until the workshop closes (in a re-vote round, only the reopened
- * initiatives); viewers none. Reading one rater's ratings passes the blind gate (a rater always reads its own).
- * Every write is recorded in the workshop's progress.
+ * Registers `GET`, `PUT` and `DELETE /:portfolio/ratings/:rater`. Owners may write any rater's ratings; a rater
+ * key only those of the rater id bound to it, and only until the workshop closes (in a re-vote round, only the
+ * reopened initiatives); viewers none. Reading one rater's ratings passes the blind gate (a rater always reads
+ * its own). Every write is recorded in the workshop's progress. `DELETE` removes every rating of that rater
+ * (e.g. the `import` rater of an import, or a rater who left the workshop).
  *
  * @param register - the route registrar
  * @param runtime - store and settings
@@ -72,12 +82,7 @@ export function registerRatingRoutes(register: RegisterRoute, runtime: Portfolio
     },
     PUT: async (c) => {
       const principal = c.get("principal");
-      const raterParam = v.safeParse(RaterIdSchema, c.req.param("rater"));
-      if (!raterParam.success)
-        throw validationFailed([
-          { field: "rater", detail: "expected a rater id of 1 to 120 characters in the path" },
-        ]);
-      const rater = raterParam.output;
+      const rater = readRater(c.req.param("rater"));
       requireRole(
         principal,
         principal.role === "owner" || (principal.role === "rater" && principal.rater === rater),
@@ -147,7 +152,14 @@ export function registerRatingRoutes(register: RegisterRoute, runtime: Portfolio
           });
       if (errors.length > 0) throw validationFailed(errors);
       const now = runtime.now();
-      const records: RatingRecord[] = ids.map((initiativeId) => ({
+      // An initiative whose ratings are all empty is not rated by this rater: its record is removed, so an
+      // empty object never counts as one more rater.
+      const isEmpty = (id: string) =>
+        Object.values(parsed.output.ratings[id]!).every((value) => value === null || value === "");
+      const cleared = ids.filter(isEmpty);
+      if (cleared.length > 0) await store.deleteRatings(principal.tenant, portfolioId, rater, cleared);
+      const rated = ids.filter((id) => !isEmpty(id));
+      const records: RatingRecord[] = rated.map((initiativeId) => ({
         initiativeId,
         rater,
         weight: parsed.output.weight,
@@ -160,14 +172,27 @@ export function registerRatingRoutes(register: RegisterRoute, runtime: Portfolio
         store.putRatings(principal.tenant, portfolioId, records),
         runtime.deps.workshop.recordProgress(principal.tenant, portfolioId, workshop.round, rater, ids),
       ]);
-      const failed = ids.filter((_, index) => !outcomes[index]!.ok);
+      const failed = rated.filter((_, index) => !outcomes[index]!.ok);
       if (failed.length > 0)
         throw new ApiError(
           "service-unavailable",
-          `The store took ${ids.length - failed.length} of ${ids.length} ratings; PUT again to store the rest (${failed.slice(0, 10).join(", ")}).`,
+          `The store took ${rated.length - failed.length} of ${rated.length} ratings; PUT again to store the rest (${failed.slice(0, 10).join(", ")}).`,
           { headers: { "Retry-After": String(runtime.retryAfterSeconds) } },
         );
-      return c.json({ rater, weight: parsed.output.weight, initiatives: ids.length, updatedAt: now });
+      return c.json({ rater, weight: parsed.output.weight, initiatives: rated.length, updatedAt: now });
+    },
+    DELETE: async (c) => {
+      const principal = c.get("principal");
+      const rater = readRater(c.req.param("rater"));
+      requireRole(
+        principal,
+        principal.role === "owner" || (principal.role === "rater" && principal.rater === rater),
+        `remove the ratings of rater ${rater}`,
+      );
+      const portfolioId = c.req.param("portfolio")!;
+      await store.getPortfolio(principal.tenant, portfolioId);
+      await store.deleteRatings(principal.tenant, portfolioId, rater);
+      return c.body(null, 204);
     },
   });
 }

@@ -220,3 +220,74 @@ describe("/v1/portfolios in process", () => {
     expect(response.headers.get("Content-Type")).toBe("application/problem+json");
   });
 });
+
+describe("imports and raters", () => {
+  async function newPortfolio(name: string): Promise<string> {
+    const created = await call(KEYS.owner, "POST", "/v1/portfolios", { name });
+    return `/v1/portfolios/${((await created.json()) as { id: string }).id}`;
+  }
+  const results = async (base: string) =>
+    (await (await call(KEYS.owner, "GET", `${base}/results`)).json()) as {
+      raters: number;
+      results: { id: string; raters: number }[];
+    };
+  const header = `name,${defaultModel.criteria.map((c) => c.id).join(",")}`;
+  const row = (name: string, cell: string) => `${name},${defaultModel.criteria.map(() => cell).join(",")}`;
+
+  it("imports all or nothing: one 422 with every problem, nothing written; ?partial=true keeps the valid rows", async () => {
+    const base = await newPortfolio("all or nothing");
+    const csv = `${header}\n${row("Chatbot", "3")}\n${row("Routing", "high")}\n${row("Summaries", "9")}\n`;
+    const refused = await call(KEYS.owner, "POST", `${base}/initiatives/import`, csv);
+    expect(refused.status).toBe(422);
+    const problem = (await refused.json()) as { errors: { row: number; field: string }[] };
+    expect(problem.errors).toHaveLength(2 * defaultModel.criteria.length);
+    expect(new Set(problem.errors.map((error) => error.row))).toEqual(new Set([3, 4]));
+    expect((await results(base)).results).toEqual([]);
+    const partial = await call(KEYS.owner, "POST", `${base}/initiatives/import?partial=true`, csv);
+    expect(partial.status).toBe(200);
+    expect(await partial.json()).toMatchObject({
+      created: 1,
+      invalid: 2,
+      outcomes: [
+        { row: 2, id: "chatbot", status: "created" },
+        { row: 3, status: "invalid" },
+        { row: 4, status: "invalid" },
+      ],
+    });
+    // A second import of the same rows: the existing id is one more problem, all or nothing.
+    const again = await call(
+      KEYS.owner,
+      "POST",
+      `${base}/initiatives/import`,
+      `${header}\n${row("Chatbot", "3")}\n`,
+    );
+    expect(again.status).toBe(422);
+    expect(((await again.json()) as { errors: { detail: string }[] }).errors[0]!.detail).toContain(
+      "the portfolio already has",
+    );
+  });
+
+  it("stores imported ratings under the rater chosen at import, and removes a rater with DELETE", async () => {
+    const base = await newPortfolio("raters");
+    const imported = await call(
+      KEYS.owner,
+      "POST",
+      `${base}/initiatives/import?rater=baseline`,
+      `${header}\n${row("Chatbot", "3")}\n`,
+    );
+    expect(imported.status).toBe(200);
+    await call(KEYS.rater, "PUT", `${base}/ratings/ann`, { ratings: { chatbot: ratings(5) } });
+    expect((await results(base)).results[0]!.raters).toBe(2);
+    expect((await call(KEYS.rater, "DELETE", `${base}/ratings/baseline`)).status).toBe(403);
+    expect((await call(KEYS.owner, "DELETE", `${base}/ratings/baseline`)).status).toBe(204);
+    expect((await results(base)).results[0]!.raters).toBe(1);
+    // An empty object is not a rating: it removes the rater's record instead of counting as a rater.
+    await call(KEYS.owner, "PUT", `${base}/ratings/cem`, { ratings: { chatbot: ratings(4) } });
+    expect((await results(base)).results[0]!.raters).toBe(2);
+    expect((await call(KEYS.owner, "PUT", `${base}/ratings/cem`, { ratings: { chatbot: {} } })).status).toBe(
+      200,
+    );
+    expect((await results(base)).results[0]!.raters).toBe(1);
+    expect((await call(KEYS.rater, "DELETE", `${base}/ratings/ann`)).status).toBe(204);
+  });
+});

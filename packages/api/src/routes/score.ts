@@ -12,7 +12,7 @@ import {
 import { analyseDisagreement } from "@cxprism/core/confidence";
 import * as v from "valibot";
 import type { Limits } from "../config/deps.js";
-import { initiativesFromCsv } from "../csv/initiatives-from-csv.js";
+import { readInitiativesCsv, tableLocator } from "../csv/read-initiatives-csv.js";
 import { issueToItem } from "../http/issues.js";
 import { isJsonMediaType, mediaTypeOf, parseJsonBody } from "../http/json-body.js";
 import { ApiError, type ProblemItem } from "../http/problem.js";
@@ -29,6 +29,8 @@ interface ScoreInput {
   readonly missing: "error" | "neutral" | undefined;
   /** Turns a core problem into a problem item (a JSON Pointer, or a CSV row and column). */
   readonly toItem: (problem: Problem) => ProblemItem;
+  /** The portfolio, when reading the body validated it already (a table). */
+  readonly portfolio?: Portfolio;
 }
 
 const pointerItem = (problem: Problem): ProblemItem => ({
@@ -112,33 +114,19 @@ function readCsvInput(
         detail: `expected the query parameter missing to be "error" or "neutral", received "${missingParam}"`,
       },
     ]);
-  const mapping = initiativesFromCsv(text, model?.parsed ?? defaultModel, {
+  const table = readInitiativesCsv(text, {
+    model: model?.parsed ?? defaultModel,
+    missing: missing.output,
     maxHeaderLength: limits.maxCsvHeaderLength,
     maxInitiatives: limits.maxInitiatives,
   });
-  if (!mapping.success) {
-    const errors = mapping.problems.map(({ message, ...place }) => ({ ...place, detail: message }));
-    if (mapping.syntax) {
-      const first = mapping.problems[0]!;
-      throw new ApiError(
-        "malformed-body",
-        `expected CSV, received a syntax error on line ${first.row}: ${first.message}`,
-        {
-          errors,
-        },
-      );
-    }
-    throw validationFailed(errors);
-  }
+  const locate = tableLocator(table.origins);
   return {
-    initiatives: mapping.initiatives,
+    initiatives: table.initiatives,
     model: model?.sent,
     missing: missing.output,
-    toItem: (problem) => {
-      if (problem.path[0] === "model") return pointerItem(problem);
-      const place = mapping.locate(problem.path);
-      return place === undefined ? pointerItem(problem) : { ...place, detail: problem.message };
-    },
+    portfolio: table.portfolio,
+    toItem: (problem) => (problem.path[0] === "model" ? pointerItem(problem) : locate(problem)),
   };
 }
 
@@ -245,13 +233,17 @@ export async function readScoreRequest<
     : type === "text/csv"
       ? { ...readCsvInput(text, limits, new URL(request.url)), options: undefined }
       : { ...(await readMultipartInput(request, text, limits)), options: undefined };
-  const validation = validatePortfolio(input.initiatives, {
-    model: input.model,
-    missing: input.missing,
-  });
-  if (!validation.success) throw validationFailed(validation.problems.map(input.toItem));
+  let portfolio = input.portfolio;
+  if (portfolio === undefined) {
+    const validation = validatePortfolio(input.initiatives, {
+      model: input.model,
+      missing: input.missing,
+    });
+    if (!validation.success) throw validationFailed(validation.problems.map(input.toItem));
+    portfolio = validation.portfolio;
+  }
   return {
-    portfolio: validation.portfolio,
+    portfolio,
     initiatives: input.initiatives,
     model: input.model,
     options: input.options as Options | undefined,

@@ -68,19 +68,19 @@ function readCsvMatrix(text: string): { matrix: PairwiseMatrix; locate: (problem
   const parsed = parseCsv(text);
   if (!parsed.success)
     throw new ApiError("malformed-body", `expected CSV, received a syntax error: ${parsed.message}`, {
-      errors: [{ ...(parsed.line === undefined ? {} : { row: parsed.line }), detail: parsed.message }],
+      errors: [{ ...(parsed.row === undefined ? {} : { row: parsed.row }), detail: parsed.message }],
     });
-  const { records } = parsed;
+  const { rows } = parsed;
   const locate = (problem: Problem): ProblemItem => {
     const [row, column] = problem.path;
-    const record = typeof row === "number" ? records[row] : undefined;
+    const record = typeof row === "number" ? rows[row] : undefined;
     return {
-      ...(record === undefined ? {} : { row: record.line }),
+      ...(record === undefined ? {} : { row: record.row }),
       ...(typeof column === "number" ? { column: column + 1 } : {}),
       detail: problem.message,
     };
   };
-  const table = safeParsePairwiseTable(records.map((record) => record.cells));
+  const table = safeParsePairwiseTable(rows.map((record) => record.cells.map((cell) => cell.trim())));
   if (!table.success) throw validationFailed(table.problems.map(locate));
   return { matrix: table.matrix, locate };
 }

@@ -569,6 +569,28 @@ export class DynamoDbPortfolioStore implements PortfolioStore {
     });
   }
 
+  deleteRatings(
+    tenant: string,
+    portfolioId: string,
+    rater: string,
+    initiativeIds?: readonly string[],
+  ): Promise<number> {
+    return this.#changing(tenant, portfolioId, async () => {
+      const pk = portfolioPartition(tenant, portfolioId);
+      // A rater's records are spread over the initiatives (keyed initiative first), so without a list of
+      // initiatives they are found by one Query of the portfolio's partition, as results read it.
+      const ids =
+        initiativeIds ??
+        (await this.readContents(tenant, portfolioId)).ratings
+          .filter((rating) => rating.rater === rater)
+          .map((rating) => rating.initiativeId);
+      if (initiativeIds !== undefined) await this.#requirePortfolio(tenant, portfolioId);
+      const keys = [...new Set(ids)].map((id) => ({ pk: S(pk), sk: S(ratingSortKey(id, rater)) }));
+      await this.#deleteKeys(keys);
+      return keys.length;
+    });
+  }
+
   readContents(tenant: string, portfolioId: string): Promise<PortfolioContents> {
     return guardStore(async () => {
       const portfolio = portfolioFrom(await this.#requirePortfolio(tenant, portfolioId));

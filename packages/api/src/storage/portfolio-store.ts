@@ -175,6 +175,18 @@ export interface PortfolioStore {
   existingInitiatives(tenant: string, portfolioId: string, ids: readonly string[]): Promise<Set<string>>;
   /** Writes rating records (each replaces that rater's earlier ratings of that initiative). */
   putRatings(tenant: string, portfolioId: string, ratings: readonly RatingRecord[]): Promise<BatchOutcome[]>;
+  /**
+   * Removes one rater's ratings: of the given initiatives, or of every initiative when `initiativeIds` is
+   * absent. A rater without ratings is no error.
+   *
+   * @returns how many rating records were removed
+   */
+  deleteRatings(
+    tenant: string,
+    portfolioId: string,
+    rater: string,
+    initiativeIds?: readonly string[],
+  ): Promise<number>;
   /** Reads a portfolio with every initiative and rating in it. */
   readContents(tenant: string, portfolioId: string): Promise<PortfolioContents>;
 

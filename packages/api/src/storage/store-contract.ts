@@ -138,6 +138,39 @@ export function describeStoreContract(name: string, makeStore: () => PortfolioSt
       expect(await store.existingInitiatives(t, "p", ["a", "a#b", "zzz"])).toEqual(new Set(["a#b"]));
     });
 
+    it("removes one rater's ratings, of every initiative or of some", async () => {
+      const store = makeStore();
+      const t = tenant();
+      await store.createPortfolio(t, "p", fields, NOW);
+      await store.putInitiatives(
+        t,
+        "p",
+        [
+          { id: "a", name: "A" },
+          { id: "b", name: "B" },
+        ],
+        NOW,
+      );
+      const rating = (initiativeId: string, rater: string) => ({
+        initiativeId,
+        rater,
+        weight: 1,
+        ratings: { cx_impact: 3 },
+        updatedAt: NOW,
+      });
+      await store.putRatings(t, "p", [
+        rating("a", "x"),
+        rating("b", "x"),
+        rating("a", "y"),
+        rating("b", "y"),
+      ]);
+      expect(await store.deleteRatings(t, "p", "x")).toBe(2);
+      expect(await store.deleteRatings(t, "p", "y", ["b"])).toBe(1);
+      expect(await store.deleteRatings(t, "p", "nobody")).toBe(0);
+      const contents = await store.readContents(t, "p");
+      expect(contents.ratings.map((record) => [record.initiativeId, record.rater])).toEqual([["a", "y"]]);
+    });
+
     it("stores each rater's ratings as their own record: concurrent raters never overwrite each other", async () => {
       const store = makeStore();
       const t = tenant();

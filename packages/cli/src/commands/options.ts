@@ -60,3 +60,51 @@ export function readMissing(value: string | boolean | undefined): MissingPolicy 
 export function readString(value: string | boolean | undefined): string | undefined {
   return typeof value === "string" ? value : undefined;
 }
+
+const FLAG_NUMBER = /^[+-]?(\d+(_\d+)*(\.\d+)?|\.\d+)([eE][+-]?\d+)?$/;
+// `500.000` and `500,000`: a thousands separator in one locale, a decimal separator in another.
+const AMBIGUOUS = /^[+-]?[1-9]\d{0,2}([.,]\d{3})+$/;
+
+/** What a number flag accepts. */
+export interface NumberFlag {
+  /** The least value accepted. */
+  readonly min: number;
+  /** The greatest value accepted (default: no limit). */
+  readonly max?: number;
+  /** Whether only whole numbers are accepted. */
+  readonly whole?: boolean;
+}
+
+/**
+ * Reads a number flag the same way for every command: `1500000`, `1_500_000` and `1.5e6` are accepted,
+ * negatives parse (and are then checked against the range); `500.000` and `500,000` are refused as ambiguous,
+ * since a point or comma before three digits is a thousands separator in one locale and a decimal one in
+ * another.
+ *
+ * @param name - the option name, for the message
+ * @param value - the value given
+ * @param flag - the accepted range
+ * @returns the number
+ * @throws {@link CliError} `usage` naming the option, what was expected and what was received
+ */
+export function readNumberFlag(name: string, value: string | boolean, flag: NumberFlag): number {
+  const text = typeof value === "string" ? value.trim() : "";
+  const range =
+    flag.max === undefined
+      ? `${flag.whole ? "a whole number" : "a number"} of at least ${flag.min}`
+      : `${flag.whole ? "a whole number" : "a number"} from ${flag.min} to ${flag.max}`;
+  if (AMBIGUOUS.test(text))
+    throw new CliError(
+      "usage",
+      `--${name}: expected ${range} without thousands separators (such as 1500000, 1_500_000 or 1.5e6), received ${JSON.stringify(value)}, which is ambiguous`,
+    );
+  const number = FLAG_NUMBER.test(text) ? Number(text.replaceAll("_", "")) : Number.NaN;
+  if (
+    !Number.isFinite(number) ||
+    number < flag.min ||
+    (flag.max !== undefined && number > flag.max) ||
+    (flag.whole === true && !Number.isInteger(number))
+  )
+    throw new CliError("usage", `--${name}: expected ${range}, received ${JSON.stringify(value)}`);
+  return number;
+}

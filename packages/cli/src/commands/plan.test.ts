@@ -15,13 +15,14 @@ describe("readAmount", () => {
   });
 
   it.each([
-    ["-5", 'expected an amount of at least 0, received "-5"'],
-    ["", 'expected a number such as 2000000 or 2_000_000, received ""'],
-    ["2,000,000", "expected a number such as 2000000"],
-    ["1e400", "expected a number such as 2000000"],
-    ["NaN", "expected a number such as 2000000"],
-    ["Infinity", "expected a number such as 2000000"],
-    ["_5", "expected a number such as 2000000"],
+    ["-5", 'expected a number of at least 0, received "-5"'],
+    ["", 'expected a number of at least 0, received ""'],
+    ["2,000,000", "without thousands separators (such as 1500000, 1_500_000 or 1.5e6)"],
+    ["500.000", 'received "500.000", which is ambiguous'],
+    ["1e400", "expected a number of at least 0"],
+    ["NaN", "expected a number of at least 0"],
+    ["Infinity", "expected a number of at least 0"],
+    ["_5", "expected a number of at least 0"],
   ])("%j is a usage error", (text, message) => {
     expect(() => readAmount("budget", text, true)).toThrow(message);
     try {

@@ -7,13 +7,21 @@ import {
   renderPlanMarkdown,
   renderPlanSvg,
 } from "@cxprism/core/plan";
+import { placeTableProblem } from "@cxprism/core/table";
 import { defineCommand } from "../command.js";
-import { locateProblem } from "../csv/locate.js";
+import { fileProblem } from "../csv/locate.js";
 import { CliError } from "../errors.js";
 import { loadInventory } from "../input/load-inventory.js";
 import { loadPortfolio } from "../input/load-portfolio.js";
 import { openOutput } from "../io/output.js";
-import { MISSING_OPTION, MODEL_OPTION, readChoice, readMissing, readString } from "./options.js";
+import {
+  MISSING_OPTION,
+  MODEL_OPTION,
+  readChoice,
+  readMissing,
+  readNumberFlag,
+  readString,
+} from "./options.js";
 
 const FORMATS = ["md", "json", "svg"] as const;
 type PlanFormat = (typeof FORMATS)[number];
@@ -147,8 +155,9 @@ export const planCommand = defineCommand({
           "usage",
           error.problems.map((problem) => `--${formatPath(problem.path)}: ${problem.message}`).join("; "),
         );
-      const problems = error.problems.map((problem) => locateProblem(loaded.file, problem, loaded.rowMap));
-      problems.sort((a, b) => (a.row ?? 0) - (b.row ?? 0));
+      const problems = error.problems
+        .map((problem) => fileProblem(loaded.file, placeTableProblem(problem, loaded.origins)))
+        .sort((a, b) => (a.row ?? 0) - (b.row ?? 0));
       throw new CliError("invalid-input", `${loaded.file}: cannot plan these initiatives`, problems);
     }
     const output = openOutput(out, io.stdout);
@@ -197,16 +206,7 @@ export function readAmount(
     if (required) throw new CliError("usage", `--${name}: expected an amount, received nothing`);
     return undefined;
   }
-  const text = String(value).trim();
-  const amount = /^\d[\d_]*(\.\d+)?([eE][+-]?\d+)?$/.test(text) ? Number(text.replace(/_/g, "")) : Number.NaN;
-  if (!Number.isFinite(amount)) {
-    const negative = /^-\s*\d/.test(text);
-    throw new CliError(
-      "usage",
-      `--${name}: expected ${negative ? "an amount of at least 0" : "a number such as 2000000 or 2_000_000"}, received ${JSON.stringify(value)}`,
-    );
-  }
-  return amount;
+  return readNumberFlag(name, value, { min: 0 });
 }
 
 /**

@@ -4,7 +4,14 @@ import { defineCommand } from "../command.js";
 import { CliError } from "../errors.js";
 import { loadPortfolio } from "../input/load-portfolio.js";
 import { writeFileAtomic } from "../io/write-file.js";
-import { MISSING_OPTION, MODEL_OPTION, readChoice, readMissing, readString } from "./options.js";
+import {
+  MISSING_OPTION,
+  MODEL_OPTION,
+  readChoice,
+  readMissing,
+  readNumberFlag,
+  readString,
+} from "./options.js";
 
 const FORMATS = ["svg", "png", "vega-lite"] as const;
 /** An image format of `cxprism plot`. */
@@ -178,9 +185,5 @@ export function readPlotFormat(value: string | boolean | undefined, out: string)
 
 function readNumber(name: string, value: string | boolean | undefined): number | undefined {
   if (value === undefined) return undefined;
-  const text = String(value).trim();
-  const number = /^\d+(\.\d+)?$|^\.\d+$/.test(text) ? Number(text) : Number.NaN;
-  if (!Number.isFinite(number))
-    throw new CliError("usage", `--${name}: expected a positive number, received ${JSON.stringify(value)}`);
-  return number;
+  return readNumberFlag(name, value, { min: 0 });
 }

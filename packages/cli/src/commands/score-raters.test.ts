@@ -12,7 +12,7 @@ describe("readDiscussThreshold", () => {
     expect(readDiscussThreshold(value)).toBe(expected);
   });
 
-  it.each(["-1", "two", "", "1e3", true])("rejects %j", (value) => {
+  it.each(["-1", "two", "", "1.000", true])("rejects %j", (value) => {
     expect(() => readDiscussThreshold(value)).toThrow(CliError);
   });
 });

@@ -5,6 +5,7 @@ import { CliError } from "../errors.js";
 import { loadModel } from "../input/load-model.js";
 import type { LoadedPortfolio } from "../input/load-portfolio.js";
 import { loadWeightedModel } from "../input/load-weights.js";
+import { readNumberFlag } from "./options.js";
 
 /** `score --weights FILE`: criterion weights from `cxprism weights ... --format json`. */
 export const WEIGHTS_OPTION: OptionSpec = {
@@ -48,13 +49,7 @@ export async function loadScoreModel(
  */
 export function readDiscussThreshold(value: string | boolean | undefined): number | undefined {
   if (value === undefined) return undefined;
-  const number = typeof value === "string" && /^\d+(\.\d+)?$/.test(value.trim()) ? Number(value) : Number.NaN;
-  if (!Number.isFinite(number))
-    throw new CliError(
-      "usage",
-      `--discuss-threshold: expected a number of scale points of at least 0, received ${JSON.stringify(value)}`,
-    );
-  return number;
+  return readNumberFlag("discuss-threshold", value, { min: 0 });
 }
 
 /**
@@ -71,7 +66,7 @@ export function analyseRaters(
   missing: MissingPolicy,
   threshold: number | undefined,
 ): DisagreementReport | undefined {
-  if (loaded.rowMap.raterRows === undefined) return undefined;
+  if (loaded.origins.raterRows === undefined) return undefined;
   const { portfolio } = loaded;
   // The initiatives were validated once already; the core validates its input again, cheap at workshop sizes.
   return analyseDisagreement(portfolio.initiatives, { model: portfolio.model, missing, threshold });

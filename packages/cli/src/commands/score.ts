@@ -1,8 +1,7 @@
 import { QUADRANTS, type Quadrant, type Result } from "@cxprism/core";
 import { renderMatrixText } from "@cxprism/core/matrix";
-import { resultOf, type ScoreColumns, scoreColumns } from "@cxprism/core/table";
+import { normaliseHeader, resultOf, type ScoreColumns, scoreColumns } from "@cxprism/core/table";
 import { defineCommand } from "../command.js";
-import { normaliseHeader } from "../csv/header.js";
 import { CliError } from "../errors.js";
 import { loadScorable } from "../input/load-portfolio.js";
 import { openOutput } from "../io/output.js";
@@ -11,7 +10,14 @@ import { appendJsonFields, discussionJson, renderDiscussionTable } from "../rend
 import { colourMatrixText } from "../render/matrix-colour.js";
 import { renderScoredCsv, renderScoredJson } from "../render/results-data.js";
 import { renderResultsMarkdown, renderResultsTable } from "../render/results-table.js";
-import { MISSING_OPTION, MODEL_OPTION, readChoice, readMissing, readString } from "./options.js";
+import {
+  MISSING_OPTION,
+  MODEL_OPTION,
+  readChoice,
+  readMissing,
+  readNumberFlag,
+  readString,
+} from "./options.js";
 import {
   analyseRaters,
   DISCUSS_THRESHOLD_OPTION,
@@ -119,7 +125,7 @@ export const scoreCommand = defineCommand({
           await output.write(renderDiscussionTable(disagreement, scorable.portfolio.model, { colour }));
       } else if (format === "md") await output.write(renderResultsMarkdown(results));
       else {
-        const { layout } = loaded.rowMap;
+        const { layout } = loaded.origins;
         const extraNames = layout.extras.map((column) => layout.names[column]!);
         let chunks =
           format === "csv"
@@ -143,6 +149,8 @@ export const scoreCommand = defineCommand({
       await output.abort();
       throw error;
     }
+    if (loaded.extraColumns.length > 0)
+      io.stderr.write(`note: kept as extra columns: ${loaded.extraColumns.join(", ")}\n`);
     const { warnings } = scorable.portfolio;
     let warned = 0;
     for (const i of order) if (warnings[i]!.some((w) => w.code === "missing-rating")) warned++;
@@ -176,11 +184,7 @@ function selectRows(
 
 function readTop(value: string | boolean | undefined): number | undefined {
   if (value === undefined) return undefined;
-  if (typeof value === "string" && /^\d+$/.test(value) && Number(value) >= 1) return Number(value);
-  throw new CliError(
-    "usage",
-    `--top: expected a whole number of at least 1, received ${JSON.stringify(value)}`,
-  );
+  return readNumberFlag("top", value, { min: 1, whole: true });
 }
 
 function readQuadrant(value: string | boolean | undefined): Quadrant | undefined {

@@ -13,7 +13,14 @@ import { writeOutput } from "../io/output.js";
 import { shouldColour } from "../render/colour.js";
 import { renderMethodsTable, renderProbabilityTable, renderStabilityTable } from "../render/sensitivity.js";
 import { renderTornadoChart } from "../render/tornado.js";
-import { MISSING_OPTION, MODEL_OPTION, readChoice, readMissing, readString } from "./options.js";
+import {
+  MISSING_OPTION,
+  MODEL_OPTION,
+  readChoice,
+  readMissing,
+  readNumberFlag,
+  readString,
+} from "./options.js";
 
 const FORMATS = ["table", "json"] as const;
 /** Above this many initiative-worlds, a terminal gets a line saying the simulation is running. */
@@ -151,25 +158,12 @@ function readWhole(
   fallback: number,
 ): number {
   if (value === undefined) return fallback;
-  const text = typeof value === "string" ? value.replaceAll("_", "") : "";
-  const number = /^\d+$/.test(text) ? Number(text) : Number.NaN;
-  if (!(number >= min && number <= max))
-    throw new CliError(
-      "usage",
-      `--${name}: expected a whole number from ${min} to ${max}, received ${JSON.stringify(value)}`,
-    );
-  return number;
+  return readNumberFlag(name, value, { min, max, whole: true });
 }
 
 function readNumber(name: string, value: string | boolean | undefined, fallback: number): number {
   if (value === undefined) return fallback;
-  const number = typeof value === "string" && /^\d+(\.\d+)?$/.test(value) ? Number(value) : Number.NaN;
-  if (!Number.isFinite(number))
-    throw new CliError(
-      "usage",
-      `--${name}: expected a number of at least 0, received ${JSON.stringify(value)}`,
-    );
-  return number;
+  return readNumberFlag(name, value, { min: 0 });
 }
 
 function readConcentration(value: string | boolean | undefined): number {

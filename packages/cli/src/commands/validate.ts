@@ -26,6 +26,8 @@ export const validateCommand = defineCommand({
     io.stdout.write(
       `${loaded.file}: ok, ${count} initiative${count === 1 ? "" : "s"} from ${loaded.rows} row${loaded.rows === 1 ? "" : "s"}\n`,
     );
+    if (loaded.extraColumns.length > 0)
+      io.stderr.write(`note: kept as extra columns: ${loaded.extraColumns.join(", ")}\n`);
     return 0;
   },
 });

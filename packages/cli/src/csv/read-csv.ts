@@ -1,12 +1,18 @@
 import { once } from "node:events";
 import type { Readable } from "node:stream";
 import type { MissingPolicy, Model } from "@cxprism/core";
+import {
+  detectDelimiter,
+  isBlankRow,
+  startTable,
+  type TableColumns,
+  type TableDelimiter,
+  type TableFormulaEntry,
+  type TableRowReader,
+  type TableRows,
+  type TableStart,
+} from "@cxprism/core/table";
 import { CsvError, parse } from "csv-parse";
-import { type BuiltColumns, createColumnBuilder } from "./column-builder.js";
-import { type Delimiter, detectDelimiter } from "./detect.js";
-import { formulaCriterionColumns } from "./formula-fields.js";
-import { type HeaderLayout, mapHeader, missingCriterionColumns } from "./header.js";
-import { type BuilderOptions, type BuiltInitiatives, createInitiativeBuilder } from "./initiative-builder.js";
 import type { FileProblem } from "./locate.js";
 
 /** Where a CSV comes from. */
@@ -22,41 +28,52 @@ export interface ReadCsvOptions {
   readonly model: Model;
   /** With `error`, a weighted criterion without a column is a problem of the header. */
   readonly missing: MissingPolicy;
-  /** The numeric fields the model's formulas read (see `formulaFieldNames`); none when absent. */
-  readonly formulaFields?: readonly string[];
+  /** The core's formula entry, for a model with formula criteria. */
+  readonly formula?: TableFormulaEntry | undefined;
   /** Called now and then while reading, with the bytes and data rows read so far. */
   readonly onProgress?: ((bytes: number, rows: number) => void) | undefined;
 }
 
-/** The outcome of {@link readInitiativesCsv}: initiatives (with row-level problems), or problems only. */
-export type CsvReadOutcome<Built = BuiltInitiatives> =
-  | { readonly success: true; readonly built: Built; readonly delimiter: Delimiter }
+/** The outcome of reading a CSV: the table's start and what its reader read, or byte-level problems only. */
+export type CsvReadOutcome<Read> =
+  | {
+      readonly success: true;
+      readonly start: TableStart;
+      readonly read: Read;
+      readonly delimiter: TableDelimiter;
+    }
   | { readonly success: false; readonly problems: FileProblem[] };
-
-/** What {@link readPortfolioCsv} reads: columns, or initiatives for a file with a `rater` column. */
-export type PortfolioRows = BuiltColumns | (BuiltInitiatives & { readonly kind: "initiatives" });
-
-/** Turns data records into what a reader returns. */
-interface RecordSink<Built> {
-  add(record: readonly string[], row: number): void;
-  finish(): Built & { readonly rows: number };
-}
 
 /** How much of the file to look at before picking the delimiter. */
 const SAMPLE_BYTES = 64 * 1024;
 
 /**
+ * The options of csv-parse for every table cxprism reads: spreadsheets and hand edits leave rows short or
+ * long (reported per row by the core's reader) and quotes inside unquoted fields (`Chatbot "Aino"`): both
+ * are read rather than rejected. Blank lines are kept, so that row numbers stay those a spreadsheet shows.
+ */
+export const CSV_PARSE_OPTIONS = {
+  bom: true,
+  relax_column_count: true,
+  relax_quotes: true,
+  skip_empty_lines: false,
+} as const;
+
+/**
  * Reads a CSV of initiatives as a stream (the file is never held whole as text): detects the delimiter from
- * the header, strips a UTF-8 BOM, accepts CRLF and quoted fields with line breaks, maps the header onto the
- * model, and turns each row into an initiative. Stops at the header when the header alone makes the rows
- * unreadable (no `name` column, duplicate columns, a criterion without a column).
+ * the header, strips a UTF-8 BOM, accepts CRLF and quoted fields with line breaks, and hands the rows to the
+ * core's table reader (`startTable`) as objects, one initiative (or rater) per row. Only the bytes are read
+ * here: everything from rows of cells onwards is the core's.
  *
  * @param input - the file name to show and its stream
  * @param options - the model, the missing-rating policy and a progress callback
- * @returns initiatives and row problems, or the problems that stopped reading
+ * @returns the table read, or the problems that stopped reading the bytes
  */
-export function readInitiativesCsv(input: CsvInput, options: ReadCsvOptions): Promise<CsvReadOutcome> {
-  return readCsv(input, options, createInitiativeBuilder);
+export function readInitiativesCsv(
+  input: CsvInput,
+  options: ReadCsvOptions,
+): Promise<CsvReadOutcome<TableRows>> {
+  return readCsv(input, options, (start) => start.readRows());
 }
 
 /**
@@ -66,26 +83,24 @@ export function readInitiativesCsv(input: CsvInput, options: ReadCsvOptions): Pr
  *
  * @param input - the file name to show and its stream
  * @param options - the model, the missing-rating policy and a progress callback
- * @returns columns or initiatives and row problems, or the problems that stopped reading
+ * @returns the table read, or the problems that stopped reading the bytes
  */
 export function readPortfolioCsv(
   input: CsvInput,
   options: ReadCsvOptions,
-): Promise<CsvReadOutcome<PortfolioRows>> {
-  return readCsv<PortfolioRows>(input, options, (layout, model, builderOptions) => {
-    if (layout.fields.rater === undefined) return createColumnBuilder(layout, model, builderOptions);
-    const builder = createInitiativeBuilder(layout, model, builderOptions);
-    return { add: builder.add, finish: () => ({ kind: "initiatives" as const, ...builder.finish() }) };
-  });
+): Promise<CsvReadOutcome<TableRows | TableColumns>> {
+  return readCsv<TableRows | TableColumns>(input, options, (start) =>
+    start.layout.fields.rater === undefined ? start.readColumns() : start.readRows(),
+  );
 }
 
-async function readCsv<Built>(
+async function readCsv<Read>(
   input: CsvInput,
   options: ReadCsvOptions,
-  createSink: (layout: HeaderLayout, model: Model, options: BuilderOptions) => RecordSink<Built>,
-): Promise<CsvReadOutcome<Built>> {
+  createReader: (start: TableStart) => TableRowReader<Read>,
+): Promise<CsvReadOutcome<Read>> {
   const { file, stream } = input;
-  const fail = (problems: FileProblem[]): CsvReadOutcome<Built> => {
+  const fail = (problems: FileProblem[]): CsvReadOutcome<Read> => {
     stream.destroy();
     return { success: false, problems };
   };
@@ -116,42 +131,26 @@ async function readCsv<Built>(
       },
     ]);
   const delimiter = detectDelimiter(text.startsWith("\uFEFF") ? text.slice(1) : text);
-
-  const parser = parse({
-    delimiter,
-    bom: true,
-    // Spreadsheets and hand edits leave rows short or long (reported per row) and quotes inside unquoted
-    // fields (`Chatbot "Aino"`): both are read rather than rejected.
-    relax_column_count: true,
-    relax_quotes: true,
-  });
+  const parser = parse({ ...CSV_PARSE_OPTIONS, delimiter });
   let row = 0;
-  let builder: RecordSink<Built> | undefined;
-  let headerProblems: FileProblem[] | undefined;
+  let start: TableStart | undefined;
+  let reader: TableRowReader<Read> | undefined;
   let bytes = 0;
   parser.on("data", (record: string[]) => {
     row++;
-    if (builder !== undefined) {
-      builder.add(record, row);
-      return;
+    if (reader !== undefined) reader.add(record, row);
+    else if (!isBlankRow(record)) {
+      start = startTable(
+        { row, cells: record },
+        {
+          model: options.model,
+          missing: options.missing,
+          decimalComma: delimiter === ";",
+          formula: options.formula,
+        },
+      );
+      reader = createReader(start);
     }
-    if (headerProblems !== undefined) return;
-    const { layout, problems } = mapHeader(record, options.model);
-    if (options.missing === "error" && layout.fields.name !== undefined)
-      for (const problem of missingCriterionColumns(layout, options.model)) problems.push(problem);
-    for (const problem of formulaCriterionColumns(layout, options.model)) problems.push(problem);
-    if (problems.length > 0)
-      headerProblems = problems.map((problem) => ({
-        file,
-        row: 1,
-        column: problem.column,
-        message: problem.message,
-      }));
-    else
-      builder = createSink(layout, options.model, {
-        decimalComma: delimiter === ";",
-        formulaFields: options.formulaFields ?? [],
-      });
   });
   const finished = new Promise<void>((resolve, reject) => {
     parser.on("end", resolve);
@@ -165,14 +164,10 @@ async function readCsv<Built>(
       options.onProgress?.(bytes, Math.max(0, row - 1));
     };
     for (const chunk of head) await write(chunk);
-    while (!ended && headerProblems === undefined) {
+    while (!ended) {
       const next = await chunks.next();
       if (next.done) break;
       await write(next.value);
-    }
-    if (headerProblems !== undefined) {
-      parser.destroy();
-      return fail(headerProblems);
     }
     parser.end();
     await finished;
@@ -180,18 +175,18 @@ async function readCsv<Built>(
     if (!(error instanceof CsvError)) throw error;
     return fail([{ file, row: row + 1, message: describeCsvError(error) }]);
   }
-  if (headerProblems !== undefined) return fail(headerProblems);
-  if (builder === undefined)
+  if (start === undefined || reader === undefined)
     return fail([{ file, message: "expected a header row and initiative rows, received an empty file" }]);
-  const built = builder.finish();
-  if (built.rows === 0)
-    return fail([
-      { file, row: 2, message: "expected at least one initiative row after the header, received none" },
-    ]);
-  return { success: true, built, delimiter };
+  return { success: true, start, read: reader.finish(), delimiter };
 }
 
-function describeCsvError(error: CsvError): string {
+/**
+ * Says what is wrong with CSV syntax csv-parse refused, in the words of the project's messages.
+ *
+ * @param error - csv-parse's error
+ * @returns the message
+ */
+export function describeCsvError(error: CsvError): string {
   switch (error.code) {
     case "CSV_QUOTE_NOT_CLOSED":
       return "expected a closing quote for the quoted field that starts in this row, received the end of the file";

@@ -1,14 +1,14 @@
 import { readFile } from "node:fs/promises";
+import { detectDelimiter, type TableDelimiter } from "@cxprism/core/table";
 import { CsvError, parse } from "csv-parse/sync";
 import { CliError } from "../errors.js";
-import { type Delimiter, detectDelimiter } from "./detect.js";
 
 /** A small CSV read whole: its cells row by row (row k is spreadsheet row k + 1) and its delimiter. */
 export interface CsvTable {
   /** The name to show in messages: the path as given, or `stdin`. */
   readonly file: string;
   readonly rows: readonly (readonly string[])[];
-  readonly delimiter: Delimiter;
+  readonly delimiter: TableDelimiter;
 }
 
 const DECIMAL_COMMA = /^\s*[+-]?(\d+,\d*|,\d+)\s*$/;

@@ -1,8 +1,8 @@
 import { readFile } from "node:fs/promises";
 import { CxprismError, formatPath } from "@cxprism/core";
 import { type Inventory, inventoryFromRows, parseInventory } from "@cxprism/core/plan";
+import { detectDelimiter } from "@cxprism/core/table";
 import { CsvError, parse } from "csv-parse/sync";
-import { detectDelimiter } from "../csv/detect.js";
 import type { FileProblem } from "../csv/locate.js";
 import { CliError } from "../errors.js";
 

@@ -1,22 +1,16 @@
 import { createReadStream } from "node:fs";
 import { stat } from "node:fs/promises";
 import type { Readable } from "node:stream";
+import { defaultModel, type MissingPolicy, type Model, type Portfolio } from "@cxprism/core";
 import {
-  CxprismError,
-  defaultModel,
-  formatPath,
-  type MissingPolicy,
-  type Model,
-  type Portfolio,
-  type Problem,
-  validatePortfolio,
-} from "@cxprism/core";
-import { validateColumns } from "@cxprism/core/table";
+  checkTable,
+  type TableCheck,
+  type TableDelimiter,
+  type TableOrigins,
+  type TableProblem,
+} from "@cxprism/core/table";
 import type { CommandIo } from "../command.js";
-import type { Delimiter } from "../csv/detect.js";
-import { formulaFieldNames } from "../csv/formula-fields.js";
-import type { RowMap, RowProblem } from "../csv/initiative-builder.js";
-import { type FileProblem, locateProblem } from "../csv/locate.js";
+import { fileProblem } from "../csv/locate.js";
 import {
   type CsvInput,
   type CsvReadOutcome,
@@ -34,10 +28,12 @@ export interface LoadedPortfolio {
   readonly file: string;
   readonly portfolio: Portfolio;
   /** Where each initiative came from. */
-  readonly rowMap: RowMap;
+  readonly origins: TableOrigins;
   /** How many data rows the file had. */
   readonly rows: number;
-  readonly delimiter: Delimiter;
+  readonly delimiter: TableDelimiter;
+  /** The headers kept as extra columns, to list once for the user. */
+  readonly extraColumns: readonly string[];
 }
 
 /** Options for {@link loadPortfolio}. */
@@ -69,19 +65,17 @@ export async function loadPortfolio(
 ): Promise<LoadedPortfolio> {
   const { model, file, read, formula } = await openCsv(path, options, io);
   const outcome = await read(readInitiativesCsv);
-  const { built } = outcome;
-  const initiatives =
-    formula === undefined ? built.initiatives : deriveFormulas(file, options, built, formula);
-  const validation = validatePortfolio(initiatives, { model, missing: options.missing });
-  throwProblems(file, built, validation);
+  const check = checkTable(outcome.start, outcome.read, { model, missing: options.missing, formula });
+  throwProblems(file, check);
   // The initiatives as read are not returned: the portfolio holds its own copies, and a million rows of
   // input objects are worth freeing before scoring.
   return {
     file,
-    portfolio: validation.portfolio,
-    rowMap: built.rowMap,
-    rows: built.rows,
+    portfolio: check.portfolio,
+    origins: outcome.read.origins,
+    rows: outcome.read.rows,
     delimiter: outcome.delimiter,
+    extraColumns: outcome.start.extraColumns,
   };
 }
 
@@ -131,23 +125,30 @@ export async function loadScorable(
     const loaded = await loadPortfolio(path, resolved, io);
     return { ...loaded, loaded, scorable: objectScorable(loaded.portfolio) };
   }
-  const { model, file, read } = await openCsv(path, resolved, io);
+  const { model, file, read, formula } = await openCsv(path, resolved, io);
   const outcome = await read(readPortfolioCsv);
-  const { built } = outcome;
-  const common = { file, rowMap: built.rowMap, rows: built.rows, delimiter: outcome.delimiter };
-  if (built.kind === "initiatives") {
-    const validation = validatePortfolio(built.initiatives, { model, missing: options.missing });
-    throwProblems(file, built, validation);
+  const { start } = outcome;
+  const common = {
+    file,
+    origins: outcome.read.origins,
+    rows: outcome.read.rows,
+    delimiter: outcome.delimiter,
+    extraColumns: start.extraColumns,
+  };
+  const table = { model, missing: options.missing, formula };
+  if (outcome.read.kind === "initiatives") {
+    const check = checkTable(start, outcome.read, table);
+    throwProblems(file, check);
     return {
       ...common,
-      loaded: { ...common, portfolio: validation.portfolio },
-      scorable: objectScorable(validation.portfolio),
+      loaded: { ...common, portfolio: check.portfolio },
+      scorable: objectScorable(check.portfolio),
     };
   }
-  const validation = validateColumns(built.columns, { model, missing: options.missing });
-  throwProblems(file, built, validation);
-  const portfolio = validation.portfolio;
-  const extra = built.columns.extra ?? {};
+  const check = checkTable(start, outcome.read, table);
+  throwProblems(file, check);
+  const portfolio = check.portfolio;
+  const extra = outcome.read.columns.extra ?? {};
   return {
     ...common,
     scorable: {
@@ -185,64 +186,22 @@ function hasFormulas(model: Model): boolean {
   return model.criteria.some((criterion) => criterion.formula !== undefined);
 }
 
-/** The formula entry of the core, loaded (and with it mathjs) only for a model with formula criteria. */
-type FormulaEntry = typeof import("@cxprism/core/formula");
-
-/**
- * Computes the model's formula criteria (the pipeline's "derive" step) before validation. Problems are thrown
- * placed at their rows and columns.
- */
-function deriveFormulas(
+/** Throws every problem of a table (header, rows and the core's validation); returns when there are none. */
+function throwProblems<P>(
   file: string,
-  options: LoadOptions,
-  built: {
-    readonly initiatives: readonly unknown[];
-    readonly problems: readonly RowProblem[];
-    readonly rowMap: RowMap;
-  },
-  formula: { readonly entry: FormulaEntry; readonly model: Model },
-): readonly unknown[] {
-  try {
-    return formula.entry.deriveFormulaCriteria(built.initiatives, { model: formula.model }).initiatives;
-  } catch (error) {
-    if (!(error instanceof CxprismError)) throw error;
-    const problems: FileProblem[] = built.problems.map((problem) => ({ file, ...problem }));
-    for (const problem of error.problems)
-      problems.push(
-        problem.path[0] === "model"
-          ? {
-              file: options.modelFile ?? "model",
-              message: `${formatPath(problem.path.slice(1))}: ${problem.message}`,
-            }
-          : locateProblem(file, problem, built.rowMap),
-      );
-    problems.sort((a, b) => (a.row ?? 0) - (b.row ?? 0));
-    throw new CliError("invalid-input", `${file}: the formula criteria cannot be computed`, problems);
-  }
-}
-
-/** Throws every problem of a file, CSV-level and core-level, in row order; returns when there are none. */
-function throwProblems<V extends { readonly success: boolean }>(
-  file: string,
-  built: { readonly problems: readonly RowProblem[]; readonly rowMap: RowMap },
-  validation: V | { readonly success: false; readonly problems: readonly Problem[] },
-): asserts validation is Extract<V, { success: true }> {
-  const problems: FileProblem[] = built.problems.map((problem) => ({ file, ...problem }));
-  if (!validation.success)
-    for (const problem of (validation as { problems: readonly Problem[] }).problems)
-      problems.push(locateProblem(file, problem, built.rowMap));
-  if (problems.length > 0 || !validation.success) {
-    // Row order, as a reader goes through the file; the sort is stable within a row.
-    problems.sort((a, b) => (a.row ?? 0) - (b.row ?? 0));
-    throw new CliError("invalid-input", `${file}: the initiatives are not valid`, problems);
-  }
+  check: TableCheck<P>,
+): asserts check is Extract<TableCheck<P>, { success: true }> {
+  if (check.success) return;
+  // In row order; the CLI prints the first ones and counts the rest.
+  const problems = check.problems.map((problem: TableProblem) => fileProblem(file, problem));
+  throw new CliError("invalid-input", `${file}: the initiatives are not valid`, problems);
 }
 
 /** Loads the model, checks the path and opens the stream (with a progress line for large files on a TTY). */
 async function openCsv(path: string, options: LoadOptions, io: CommandIo) {
   const model = await resolveModel(options);
-  const formula = hasFormulas(model) ? { entry: await import("@cxprism/core/formula"), model } : undefined;
-  const formulaFields = formula === undefined ? [] : formulaFieldNames(model, formula.entry);
+  // The formula entry (and with it mathjs) loads only for a model with formula criteria.
+  const formula = hasFormulas(model) ? await import("@cxprism/core/formula") : undefined;
   const file = path === "-" ? "stdin" : path;
   let size: number | undefined;
   if (path !== "-") {
@@ -270,7 +229,7 @@ async function openCsv(path: string, options: LoadOptions, io: CommandIo) {
         : undefined;
     const outcome = await reader(
       { file, stream },
-      { model, missing: options.missing, formulaFields, onProgress: progress?.update },
+      { model, missing: options.missing, formula, onProgress: progress?.update },
     ).finally(() => progress?.done());
     if (!outcome.success)
       throw new CliError("invalid-input", `${file}: cannot read the initiatives`, outcome.problems);

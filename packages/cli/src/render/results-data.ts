@@ -1,6 +1,5 @@
 import { type Model, type Portfolio, QUADRANTS, type Result } from "@cxprism/core";
-import { resultOf, type ScoreColumns } from "@cxprism/core/table";
-import { renderCsvRecord } from "./csv-text.js";
+import { renderCsvRecord, resultOf, type ScoreColumns } from "@cxprism/core/table";
 
 /** The extra columns of a file, and a lookup of each result's values for them. */
 export interface ExtraColumns {

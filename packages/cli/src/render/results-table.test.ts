@@ -56,4 +56,10 @@ describe("renderResultsMarkdown", () => {
       "| 1 | A \\| B | 62.5 | 40.0 | 50.1 | Calculated risk |",
     );
   });
+
+  it("escapes HTML, so a name shows as text and never runs as markup", () => {
+    expect(renderResultsMarkdown([result('<img src=x onerror="alert(1)"> & co', 1)]).split("\n")[2]).toBe(
+      '| 1 | &lt;img src=x onerror="alert(1)"&gt; &amp; co | 62.5 | 40.0 | 50.1 | Calculated risk |',
+    );
+  });
 });

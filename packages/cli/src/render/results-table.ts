@@ -62,7 +62,14 @@ export function renderResultsTable(results: readonly Result[], options: TableOpt
  * @returns the table, ending with a newline
  */
 export function renderResultsMarkdown(results: readonly Result[]): string {
-  const cell = (text: string) => oneLine(text).replaceAll("\\", "\\\\").replaceAll("|", "\\|");
+  // Markdown renders inline HTML: a name such as `<img onerror=...>` must show as text, never as markup.
+  const cell = (text: string) =>
+    oneLine(text)
+      .replaceAll("\\", "\\\\")
+      .replaceAll("|", "\\|")
+      .replaceAll("&", "&amp;")
+      .replaceAll("<", "&lt;")
+      .replaceAll(">", "&gt;");
   const lines = [
     "| rank | initiative | value | feasibility | priority | quadrant |",
     "| ---: | --- | ---: | ---: | ---: | --- |",

@@ -1,10 +1,6 @@
 import { defaultModel } from "../model/cx-ai-prism.js";
+import { renderCsvRecord } from "../table/cells.js";
 import { catalog } from "./catalog.js";
-
-/** Quotes a CSV field when it holds a comma, a quote or a line break (RFC 4180). */
-function csvField(text: string): string {
-  return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
-}
 
 /**
  * The catalog as a CSV that `cxprism score` reads as it is: one row per use case with its KPIs, its enablers as
@@ -25,5 +21,5 @@ export function renderCatalogCsv(): string {
     useCase.enablers.join("|"),
     ...criteria.map((criterion) => String(useCase.illustrativeRatings[criterion] ?? "")),
   ]);
-  return `${[header, ...rows].map((row) => row.map(csvField).join(",")).join("\n")}\n`;
+  return `${[header, ...rows].map((row) => renderCsvRecord(row)).join("\n")}\n`;
 }

@@ -334,14 +334,20 @@ describe("score: decided edge cases", () => {
       { rater: "bob", ratings: { ...allThrees, cx_impact: 5 } },
       { rater: "cem", ratings: { ...allThrees, cx_impact: 3, acceptance: null } },
     ];
-    const [mean] = score([{ name: "A", raters }]);
+    // A blank from one rater is that rater's gap only: with missing "neutral" the others' ratings count...
+    const [mean] = score([{ name: "A", raters }], { missing: "neutral" });
     expect(mean!.raters).toBe(3);
     expect(mean!.disagreement).toBe(1);
     expect(mean!.contributions.value.cx_impact).toBeCloseTo(100 * 0.3 * 0.5, 12);
     const [median] = score([{ name: "A", raters }], {
       model: { ...defaultModel, raterAggregation: "median" },
+      missing: "neutral",
     });
     expect(median!.contributions.value.cx_impact).toBeCloseTo(100 * 0.3 * 0.5, 12);
+    // ...and with missing "error" (the default) it is reported at that rater, never averaged away.
+    expect(problemsOf(() => score([{ name: "A", raters }]))).toEqual([
+      'initiatives[0].raters[2].ratings.acceptance: expected a number from 1 to 5 (or missing: "neutral" to score the midpoint), received nothing',
+    ]);
   });
 
   it("scores the catalog with the default model into all four quadrants", () => {

@@ -14,11 +14,18 @@ export const RatingValueSchema = v.custom<number | string | null | undefined>(()
 export const RatingsSchema = v.record(v.string(), RatingValueSchema);
 
 /**
- * Refuses text with a lone UTF-16 surrogate: it cannot be written as UTF-8, stored or percent-encoded into a
- * key, so an id or rater with one is refused at validation, before anything is written.
+ * Whether text holds a lone UTF-16 surrogate: such text cannot be written as UTF-8, stored or percent-encoded
+ * into a key, so an id or rater with one is refused at validation, before anything is written.
+ *
+ * @param text - the text
+ * @returns true when some surrogate is not half of a pair
  */
+export function hasLoneSurrogate(text: string): boolean {
+  return /[\uD800-\uDFFF]/u.test(text);
+}
+
 const wellFormed = v.check<string, string>(
-  (text) => !/[\uD800-\uDFFF]/u.test(text),
+  (text) => !hasLoneSurrogate(text),
   "well-formed Unicode text (this has a lone UTF-16 surrogate)",
 );
 

@@ -1,4 +1,4 @@
-import type { Initiative, Rating } from "../schema/initiative.js";
+import { hasLoneSurrogate, type Initiative, type Rating } from "../schema/initiative.js";
 import { KPI_IDS } from "../schema/kpi.js";
 
 /*
@@ -54,7 +54,7 @@ function raterOf(value: unknown): Rating | undefined {
   let ratings: Record<string, unknown> | undefined;
   for (const key in value) {
     const field = value[key];
-    if (key === "rater") rater = trimmed(field, 1, 120);
+    if (key === "rater") rater = wellFormedTrimmed(field, 1, 120);
     else if (key === "weight") {
       if (!isAmount(field)) return undefined;
       weight = field;
@@ -82,7 +82,13 @@ function arrayOf<T>(
   return items;
 }
 
-const readId = (value: unknown) => trimmed(value, 1, 128);
+/** An id or rater name: a lone surrogate leaves it to the schema, which names the problem. */
+function wellFormedTrimmed(value: unknown, min: number, max: number): string | undefined {
+  const text = trimmed(value, min, max);
+  return text === undefined || hasLoneSurrogate(text) ? undefined : text;
+}
+
+const readId = (value: unknown) => wellFormedTrimmed(value, 1, 128);
 const readCapability = (value: unknown) => trimmed(value, 0, 120);
 const readKpi = (value: unknown) => (typeof value === "string" && KPI_SET.has(value) ? value : undefined);
 

@@ -358,6 +358,22 @@ function readRaters(
         weights.push(raters[r]!.weight);
       }
     });
+    if (context.missing === "error" && criterion.weight > 0 && criterion.formula === undefined) {
+      // A blank cell from one rater is missing for that rater only: reported at that rater's rating, so
+      // `missing: "error"` never averages over the raters who happened to fill it in.
+      rows.forEach((raterRow, r) => {
+        if (!Number.isNaN(raterRow[c]!)) return;
+        context.problems.push({
+          path: [...path, "raters", r, "ratings", criterion.id],
+          message: `expected ${describeScale(criterion)} (or missing: "neutral" to score the midpoint), received nothing`,
+        });
+        raterRow[c] = REPORTED;
+      });
+      if (values.length === 0) {
+        row[c] = REPORTED;
+        continue;
+      }
+    }
     if (values.length === 0) {
       row[c] = Number.NaN;
       continue;

@@ -1,34 +1,23 @@
-import { isLabelScale, type Model } from "@cxprism/core";
-import type { InitiativeColumns } from "@cxprism/core/table";
-import type { HeaderLayout } from "./header.js";
-import type { BuilderOptions, RowMap, RowProblem } from "./initiative-builder.js";
-import { parseCellNumber } from "./number.js";
+import { isLabelScale } from "../schema/criterion.js";
+import type { Model } from "../schema/model.js";
+import type { InitiativeColumns } from "../validate/columns.js";
+import { isBlankRow, parseTableNumber, splitTableList, unprotectCell } from "./cells.js";
+import type { TableLayout } from "./header.js";
+import type { TableProblem } from "./problems.js";
+import { type RowReadOptions, type TableOrigins, type TableRowReader, tooManyCells } from "./read-rows.js";
 
-/** Initiatives read from CSV rows as columns (files without a `rater` column): no object per row. */
-export interface BuiltColumns {
+/** Initiatives read from table rows as columns (tables without a `rater` column): no object per row. */
+export interface TableColumns {
   readonly kind: "columns";
   /** In input order, one entry per data row; the input of `validateColumns`. */
   readonly columns: InitiativeColumns;
-  /** Where each initiative came from. */
-  readonly rowMap: RowMap;
-  /** Problems found while reading rows (the core finds the rest). */
-  readonly problems: RowProblem[];
+  readonly origins: TableOrigins;
+  /** Problems of the rows themselves (the core's validation finds the rest). */
+  readonly problems: TableProblem[];
   /** How many data rows were read (blank rows not counted). */
   readonly rows: number;
 }
 
-/** Accumulates CSV records into columns: `add` each data record, then `finish`. */
-export interface ColumnBuilder {
-  /**
-   * @param record - the cells of one data record
-   * @param row - its spreadsheet row (the header is row 1)
-   */
-  add(record: readonly string[], row: number): void;
-  /** @returns everything read so far */
-  finish(): BuiltColumns;
-}
-
-const LIST_SEPARATOR = /\s*[;|]\s*/;
 /** Distinct list cells (`aht|fcr`) and short texts (categories) are shared up to this many values. */
 const INTERN_LIMIT = 4096;
 const NO_ITEMS: readonly string[] = Object.freeze([]);
@@ -64,26 +53,26 @@ function createInterner<T>(make: (cell: string) => T): (cell: string) => T {
   };
 }
 
-function splitList(cell: string): readonly string[] {
-  return cell === "" ? NO_ITEMS : Object.freeze(cell.split(LIST_SEPARATOR).filter((item) => item !== ""));
-}
+const splitSharedList = (cell: string): readonly string[] =>
+  cell === "" ? NO_ITEMS : Object.freeze(splitTableList(cell));
 
 /**
- * Creates the mapping from CSV records to initiative columns for a header layout without a `rater` column:
- * each row is one initiative, read exactly as {@link createInitiativeBuilder} reads it (cells trimmed, an
- * empty rating cell not rated, numbers with a decimal comma when asked, anything else passed on as text for
- * the core to report), but kept as one array per field and one Float64Array per rated criterion.
+ * Creates the reader of table rows into initiative columns for a layout without a `rater` column: each row is
+ * one initiative, read exactly as {@link createRowReader} reads it (cells trimmed, an empty rating cell not
+ * rated, numbers with a decimal comma when asked, anything else passed on as text for the core to report,
+ * blank rows skipped), but kept as one array per field and one Float64Array per rated criterion, so that a
+ * million rows need no million objects.
  *
  * @param layout - the mapped header (without a `rater` column)
  * @param model - the model whose criteria the rating columns hold
  * @param options - number format
- * @returns a builder
+ * @returns the reader
  */
-export function createColumnBuilder(
-  layout: HeaderLayout,
+export function createColumnReader(
+  layout: TableLayout,
   model: Model,
-  options: BuilderOptions,
-): ColumnBuilder {
+  options: RowReadOptions,
+): TableRowReader<TableColumns> {
   const { fields, names } = layout;
   const width = names.length;
   const ratingColumns = model.criteria.flatMap((criterion, index) => {
@@ -113,44 +102,39 @@ export function createColumnBuilder(
   const capabilities = lists("capabilities");
   const extras = layout.extras.map((column) => ({ name: names[column]!, column, values: [] as string[] }));
   const internText = createInterner((cell) => cell);
-  const internList = createInterner(splitList);
+  const internList = createInterner(splitSharedList);
   const firstRows: number[] = [];
-  const problems: RowProblem[] = [];
+  const problems: TableProblem[] = [];
   let rows = 0;
 
-  const cell = (record: readonly string[], column: number | undefined): string =>
-    column === undefined ? "" : (record[column] ?? "").trim();
+  const cell = (cells: readonly string[], column: number | undefined): string =>
+    column === undefined ? "" : unprotectCell((cells[column] ?? "").trim());
 
   return {
-    add(record, row) {
-      if (record.length === 1 && record[0]!.trim() === "") return; // a blank line
+    add(cells, row) {
+      if (isBlankRow(cells)) return;
       const i = rows++;
-      if (record.length > width) {
-        problems.push({
-          row,
-          column: undefined,
-          message: `expected at most ${width} fields (one per header column), received ${record.length}`,
-        });
-      }
+      const long = tooManyCells(cells, width, row);
+      if (long !== undefined) problems.push(long);
       firstRows.push(row);
-      namesColumn.push(cell(record, fields.name));
+      namesColumn.push(cell(cells, fields.name));
       if (ids !== undefined) {
-        const id = cell(record, fields.id);
+        const id = cell(cells, fields.id);
         ids.push(id === "" ? undefined : id);
       }
-      if (categories !== undefined) categories.push(internText(cell(record, fields.category)));
-      if (descriptions !== undefined) descriptions.push(cell(record, fields.description));
+      if (categories !== undefined) categories.push(internText(cell(cells, fields.category)));
+      if (descriptions !== undefined) descriptions.push(cell(cells, fields.description));
       if (costs !== undefined) {
-        const cost = cell(record, fields.cost);
+        const cost = cell(cells, fields.cost);
         // Not a number: passed on as text so the core reports what it expected.
-        costs.push(cost === "" ? undefined : (parseCellNumber(cost, options.decimalComma) ?? cost));
+        costs.push(cost === "" ? undefined : (parseTableNumber(cost, options.decimalComma) ?? cost));
       }
-      if (kpis !== undefined) kpis.push(internList(cell(record, fields.kpis)));
-      if (dependsOn !== undefined) dependsOn.push(internList(cell(record, fields.depends_on)));
-      if (capabilities !== undefined) capabilities.push(internList(cell(record, fields.capabilities)));
-      for (const extra of extras) extra.values.push(cell(record, extra.column));
+      if (kpis !== undefined) kpis.push(internList(cell(cells, fields.kpis)));
+      if (dependsOn !== undefined) dependsOn.push(internList(cell(cells, fields.depends_on)));
+      if (capabilities !== undefined) capabilities.push(internList(cell(cells, fields.capabilities)));
+      for (const extra of extras) extra.values.push(cell(cells, extra.column));
       for (const rating of ratingColumns) {
-        const raw = record[rating.column] ?? "";
+        const raw = cells[rating.column] ?? "";
         // Fast path for the common one-digit rating: no trim, no regular expression.
         const digit = raw.length === 1 ? raw.charCodeAt(0) - 48 : -1;
         if (rating.numeric && digit >= 0 && digit <= 9) {
@@ -159,9 +143,9 @@ export function createColumnBuilder(
         }
         const text = raw.trim();
         const number =
-          text !== "" && rating.numeric ? parseCellNumber(text, options.decimalComma) : undefined;
+          text !== "" && rating.numeric ? parseTableNumber(text, options.decimalComma) : undefined;
         rating.values.push(number ?? Number.NaN);
-        if (text !== "" && number === undefined) rating.cells.set(i, text);
+        if (text !== "" && number === undefined) rating.cells.set(i, unprotectCell(text));
       }
     },
     finish() {
@@ -184,7 +168,7 @@ export function createColumnBuilder(
       return {
         kind: "columns",
         columns,
-        rowMap: { layout, firstRows, raterRows: undefined },
+        origins: { layout, firstRows, raterRows: undefined },
         problems,
         rows,
       };

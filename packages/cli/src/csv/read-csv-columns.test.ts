@@ -1,10 +1,8 @@
 import { Readable } from "node:stream";
-import { defaultModel, validatePortfolio } from "@cxprism/core";
-import { portfolioFromColumns, scoreColumns, validateColumns } from "@cxprism/core/table";
+import { defaultModel } from "@cxprism/core";
+import { checkTable, portfolioFromColumns, renderCsvRecord, scoreColumns } from "@cxprism/core/table";
 import { fc, test } from "@fast-check/vitest";
 import { describe, expect, it } from "vitest";
-import { renderCsvRecord } from "../render/csv-text.js";
-import { locateProblem } from "./locate.js";
 import { readInitiativesCsv, readPortfolioCsv } from "./read-csv.js";
 
 const ids = defaultModel.criteria.map((criterion) => criterion.id);
@@ -20,15 +18,12 @@ async function bothWays(text: string, missing: "error" | "neutral") {
   const objects = await readInitiativesCsv({ file: "t.csv", stream: stream(text) }, options(missing));
   const columns = await readPortfolioCsv({ file: "t.csv", stream: stream(text) }, options(missing));
   if (!objects.success || !columns.success) return { objects, columns };
-  if (columns.built.kind !== "columns") throw new Error("expected columns for a file without a rater column");
-  const byObjects = validatePortfolio(objects.built.initiatives, options(missing));
-  const byColumns = validateColumns(columns.built.columns, options(missing));
-  const place = (validation: typeof byObjects | typeof byColumns, rowMap: typeof objects.built.rowMap) =>
-    validation.success ? [] : validation.problems.map((problem) => locateProblem("t.csv", problem, rowMap));
+  if (columns.read.kind !== "columns") throw new Error("expected columns for a file without a rater column");
+  const byObjects = checkTable(objects.start, objects.read, options(missing));
+  const byColumns = checkTable(columns.start, columns.read, options(missing));
   return {
-    rowProblems: [objects.built.problems, columns.built.problems],
-    problems: [place(byObjects, objects.built.rowMap), place(byColumns, columns.built.rowMap)],
-    rowMaps: [objects.built.rowMap, columns.built.rowMap],
+    problems: [byObjects.success ? [] : byObjects.problems, byColumns.success ? [] : byColumns.problems],
+    origins: [objects.read.origins, columns.read.origins],
     portfolios: [
       byObjects.success ? byObjects.portfolio : undefined,
       byColumns.success ? portfolioFromColumns(byColumns.portfolio) : undefined,
@@ -53,7 +48,7 @@ const rowArbitrary = fc.record({
   ratings: fc.array(rating, { minLength: ids.length, maxLength: ids.length }),
 });
 
-describe("createColumnBuilder (through readPortfolioCsv)", () => {
+describe("the core's column reader (through readPortfolioCsv)", () => {
   test.prop(
     [
       fc.array(rowArbitrary, { minLength: 1, maxLength: 6 }),
@@ -86,8 +81,7 @@ describe("createColumnBuilder (through readPortfolioCsv)", () => {
         expect(outcome.columns).toEqual(outcome.objects);
         return;
       }
-      expect(outcome.rowProblems[1]).toEqual(outcome.rowProblems[0]);
-      expect(outcome.rowMaps[1]).toEqual(outcome.rowMaps[0]);
+      expect(outcome.origins[1]).toEqual(outcome.origins[0]);
       expect(outcome.problems[1]).toEqual(outcome.problems[0]);
       expect(outcome.portfolios[1]).toEqual(outcome.portfolios[0]);
       expect(outcome.scores[1]).toEqual(outcome.scores[0]);
@@ -98,8 +92,8 @@ describe("createColumnBuilder (through readPortfolioCsv)", () => {
     const line = (n: number) => `Initiative ${n},self-service,aht|fcr,${ids.map(() => "3").join(",")}`;
     const text = `name,category,kpis,${ids.join(",")}\n${line(1)}\n${line(2)}\n`;
     const outcome = await readPortfolioCsv({ file: "t.csv", stream: stream(text) }, options("error"));
-    if (!outcome.success || outcome.built.kind !== "columns") throw new Error("expected columns");
-    const { columns } = outcome.built;
+    if (!outcome.success || outcome.read.kind !== "columns") throw new Error("expected columns");
+    const { columns } = outcome.read;
     expect(columns.ratings.cx_impact).toEqual(Float64Array.of(3, 3));
     expect(columns.kpis?.[0]).toBe(columns.kpis?.[1]);
     expect(columns.kpis?.[0]).toEqual(["aht", "fcr"]);
@@ -109,8 +103,8 @@ describe("createColumnBuilder (through readPortfolioCsv)", () => {
   it("reads a file with a rater column as initiatives, several rows to one", async () => {
     const text = `name,rater,${ids.join(",")}\nA,ann,${ids.map(() => "3").join(",")}\nA,bo,${ids.map(() => "4").join(",")}\n`;
     const outcome = await readPortfolioCsv({ file: "t.csv", stream: stream(text) }, options("error"));
-    if (!outcome.success || outcome.built.kind !== "initiatives") throw new Error("expected initiatives");
-    expect(outcome.built.initiatives).toHaveLength(1);
-    expect(outcome.built.initiatives[0]!.raters).toHaveLength(2);
+    if (!outcome.success || outcome.read.kind !== "initiatives") throw new Error("expected initiatives");
+    expect(outcome.read.initiatives).toHaveLength(1);
+    expect(outcome.read.initiatives[0]!.raters).toHaveLength(2);
   });
 });

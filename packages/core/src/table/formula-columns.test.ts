@@ -1,10 +1,10 @@
-import { defaultModel, type Model } from "@cxprism/core";
-import * as formulaEntry from "@cxprism/core/formula";
 import { describe, expect, it } from "vitest";
-import { formulaCriterionColumns, formulaFieldColumns, formulaFieldNames } from "./formula-fields.js";
-import { mapHeader } from "./header.js";
-import { createInitiativeBuilder } from "./initiative-builder.js";
-import { locateProblem } from "./locate.js";
+import * as formulaEntry from "../entries/formula.js";
+import { defaultModel } from "../model/cx-ai-prism.js";
+import type { Model } from "../schema/model.js";
+import { formulaFieldNames, mapTableHeader } from "./header.js";
+import { placeTableProblem } from "./locate.js";
+import { createRowReader } from "./read-rows.js";
 
 const ids = defaultModel.criteria.map((criterion) => criterion.id);
 const ratingCells = ids.map(() => "3");
@@ -52,18 +52,20 @@ describe("formula columns", () => {
   const header = ["name", "Contacts per year", "deflection_rate", "owner", ...ids];
 
   it("finds the columns of formula fields by normalised header", () => {
-    const { layout } = mapHeader(header, model);
-    expect(formulaFieldColumns(layout, formulaFieldNames(model, formulaEntry))).toEqual([
+    const { layout } = mapTableHeader(header, 1, model, { formula: formulaEntry });
+    expect(layout.formulaFields).toEqual([
       { name: "contacts_per_year", column: 1 },
       { name: "deflection_rate", column: 2 },
     ]);
   });
 
   it("reports a column for the formula criterion itself", () => {
-    const { layout } = mapHeader([...header, "Annual savings"], model);
-    expect(formulaCriterionColumns(layout, model)).toEqual([
+    const { problems } = mapTableHeader([...header, "Annual savings"], 1, model, { formula: formulaEntry });
+    expect(problems).toEqual([
       {
-        column: "Annual savings",
+        row: 1,
+        column: header.length + 1,
+        header: "Annual savings",
         message:
           'expected no column for annual_savings: its formula "contacts_per_year * deflection_rate" computes it, received a column',
       },
@@ -71,7 +73,7 @@ describe("formula columns", () => {
   });
 });
 
-describe("the row -> initiative mapping of business-case columns", () => {
+describe("the row reader on business-case columns", () => {
   const model = withFormula("contacts_per_year * deflection_rate");
   const header = [
     "name",
@@ -86,11 +88,8 @@ describe("the row -> initiative mapping of business-case columns", () => {
   ];
 
   function build(record: string[], decimalComma = false) {
-    const { layout } = mapHeader(header, model);
-    const builder = createInitiativeBuilder(layout, model, {
-      decimalComma,
-      formulaFields: formulaFieldNames(model, formulaEntry),
-    });
+    const { layout } = mapTableHeader(header, 1, model, { formula: formulaEntry });
+    const builder = createRowReader(layout, model, { decimalComma });
     builder.add(record, 2);
     return builder.finish();
   }
@@ -144,12 +143,11 @@ describe("the row -> initiative mapping of business-case columns", () => {
     [["initiatives", 0, "effort"], "effort"],
     [["initiatives", 0, "fields", "contacts_per_year"], "contacts_per_year"],
   ])("places a problem at %j in column %s", (path, column) => {
-    const { layout } = mapHeader(header, model);
-    const located = locateProblem(
-      "p.csv",
+    const { layout } = mapTableHeader(header, 1, model, { formula: formulaEntry });
+    const located = placeTableProblem(
       { path, message: "m" },
       { layout, firstRows: [7], raterRows: undefined },
     );
-    expect(located).toEqual({ file: "p.csv", row: 7, column, message: "m" });
+    expect(located).toEqual({ row: 7, column: header.indexOf(column) + 1, header: column, message: "m" });
   });
 });
