@@ -38,7 +38,11 @@ describe("a fresh clone", { timeout: 600_000 }, () => {
       .map((match) => match[1]!.trim())
       .find((command) => command.includes(" install && ") && !command.endsWith(" test"));
     expect(setUp).toBeDefined();
-    expect(shell(setUp!)).toContain("Agent scheduling and load forecasting");
+    // The main job itself starts the workshop server and runs until stopped: only its install half runs here
+    // (the server's start is tested in test/web), then the library snippet below.
+    const install = setUp!.split(" && ").find((part) => / install$/.test(part));
+    expect(install).toBeDefined();
+    shell(install!);
 
     const library = readme.slice(readme.indexOf("## Quick start: the library"));
     const [, fileName, runCommand] = /save this as\s+`([^`]+)`[\s\S]*?run\s+`([^`]+)`/.exec(library) ?? [];

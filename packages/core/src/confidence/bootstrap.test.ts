@@ -49,7 +49,7 @@ const model: ModelInput = {
 };
 
 function portfolioOf(initiatives: unknown): Portfolio {
-  const validation = validatePortfolio(initiatives, { model });
+  const validation = validatePortfolio(initiatives, { model, missing: "neutral" });
   if (!validation.success) throw new Error(JSON.stringify(validation.problems));
   return validation.portfolio;
 }
