@@ -9,6 +9,8 @@ export interface ServerProcess {
   readonly url: string;
   /** Everything the server printed on stdout so far. */
   readonly stdout: () => string;
+  /** Everything the server printed on stderr so far: its request log and any error. */
+  readonly stderr: () => string;
   /** Stops the server (SIGTERM) and waits for it to exit. */
   stop(): Promise<void>;
 }
@@ -59,6 +61,7 @@ export async function startServerProcess(env: Readonly<Record<string, string>>):
   return {
     url,
     stdout: () => out,
+    stderr: () => err,
     stop: async () => {
       if (child.exitCode !== null) return;
       const exited = once(child, "exit");

@@ -64,4 +64,26 @@ describe("POST /v1/score with several raters", () => {
     ).json()) as ScoreBody;
     expect(body).not.toHaveProperty("discussion");
   });
+
+  it("discusses a rater's \"don't know\" under missing neutral, and names it under missing error", async () => {
+    const unsure = [
+      {
+        name: "Voice bot",
+        raters: [
+          { rater: "ann", ratings: ratings({ cx_impact: null, data_readiness: 1 }) },
+          { rater: "bo", ratings: ratings({ data_readiness: 5 }) },
+        ],
+      },
+    ];
+    const neutral = await post({ initiatives: unsure, options: { missing: "neutral" } });
+    expect(neutral.status).toBe(200);
+    const body = (await neutral.json()) as ScoreBody;
+    expect(body.discussion?.discuss.map(({ criterion }) => criterion)).toEqual(["data_readiness"]);
+    // The blank rating is left out of the spread, not read as the midpoint.
+    expect(body.discussion?.spreads.some((spread) => spread.criterion === "cx_impact")).toBe(false);
+
+    const strict = await post({ initiatives: unsure });
+    expect(strict.status).toBe(422);
+    expect(await strict.text()).toContain("/initiatives/0/raters/0/ratings/cx_impact");
+  });
 });

@@ -198,6 +198,8 @@ export interface ScoreRequest<Options> {
   readonly model: unknown;
   /** The JSON body's `options` (undefined for CSV bodies). */
   readonly options: Options | undefined;
+  /** The missing-rating policy the portfolio was validated with, from the options or the query. */
+  readonly missing: "error" | "neutral" | undefined;
   /** Turns a core problem into a problem item (a JSON Pointer, or a CSV row and column). */
   readonly toItem: (problem: Problem) => ProblemItem;
 }
@@ -247,6 +249,7 @@ export async function readScoreRequest<
     initiatives: input.initiatives,
     model: input.model,
     options: input.options as Options | undefined,
+    missing: input.missing,
     toItem: input.toItem,
   };
 }
@@ -262,13 +265,13 @@ export async function readScoreRequest<
  * @throws {@link ApiError} for every client error (400, 413, 415, 422)
  */
 export async function handleScore(request: Request, limits: Limits) {
-  const { portfolio, initiatives } = await readScoreRequest(request, limits);
+  const { portfolio, initiatives, missing } = await readScoreRequest(request, limits);
   const { model } = portfolio;
   const results = scorePortfolio(portfolio);
   const body = { model: { id: model.id, name: model.name }, results };
   if (!portfolio.initiatives.some((initiative) => initiative.raters !== undefined)) return body;
-  // Validation already passed, so the core cannot find new problems here.
-  const discussion = analyseDisagreement(initiatives, { model: portfolio.model });
+  // Validated above with the same model and missing-rating policy, so the core cannot find new problems here.
+  const discussion = analyseDisagreement(initiatives, { model: portfolio.model, missing });
   return { ...body, discussion };
 }
 
