@@ -1,9 +1,7 @@
 import { expect } from "vitest";
 
 /** Every default-model criterion rated 3, then overridden (null: the rater left it blank). */
-export function ratings(
-  overrides: Record<string, number | null> = {},
-): Record<string, number | null> {
+export function ratings(overrides: Record<string, number | null> = {}): Record<string, number | null> {
   return {
     cx_impact: 3,
     cost_to_serve: 3,
