@@ -115,6 +115,24 @@ function ratingFrom(item: Item): RatingRecord {
   };
 }
 
+/** The fields every idempotency record has. */
+function idempotencyItem(
+  tenant: string,
+  key: string,
+  state: string,
+  fingerprint: string,
+  owner: string,
+): Item {
+  return {
+    pk: S(tenantKey(tenant)),
+    sk: S(idempotencySortKey(key)),
+    kind: S("idempotency"),
+    state: S(state),
+    fingerprint: S(fingerprint),
+    owner: S(owner),
+  };
+}
+
 /** The import ids whose rows are hidden, from a portfolio item. */
 function hiddenImports(portfolio: Item): Set<string> {
   return new Set([...(portfolio[PENDING_IMPORTS]?.SS ?? []), ...(portfolio[ABORTING_IMPORTS]?.SS ?? [])]);
@@ -215,26 +233,33 @@ export class DynamoDbPortfolioStore implements PortfolioStore {
     return last === undefined ? { items } : { items, cursor: encodeCursor(last) };
   }
 
-  /** Every key of a partition under a prefix, paging through. */
-  async #keys(pk: string, prefix: string, extra?: string): Promise<Item[]> {
-    const keys: Item[] = [];
+  /** Every item a Query finds, one call per 1 MB page. */
+  async #queryAll(input: Omit<QueryCommandInput, "TableName" | "ExclusiveStartKey">): Promise<Item[]> {
+    const items: Item[] = [];
     let start: Item | undefined;
     do {
-      // DynamoDB refuses an empty string in a key condition, so "everything" has no begins_with.
       const answer = await this.#queryPage({
-        ...(prefix === ""
-          ? { KeyConditionExpression: "pk = :pk", ExpressionAttributeValues: { ":pk": S(pk) } }
-          : {
-              KeyConditionExpression: "pk = :pk AND begins_with(sk, :prefix)",
-              ExpressionAttributeValues: { ":pk": S(pk), ":prefix": S(prefix) },
-            }),
-        ProjectionExpression: extra === undefined ? "pk, sk" : `pk, sk, ${extra}`,
+        ...input,
         ...(start === undefined ? {} : { ExclusiveStartKey: start }),
       });
-      for (const item of answer.Items ?? []) keys.push(item);
+      for (const item of answer.Items ?? []) items.push(item);
       start = answer.LastEvaluatedKey;
     } while (start !== undefined);
-    return keys;
+    return items;
+  }
+
+  /** Every key of a partition under a prefix (with `extra` attributes), paging through. */
+  #keys(pk: string, prefix: string, extra?: string): Promise<Item[]> {
+    // DynamoDB refuses an empty string in a key condition, so "everything" has no begins_with.
+    return this.#queryAll({
+      ...(prefix === ""
+        ? { KeyConditionExpression: "pk = :pk", ExpressionAttributeValues: { ":pk": S(pk) } }
+        : {
+            KeyConditionExpression: "pk = :pk AND begins_with(sk, :prefix)",
+            ExpressionAttributeValues: { ":pk": S(pk), ":prefix": S(prefix) },
+          }),
+      ProjectionExpression: extra === undefined ? "pk, sk" : `pk, sk, ${extra}`,
+    });
   }
 
   async #deleteKeys(keys: readonly Item[]): Promise<void> {
@@ -420,20 +445,12 @@ export class DynamoDbPortfolioStore implements PortfolioStore {
       `contains(${PENDING_IMPORTS}, :one)`,
       { ":id": id, ":one": S(importId) },
     );
-    const pk = portfolioPartition(tenant, portfolioId);
-    const keys: Item[] = [];
-    let start: Item | undefined;
-    do {
-      const answer = await this.#queryPage({
-        KeyConditionExpression: "pk = :pk",
-        FilterExpression: `${IMPORT_ID} = :id`,
-        ExpressionAttributeValues: { ":pk": S(pk), ":id": S(importId) },
-        ProjectionExpression: "pk, sk",
-        ...(start === undefined ? {} : { ExclusiveStartKey: start }),
-      });
-      for (const item of answer.Items ?? []) keys.push(item);
-      start = answer.LastEvaluatedKey;
-    } while (start !== undefined);
+    const keys = await this.#queryAll({
+      KeyConditionExpression: "pk = :pk",
+      FilterExpression: `${IMPORT_ID} = :id`,
+      ExpressionAttributeValues: { ":pk": S(portfolioPartition(tenant, portfolioId)), ":id": S(importId) },
+      ProjectionExpression: "pk, sk",
+    });
     for (let at = 0; at < keys.length; at += 25)
       await Promise.all(
         keys.slice(at, at + 25).map((Key) =>
@@ -876,19 +893,11 @@ export class DynamoDbPortfolioStore implements PortfolioStore {
   readContents(tenant: string, portfolioId: string): Promise<PortfolioContents> {
     return guardStore(async () => {
       const portfolio = portfolioFrom(await this.#requirePortfolio(tenant, portfolioId));
-      const rows: Item[] = [];
-      const pk = portfolioPartition(tenant, portfolioId);
-      let start: Item | undefined;
       // One Query per 1 MB page: initiatives and ratings share the partition and come back together.
-      do {
-        const answer = await this.#queryPage({
-          KeyConditionExpression: "pk = :pk",
-          ExpressionAttributeValues: { ":pk": S(pk) },
-          ...(start === undefined ? {} : { ExclusiveStartKey: start }),
-        });
-        for (const item of answer.Items ?? []) rows.push(item);
-        start = answer.LastEvaluatedKey;
-      } while (start !== undefined);
+      const rows = await this.#queryAll({
+        KeyConditionExpression: "pk = :pk",
+        ExpressionAttributeValues: { ":pk": S(portfolioPartition(tenant, portfolioId)) },
+      });
       const initiatives: InitiativeRecord[] = [];
       const ratings: RatingRecord[] = [];
       for (const item of await this.#visible(tenant, portfolioId, rows)) {
@@ -917,12 +926,7 @@ export class DynamoDbPortfolioStore implements PortfolioStore {
           new PutItemCommand({
             TableName: this.#table,
             Item: {
-              pk: S(tenantKey(tenant)),
-              sk: S(idempotencySortKey(key)),
-              kind: S("idempotency"),
-              state: S("pending"),
-              fingerprint: S(fingerprint),
-              owner: S(owner),
+              ...idempotencyItem(tenant, key, "pending", fingerprint, owner),
               leaseUntil: N(nowSeconds + leaseSeconds),
               expiresAt: N(nowSeconds + ttlSeconds),
             },
@@ -949,17 +953,10 @@ export class DynamoDbPortfolioStore implements PortfolioStore {
   /** Reads a stored answer's body from its parts and checks it against the digest stored with them. */
   async #answerBody(tenant: string, key: string, record: Item): Promise<string> {
     const prefix = idempotencyPartPrefix(key, str(record, "owner"));
-    const parts: Item[] = [];
-    let start: Item | undefined;
-    do {
-      const answer = await this.#queryPage({
-        KeyConditionExpression: "pk = :pk AND begins_with(sk, :prefix)",
-        ExpressionAttributeValues: { ":pk": S(tenantKey(tenant)), ":prefix": S(prefix) },
-        ...(start === undefined ? {} : { ExclusiveStartKey: start }),
-      });
-      for (const item of answer.Items ?? []) parts.push(item);
-      start = answer.LastEvaluatedKey;
-    } while (start !== undefined);
+    const parts = await this.#queryAll({
+      KeyConditionExpression: "pk = :pk AND begins_with(sk, :prefix)",
+      ExpressionAttributeValues: { ":pk": S(tenantKey(tenant)), ":prefix": S(prefix) },
+    });
     const body = parts.map((item) => str(item, "text")).join("");
     if (parts.length !== num(record, "bodyParts") || (await sha256Hex(body)) !== str(record, "bodyDigest"))
       throw new StoreError("unavailable", `the stored answer for Idempotency-Key ${key} is incomplete`);
@@ -1035,12 +1032,7 @@ export class DynamoDbPortfolioStore implements PortfolioStore {
           new PutItemCommand({
             TableName: this.#table,
             Item: {
-              pk: S(tenantKey(tenant)),
-              sk: S(idempotencySortKey(key)),
-              kind: S("idempotency"),
-              state: S("done"),
-              fingerprint: S(response.fingerprint),
-              owner: S(owner),
+              ...idempotencyItem(tenant, key, "done", response.fingerprint, owner),
               response: S(JSON.stringify(large ? { ...response, body: "" } : response)),
               ...pointer,
               expiresAt,
