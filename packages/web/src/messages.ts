@@ -257,5 +257,6 @@ export const messages = {
     "calculated-risk": "Calculated risk",
     "marginal-gain": "Marginal gain",
     unlikely: "Unlikely",
+    unrated: "Unrated: no rating on an axis",
   } as Record<string, string>,
 };
