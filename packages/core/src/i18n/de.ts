@@ -19,6 +19,7 @@ export const de: Messages = {
     "calculated-risk": "Kalkuliertes Risiko",
     "marginal-gain": "Kleiner Gewinn",
     unlikely: "Unwahrscheinlich",
+    unrated: "Nicht bewertet",
   },
   kpis: {
     fcr: "Erstlösungsquote",
@@ -74,6 +75,8 @@ export const de: Messages = {
     describe: (count, value, feasibility, rule) =>
       `Streudiagramm mit ${s(count, "Initiative", "Initiativen")}: Geschäftsnutzen von 0 bis 100 nach oben, Machbarkeit von 0 bis 100 nach rechts. Quadrantenschwellen: Nutzen ${value}, Machbarkeit ${feasibility}. Die schattierten Bänder zeigen die Priorität, die ${rule}.`,
     textAxes: (count) => `Geschäftsnutzen ↑  ·  Machbarkeit →  ·  ${s(count, "Initiative", "Initiativen")}`,
+    unratedTitle: (count) => `Nicht bewertet (${count})`,
+    unratedNote: "Keine Bewertung auf einer Achse: nicht eingezeichnet",
   },
   plan: {
     documentTitle: "Plan der KI-Initiativen",

@@ -19,6 +19,7 @@ export const en: Messages = {
     "calculated-risk": "Calculated risk",
     "marginal-gain": "Marginal gain",
     unlikely: "Unlikely",
+    unrated: "Unrated",
   },
   kpis: KPIS,
   priorityRules: {
@@ -58,6 +59,8 @@ export const en: Messages = {
     describe: (count, value, feasibility, rule) =>
       `Scatter plot of ${s(count, "initiative", "initiatives")}: business value from 0 to 100 upwards, feasibility from 0 to 100 to the right. Quadrant thresholds: value ${value}, feasibility ${feasibility}. Shaded bands show priority, the ${rule}.`,
     textAxes: (count) => `Business value ↑  ·  Feasibility →  ·  ${s(count, "initiative", "initiatives")}`,
+    unratedTitle: (count) => `Unrated (${count})`,
+    unratedNote: "No ratings on an axis: not plotted",
   },
   plan: {
     documentTitle: "AI initiative plan",
