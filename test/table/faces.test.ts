@@ -3,11 +3,18 @@
 // column with the same words.
 import { readdirSync, readFileSync } from "node:fs";
 import { type RunningServer, startNodeServer } from "@cxprism/api/node";
+import { XLSX_MEDIA_TYPE } from "@cxprism/core/table";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runCli } from "../cli/run-cli.js";
 
 const FIXTURES = "test/table/fixtures";
 const names = readdirSync(new URL("./fixtures", import.meta.url)).filter((name) => name.endsWith(".csv"));
+/** Workbooks written by LibreOffice Calc from the CSVs and from flat OpenDocument sources (make-fixtures.sh). */
+const workbooks = readdirSync(new URL("./fixtures/xlsx", import.meta.url)).filter((name) =>
+  name.endsWith(".xlsx"),
+);
+/** The sheet to read where it is not the first. */
+const SHEETS: Readonly<Record<string, string>> = { "named-sheet.xlsx": "Ratings" };
 
 let server: RunningServer;
 beforeAll(async () => {
@@ -106,5 +113,94 @@ describe("CLI and API read every fixture table the same way", () => {
     ]);
     const eu = await overHttp(`${FIXTURES}/excel-eu.csv`, "error");
     expect(eu.ok).toBe(true);
+  });
+});
+
+/** A workbook's answer: ranked scores, or problems as [cell, column header, message]. */
+type SeenInWorkbook =
+  | { readonly ok: true; readonly results: readonly (readonly [string, number, number, string])[] }
+  | { readonly ok: false; readonly problems: readonly (readonly [string | null, string | null, string])[] };
+
+function workbookThroughCli(file: string, missing: string, sheet: string | undefined): SeenInWorkbook {
+  const run = runCli([
+    "score",
+    file,
+    "--format",
+    "json",
+    "--missing",
+    missing,
+    ...(sheet === undefined ? [] : ["--sheet", sheet]),
+  ]);
+  if (run.code === 0)
+    return { ok: true, results: ranked((JSON.parse(run.stdout) as { results: ResultJson[] }).results) };
+  expect(run.code, run.stderr).toBe(1);
+  const problems = run.stderr
+    .trimEnd()
+    .split("\n")
+    .filter((line) => !/^\d+ problems?$/.test(line))
+    .map((line) => {
+      expect(line.startsWith(`${file}:`)).toBe(true);
+      // FILE:SHEET!CELL:HEADER: message, the sheet quoted as a formula quotes it.
+      const place = /^:((?:'(?:[^']|'')*'|[^'!:]+)![A-Z]*\d+(?::[A-Z]*\d+)?)(?::([^ :][^:]*))?: (.*)$/s.exec(
+        line.slice(file.length),
+      );
+      if (place === null) return [null, null, line.slice(file.length + 2)] as const;
+      return [place[1]!, place[2] ?? null, place[3]!] as const;
+    });
+  return { ok: false, problems };
+}
+
+async function workbookOverHttp(
+  file: string,
+  missing: string,
+  sheet: string | undefined,
+): Promise<SeenInWorkbook> {
+  const query = new URLSearchParams({ missing, ...(sheet === undefined ? {} : { sheet }) });
+  const response = await fetch(`${server.url}/v1/score?${query}`, {
+    method: "POST",
+    headers: { "Content-Type": XLSX_MEDIA_TYPE, Connection: "close" },
+    body: readFileSync(file),
+  });
+  const body = (await response.json()) as {
+    results?: ResultJson[];
+    errors?: { cell?: string; field?: string; detail: string }[];
+  };
+  if (response.status === 200) return { ok: true, results: ranked(body.results!) };
+  expect(response.status).toBe(422);
+  return {
+    ok: false,
+    problems: body.errors!.map((error) => [error.cell ?? null, error.field ?? null, error.detail] as const),
+  };
+}
+
+describe("CLI and API read every fixture workbook the same way", () => {
+  it.each(
+    workbooks.flatMap((name) => [
+      [name, "error"],
+      [name, "neutral"],
+    ]),
+  )("%s with missing %s", async (name, missing) => {
+    const file = `${FIXTURES}/xlsx/${name}`;
+    const cli = workbookThroughCli(file, missing, SHEETS[name]);
+    const api = await workbookOverHttp(file, missing, SHEETS[name]);
+    expect(api).toEqual(cli);
+  });
+
+  it("scores each workbook made from a CSV as the CSV scores", async () => {
+    for (const name of names) {
+      const fromCsv = await overHttp(`${FIXTURES}/${name}`, "neutral");
+      const fromWorkbook = await workbookOverHttp(
+        `${FIXTURES}/xlsx/${name.replace(/csv$/, "xlsx")}`,
+        "neutral",
+        undefined,
+      );
+      if (fromCsv.ok) expect(fromWorkbook, name).toEqual(fromCsv);
+      else expect(fromWorkbook.ok, name).toBe(false);
+    }
+  });
+
+  it("names the merged header cells through both faces", async () => {
+    const api = await workbookOverHttp(`${FIXTURES}/xlsx/merged-header.xlsx`, "error", undefined);
+    expect(api.ok || api.problems.map(([cell]) => cell)).toEqual(["Sheet1!B1:C1"]);
   });
 });
