@@ -24,10 +24,16 @@ afterAll(async () => {
   await server.close();
 });
 
-/** A face's answer, reduced to what a person reads: ranked scores, or problems as [row, column, message]. */
+/**
+ * A face's answer, reduced to what a person reads: ranked scores, or problems as [place, column, message],
+ * the place a row number in a CSV and a cell (`'typo-headers'!H1`, `Sheet1!4:4`) in a workbook.
+ */
 type Seen =
   | { readonly ok: true; readonly results: readonly (readonly [string, number, number, string])[] }
-  | { readonly ok: false; readonly problems: readonly (readonly [number | null, string | null, string])[] };
+  | {
+      readonly ok: false;
+      readonly problems: readonly (readonly [number | string | null, string | null, string])[];
+    };
 
 interface ResultJson {
   readonly id: string;
@@ -40,8 +46,23 @@ const ranked = (results: readonly ResultJson[]) =>
     (result) => [result.id, result.rank, Number(result.priority.toFixed(9)), result.quadrant] as const,
   );
 
-function throughCli(file: string, missing: string): Seen {
-  const run = runCli(["score", file, "--format", "json", "--missing", missing]);
+/** `:ROW` in a CSV; `:SHEET!CELL` in a workbook, the sheet quoted as a formula quotes it. */
+const PLACE = {
+  csv: /^:(\d+)(?::([^ :][^:]*))?: (.*)$/s,
+  xlsx: /^:((?:'(?:[^']|'')*'|[^'!:]+)![A-Z]*\d+(?::[A-Z]*\d+)?)(?::([^ :][^:]*))?: (.*)$/s,
+};
+
+function throughCli(file: string, missing: string, sheet?: string): Seen {
+  const workbook = file.endsWith(".xlsx");
+  const run = runCli([
+    "score",
+    file,
+    "--format",
+    "json",
+    "--missing",
+    missing,
+    ...(sheet === undefined ? [] : ["--sheet", sheet]),
+  ]);
   if (run.code === 0)
     return { ok: true, results: ranked((JSON.parse(run.stdout) as { results: ResultJson[] }).results) };
   expect(run.code, run.stderr).toBe(1);
@@ -51,29 +72,33 @@ function throughCli(file: string, missing: string): Seen {
     .filter((line) => !/^\d+ problems?$/.test(line))
     .map((line) => {
       expect(line.startsWith(file)).toBe(true);
-      const place = /^:(\d+)(?::([^ :][^:]*))?: (.*)$/s.exec(line.slice(file.length));
+      const place = (workbook ? PLACE.xlsx : PLACE.csv).exec(line.slice(file.length));
       if (place === null) return [null, null, line.slice(file.length + 2)] as const;
-      return [Number(place[1]), place[2] ?? null, place[3]!] as const;
+      return [workbook ? place[1]! : Number(place[1]), place[2] ?? null, place[3]!] as const;
     });
   return { ok: false, problems };
 }
 
-async function overHttp(file: string, missing: string): Promise<Seen> {
-  const response = await fetch(`${server.url}/v1/score?missing=${missing}`, {
+async function overHttp(file: string, missing: string, sheet?: string): Promise<Seen> {
+  const workbook = file.endsWith(".xlsx");
+  const query = new URLSearchParams({ missing, ...(sheet === undefined ? {} : { sheet }) });
+  const response = await fetch(`${server.url}/v1/score?${query}`, {
     method: "POST",
     // No kept-alive socket: the CLI runs synchronously in between, long enough for the server to drop one.
-    headers: { "Content-Type": "text/csv", Connection: "close" },
+    headers: { "Content-Type": workbook ? XLSX_MEDIA_TYPE : "text/csv", Connection: "close" },
     body: readFileSync(file),
   });
   const body = (await response.json()) as {
     results?: ResultJson[];
-    errors?: { row?: number; field?: string; detail: string }[];
+    errors?: { row?: number; cell?: string; field?: string; detail: string }[];
   };
   if (response.status === 200) return { ok: true, results: ranked(body.results!) };
   expect(response.status).toBe(422);
   return {
     ok: false,
-    problems: body.errors!.map((error) => [error.row ?? null, error.field ?? null, error.detail] as const),
+    problems: body.errors!.map(
+      (error) => [(workbook ? error.cell : error.row) ?? null, error.field ?? null, error.detail] as const,
+    ),
   };
 }
 
@@ -116,63 +141,6 @@ describe("CLI and API read every fixture table the same way", () => {
   });
 });
 
-/** A workbook's answer: ranked scores, or problems as [cell, column header, message]. */
-type SeenInWorkbook =
-  | { readonly ok: true; readonly results: readonly (readonly [string, number, number, string])[] }
-  | { readonly ok: false; readonly problems: readonly (readonly [string | null, string | null, string])[] };
-
-function workbookThroughCli(file: string, missing: string, sheet: string | undefined): SeenInWorkbook {
-  const run = runCli([
-    "score",
-    file,
-    "--format",
-    "json",
-    "--missing",
-    missing,
-    ...(sheet === undefined ? [] : ["--sheet", sheet]),
-  ]);
-  if (run.code === 0)
-    return { ok: true, results: ranked((JSON.parse(run.stdout) as { results: ResultJson[] }).results) };
-  expect(run.code, run.stderr).toBe(1);
-  const problems = run.stderr
-    .trimEnd()
-    .split("\n")
-    .filter((line) => !/^\d+ problems?$/.test(line))
-    .map((line) => {
-      expect(line.startsWith(`${file}:`)).toBe(true);
-      // FILE:SHEET!CELL:HEADER: message, the sheet quoted as a formula quotes it.
-      const place = /^:((?:'(?:[^']|'')*'|[^'!:]+)![A-Z]*\d+(?::[A-Z]*\d+)?)(?::([^ :][^:]*))?: (.*)$/s.exec(
-        line.slice(file.length),
-      );
-      if (place === null) return [null, null, line.slice(file.length + 2)] as const;
-      return [place[1]!, place[2] ?? null, place[3]!] as const;
-    });
-  return { ok: false, problems };
-}
-
-async function workbookOverHttp(
-  file: string,
-  missing: string,
-  sheet: string | undefined,
-): Promise<SeenInWorkbook> {
-  const query = new URLSearchParams({ missing, ...(sheet === undefined ? {} : { sheet }) });
-  const response = await fetch(`${server.url}/v1/score?${query}`, {
-    method: "POST",
-    headers: { "Content-Type": XLSX_MEDIA_TYPE, Connection: "close" },
-    body: readFileSync(file),
-  });
-  const body = (await response.json()) as {
-    results?: ResultJson[];
-    errors?: { cell?: string; field?: string; detail: string }[];
-  };
-  if (response.status === 200) return { ok: true, results: ranked(body.results!) };
-  expect(response.status).toBe(422);
-  return {
-    ok: false,
-    problems: body.errors!.map((error) => [error.cell ?? null, error.field ?? null, error.detail] as const),
-  };
-}
-
 describe("CLI and API read every fixture workbook the same way", () => {
   it.each(
     workbooks.flatMap((name) => [
@@ -181,15 +149,15 @@ describe("CLI and API read every fixture workbook the same way", () => {
     ]),
   )("%s with missing %s", async (name, missing) => {
     const file = `${FIXTURES}/xlsx/${name}`;
-    const cli = workbookThroughCli(file, missing, SHEETS[name]);
-    const api = await workbookOverHttp(file, missing, SHEETS[name]);
+    const cli = throughCli(file, missing, SHEETS[name]);
+    const api = await overHttp(file, missing, SHEETS[name]);
     expect(api).toEqual(cli);
   });
 
   it("scores each workbook made from a CSV as the CSV scores", async () => {
     for (const name of names) {
       const fromCsv = await overHttp(`${FIXTURES}/${name}`, "neutral");
-      const fromWorkbook = await workbookOverHttp(
+      const fromWorkbook = await overHttp(
         `${FIXTURES}/xlsx/${name.replace(/csv$/, "xlsx")}`,
         "neutral",
         undefined,
@@ -200,7 +168,7 @@ describe("CLI and API read every fixture workbook the same way", () => {
   });
 
   it("names the merged header cells through both faces", async () => {
-    const api = await workbookOverHttp(`${FIXTURES}/xlsx/merged-header.xlsx`, "error", undefined);
+    const api = await overHttp(`${FIXTURES}/xlsx/merged-header.xlsx`, "error", undefined);
     expect(api.ok || api.problems.map(([cell]) => cell)).toEqual(["Sheet1!B1:C1"]);
   });
 });
