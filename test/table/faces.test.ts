@@ -172,3 +172,85 @@ describe("CLI and API read every fixture workbook the same way", () => {
     expect(api.ok || api.problems.map(([cell]) => cell)).toEqual(["Sheet1!B1:C1"]);
   });
 });
+
+describe("missing is never invisible (issue #13)", () => {
+  const file = `${FIXTURES}/unrated.csv`;
+  const expected = [
+    ["agent-assist", 1, "likely-win"],
+    ["rated-low", 2, "unlikely"],
+    ["value-only", 3, "unrated"],
+    ["blank-row", 4, "unrated"],
+  ];
+
+  it("an initiative with no rating on an axis is unrated and ranked last, never a likely win, in both faces", async () => {
+    const cli = throughCli(file, "neutral");
+    const api = await overHttp(file, "neutral");
+    for (const seen of [cli, api]) {
+      expect(seen.ok && seen.results.map(([id, rank, , quadrant]) => [id, rank, quadrant])).toEqual(expected);
+    }
+  });
+
+  it("the CLI table marks every score with a midpoint, says why under the table, and notes the unrated", () => {
+    const run = runCli(["score", file, "--missing", "neutral"], { env: { NO_COLOR: "1" } });
+    expect(run.code, run.stderr).toBe(0);
+    const lines = run.stdout.split("\n");
+    expect(lines[0]).toBe("rank  initiative    value   feasibility   priority  quadrant");
+    expect(lines[1]).toMatch(/^ {3}1 {2}Agent assist +\d+\.\d {2,}\d+\.\d {2,}\d+\.\d {2}Likely win$/);
+    expect(lines[3]).toMatch(/^ {3}3 {2}Value only +100\.0 {2,}50\.0\* +\d+\.\d {2}Unrated$/);
+    expect(lines[4]).toMatch(/^ {3}4 {2}Blank row +50\.0\* +50\.0\* +50\.0 {2}Unrated$/);
+    expect(lines.at(-2)).toBe(
+      "* includes a missing rating scored at the scale midpoint (--missing neutral); --format json lists them in warnings",
+    );
+    expect(run.stderr).toContain(
+      "note: 2 initiative(s) unrated: no rating at all on an axis, so in no quadrant and ranked last",
+    );
+    const unrated = runCli([
+      "score",
+      file,
+      "--missing",
+      "neutral",
+      "--quadrant",
+      "unrated",
+      "--format",
+      "csv",
+    ]);
+    expect(
+      unrated.stdout
+        .trimEnd()
+        .split("\n")
+        .slice(1)
+        .map((line) => line.split(",")[1]),
+    ).toEqual(["value-only", "blank-row"]);
+  });
+
+  it("says so in every result's warnings, over HTTP as in the CLI's JSON", async () => {
+    const response = await fetch(`${server.url}/v1/score?missing=neutral`, {
+      method: "POST",
+      headers: { "Content-Type": "text/csv", Connection: "close" },
+      body: readFileSync(file),
+    });
+    const body = (await response.json()) as {
+      results: { id: string; warnings: { code: string; criterion?: string }[] }[];
+    };
+    const codes = new Map(body.results.map((result) => [result.id, result.warnings.map((w) => w.code)]));
+    expect(codes.get("agent-assist")).toEqual([]);
+    expect(codes.get("value-only")).toEqual([...Array(6).fill("missing-rating"), "unrated"]);
+    expect(codes.get("blank-row")).toEqual([...Array(11).fill("missing-rating"), "unrated"]);
+    const cli = JSON.parse(runCli(["score", file, "--missing", "neutral", "--format", "json"]).stdout) as {
+      results: unknown[];
+    };
+    expect(cli.results).toEqual(body.results);
+  });
+
+  it("the matrix draws unrated initiatives apart, over HTTP", async () => {
+    const response = await fetch(`${server.url}/v1/matrix?missing=neutral`, {
+      method: "POST",
+      headers: { "Content-Type": "text/csv", Connection: "close" },
+      body: readFileSync(file),
+    });
+    expect(response.status).toBe(200);
+    const svg = await response.text();
+    expect(svg).toContain(">Unrated (2)</text>");
+    expect(svg).toContain(">Value only; Blank row</text>");
+  });
+});

@@ -351,8 +351,13 @@ describe("POST /v1/score with CSV", () => {
   it("honours ?missing=neutral", async () => {
     const response = await postCsv("name,cx_impact\nA,5\n", "?missing=neutral");
     expect(response.status).toBe(200);
-    const body = (await response.json()) as { results: { warnings: unknown[] }[] };
-    expect(body.results[0]!.warnings).toHaveLength(10);
+    const body = (await response.json()) as { results: { quadrant: string; warnings: { code: string }[] }[] };
+    // Ten midpoints, and no feasibility rating at all: unrated.
+    expect(body.results[0]!.warnings.map((warning) => warning.code)).toEqual([
+      ...Array(10).fill("missing-rating"),
+      "unrated",
+    ]);
+    expect(body.results[0]!.quadrant).toBe("unrated");
   });
 
   it("answers 422 for an unknown ?missing value", async () => {

@@ -1,9 +1,9 @@
 /** The schema of `/v1/score`'s `discussion`: the core's disagreement report, for the OpenAPI document. */
-import { QUADRANTS } from "@cxprism/core";
+import { RESULT_QUADRANTS } from "@cxprism/core";
 import * as v from "valibot";
 
 const described = <T extends v.GenericSchema>(schema: T, text: string) => v.pipe(schema, v.description(text));
-const Quadrant = v.picklist(QUADRANTS);
+const Quadrant = v.picklist(RESULT_QUADRANTS);
 const Share = v.number();
 
 /** Kendall's coefficient of concordance among raters. */

@@ -3,7 +3,7 @@
  * `/v1/plan`) and of `/v1/score`'s discussion, for the OpenAPI document. Requests are validated with the
  * route files' own schemas (which these reuse); responses are what the core returns, described here.
  */
-import { InitiativeSchema, ModelSchema, QUADRANTS } from "@cxprism/core";
+import { InitiativeSchema, ModelSchema, QUADRANTS, RESULT_QUADRANTS } from "@cxprism/core";
 import { RANKING_METHODS } from "@cxprism/core/confidence";
 import { COMPLETIONS, RankWeightsRequestSchema } from "@cxprism/core/weights";
 import * as v from "valibot";
@@ -15,6 +15,7 @@ import { ConcordanceSchema, DiscussionSchema } from "./discussion.js";
 
 const described = <T extends v.GenericSchema>(schema: T, text: string) => v.pipe(schema, v.description(text));
 const Quadrant = v.picklist(QUADRANTS);
+const ResultQuadrant = v.picklist(RESULT_QUADRANTS);
 const Weights = described(v.record(v.string(), v.number()), "Weights by criterion id; they sum to 1.");
 
 const JudgmentAdviceSchema = v.object({
@@ -269,7 +270,7 @@ export const PlanSchema = v.object({
       priority: v.number(),
       value: v.number(),
       feasibility: v.number(),
-      quadrant: Quadrant,
+      quadrant: ResultQuadrant,
       quadrantLabel: v.string(),
       cost: v.number(),
       effort: v.nullable(v.number()),

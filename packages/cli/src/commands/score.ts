@@ -1,4 +1,4 @@
-import { QUADRANTS, type Quadrant, type Result } from "@cxprism/core";
+import { RESULT_QUADRANTS, type Result, type ResultQuadrant } from "@cxprism/core";
 import { renderMatrixText } from "@cxprism/core/matrix";
 import { normaliseHeader, resultOf, type ScoreColumns, scoreColumns } from "@cxprism/core/table";
 import { defineCommand } from "../command.js";
@@ -54,7 +54,8 @@ export const scoreCommand = defineCommand({
       type: "string",
       short: "q",
       value: "Q",
-      description: "show only one quadrant: likely-win, calculated-risk, marginal-gain or unlikely",
+      description:
+        "show only one quadrant: likely-win, calculated-risk, marginal-gain, unlikely or unrated (no rating on an axis)",
     },
     missing: MISSING_OPTION,
     sheet: SHEET_OPTION,
@@ -157,10 +158,18 @@ export const scoreCommand = defineCommand({
       io.stderr.write(`note: kept as extra columns: ${loaded.extraColumns.join(", ")}\n`);
     const { warnings } = scorable.portfolio;
     let warned = 0;
-    for (const i of order) if (warnings[i]!.some((w) => w.code === "missing-rating")) warned++;
+    let unrated = 0;
+    for (const i of order) {
+      if (warnings[i]!.some((w) => w.code === "missing-rating")) warned++;
+      if (columns.quadrant[i] === RESULT_QUADRANTS.indexOf("unrated")) unrated++;
+    }
     if (warned > 0)
       io.stderr.write(
         `note: ${warned} initiative(s) had missing ratings, scored at the scale midpoint (--missing neutral)\n`,
+      );
+    if (unrated > 0)
+      io.stderr.write(
+        `note: ${unrated} initiative(s) unrated: no rating at all on an axis, so in no quadrant and ranked last\n`,
       );
     return 0;
   },
@@ -175,12 +184,12 @@ function matrixWidth(stream: NodeJS.WriteStream | undefined): number {
 /** The initiatives to show, best first: those in `quadrant` (all when absent), at most `top` of them. */
 function selectRows(
   columns: ScoreColumns,
-  quadrant: Quadrant | undefined,
+  quadrant: ResultQuadrant | undefined,
   top: number | undefined,
 ): Uint32Array {
   let order = columns.order;
   if (quadrant !== undefined) {
-    const code = QUADRANTS.indexOf(quadrant);
+    const code = RESULT_QUADRANTS.indexOf(quadrant);
     order = order.filter((i) => columns.quadrant[i] === code);
   }
   return top !== undefined && order.length > top ? order.subarray(0, top) : order;
@@ -191,15 +200,15 @@ function readTop(value: string | boolean | undefined): number | undefined {
   return readNumberFlag("top", value, { min: 1, whole: true });
 }
 
-function readQuadrant(value: string | boolean | undefined): Quadrant | undefined {
+function readQuadrant(value: string | boolean | undefined): ResultQuadrant | undefined {
   if (value === undefined) return undefined;
   // Accept the id or its words in any case and spacing: "likely-win", "Likely win", "likely_win".
   const wanted = normaliseHeader(String(value));
-  const quadrant = QUADRANTS.find((q) => normaliseHeader(q) === wanted);
+  const quadrant = RESULT_QUADRANTS.find((q) => normaliseHeader(q) === wanted);
   if (quadrant === undefined)
     throw new CliError(
       "usage",
-      `--quadrant: expected one of ${QUADRANTS.join(", ")}, received ${JSON.stringify(value)}`,
+      `--quadrant: expected one of ${RESULT_QUADRANTS.join(", ")}, received ${JSON.stringify(value)}`,
     );
   return quadrant;
 }

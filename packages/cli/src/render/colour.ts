@@ -1,4 +1,4 @@
-import type { Quadrant } from "@cxprism/core";
+import type { ResultQuadrant } from "@cxprism/core";
 
 /** ANSI styles used by the table; each is [open, close]. */
 const STYLES = {
@@ -13,11 +13,12 @@ const STYLES = {
 export type Style = keyof typeof STYLES;
 
 /** The colour of each quadrant in the table. */
-export const QUADRANT_STYLE: Readonly<Record<Quadrant, Style>> = {
+export const QUADRANT_STYLE: Readonly<Record<ResultQuadrant, Style>> = {
   "likely-win": "green",
   "calculated-risk": "yellow",
   "marginal-gain": "cyan",
   unlikely: "dim",
+  unrated: "dim",
 };
 
 /**

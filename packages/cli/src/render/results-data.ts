@@ -1,4 +1,4 @@
-import { type Model, type Portfolio, QUADRANTS, type Result } from "@cxprism/core";
+import { type Model, type Portfolio, RESULT_QUADRANTS, type Result } from "@cxprism/core";
 import { renderCsvRecord, resultOf, type ScoreColumns } from "@cxprism/core/table";
 
 /** The extra columns of a file, and a lookup of each result's values for them. */
@@ -129,7 +129,7 @@ export function* renderScoredCsv(
   for (let k = 0; k < order.length; k++) {
     const i = order[k]!;
     // Numbers and quadrant ids never need quotes.
-    text += `${columns.rank[i]},${csvField(rows.id(i))},${csvField(rows.name(i))},${csvField(rows.category(i))},${fixed2(columns.value[i]!)},${fixed2(columns.feasibility[i]!)},${fixed2(columns.priority[i]!)},${QUADRANTS[columns.quadrant[i]!]}`;
+    text += `${columns.rank[i]},${csvField(rows.id(i))},${csvField(rows.name(i))},${csvField(rows.category(i))},${fixed2(columns.value[i]!)},${fixed2(columns.feasibility[i]!)},${fixed2(columns.priority[i]!)},${RESULT_QUADRANTS[columns.quadrant[i]!]}`;
     for (const name of extraNames) text += `,${csvField(rows.extra(i, name) ?? "")}`;
     text += "\n";
     if ((k + 1) % BATCH === 0) {

@@ -2,7 +2,7 @@ import { CxprismError, type Problem } from "../errors.js";
 import { scaleBounds } from "../pipeline/normalise.js";
 import { scorePortfolio } from "../pipeline/score.js";
 import type { RatingValue } from "../schema/initiative.js";
-import type { Quadrant } from "../schema/model.js";
+import type { ResultQuadrant } from "../schema/model.js";
 import { type Portfolio, readRating, type ScoreOptions, validatePortfolio } from "../validate/portfolio.js";
 import { type Concordance, kendallW } from "../weights/kendall.js";
 
@@ -30,11 +30,11 @@ export interface RaterRating {
 /** What moving one disputed rating across its raters' range does to the initiative. */
 export interface DisagreementImpact {
   /** The initiative's quadrant with the ratings as aggregated. */
-  readonly quadrant: Quadrant;
+  readonly quadrant: ResultQuadrant;
   /** Its quadrant with this criterion at the lowest rater's value (others unchanged). */
-  readonly quadrantAtLowest: Quadrant;
+  readonly quadrantAtLowest: ResultQuadrant;
   /** Its quadrant with this criterion at the highest rater's value. */
-  readonly quadrantAtHighest: Quadrant;
+  readonly quadrantAtHighest: ResultQuadrant;
   /** Whether the quadrant differs between the two ends (the disagreement decides where it lands). */
   readonly quadrantChanges: boolean;
   /** Its rank as aggregated, at the lowest and at the highest value. */
@@ -208,7 +208,7 @@ function settled(x: number): number {
 }
 
 interface Outcome {
-  readonly quadrant: Quadrant;
+  readonly quadrant: ResultQuadrant;
   readonly rank: number;
   readonly priority: number;
 }

@@ -19,6 +19,7 @@ export const de: Messages = {
     "calculated-risk": "Kalkuliertes Risiko",
     "marginal-gain": "Kleiner Gewinn",
     unlikely: "Unwahrscheinlich",
+    unrated: "Nicht bewertet",
   },
   kpis: {
     fcr: "Erstlösungsquote",
@@ -63,12 +64,19 @@ export const de: Messages = {
       return [`${theme === "dark" ? "Heller" : "Dunkler"}: ${head}`, tail];
     },
     keyOverflow: (count, from) => `… und ${count} weitere (Nummern ab ${from})`,
+    unlabelled: (top, count) => [
+      `Namen nur an den ${top}`,
+      "mit höchster Priorität;",
+      `${count} Punkte ohne Namen`,
+    ],
     keyTitle: "Legende: Initiativen mit Nummer im Diagramm",
     initiatives: "Initiativen",
     words: { value: "Nutzen", feasibility: "Machbarkeit", priority: "Priorität" },
     describe: (count, value, feasibility, rule) =>
       `Streudiagramm mit ${s(count, "Initiative", "Initiativen")}: Geschäftsnutzen von 0 bis 100 nach oben, Machbarkeit von 0 bis 100 nach rechts. Quadrantenschwellen: Nutzen ${value}, Machbarkeit ${feasibility}. Die schattierten Bänder zeigen die Priorität, die ${rule}.`,
     textAxes: (count) => `Geschäftsnutzen ↑  ·  Machbarkeit →  ·  ${s(count, "Initiative", "Initiativen")}`,
+    unratedTitle: (count) => `Nicht bewertet (${count})`,
+    unratedNote: "Keine Bewertung auf einer Achse: nicht eingezeichnet",
   },
   plan: {
     documentTitle: "Plan der KI-Initiativen",

@@ -19,6 +19,7 @@ export const en: Messages = {
     "calculated-risk": "Calculated risk",
     "marginal-gain": "Marginal gain",
     unlikely: "Unlikely",
+    unrated: "Unrated",
   },
   kpis: KPIS,
   priorityRules: {
@@ -47,12 +48,19 @@ export const en: Messages = {
       return [`${theme === "dark" ? "Brighter" : "Darker"}: ${head}`, tail];
     },
     keyOverflow: (count, from) => `… and ${count} more (numbers ${from} and up)`,
+    unlabelled: (top, count) => [
+      `Names on the top ${top}`,
+      "by priority only;",
+      `${count} markers unlabelled`,
+    ],
     keyTitle: "Key: initiatives numbered on the chart",
     initiatives: "Initiatives",
     words: { value: "value", feasibility: "feasibility", priority: "priority" },
     describe: (count, value, feasibility, rule) =>
       `Scatter plot of ${s(count, "initiative", "initiatives")}: business value from 0 to 100 upwards, feasibility from 0 to 100 to the right. Quadrant thresholds: value ${value}, feasibility ${feasibility}. Shaded bands show priority, the ${rule}.`,
     textAxes: (count) => `Business value ↑  ·  Feasibility →  ·  ${s(count, "initiative", "initiatives")}`,
+    unratedTitle: (count) => `Unrated (${count})`,
+    unratedNote: "No ratings on an axis: not plotted",
   },
   plan: {
     documentTitle: "AI initiative plan",

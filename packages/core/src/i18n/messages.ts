@@ -1,5 +1,5 @@
 import type { KpiId } from "../schema/kpi.js";
-import type { PriorityRule, Quadrant } from "../schema/model.js";
+import type { PriorityRule, ResultQuadrant } from "../schema/model.js";
 
 /**
  * Every text the matrix, the roadmap and the board pack print, in one language. A language is one object
@@ -14,7 +14,7 @@ export interface Messages {
   readonly direction: "ltr" | "rtl";
   /** Decimal and thousands separators used by {@link formatLocalNumber}. */
   readonly number: { readonly decimal: string; readonly group: string };
-  readonly quadrants: { readonly [quadrant in Quadrant]: string };
+  readonly quadrants: { readonly [quadrant in ResultQuadrant]: string };
   readonly kpis: { readonly [kpi in KpiId]: string };
   readonly priorityRules: { readonly [rule in PriorityRule]: string };
   readonly matrix: {
@@ -34,6 +34,8 @@ export interface Messages {
     /** Two lines under the priority swatches; `stronger` is the word for more tint in this theme. */
     readonly bandCaption: (rule: PriorityRule, theme: "light" | "dark") => readonly [string, string];
     readonly keyOverflow: (count: number, from: number) => string;
+    /** Three short lines when only the top markers carry names; `count` arrives formatted. */
+    readonly unlabelled: (top: number, count: string) => readonly [string, string, string];
     readonly keyTitle: string;
     readonly initiatives: string;
     /** Lower-case words before the numbers in a marker's description. */
@@ -41,6 +43,10 @@ export interface Messages {
     /** The opening sentences of the matrix's description for screen readers. */
     readonly describe: (count: number, value: string, feasibility: string, rule: string) => string;
     readonly textAxes: (count: number) => string;
+    /** The heading of the list of `unrated` initiatives, drawn apart from the plot. */
+    readonly unratedTitle: (count: number) => string;
+    /** The line under it: why they are not on the plot. */
+    readonly unratedNote: string;
   };
   readonly plan: {
     readonly documentTitle: string;

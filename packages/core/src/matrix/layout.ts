@@ -1,3 +1,4 @@
+import { formatLocalNumber } from "../i18n/index.js";
 import { classifyQuadrant } from "../pipeline/quadrant.js";
 import { QUADRANTS, type Quadrant } from "../schema/model.js";
 import { formatCompact, roundDownNice } from "./format.js";
@@ -12,7 +13,7 @@ import {
   resolveMatrix,
 } from "./options.js";
 import { createAreaScale, createLinearScale, type LinearScale, niceTicks } from "./scale.js";
-import { estimateTextWidth, truncateToWidth } from "./text-width.js";
+import { estimateTextWidth, truncateToWidth, wrapToWidth } from "./text-width.js";
 
 /** Font sizes of the matrix, in pixels; the layout measures text with them. */
 export const MATRIX_FONT = {
@@ -89,6 +90,15 @@ export interface LegendLayout {
   readonly bandCaption: readonly TextItem[];
   /** Says how many markers have no label, when there are more than {@link MAX_LABELLED_MARKERS}. */
   readonly unlabelled?: readonly TextItem[];
+  /** The `unrated` initiatives, listed apart because they have no place on the plot; absent when none. */
+  readonly unrated?: {
+    readonly title: TextItem;
+    readonly note: TextItem;
+    /** Their names, wrapped to the panel (at most {@link MAX_UNRATED_LINES} lines, then "+N more"). */
+    readonly lines: readonly TextItem[];
+    /** Every unrated initiative, in input order. */
+    readonly inputs: readonly MatrixInput[];
+  };
 }
 
 /** One line of the key that lists markers whose names did not fit beside them. */
@@ -140,6 +150,9 @@ export interface MatrixLayout {
  */
 export const MAX_LABELLED_MARKERS = 100;
 
+/** The most lines of names in the legend's list of unrated initiatives. */
+export const MAX_UNRATED_LINES = 8;
+
 const PAD = 24;
 const LABEL_HEIGHT = 14;
 const KEY_ROW = 15;
@@ -164,7 +177,7 @@ export function layoutMatrix(inputs: readonly MatrixInput[], options: MatrixOpti
   // Never let the key take more than 40% of the height: past that, the key ends with "and N more".
   const maxRows = Math.floor((resolved.options.height * 0.4) / KEY_ROW);
   let keyRows = 0;
-  let layout = layoutOnce(resolved.points, resolved.options, keyRows);
+  let layout = layoutOnce(resolved.points, resolved.unrated, resolved.options, keyRows);
   for (let attempt = 0; attempt < 6 && keyRows < maxRows; attempt++) {
     const needed = layout.markers.filter(
       (marker) =>
@@ -173,13 +186,14 @@ export function layoutMatrix(inputs: readonly MatrixInput[], options: MatrixOpti
     ).length;
     if (needed <= keyRows * layout.keyColumns) break;
     keyRows = Math.min(maxRows, Math.max(keyRows + 1, Math.ceil(needed / layout.keyColumns)));
-    layout = layoutOnce(resolved.points, resolved.options, keyRows);
+    layout = layoutOnce(resolved.points, resolved.unrated, resolved.options, keyRows);
   }
   return layout;
 }
 
 function layoutOnce(
   points: readonly MatrixPoint[],
+  unrated: readonly MatrixInput[],
   options: ResolvedMatrixOptions,
   keyRows: number,
 ): MatrixLayout {
@@ -314,6 +328,7 @@ function layoutOnce(
     radiusOf,
     options,
     points.length - labelled,
+    unrated,
   );
   const keyed = markers.filter(
     (marker, i) => marker.label.kind !== "none" && (marker.label.kind !== "name" || shortened[i]),
@@ -459,6 +474,7 @@ function layoutLegend(
   radiusOf: (value: number) => number,
   options: ResolvedMatrixOptions,
   unlabelledCount: number,
+  unratedInputs: readonly MatrixInput[],
 ): LegendLayout {
   let cursor = top + 10;
   const categoryTitle: TextItem = { text: options.messages.matrix.category, x, y: cursor, anchor: "start" };
@@ -563,11 +579,9 @@ function layoutLegend(
   let unlabelled: TextItem[] | undefined;
   if (unlabelledCount > 0) {
     const top = bottom + 26;
-    unlabelled = [
-      `Names on the top ${MAX_LABELLED_MARKERS}`,
-      "by priority only;",
-      `${unlabelledCount.toLocaleString("en")} markers unlabelled`,
-    ].map((text, index): TextItem => ({ text, x, y: top + index * 15, anchor: "start" }));
+    unlabelled = options.messages.matrix
+      .unlabelled(MAX_LABELLED_MARKERS, formatLocalNumber(unlabelledCount, options.messages))
+      .map((text, index): TextItem => ({ text, x, y: top + index * 15, anchor: "start" }));
     bottom = top + (unlabelled.length - 1) * 15 + 4;
   }
   const legend = {
@@ -579,6 +593,41 @@ function layoutLegend(
     bandCaption,
     bottom,
   };
-  const withUnlabelled = unlabelled === undefined ? legend : { ...legend, unlabelled };
+  let unrated: LegendLayout["unrated"];
+  if (unratedInputs.length > 0) {
+    const top = bottom + 26;
+    const title: TextItem = {
+      text: options.messages.matrix.unratedTitle(unratedInputs.length),
+      x,
+      y: top,
+      anchor: "start",
+    };
+    const note: TextItem = { text: options.messages.matrix.unratedNote, x, y: top + 16, anchor: "start" };
+    const lines = listNames(
+      unratedInputs.map((input) => input.name),
+      width,
+    ).map((text, index): TextItem => ({ text, x, y: top + 32 + index * 15, anchor: "start" }));
+    unrated = { title, note, lines, inputs: unratedInputs };
+    bottom = top + 32 + (lines.length - 1) * 15 + 4;
+  }
+  const withUnlabelled = {
+    ...legend,
+    bottom,
+    ...(unlabelled === undefined ? {} : { unlabelled }),
+    ...(unrated === undefined ? {} : { unrated }),
+  };
   return size === undefined ? withUnlabelled : { ...withUnlabelled, size };
+}
+
+/** Names joined by "; " and wrapped to `width`, at most {@link MAX_UNRATED_LINES} lines ending "+N more". */
+function listNames(names: readonly string[], width: number): string[] {
+  const lines = wrapToWidth(names.join("; "), width, MATRIX_FONT.legend);
+  if (lines.length <= MAX_UNRATED_LINES) return lines;
+  const kept = lines.slice(0, MAX_UNRATED_LINES - 1);
+  // A name cut at the end of the last kept line is dropped from it and counted with the rest.
+  const cut = kept.at(-1)!.lastIndexOf(";");
+  if (cut >= 0) kept[kept.length - 1] = kept.at(-1)!.slice(0, cut + 1);
+  const shown = kept.join(" ").split(";").length - 1;
+  kept.push(`+${names.length - shown} more`);
+  return kept;
 }

@@ -4,7 +4,7 @@ import { quadrantName } from "../i18n/index.js";
 import type { Messages } from "../i18n/messages.js";
 import { defaultModel } from "../model/cx-ai-prism.js";
 import { createPriorityRule } from "../pipeline/priority.js";
-import type { PriorityRule, Quadrant } from "../schema/model.js";
+import { type PriorityRule, type Quadrant, type ResultQuadrant, UNRATED } from "../schema/model.js";
 import type { Contributions } from "../schema/result.js";
 
 /**
@@ -25,6 +25,8 @@ export interface MatrixInput {
   readonly contributions?: Contributions;
   /** The default size field. */
   readonly cost?: number;
+  /** A result's quadrant: `unrated` initiatives are listed beside the plot, never drawn on it. */
+  readonly quadrant?: string;
 }
 
 /** The parts of a scoring model the matrix draws: a full `Model` fits. */
@@ -32,7 +34,7 @@ export interface MatrixModel {
   readonly priority?: PriorityRule;
   readonly axisWeights?: { readonly value?: number; readonly feasibility?: number };
   readonly thresholds?: { readonly value?: number; readonly feasibility?: number };
-  readonly quadrantLabels?: { readonly [quadrant in Quadrant]?: string };
+  readonly quadrantLabels?: { readonly [quadrant in ResultQuadrant]?: string };
 }
 
 /** Options of `renderMatrixSvg` and `layoutMatrix`. */
@@ -82,7 +84,7 @@ export interface ResolvedMatrixOptions {
   readonly priorityOf: (value: number, feasibility: number) => number;
   readonly axisShare: number;
   readonly thresholds: { readonly value: number; readonly feasibility: number };
-  readonly quadrantLabels: { readonly [quadrant in Quadrant]: string };
+  readonly quadrantLabels: { readonly [quadrant in ResultQuadrant]: string };
   readonly sizeLabel: string;
   readonly idPrefix: string;
   readonly levels: readonly number[];
@@ -118,7 +120,7 @@ export function describePriorityRule(rule: PriorityRule): string {
 export function resolveMatrix(
   inputs: readonly MatrixInput[],
   options: MatrixOptions = {},
-): { points: MatrixPoint[]; options: ResolvedMatrixOptions } {
+): { points: MatrixPoint[]; unrated: MatrixInput[]; options: ResolvedMatrixOptions } {
   const problems: Problem[] = [];
   const optionProblems: Problem[] = [];
   const width = options.width ?? 960;
@@ -177,6 +179,7 @@ export function resolveMatrix(
   const priorityOf = createPriorityRule({ priority, axisWeights });
   const sizeField = options.sizeField ?? "cost";
   const points: MatrixPoint[] = [];
+  const unrated: MatrixInput[] = [];
   inputs.forEach((input, index) => {
     for (const axis of ["value", "feasibility"] as const) {
       const score = input[axis];
@@ -199,6 +202,10 @@ export function resolveMatrix(
           });
       }
     }
+    if (input.quadrant === UNRATED) {
+      unrated.push(input);
+      return;
+    }
     const score = input.priority ?? priorityOf(input.value, input.feasibility);
     points.push({ input, priority: score, size });
   });
@@ -218,6 +225,7 @@ export function resolveMatrix(
     "calculated-risk": label("calculated-risk"),
     "marginal-gain": label("marginal-gain"),
     unlikely: label("unlikely"),
+    unrated: quadrantName(labels.unrated, defaultModel.quadrantLabels.unrated, messages.quadrants.unrated),
   };
   const subtitle =
     options.subtitle ??
@@ -229,6 +237,7 @@ export function resolveMatrix(
     );
   return {
     points,
+    unrated,
     options: {
       width,
       height,

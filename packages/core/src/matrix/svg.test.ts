@@ -4,8 +4,10 @@ import { describe, expect, it } from "vitest";
 import { catalogInitiatives } from "../catalog/initiatives.js";
 import { CxprismError } from "../errors.js";
 import { score } from "../pipeline/score.js";
+import { layoutMatrix, MAX_UNRATED_LINES } from "./layout.js";
 import type { MatrixInput } from "./options.js";
-import { renderMatrixSvg } from "./svg.js";
+import { describeMatrix, renderMatrixSvg } from "./svg.js";
+import { renderMatrixText } from "./text.js";
 
 /**
  * Parses with a real XML parser that throws on any error, so only well-formed XML passes. (Warnings, such as
@@ -230,5 +232,54 @@ describe("renderMatrixSvg", () => {
   )("is well-formed XML for any names, in any script", (rows) => {
     const inputs = rows.map((row, i) => ({ ...row, id: `i${i}` }));
     expect(() => parseSvg(renderMatrixSvg(inputs))).not.toThrow();
+  });
+});
+
+describe("unrated initiatives (issue #13)", () => {
+  const catalog = catalogInitiatives()
+    .slice(0, 8)
+    .map((initiative) => ({ ...initiative, dependsOn: [] }));
+  const results = score(
+    [
+      ...catalog,
+      { name: "Blank row", ratings: {} },
+      { name: "Only value rated", ratings: { cx_impact: 5, cost_to_serve: 5 } },
+    ],
+    { missing: "neutral" },
+  );
+
+  it("are drawn apart: listed under the legend, never as a marker on the plot", () => {
+    const layout = layoutMatrix(results);
+    expect(layout.markers.map((marker) => marker.point.input.name)).not.toContain("Blank row");
+    expect(layout.markers).toHaveLength(8);
+    expect(layout.legend.unrated?.title.text).toBe("Unrated (2)");
+    expect(layout.legend.unrated?.lines.map((line) => line.text).join(" ")).toBe(
+      "Only value rated; Blank row",
+    );
+    const svg = renderMatrixSvg(results);
+    expect(svg).toContain(">Unrated (2)</text>");
+    expect(describeMatrix(layout)).toContain(
+      "Unrated (2): Only value rated; Blank row. No ratings on an axis: not plotted.",
+    );
+  });
+
+  it("list at most MAX_UNRATED_LINES lines of names, ending with how many more", () => {
+    const many = score(
+      [...catalog, ...Array.from({ length: 60 }, (_, i) => ({ name: `Blank initiative ${i}`, ratings: {} }))],
+      { missing: "neutral" },
+    );
+    const lines = layoutMatrix(many).legend.unrated!.lines.map((line) => line.text);
+    expect(lines).toHaveLength(MAX_UNRATED_LINES);
+    const more = Number(/^\+(\d+) more$/.exec(lines.at(-1)!)![1]);
+    expect(lines.at(-2)).toMatch(/;$/);
+    const finished = lines.slice(0, -1).join(" ").split(";").length - 1;
+    expect(finished + more).toBe(60);
+  });
+
+  it("are listed under the terminal matrix, not plotted on it", () => {
+    const text = renderMatrixText(results);
+    expect(text).toContain(
+      "Unrated (2): No ratings on an axis: not plotted\n  Only value rated\n  Blank row\n",
+    );
   });
 });

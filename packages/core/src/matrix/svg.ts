@@ -211,6 +211,11 @@ function drawLegend(out: string[], layout: MatrixLayout, theme: MatrixTheme): vo
   for (const end of legend.bandScale) out.push(text(end, MATRIX_FONT.tick, theme.muted));
   for (const line of legend.bandCaption) out.push(text(line, MATRIX_FONT.legend, theme.muted));
   for (const line of legend.unlabelled ?? []) out.push(text(line, MATRIX_FONT.legend, theme.muted));
+  if (legend.unrated !== undefined) {
+    out.push(text(legend.unrated.title, MATRIX_FONT.legendTitle, theme.text, ' font-weight="700"'));
+    out.push(text(legend.unrated.note, MATRIX_FONT.legend, theme.muted));
+    for (const line of legend.unrated.lines) out.push(text(line, MATRIX_FONT.legend, theme.text));
+  }
 }
 
 function drawKey(out: string[], layout: MatrixLayout, theme: MatrixTheme): void {
@@ -299,5 +304,10 @@ export function describeMatrix(layout: MatrixLayout): string {
       `${options.quadrantLabels[quadrant]} (${names.length})${names.length > 0 ? `: ${names.join("; ")}` : ""}.`,
     );
   }
+  const unrated = layout.legend.unrated?.inputs ?? [];
+  if (unrated.length > 0)
+    parts.push(
+      `${options.quadrantLabels.unrated} (${unrated.length}): ${unrated.map((input) => input.name).join("; ")}. ${options.messages.matrix.unratedNote}.`,
+    );
   return parts.join(" ");
 }

@@ -38,7 +38,11 @@ type Grid = string[][];
 export function renderMatrixText(results: readonly MatrixInput[], options: MatrixTextOptions = {}): string {
   const width = Math.floor(options.width ?? 80);
   const height = Math.floor(options.height ?? 24);
-  const { points, options: resolved } = resolveMatrix(results, {
+  const {
+    points,
+    unrated,
+    options: resolved,
+  } = resolveMatrix(results, {
     ...(options.model === undefined ? {} : { model: options.model }),
     ...(options.messages === undefined ? {} : { messages: options.messages }),
   });
@@ -182,6 +186,17 @@ export function renderMatrixText(results: readonly MatrixInput[], options: Matri
     const name = fitColumns(point.input.name, nameRoom);
     const padded = name + " ".repeat(Math.max(0, nameRoom - terminalColumns(name)));
     lines.push(fitColumns(`${prefix}${padded}  ${scores}`, width).trimEnd());
+  }
+  if (unrated.length > 0) {
+    // Not plotted: they have no place on an axis they were never rated on.
+    lines.push(
+      "",
+      fitColumns(
+        `${resolved.messages.matrix.unratedTitle(unrated.length)}: ${resolved.messages.matrix.unratedNote}`,
+        width,
+      ),
+    );
+    for (const input of unrated) lines.push(fitColumns(`  ${input.name}`, width).trimEnd());
   }
   return `${lines.join("\n")}\n`;
 }

@@ -42,7 +42,7 @@ const round2 = (x: number): number => Math.round(x * 100) / 100 + 0;
  * await vegaEmbed("#matrix", spec);
  */
 export function toVegaLite(results: readonly MatrixInput[], options: VegaLiteOptions = {}): VegaLiteSpec {
-  const { points, options: resolved } = resolveMatrix(results, options);
+  const { points, unrated, options: resolved } = resolveMatrix(results, options);
   const theme = matrixTheme(resolved.theme);
   const { thresholds, quadrantLabels } = resolved;
   const hasSize = points.some((point) => point.size !== undefined);
@@ -145,7 +145,11 @@ export function toVegaLite(results: readonly MatrixInput[], options: VegaLiteOpt
   const n = points.length;
   return {
     $schema: "https://vega.github.io/schema/vega-lite/v5.json",
-    description: `Prism matrix of ${n} initiative${n === 1 ? "" : "s"}: business value against feasibility.`,
+    description: `Prism matrix of ${n} initiative${n === 1 ? "" : "s"}: business value against feasibility.${
+      unrated.length === 0
+        ? ""
+        : ` ${resolved.messages.matrix.unratedTitle(unrated.length)}, not plotted: ${unrated.map((input) => input.name).join("; ")}.`
+    }`,
     title: resolved.subtitle === "" ? resolved.title : { text: resolved.title, subtitle: resolved.subtitle },
     width: Math.round((options.width ?? 960) * 0.62),
     height: Math.round((options.height ?? 680) * 0.72),

@@ -29,6 +29,7 @@ export const defaultModel: Model = {
     "calculated-risk": "Calculated risk",
     "marginal-gain": "Marginal gain",
     unlikely: "Unlikely",
+    unrated: "Unrated",
   },
   raterAggregation: "mean",
   criteria: [

@@ -71,6 +71,25 @@ describe("buildBoardPack", () => {
     expect(table(pack, "appendix").rows).toHaveLength(initiatives.length);
   });
 
+  it.each([
+    ["English", undefined, "Unrated"],
+    ["German", de, "Nicht bewertet"],
+  ])(
+    "names an unrated initiative in %s in the ranking and lists it apart from the matrix",
+    (_, messages, label) => {
+      const withBlank = score([...initiatives, { name: "Blank row", ratings: {} }], { missing: "neutral" });
+      const pack = buildBoardPack({
+        results: withBlank,
+        date: "2026-11-30",
+        ...(messages === undefined ? {} : { messages }),
+      });
+      const last = table(pack, "ranking").rows.at(-1)!;
+      expect([last[0], last[1], last[2]]).toEqual([String(withBlank.length), "Blank row", label]);
+      const matrix = pack.sections.find((section) => section.id === "matrix")!.blocks[0]!;
+      expect(matrix.kind === "figure" && matrix.svg).toContain(`>${label} (1)</text>`);
+    },
+  );
+
   it("is deterministic", () => {
     const input = { results, date: "2026-11-30", initiatives };
     expect(JSON.stringify(buildBoardPack(input))).toBe(JSON.stringify(buildBoardPack(input)));

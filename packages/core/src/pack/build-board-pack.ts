@@ -9,7 +9,7 @@ import { describeMatrix, drawMatrixSvg } from "../matrix/svg.js";
 import { defaultModel } from "../model/cx-ai-prism.js";
 import type { Plan } from "../plan/plan.js";
 import { renderPlanSvg, waveLabel } from "../render/plan-svg.js";
-import type { Model, Quadrant } from "../schema/model.js";
+import type { Model, ResultQuadrant } from "../schema/model.js";
 import type { Result } from "../schema/result.js";
 import type { BoardPack, PackBlock, PackSection, TableColumn } from "./document.js";
 
@@ -104,7 +104,7 @@ interface Context {
   readonly m: Messages;
   readonly number: (value: number, digits?: number) => string;
   readonly percent: (share: number) => string;
-  readonly quadrant: (quadrant: Quadrant) => string;
+  readonly quadrant: (quadrant: ResultQuadrant) => string;
   readonly criterion: (id: string) => string;
 }
 

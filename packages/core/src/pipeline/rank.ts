@@ -84,12 +84,15 @@ function radixSortBy(
  * @param priority - priority per initiative, 0-100
  * @param value - value per initiative, 0-100
  * @param ids - id per initiative (unique), or their precomputed {@link idOrdinals}
+ * @param last - non-zero for initiatives that rank after every other (the `unrated` ones), whatever their
+ *   priority; they are ordered among themselves by the same rules
  * @returns `order` (initiative indices, best first) and `ranks` (rank per initiative index)
  */
 export function rankInitiatives(
   priority: Float64Array,
   value: Float64Array,
   ids: readonly string[] | Uint32Array,
+  last?: Uint8Array,
 ): { order: Uint32Array; ranks: Uint32Array } {
   const n = priority.length;
   const ordinal = ids instanceof Uint32Array ? ids : idOrdinals(ids);
@@ -104,7 +107,11 @@ export function rankInitiatives(
     // Small portfolios (every API request): a comparison sort beats the radix passes' fixed cost.
     for (let i = 0; i < n; i++) order[i] = i;
     order.sort(
-      (a, b) => priorityKey[b]! - priorityKey[a]! || valueKey[b]! - valueKey[a]! || ordinal[a]! - ordinal[b]!,
+      (a, b) =>
+        groupOf(last, a) - groupOf(last, b) ||
+        priorityKey[b]! - priorityKey[a]! ||
+        valueKey[b]! - valueKey[a]! ||
+        ordinal[a]! - ordinal[b]!,
     );
   } else {
     // Least significant key first: id order, then value, then priority, each pass stable.
@@ -112,12 +119,31 @@ export function rankInitiatives(
     const scratch = new Uint32Array(n);
     radixSortBy(order, scratch, valueKey, true);
     radixSortBy(order, scratch, priorityKey, true);
+    if (last !== undefined) moveToEnd(order, last);
   }
   const ranks = new Uint32Array(n);
   for (let k = 0; k < n; k++) {
     const i = order[k]!;
     const previous = k > 0 ? order[k - 1]! : -1;
-    ranks[i] = previous >= 0 && priorityKey[previous] === priorityKey[i] ? ranks[previous]! : k + 1;
+    ranks[i] =
+      previous >= 0 &&
+      priorityKey[previous] === priorityKey[i] &&
+      groupOf(last, previous) === groupOf(last, i)
+        ? ranks[previous]!
+        : k + 1;
   }
   return { order, ranks };
+}
+
+function groupOf(last: Uint8Array | undefined, i: number): number {
+  return last === undefined || last[i] === 0 ? 0 : 1;
+}
+
+/** Moves the initiatives flagged in `last` behind the others, keeping both groups' order (a stable partition). */
+function moveToEnd(order: Uint32Array, last: Uint8Array): void {
+  const flagged = order.filter((i) => last[i] !== 0);
+  if (flagged.length === 0) return;
+  let k = 0;
+  for (const i of order.filter((i) => last[i] === 0)) order[k++] = i;
+  order.set(flagged, k);
 }

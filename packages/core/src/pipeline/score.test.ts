@@ -291,6 +291,65 @@ describe("score: decided edge cases", () => {
     expect(result!.warnings[0]!.code).toBe("missing-rating");
   });
 
+  describe("an initiative with no rating on an axis is unrated, never a likely win (issue #13)", () => {
+    const VALUE = CRITERIA.filter((id) => defaultModel.criteria.find((c) => c.id === id)!.axis === "value");
+    const onlyValue = Object.fromEntries(VALUE.map((id) => [id, 5]));
+    const lowest = Object.fromEntries(CRITERIA.map((id) => [id, 1]));
+    const results = score(
+      [
+        { name: "Blank", ratings: {} },
+        { name: "Value only", ratings: onlyValue },
+        { name: "Rated low", ratings: lowest },
+        { name: "One feasibility rating", ratings: { ...onlyValue, data_readiness: 3 } },
+      ],
+      { missing: "neutral" },
+    );
+    const byName = new Map(results.map((result) => [result.name, result]));
+
+    it("an empty row scores the midpoints (50/50) but is unrated, not a likely win", () => {
+      const blank = byName.get("Blank")!;
+      expect(blank.value).toBeCloseTo(50, 12);
+      expect(blank.feasibility).toBeCloseTo(50, 12);
+      expect(blank.quadrant).toBe("unrated");
+      expect(blank.quadrantLabel).toBe("Unrated");
+      expect(blank.warnings.at(-1)).toEqual({
+        code: "unrated",
+        message: "no rating on either axis: unrated (scored at the midpoints, ranked last, in no quadrant)",
+      });
+    });
+
+    it("one axis without any rating is enough; one rating on it is not", () => {
+      expect(byName.get("Value only")!.quadrant).toBe("unrated");
+      expect(byName.get("Value only")!.warnings.at(-1)!.message).toMatch(
+        /^no rating on the feasibility axis/,
+      );
+      expect(byName.get("One feasibility rating")!.quadrant).toBe("likely-win");
+    });
+
+    it("unrated initiatives rank after every rated one, even one rated lowest on everything", () => {
+      expect(results.map((result) => [result.name, result.rank])).toEqual([
+        ["One feasibility rating", 1],
+        ["Rated low", 2],
+        ["Value only", 3],
+        ["Blank", 4],
+      ]);
+    });
+
+    it("ranks the same through the radix path of a large portfolio", () => {
+      const many = Array.from({ length: 2100 }, (_, i) => ({
+        name: `I${i}`,
+        ratings: i % 700 === 0 ? {} : lowest,
+      }));
+      const ranked = score(many, { missing: "neutral" });
+      expect(ranked.slice(-3).map((result) => [result.name, result.quadrant, result.rank])).toEqual([
+        ["I0", "unrated", 2098],
+        ["I1400", "unrated", 2098],
+        ["I700", "unrated", 2098],
+      ]);
+      expect(ranked[2096]!.quadrant).toBe("unlikely");
+    });
+  });
+
   it("accepts numeric strings and label scales in any case", () => {
     const model: ModelInput = {
       id: "tshirt",

@@ -1,5 +1,5 @@
 import { CxprismError } from "../errors.js";
-import { type Model, QUADRANTS, type Quadrant } from "../schema/model.js";
+import { type Model, RESULT_QUADRANTS, type ResultQuadrant } from "../schema/model.js";
 import type { Result } from "../schema/result.js";
 import { type Portfolio, type ScoreOptions, validatePortfolio } from "../validate/portfolio.js";
 import { aggregateAxis } from "./axis.js";
@@ -28,11 +28,12 @@ function layoutAxis(model: Model, axis: "value" | "feasibility"): AxisLayout {
   };
 }
 
-const QUADRANT_CODE: Readonly<Record<Quadrant, number>> = {
+const QUADRANT_CODE: Readonly<Record<ResultQuadrant, number>> = {
   "likely-win": 0,
   "calculated-risk": 1,
   "marginal-gain": 2,
   unlikely: 3,
+  unrated: 4,
 };
 
 /**
@@ -45,9 +46,9 @@ export interface ScoreColumns {
   readonly value: Float64Array;
   readonly feasibility: Float64Array;
   readonly priority: Float64Array;
-  /** Index into {@link QUADRANTS}. */
+  /** Index into {@link RESULT_QUADRANTS} (4: `unrated`). */
   readonly quadrant: Uint8Array;
-  /** Rank per initiative (ties share a rank). */
+  /** Rank per initiative (ties share a rank; `unrated` initiatives rank after every other). */
   readonly rank: Uint32Array;
   /** Initiative indices, best first. */
   readonly order: Uint32Array;
@@ -59,11 +60,16 @@ export interface ScoreColumns {
  * Scores a validated portfolio into typed arrays: normalise each rating by its criterion's scale and
  * direction, aggregate each axis, combine into priority, classify and rank. Pure and deterministic.
  *
- * @param portfolio - the output of {@link validatePortfolio} or `validateColumns` (only the model, the ratings
- *   and the id order are read)
+ * An initiative with no rating on an axis (`portfolio.unrated`) is `unrated`, whatever its midpoint scores,
+ * and ranks after every rated initiative.
+ *
+ * @param portfolio - the output of {@link validatePortfolio} or `validateColumns` (only the model, the ratings,
+ *   the id order and the unrated axes are read)
  * @returns the scores as columns indexed by initiative
  */
-export function scoreColumns(portfolio: Pick<Portfolio, "model" | "ratings" | "idOrder">): ScoreColumns {
+export function scoreColumns(
+  portfolio: Pick<Portfolio, "model" | "ratings" | "idOrder"> & Partial<Pick<Portfolio, "unrated">>,
+): ScoreColumns {
   const { model, ratings } = portfolio;
   const n = portfolio.idOrder.length;
   const m = model.criteria.length;
@@ -119,11 +125,14 @@ export function scoreColumns(portfolio: Pick<Portfolio, "model" | "ratings" | "i
   const priorityOf = createPriorityRule(model);
   const priority = new Float64Array(n);
   const quadrant = new Uint8Array(n);
+  const unrated = portfolio.unrated;
   for (let i = 0; i < n; i++) {
     priority[i] = priorityOf(scores[0][i]!, scores[1][i]!);
-    quadrant[i] = QUADRANT_CODE[classifyQuadrant(scores[0][i]!, scores[1][i]!, model.thresholds)];
+    quadrant[i] = unrated?.[i]
+      ? QUADRANT_CODE.unrated
+      : QUADRANT_CODE[classifyQuadrant(scores[0][i]!, scores[1][i]!, model.thresholds)];
   }
-  const { order, ranks } = rankInitiatives(priority, scores[0], portfolio.idOrder);
+  const { order, ranks } = rankInitiatives(priority, scores[0], portfolio.idOrder, unrated);
   return {
     criteria: { value: axes[0].ids, feasibility: axes[1].ids },
     value: scores[0],
@@ -178,7 +187,7 @@ export function resultOf(
   i: number,
   initiative: ResultIdentity,
 ): Result {
-  const quadrant = QUADRANTS[columns.quadrant[i]!]!;
+  const quadrant = RESULT_QUADRANTS[columns.quadrant[i]!]!;
   return {
     id: initiative.id,
     name: initiative.name,

@@ -11,7 +11,7 @@ import { type BusinessCase, businessCase, hasBusinessCase } from "../money/busin
 import { createNormaliser } from "../pipeline/normalise.js";
 import { scorePortfolio } from "../pipeline/score.js";
 import { KPI_IDS, type KpiId } from "../schema/kpi.js";
-import type { Quadrant } from "../schema/model.js";
+import type { ResultQuadrant } from "../schema/model.js";
 import { issueToProblem } from "../validate/issues.js";
 import { type ScoreOptions, validatePortfolio } from "../validate/portfolio.js";
 import { findDependencyCycle } from "./dependencies.js";
@@ -36,7 +36,7 @@ export interface PlannedInitiative {
   readonly priority: number;
   readonly value: number;
   readonly feasibility: number;
-  readonly quadrant: Quadrant;
+  readonly quadrant: ResultQuadrant;
   readonly quadrantLabel: string;
   readonly cost: number;
   /** Person-months, when given. */

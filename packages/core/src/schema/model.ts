@@ -19,6 +19,19 @@ export const QUADRANTS = ["likely-win", "calculated-risk", "marginal-gain", "unl
 /** One of the {@link QUADRANTS}. */
 export const QuadrantSchema = v.picklist(QUADRANTS);
 
+/**
+ * The quadrant of an initiative with no rating at all on an axis (every weighted criterion of that axis
+ * scored at its midpoint): it is in no quadrant, is drawn apart from the matrix and ranks after every rated
+ * initiative, so a blank row can never look like a likely win.
+ */
+export const UNRATED = "unrated";
+
+/** Every quadrant a result can have: the four {@link QUADRANTS}, then {@link UNRATED}; the order of quadrant codes in `ScoreColumns`. */
+export const RESULT_QUADRANTS = [...QUADRANTS, UNRATED] as const;
+
+/** One of the {@link RESULT_QUADRANTS}: a result's quadrant. */
+export const ResultQuadrantSchema = v.picklist(RESULT_QUADRANTS);
+
 const PercentSchema = v.pipe(v.number(), v.finite(), v.minValue(0), v.maxValue(100));
 const LabelSchema = v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(80));
 
@@ -34,6 +47,7 @@ export const QuadrantLabelsSchema = v.strictObject({
   "calculated-risk": v.optional(LabelSchema, "Calculated risk"),
   "marginal-gain": v.optional(LabelSchema, "Marginal gain"),
   unlikely: v.optional(LabelSchema, "Unlikely"),
+  unrated: v.optional(LabelSchema, "Unrated"),
 });
 
 /** Relative weight of the axes, used by the `weighted-mean` and `geometric-mean` priority rules. */
@@ -144,6 +158,8 @@ export type AxisAggregation = v.InferOutput<typeof AxisAggregationSchema>;
 export type PriorityRule = v.InferOutput<typeof PriorityRuleSchema>;
 export type RaterAggregation = v.InferOutput<typeof RaterAggregationSchema>;
 export type Quadrant = v.InferOutput<typeof QuadrantSchema>;
+/** A result's quadrant: one of the four, or `unrated`. */
+export type ResultQuadrant = v.InferOutput<typeof ResultQuadrantSchema>;
 /** A model as accepted from users (defaults not yet applied). */
 export type ModelInput = v.InferInput<typeof ModelSchema>;
 /** A validated model with every default applied. */

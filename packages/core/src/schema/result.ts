@@ -1,11 +1,11 @@
 import * as v from "valibot";
-import { QuadrantSchema } from "./model.js";
+import { ResultQuadrantSchema } from "./model.js";
 
 const ScoreSchema = v.pipe(v.number(), v.minValue(0), v.maxValue(100));
 
 /** A note attached to one result: something the user should know but that did not stop scoring. */
 export const WarningSchema = v.strictObject({
-  code: v.picklist(["missing-rating", "rater-disagreement"]),
+  code: v.picklist(["missing-rating", "unrated", "rater-disagreement"]),
   criterion: v.optional(v.string()),
   message: v.string(),
 });
@@ -27,7 +27,7 @@ export const ResultSchema = v.strictObject({
   value: ScoreSchema,
   feasibility: ScoreSchema,
   priority: ScoreSchema,
-  quadrant: QuadrantSchema,
+  quadrant: ResultQuadrantSchema,
   quadrantLabel: v.string(),
   rank: v.pipe(v.number(), v.integer(), v.minValue(1)),
   contributions: ContributionsSchema,

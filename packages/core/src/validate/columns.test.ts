@@ -183,14 +183,17 @@ describe("validateColumns", () => {
     expect(outcome.problems[0]!.message).toMatch(/^expected a column of 2 entries \(size\), received 1$/);
   });
 
-  it("shares one empty warning list between complete rows and lists missing ratings per row", () => {
+  it("shares one empty warning list between complete rows and lists missing ratings per row (a row with none is unrated)", () => {
     const outcome = validateColumns(
       { size: 2, names: ["A", "B"], ratings: { cx_impact: Float64Array.of(4, Number.NaN) } },
       { missing: "neutral" },
     );
     if (!outcome.success) throw new Error("expected success");
-    expect(outcome.portfolio.warnings[0]).toHaveLength(CRITERIA.length - 1);
-    expect(outcome.portfolio.warnings[1]).toHaveLength(CRITERIA.length);
+    // A: one value rating, none on feasibility: the missing ones, then "unrated".
+    expect(outcome.portfolio.warnings[0]).toHaveLength(CRITERIA.length - 1 + 1);
+    expect(outcome.portfolio.warnings[1]).toHaveLength(CRITERIA.length + 1);
+    expect(outcome.portfolio.warnings[1]!.at(-1)!.code).toBe("unrated");
+    expect(Array.from(outcome.portfolio.unrated)).toEqual([2, 3]);
     expect(outcome.portfolio.ids).toEqual(["a", "b"]);
   });
 });

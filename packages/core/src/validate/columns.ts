@@ -238,6 +238,7 @@ export function validateColumns(columns: InitiativeColumns, options: ScoreOption
   const m = model.criteria.length;
   const ratings = new Float64Array(n * m);
   const warnings: (readonly ScoreWarning[])[] = new Array(n);
+  const unrated = new Uint8Array(n);
   const bounds = model.criteria.map((criterion) =>
     isLabelScale(criterion.scale)
       ? { min: Number.NaN, max: Number.NaN }
@@ -286,7 +287,12 @@ export function validateColumns(columns: InitiativeColumns, options: ScoreOption
     for (let c = i * m; c < i * m + m; c++) if (Number.isNaN(ratings[c]!)) complete = false;
     if (complete) continue;
     const rowWarnings: ScoreWarning[] = [];
-    fillMissing(ratings.subarray(i * m, i * m + m), context, ["initiatives", i, "ratings"], rowWarnings);
+    unrated[i] = fillMissing(
+      ratings.subarray(i * m, i * m + m),
+      context,
+      ["initiatives", i, "ratings"],
+      rowWarnings,
+    );
     if (rowWarnings.length > 0) warnings[i] = rowWarnings;
   }
   if (problems.length > 0) return { success: false, code: "invalid-input", problems: inInputOrder(problems) };
@@ -305,6 +311,7 @@ export function validateColumns(columns: InitiativeColumns, options: ScoreOption
       disagreement: new Float64Array(n),
       idOrder: ordinalsOf(sortedIds),
       warnings,
+      unrated,
       initiative(i) {
         const known = settled.get(i);
         if (known !== undefined) return known;

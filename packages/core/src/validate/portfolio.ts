@@ -53,7 +53,18 @@ export interface Portfolio {
   readonly idOrder: Uint32Array;
   /** Warnings per initiative, aligned with `initiatives`. */
   readonly warnings: readonly (readonly ScoreWarning[])[];
+  /**
+   * Per initiative, the axes with no rating at all (every weighted criterion scored at its midpoint):
+   * {@link UNRATED_VALUE} | {@link UNRATED_FEASIBILITY}; 0 when both axes have a rating. Such an initiative
+   * is `unrated` and ranks last.
+   */
+  readonly unrated: Uint8Array;
 }
+
+/** Bit of {@link Portfolio.unrated}: the value axis has no rating. */
+export const UNRATED_VALUE = 1;
+/** Bit of {@link Portfolio.unrated}: the feasibility axis has no rating. */
+export const UNRATED_FEASIBILITY = 2;
 
 /** The outcome of {@link validatePortfolio}: a portfolio, or every problem found. */
 export type PortfolioValidation =
@@ -122,6 +133,7 @@ export function validatePortfolio(initiatives: unknown, options: ScoreOptions = 
   const ratings = new Float64Array(n * m);
   const raterCounts = new Uint32Array(n).fill(1);
   const disagreement = new Float64Array(n);
+  const unrated = new Uint8Array(n);
   const warnings: ScoreWarning[][] = [];
   parsed.forEach((initiative, index) => {
     const itemWarnings: ScoreWarning[] = [];
@@ -142,7 +154,7 @@ export function validatePortfolio(initiatives: unknown, options: ScoreOptions = 
     } else {
       readRow(initiative.ratings ?? {}, context, [...path, "ratings"], row);
     }
-    fillMissing(
+    unrated[index] = fillMissing(
       row,
       context,
       [...path, initiative.raters === undefined ? "ratings" : "raters"],
@@ -160,6 +172,7 @@ export function validatePortfolio(initiatives: unknown, options: ScoreOptions = 
       disagreement,
       idOrder: ordinalsOf(sortedIds),
       warnings,
+      unrated,
     },
   };
 }
@@ -391,19 +404,27 @@ function readRaters(
 }
 
 /**
- * Settles the unrated criteria of one row: the scale midpoint with a warning (`missing: "neutral"`), or a
- * problem; zero-weight criteria stay NaN.
+ * Settles the unrated criteria of one row: the scale midpoint with a `missing-rating` warning (`missing:
+ * "neutral"`), or a problem; zero-weight criteria stay NaN. An axis whose weighted criteria all took the
+ * midpoint has no rating at all: the row gets an `unrated` warning and the axis's bit in the returned mask.
+ *
+ * @returns {@link UNRATED_VALUE} | {@link UNRATED_FEASIBILITY} for the axes left without any rating, else 0
  */
 export function fillMissing(
   row: Float64Array,
   context: Context,
   path: ProblemPath,
   warnings: ScoreWarning[],
-): void {
+): number {
+  const weighted = { value: 0, feasibility: 0 };
+  const filled = { value: 0, feasibility: 0 };
   context.model.criteria.forEach((criterion, c) => {
-    if (!Number.isNaN(row[c]!) || criterion.weight === 0) return;
+    if (criterion.weight === 0) return;
+    weighted[criterion.axis]++;
+    if (!Number.isNaN(row[c]!)) return;
     if (context.missing === "neutral") {
       row[c] = scaleMidpoint(criterion.scale);
+      filled[criterion.axis]++;
       warnings.push({
         code: "missing-rating",
         criterion: criterion.id,
@@ -421,6 +442,22 @@ export function fillMissing(
       });
     }
   });
+  let mask = 0;
+  if (filled.value > 0 && filled.value === weighted.value) mask |= UNRATED_VALUE;
+  if (filled.feasibility > 0 && filled.feasibility === weighted.feasibility) mask |= UNRATED_FEASIBILITY;
+  if (mask !== 0) {
+    const axes =
+      mask === (UNRATED_VALUE | UNRATED_FEASIBILITY)
+        ? "either axis"
+        : mask === UNRATED_VALUE
+          ? "the value axis"
+          : "the feasibility axis";
+    warnings.push({
+      code: "unrated",
+      message: `no rating on ${axes}: unrated (scored at the midpoints, ranked last, in no quadrant)`,
+    });
+  }
+  return mask;
 }
 
 /** The raw value of one rating, or `undefined` when it is not on the criterion's scale. */
