@@ -1,7 +1,7 @@
-import { deriveFormulaCriteria } from "@cxprism/core/formula";
-import { createPlan, PlanOptionsSchema, renderPlanMarkdown, renderPlanSvg } from "@cxprism/core/plan";
+import { PlanOptionsSchema } from "@cxprism/core/plan";
 import * as v from "valibot";
 import type { Limits } from "../config/deps.js";
+import { type CpuRunner, INLINE_WORK_LIMITS, runCpuInline } from "../cpu/cpu-jobs.js";
 import { issueToItem } from "../http/issues.js";
 import { isJsonMediaType, mediaTypeOf, parseJsonBody } from "../http/json-body.js";
 import { negotiateOrThrow } from "../http/negotiate.js";
@@ -36,16 +36,6 @@ export function createPlanEnvelopeSchema(limits: Pick<Limits, "maxInitiatives">)
   });
 }
 
-function hasFormula(model: unknown): boolean {
-  const criteria = (model as { criteria?: unknown } | null | undefined)?.criteria;
-  return (
-    Array.isArray(criteria) &&
-    criteria.some(
-      (criterion) => typeof criterion === "object" && criterion !== null && "formula" in criterion,
-    )
-  );
-}
-
 /**
  * Handles `POST /v1/plan`: a budgeted, sequenced plan (waves, pilots first) from scored initiatives. Formula
  * criteria of a custom model are derived first. Answers JSON (default), Markdown or an SVG roadmap by the
@@ -53,11 +43,17 @@ function hasFormula(model: unknown): boolean {
  *
  * @param request - the request
  * @param limits - the request limits
+ * @param runCpu - where a plan of more than {@link INLINE_WORK_LIMITS} initiatives is made (a worker thread on
+ *   Node; a full pool answers 503)
  * @returns the response
  * @throws {@link ApiError} for every client error (400, 406, 413, 415, 422)
  */
-export async function handlePlan(request: Request, limits: Limits): Promise<Response> {
-  const mediaType = negotiateOrThrow(request, PLAN_MEDIA_TYPES);
+export async function handlePlan(
+  request: Request,
+  limits: Limits,
+  runCpu: CpuRunner = runCpuInline,
+): Promise<Response> {
+  const mediaType = negotiateOrThrow(request, PLAN_MEDIA_TYPES) as (typeof PLAN_MEDIA_TYPES)[number];
   const type = mediaTypeOf(request.headers.get("Content-Type") ?? undefined);
   if (!isJsonMediaType(type))
     throw new ApiError(
@@ -78,12 +74,17 @@ export async function handlePlan(request: Request, limits: Limits): Promise<Resp
         detail: `expected at most ${limits.maxCriteria} criteria, received ${criteria.length}`,
       },
     ]);
-  let plan: ReturnType<typeof createPlan>;
+  const job = {
+    kind: "plan",
+    initiatives: envelope.output.initiatives,
+    model,
+    options,
+    format: mediaType,
+  } as const;
+  const runner = job.initiatives.length > INLINE_WORK_LIMITS.planInitiatives ? runCpu : runCpuInline;
+  let answer: string;
   try {
-    const initiatives = hasFormula(model)
-      ? deriveFormulaCriteria(envelope.output.initiatives, { model }).initiatives
-      : envelope.output.initiatives;
-    plan = createPlan(initiatives, { ...options, model });
+    answer = await runner(job);
   } catch (error) {
     return rethrowCoreError(error, (problem) => {
       const item = pointerItem(problem);
@@ -94,14 +95,6 @@ export async function handlePlan(request: Request, limits: Limits): Promise<Resp
         : item;
     });
   }
-  const vary = { Vary: "Accept" };
-  if (mediaType === "text/markdown")
-    return new Response(renderPlanMarkdown(plan), {
-      headers: { "Content-Type": "text/markdown; charset=utf-8", ...vary },
-    });
-  if (mediaType === "image/svg+xml")
-    return new Response(renderPlanSvg(plan), {
-      headers: { "Content-Type": "image/svg+xml; charset=utf-8", ...vary },
-    });
-  return new Response(JSON.stringify(plan), { headers: { "Content-Type": "application/json", ...vary } });
+  const contentType = mediaType === "application/json" ? "application/json" : `${mediaType}; charset=utf-8`;
+  return new Response(answer, { headers: { "Content-Type": contentType, Vary: "Accept" } });
 }
