@@ -45,14 +45,22 @@ export interface ProblemDetails {
   /** For `precondition-failed`: the version now stored, so the client can re-read and retry. */
   readonly currentVersion?: number;
   /**
-   * A finer reason for 401 and 403 a page can act on: `no-key`, `unknown-key`, `revoked` (an invite the
-   * facilitator revoked), `blind` (results hidden while the workshop is rating), `other-portfolio`, `closed`.
+   * A finer reason for 401, 403 and 404 a page can act on: `no-key`, `unknown-key`, `revoked` (an invite the
+   * facilitator revoked), `deleted` (an invite to a workshop that was deleted), `blind` (results hidden while
+   * the workshop is rating), `other-portfolio`, `closed`.
    */
   readonly reason?: ProblemReason;
 }
 
-/** The reasons a 401 or 403 problem may carry (see {@link ProblemDetails.reason}). */
-export type ProblemReason = "no-key" | "unknown-key" | "revoked" | "blind" | "other-portfolio" | "closed";
+/** The reasons a 401, 403 or 404 problem may carry (see {@link ProblemDetails.reason}). */
+export type ProblemReason =
+  | "no-key"
+  | "unknown-key"
+  | "revoked"
+  | "deleted"
+  | "blind"
+  | "other-portfolio"
+  | "closed";
 
 const KINDS: Readonly<Record<ProblemKind, { readonly status: number; readonly title: string }>> = {
   "malformed-body": { status: 400, title: "Malformed request body" },

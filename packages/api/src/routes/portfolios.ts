@@ -61,7 +61,8 @@ const WWW_AUTHENTICATE = { "WWW-Authenticate": 'Bearer realm="cxprism"' };
 
 /**
  * Finds the caller behind a key: a configured key (`CXPRISM_API_KEYS`) first, then an invite key by its
- * hash (one GetItem). A revoked invite is refused with its own reason, so the page can say so.
+ * hash (one GetItem). A revoked invite, and one to a deleted workshop, is refused with its own reason, so the
+ * page can say so.
  */
 async function authenticate(
   deps: PortfolioDeps,
@@ -77,6 +78,12 @@ async function authenticate(
     throw translateStoreError(error, runtime.retryAfterSeconds);
   }
   if (grant === undefined) return undefined;
+  if (grant.portfolioDeletedAt !== undefined)
+    throw new ApiError(
+      "not-found",
+      `expected an invite to a workshop that exists, received one to a workshop deleted at ${grant.portfolioDeletedAt}`,
+      { reason: "deleted" },
+    );
   if (grant.revokedAt !== undefined)
     throw new ApiError(
       "unauthorized",

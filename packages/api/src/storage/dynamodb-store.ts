@@ -13,6 +13,7 @@ import {
 } from "@aws-sdk/client-dynamodb";
 import type { ModelInput } from "@cxprism/core";
 import { batchWriteAll } from "./batch-write.js";
+import { TTL_ATTRIBUTE } from "./dynamodb-client.js";
 import { guardStore } from "./dynamodb-errors.js";
 import {
   decodeCursor,
@@ -46,6 +47,7 @@ import {
   type RatingRecord,
   StoreError,
 } from "./portfolio-store.js";
+import { INVITE_AFTER_DELETE_SECONDS } from "./workshop-store.js";
 
 type Item = Record<string, AttributeValue>;
 
@@ -260,6 +262,25 @@ export class DynamoDbPortfolioStore implements PortfolioStore {
           }),
       ProjectionExpression: extra === undefined ? "pk, sk" : `pk, sk, ${extra}`,
     });
+  }
+
+  /** Marks invite keys of a deleted portfolio, with an expiry for the store's TTL to remove them. */
+  async #markInvitesDeleted(keys: readonly Item[], deletedAt: string): Promise<void> {
+    const expiresAt = N(Math.floor(Date.now() / 1000) + INVITE_AFTER_DELETE_SECONDS);
+    for (const Key of keys)
+      await this.#client
+        .send(
+          new UpdateItemCommand({
+            TableName: this.#table,
+            Key,
+            UpdateExpression: `SET portfolioDeletedAt = if_not_exists(portfolioDeletedAt, :deletedAt), ${TTL_ATTRIBUTE} = :expires`,
+            ConditionExpression: "attribute_exists(pk)",
+            ExpressionAttributeValues: { ":deletedAt": S(deletedAt), ":expires": expiresAt },
+          }),
+        )
+        .catch((error: unknown) => {
+          if (!(error instanceof ConditionalCheckFailedException)) throw error;
+        });
   }
 
   async #deleteKeys(keys: readonly Item[]): Promise<void> {
@@ -644,8 +665,9 @@ export class DynamoDbPortfolioStore implements PortfolioStore {
       const inviteKeys = keys
         .filter((item) => str(item, "sk").startsWith(INVITE_PREFIX) && item.sha256?.S !== undefined)
         .map((item) => ({ pk: S(inviteHashKey(str(item, "sha256"))), sk: S("INVITE") }));
-      // Invite keys first: their listing items in the partition are how a retried delete finds them.
-      await this.#deleteKeys(inviteKeys);
+      // Invite keys first: their listing items in the partition are how a retried delete finds them. Each is
+      // kept as a marker that expires, so its link says the workshop is gone rather than that it is unknown.
+      await this.#markInvitesDeleted(inviteKeys, current[DELETING_AT]?.S ?? new Date().toISOString());
       await this.#deleteKeys(keys.map((item) => ({ pk: item.pk!, sk: item.sk! })));
       await this.#client
         .send(

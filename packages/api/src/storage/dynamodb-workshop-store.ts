@@ -8,6 +8,7 @@ import {
   UpdateItemCommand,
 } from "@aws-sdk/client-dynamodb";
 import { batchWriteAll } from "./batch-write.js";
+import { TTL_ATTRIBUTE } from "./dynamodb-client.js";
 import { guardStore } from "./dynamodb-errors.js";
 import {
   INVITE_PREFIX,
@@ -405,7 +406,16 @@ export class DynamoDbWorkshopStore implements WorkshopStore {
   findInvite(sha256: string): Promise<InviteGrant | undefined> {
     return guardStore(async () => {
       const item = await this.#get(inviteHashKey(sha256), "INVITE");
-      return item === undefined ? undefined : { ...inviteFrom(item), tenant: str(item, "tenant") };
+      if (item === undefined) return undefined;
+      // The store's TTL removes expired markers eventually; until then they read as gone.
+      const expiresAt = item[TTL_ATTRIBUTE]?.N;
+      if (expiresAt !== undefined && Number(expiresAt) * 1000 < Date.now()) return undefined;
+      const deletedAt = item.portfolioDeletedAt?.S;
+      return {
+        ...inviteFrom(item),
+        tenant: str(item, "tenant"),
+        ...(deletedAt === undefined ? {} : { portfolioDeletedAt: deletedAt }),
+      };
     });
   }
 }

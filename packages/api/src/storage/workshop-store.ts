@@ -49,7 +49,15 @@ export interface InviteRecord {
 /** What an invite key opens, found by the key's hash. */
 export interface InviteGrant extends InviteRecord {
   readonly tenant: string;
+  /**
+   * When its portfolio was deleted: the key is kept (for {@link INVITE_AFTER_DELETE_SECONDS}) only so that its
+   * link can say the workshop is gone, rather than that the link is unknown.
+   */
+  readonly portfolioDeletedAt?: string;
 }
+
+/** How long an invite key outlives its deleted portfolio, as a marker (90 days; the store's TTL removes it). */
+export const INVITE_AFTER_DELETE_SECONDS = 90 * 24 * 3600;
 
 /** One rater's ratings of one initiative as they stood at the end of a round. */
 export type RoundRating = RatingRecord & { readonly round: number };
