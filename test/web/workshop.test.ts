@@ -1,22 +1,20 @@
 // A whole workshop in Debian's chromium against `pnpm serve` (packages/api/src/node.ts) on a random port with a
 // temporary data dir: a facilitator and five raters, each in their own browser context, one on a phone.
-import { execFileSync } from "node:child_process";
-import { existsSync, mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { catalog, defaultModel } from "@cxprism/core";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type ServerProcess, startServerProcess } from "../api/portfolio-server.js";
-import { ROOT, runCli } from "../cli/run-cli.js";
-import { CHROMIUM, launchChromium, seriousViolations } from "./browser.js";
+import type { ServerProcess } from "../api/portfolio-server.js";
+import { runCli } from "../cli/run-cli.js";
+import { launchChromium, seriousViolations } from "./browser.js";
+import { startWorkshopServer, type WorkshopServer } from "./workshop-server.js";
 
-const WEB_DIST = join(ROOT, "packages/web/dist/index.html");
 const RATERS = ["Ann", "Bob", "Chidi", "Dana", "ليلى"];
 /** Four catalog use cases, in the order the API lists initiatives (by id). */
 const CHOSEN = catalog.slice(0, 4).sort((a, b) => (a.id < b.id ? -1 : 1));
 const SHOTS = process.env.CXPRISM_SCREENSHOTS;
 
+let workshop: WorkshopServer;
 let server: ServerProcess;
 let browser: Browser;
 let dataDir: string;
@@ -24,30 +22,15 @@ let facilitatorLink: string;
 const contexts: BrowserContext[] = [];
 
 beforeAll(async () => {
-  if (!existsSync(CHROMIUM))
-    throw new Error(`expected Debian's chromium at ${CHROMIUM}: run scripts/ensure-system-deps.sh as root`);
-  if (!existsSync(WEB_DIST))
-    execFileSync(process.execPath, [join(ROOT, "node_modules/vite/bin/vite.js"), "build"], {
-      cwd: join(ROOT, "packages/web"),
-      stdio: "ignore",
-    });
-  dataDir = mkdtempSync(join(tmpdir(), "cxprism-web-"));
-  server = await startServerProcess({ CXPRISM_DATA_DIR: dataDir });
-  // The link follows the demo workshop, which the first start builds through the API.
-  for (let i = 0; i < 900 && !/facilitator link[^\n]*\n\s*\S+/.test(server.stdout()); i++)
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  const printed = /facilitator link[^\n]*\n\s*(\S+)/.exec(server.stdout());
-  if (printed === null)
-    throw new Error(`expected the facilitator link on stdout, received:\n${server.stdout()}`);
-  facilitatorLink = printed[1]!;
+  workshop = await startWorkshopServer();
+  ({ server, dataDir, facilitatorLink } = workshop);
   browser = await launchChromium();
 }, 120_000);
 
 afterAll(async () => {
   for (const context of contexts) await context.close().catch(() => undefined);
   await browser?.close();
-  await server?.stop();
-  if (dataDir !== undefined) rmSync(dataDir, { recursive: true, force: true });
+  await workshop?.stop();
 });
 
 async function open(url: string, viewport = { width: 1440, height: 900 }, mobile = false): Promise<Page> {

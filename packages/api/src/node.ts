@@ -44,6 +44,9 @@ try {
     corsOrigins: parseCorsOrigins(process.env.CORS_ORIGINS),
     limits: maxBodyBytes === undefined ? {} : { maxBodyBytes },
     renderPng: renderPngWithResvg,
+    // The board pack's libraries load on the first request for one, not at start.
+    renderReport: async (pack, format, paper) =>
+      (await import("./node/render-report.js")).renderReportOnNode(pack, format, paper),
     portfolios: portfolios?.deps,
     runCpu: pool.run,
     webAssets: web === undefined ? undefined : createWebAssetHandler(web),

@@ -1,3 +1,15 @@
+/** Saaty's words for the levels of his 1-9 scale (how much more one criterion matters than another). */
+const SAATY: Record<number, string> = {
+  2: "equally to moderately more",
+  3: "moderately more",
+  4: "moderately to strongly more",
+  5: "strongly more",
+  6: "strongly to very strongly more",
+  7: "very strongly more",
+  8: "very strongly to extremely more",
+  9: "extremely more",
+};
+
 /**
  * Every string a person reads in the app, in one catalogue (English). A translation is a copy of this file
  * with the same keys; functions take the values they place in the sentence.
@@ -68,7 +80,7 @@ export const messages = {
       progress: "Progress",
       results: "Results",
       revote: "Re-vote",
-      weights: "Weights",
+      model: "Model and weights",
       plan: "Plan",
       export: "Export",
     },
@@ -143,19 +155,56 @@ export const messages = {
     after: "Now",
     none: "Choose at least one initiative.",
   },
+  model: {
+    intro:
+      "The model names the criteria raters rate, their rubrics and how they count. Ratings are kept by criterion id: a model with other ids leaves earlier ratings unmatched, and the results name them.",
+    current: (name: string, count: number) => `Model: ${name} (${count} criteria)`,
+    useDefault: "Use the default model",
+    upload: "Upload a model JSON",
+    saved: (name: string) => `Model ${name} saved.`,
+    problems: (count: number) =>
+      `The model has ${count} ${count === 1 ? "problem" : "problems"}; nothing was saved. Fix them and upload again.`,
+    pointer: "Where (JSON pointer)",
+    problem: "Problem",
+    notJson: (detail: string) => `expected a JSON file, received a syntax error: ${detail}`,
+    saveAgain: (name: string) => `Save ${name}`,
+  },
   weights: {
     intro: "Weights decide how much each criterion counts within its axis. Saved to this workshop's model.",
     value: "Business value",
     feasibility: "Feasibility",
+    how: "Set weights with",
+    sliders: "Sliders",
+    pairwise: "Pairwise questions (AHP)",
     save: "Save weights",
     saved: "Weights saved.",
-    ahp: "Ask pairwise questions instead",
-    ahpQuestion: (a: string, b: string) => `Which matters more: ${a} or ${b}, and how much?`,
-    ahpScale: ["much more", "more", "a little more", "equal", "a little more", "more", "much more"],
-    ahpApply: "Use these answers",
-    ahpCr: (cr: string) => `Consistency ratio ${cr}`,
-    ahpConsistent: "consistent enough (below 0.10)",
-    ahpInconsistent: "inconsistent: revisit these answers",
+    ahpIntro:
+      "Answer one question per pair of criteria on Saaty's 1-9 scale. A pair left unanswered is skipped, as long as the answers still link every criterion of the axis.",
+    ahpAxis: { value: "business value", feasibility: "feasibility" } as Record<string, string>,
+    /** The question about a pair, in three parts around the two names: the page shows the names larger. */
+    ahpQuestion: (axis: string) => ({
+      before: `Which matters more for ${axis}, `,
+      between: " or ",
+      after: ", and how much?",
+    }),
+    ahpLegend: (axis: string) => `${axis}: which matters more, and how much?`,
+    ahpUnanswered: "Not answered",
+    ahpEqual: "Both matter equally (1)",
+    ahpMore: (name: string, level: number) => `${name} matters ${SAATY[level]} (${level})`,
+    ahpCompute: "Compute weights",
+    ahpNone: "Answer at least one question.",
+    ahpResult: (axis: string) => `Weights for ${axis}`,
+    ahpCr: (cr: string) => `Consistency ratio (CR) ${cr}`,
+    ahpConsistent: "consistent enough (CR at most 0.10, Saaty's rule)",
+    ahpInconsistent: "not consistent (CR above 0.10): revisit the answers below",
+    ahpUnknown: "no consistency ratio for this many criteria",
+    ahpRevisit: "Answers to revisit",
+    ahpAdvice: (given: string, consistent: string) =>
+      `You answered: ${given}. Your other answers imply: ${consistent}.`,
+    ahpTimes: (a: string, b: string, times: string) => `${a} about ${times} times as much as ${b}`,
+    ahpTry: (suggested: string) => `Use “${suggested}”`,
+    ahpFalls: (drop: string) => `CR falls by ${drop}`,
+    ahpSave: "Save these weights",
   },
   plan: {
     budget: "Budget",
@@ -169,7 +218,19 @@ export const messages = {
     svg: "Matrix SVG",
     png: "Matrix PNG",
     plan: "Plan Markdown",
-    boardPack: "Board pack",
+  },
+  boardPack: {
+    title: "Board pack",
+    intro: "The slides or PDF a sponsor reads: summary, prism, ranking, confidence, method and every rating.",
+    format: "Format",
+    pptx: "PowerPoint (PPTX)",
+    pdf: "PDF",
+    language: "Language",
+    languages: { en: "English", de: "Deutsch" } as Record<string, string>,
+    paper: "Paper size",
+    papers: { a4: "A4", letter: "Letter" } as Record<string, string>,
+    download: "Download board pack",
+    preparing: "Preparing the board pack…",
   },
   rater: {
     title: (name: string) => `Rate: ${name}`,

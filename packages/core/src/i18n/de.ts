@@ -64,6 +64,11 @@ export const de: Messages = {
       return [`${theme === "dark" ? "Heller" : "Dunkler"}: ${head}`, tail];
     },
     keyOverflow: (count, from) => `… und ${count} weitere (Nummern ab ${from})`,
+    unlabelled: (top, count) => [
+      `Namen nur an den ${top}`,
+      "mit höchster Priorität;",
+      `${count} Punkte ohne Namen`,
+    ],
     keyTitle: "Legende: Initiativen mit Nummer im Diagramm",
     initiatives: "Initiativen",
     words: { value: "Nutzen", feasibility: "Machbarkeit", priority: "Priorität" },

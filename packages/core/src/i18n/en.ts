@@ -48,6 +48,11 @@ export const en: Messages = {
       return [`${theme === "dark" ? "Brighter" : "Darker"}: ${head}`, tail];
     },
     keyOverflow: (count, from) => `… and ${count} more (numbers ${from} and up)`,
+    unlabelled: (top, count) => [
+      `Names on the top ${top}`,
+      "by priority only;",
+      `${count} markers unlabelled`,
+    ],
     keyTitle: "Key: initiatives numbered on the chart",
     initiatives: "Initiatives",
     words: { value: "value", feasibility: "feasibility", priority: "priority" },

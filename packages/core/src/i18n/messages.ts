@@ -34,6 +34,8 @@ export interface Messages {
     /** Two lines under the priority swatches; `stronger` is the word for more tint in this theme. */
     readonly bandCaption: (rule: PriorityRule, theme: "light" | "dark") => readonly [string, string];
     readonly keyOverflow: (count: number, from: number) => string;
+    /** Three short lines when only the top markers carry names; `count` arrives formatted. */
+    readonly unlabelled: (top: number, count: string) => readonly [string, string, string];
     readonly keyTitle: string;
     readonly initiatives: string;
     /** Lower-case words before the numbers in a marker's description. */

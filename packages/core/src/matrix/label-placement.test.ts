@@ -1,6 +1,6 @@
 import { fc, test } from "@fast-check/vitest";
 import { describe, expect, it } from "vitest";
-import { type Box, boxesOverlap, boxInside, boxOverlapsCircle } from "./geometry.js";
+import { type Box, boxesOverlap, boxInside, boxOverlapsCircle, type Circle } from "./geometry.js";
 import { candidateBox, type LabelRequest, placeLabels } from "./label-placement.js";
 
 const bounds: Box = { x: 0, y: 0, width: 800, height: 600 };
@@ -13,6 +13,13 @@ function assertNoOverlaps(requests: readonly LabelRequest[], placed: ReturnType<
     for (let j = i + 1; j < boxes.length; j++) expect(boxesOverlap(boxes[i]!, boxes[j]!)).toBe(false);
     for (const request of requests) expect(boxOverlapsCircle(boxes[i]!, request.circle)).toBe(false);
   }
+}
+
+/** Distance from a box to a circle's edge (negative when they overlap). */
+function edgeDistance(box: Box, circle: Circle): number {
+  const dx = Math.max(box.x - circle.cx, 0, circle.cx - (box.x + box.width));
+  const dy = Math.max(box.y - circle.cy, 0, circle.cy - (box.y + box.height));
+  return Math.hypot(dx, dy) - circle.r;
 }
 
 const requestArb = fc.record({
@@ -91,6 +98,31 @@ describe("placeLabels", () => {
     expect(placed).toHaveLength(requests.length);
     assertNoOverlaps(requests, placed);
   });
+
+  it("moves a label that would sit nearer a neighbour's marker than its own", () => {
+    // E of `a` would put the label's right half 1.5 px above `b`'s edge: nearer b (1.5) than a (2).
+    const a = { circle: { cx: 50, cy: 50, r: 5 }, width: 60, fallbackWidth: 10 };
+    const b = { circle: { cx: 90, cy: 63.5, r: 5 }, width: 20, fallbackWidth: 10 };
+    const [placed] = placeLabels([a, b], { bounds, height: 14 });
+    expect(placed).toMatchObject({ kind: "name" });
+    expect(placed).not.toMatchObject({ position: "E" });
+  });
+
+  test.prop([fc.array(requestArb, { minLength: 60, maxLength: 150 })], { numRuns: 20, seed: 20261130 })(
+    "never puts a label without a leader line nearer another marker than its own",
+    (requests) => {
+      const placed = placeLabels(requests, { bounds, height: 14 });
+      placed.forEach((placement, i) => {
+        if (placement.kind === "inside" || placement.leader !== undefined) return;
+        const own = requests[i]!.circle;
+        const ownDistance = edgeDistance(placement.box, own);
+        for (const other of requests) {
+          if (other.circle.cx === own.cx && other.circle.cy === own.cy) continue;
+          expect(edgeDistance(placement.box, other.circle)).toBeGreaterThanOrEqual(ownDistance - 1e-9);
+        }
+      });
+    },
+  );
 
   test.prop([fc.array(requestArb, { minLength: 60, maxLength: 80 })], { numRuns: 10, seed: 7 })(
     "is deterministic",

@@ -214,6 +214,21 @@ export function placeLabels(
 /** How many of the first requests count as the most important when passes are compared. */
 const TOP = 10;
 
+/**
+ * Pixels by which every other marker should be further from a label than the label's own marker (which is
+ * `offset` away), so that no label sits about as near to a neighbour as to the marker it names. A spot that
+ * misses this margin is still taken over losing the name, as long as no neighbour is nearer than the own
+ * marker.
+ */
+const AMBIGUITY_MARGIN = 2;
+
+/** Extra pixels between a label on a leader line and any marker but its own. */
+const LEADER_CLEARANCE = 4;
+
+function growBy(box: Box, by: number): Box {
+  return { x: box.x - by, y: box.y - by, width: box.width + 2 * by, height: box.height + 2 * by };
+}
+
 /** One greedy pass, visiting requests in `order`; returns placements in request order. */
 function placeInOrder(
   requests: readonly LabelRequest[],
@@ -246,12 +261,7 @@ function placeInOrder(
     addCircle(request.circle, owner);
   });
 
-  const grow = (box: Box): Box => ({
-    x: box.x - gap,
-    y: box.y - gap,
-    width: box.width + 2 * gap,
-    height: box.height + 2 * gap,
-  });
+  const grow = (box: Box): Box => growBy(box, gap);
   const boxFits = (box: Box): boolean => {
     if (!boxInside(box, bounds)) return false;
     if (others?.overlapsBox(box)) return false;
@@ -280,16 +290,33 @@ function placeInOrder(
     return true;
   };
 
+  // A label is read as belonging to the nearest marker, so every other marker must stay further from it
+  // than a label's own marker beside it (`offset`) by `margin` pixels. A label out on a leader line is
+  // further from its own marker, so it keeps LEADER_CLEARANCE from every other one, or it would read as a
+  // stranger's. Markers on the very same spot as the label's own cannot be told apart and are not counted.
+  const unambiguous = (box: Box, own: Circle, margin: number, leadered: boolean): boolean => {
+    const clearance = offset + margin + (leadered ? LEADER_CLEARANCE : 0);
+    if (others?.overlapsBox(growBy(box, Math.max(clearance - gap, 0)))) return false;
+    for (const obstacle of grid.query(growBy(box, clearance))) {
+      if (obstacle.kind !== "circle") continue;
+      const { circle } = obstacle;
+      if (circle.cx === own.cx && circle.cy === own.cy) continue;
+      if (boxOverlapsCircle(box, circle, clearance)) return false;
+    }
+    return true;
+  };
+
   const search = (
     request: LabelRequest,
     owner: number,
     width: number,
+    margin: number,
   ): { box: Box; position: LabelPosition; leader?: Segment } | undefined => {
     for (const ring of rings) {
       const d = request.circle.r + offset + ring;
       for (const position of POSITIONS) {
         const box = candidateBox(request.circle, position, width, height, d);
-        if (!boxFits(box)) continue;
+        if (!boxFits(box) || !unambiguous(box, request.circle, margin, ring > 0)) continue;
         if (ring === 0) return { box, position };
         const leader = leaderLine(request.circle, box);
         if (leaderFits(leader, owner)) return { box, position, leader };
@@ -306,13 +333,17 @@ function placeInOrder(
   const placements: LabelPlacement[] = new Array(requests.length);
   for (const owner of order) {
     const request = requests[owner]!;
-    const name = search(request, owner, request.width);
+    // A clear spot first; then one where the neighbours are merely not nearer, before giving up the name.
+    const name =
+      search(request, owner, request.width, AMBIGUITY_MARGIN) ?? search(request, owner, request.width, 0);
     if (name !== undefined) {
       claim(name, owner);
       placements[owner] = { kind: "name", ...name };
       continue;
     }
-    const number = search(request, owner, request.fallbackWidth);
+    const number =
+      search(request, owner, request.fallbackWidth, AMBIGUITY_MARGIN) ??
+      search(request, owner, request.fallbackWidth, 0);
     if (number !== undefined) {
       claim(number, owner);
       placements[owner] = { kind: "number", ...number };

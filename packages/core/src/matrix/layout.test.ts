@@ -1,6 +1,7 @@
 import { fc, test } from "@fast-check/vitest";
 import { describe, expect, it } from "vitest";
 import { catalogInitiatives } from "../catalog/initiatives.js";
+import { de } from "../i18n/de.js";
 import { score } from "../pipeline/score.js";
 import {
   type Box,
@@ -128,12 +129,25 @@ describe("layoutMatrix", () => {
   });
 
   it("lists every marker without a name label in the key, and no other", () => {
-    const layout = layoutMatrix(score(catalogInitiatives()), { width: 640, height: 480 });
+    const layout = layoutMatrix(score(catalogInitiatives()));
     const keyed = layout.markers
       .filter((marker) => marker.label.kind !== "name" && marker.label.kind !== "none")
       .map((marker) => marker.number);
     expect(keyed.length).toBeGreaterThan(0);
     expect(layout.key.map((entry) => entry.number)).toEqual(keyed);
+    expect(layout.keyOverflow).toBeUndefined();
+  });
+
+  it("counts the numbered markers a small picture's key has no room for", () => {
+    const layout = layoutMatrix(score(catalogInitiatives()), { width: 640, height: 480 });
+    const keyed = layout.markers
+      .filter((marker) => marker.label.kind !== "name" && marker.label.kind !== "none")
+      .map((marker) => marker.number);
+    const shown = layout.key.map((entry) => entry.number);
+    expect(shown).toEqual(keyed.slice(0, shown.length));
+    const rest = keyed.length - shown.length;
+    if (rest === 0) expect(layout.keyOverflow).toBeUndefined();
+    else expect(layout.keyOverflow?.text).toBe(`… and ${rest} more (numbers ${keyed[shown.length]} and up)`);
   });
 
   it("labels only the first markers in priority order past MAX_LABELLED_MARKERS and says so in the legend", () => {
@@ -156,6 +170,12 @@ describe("layoutMatrix", () => {
       `Names on the top ${MAX_LABELLED_MARKERS}`,
       "by priority only;",
       "4,900 markers unlabelled",
+    ]);
+    // The note is in the matrix's language, with its own thousands separator.
+    expect(layoutMatrix(inputs, { messages: de }).legend.unlabelled?.map((line) => line.text)).toEqual([
+      `Namen nur an den ${MAX_LABELLED_MARKERS}`,
+      "mit höchster Priorität;",
+      "4.900 Punkte ohne Namen",
     ]);
     assertLabelsClear(layout);
   });

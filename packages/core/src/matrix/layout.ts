@@ -1,3 +1,4 @@
+import { formatLocalNumber } from "../i18n/index.js";
 import { classifyQuadrant } from "../pipeline/quadrant.js";
 import { QUADRANTS, type Quadrant } from "../schema/model.js";
 import { formatCompact, roundDownNice } from "./format.js";
@@ -578,11 +579,9 @@ function layoutLegend(
   let unlabelled: TextItem[] | undefined;
   if (unlabelledCount > 0) {
     const top = bottom + 26;
-    unlabelled = [
-      `Names on the top ${MAX_LABELLED_MARKERS}`,
-      "by priority only;",
-      `${unlabelledCount.toLocaleString("en")} markers unlabelled`,
-    ].map((text, index): TextItem => ({ text, x, y: top + index * 15, anchor: "start" }));
+    unlabelled = options.messages.matrix
+      .unlabelled(MAX_LABELLED_MARKERS, formatLocalNumber(unlabelledCount, options.messages))
+      .map((text, index): TextItem => ({ text, x, y: top + index * 15, anchor: "start" }));
     bottom = top + (unlabelled.length - 1) * 15 + 4;
   }
   const legend = {

@@ -2,22 +2,14 @@ import { useState } from "preact/hooks";
 import { type Client, jsonBody } from "../api.js";
 import { messages as m } from "../messages.js";
 import type { Initiative, Portfolio } from "../types.js";
+import { BoardPack } from "./board-pack.js";
+import { DownloadButton } from "./download-button.js";
 import { portfolioPath } from "./load.js";
 import { type StoredRating, toInitiatives } from "./reveal.js";
 
 interface PlanAnswer {
   readonly waves: readonly { readonly initiatives: readonly string[] }[];
   readonly notes: readonly string[];
-}
-
-/** Saves a text or bytes as a file in the browser. */
-function download(name: string, body: BlobPart, type: string): void {
-  const url = URL.createObjectURL(new Blob([body], { type }));
-  const link = document.createElement("a");
-  link.href = url;
-  link.download = name;
-  link.click();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
 }
 
 /** The plan (a budget and each initiative's cost give `createPlan`'s waves) and the exports. */
@@ -38,6 +30,7 @@ export function PlanAndExports(props: {
   );
   const [plan, setPlan] = useState<PlanAnswer>();
   const [error, setError] = useState<string>();
+  const [exportError, setExportError] = useState<string>();
   const names = new Map(props.initiatives.map((initiative) => [initiative.id, initiative.name]));
   const body = () => ({
     initiatives: toInitiatives(
@@ -120,55 +113,48 @@ export function PlanAndExports(props: {
       )}
       <h3>{m.workshop.sections.export}</h3>
       <div class="row">
-        <button
-          type="button"
-          class="secondary"
-          onClick={() =>
-            void client
-              .send(portfolioPath(workshopId, "/export.csv"))
-              .then((response) => response.text())
-              .then((text) => download(`${file}.csv`, text, "text/csv"))
-          }
-        >
-          {m.exports.csv}
-        </button>
-        <button
-          type="button"
-          class="secondary"
-          onClick={() => download(`${file}-matrix.svg`, props.svg, "image/svg+xml")}
-        >
-          {m.exports.svg}
-        </button>
-        <button
-          type="button"
-          class="secondary"
-          onClick={() =>
-            void client
+        <DownloadButton
+          label={m.exports.csv}
+          fileName={`${file}.csv`}
+          fetchFile={() => client.send(portfolioPath(workshopId, "/export.csv")).then((r) => r.blob())}
+          onError={setExportError}
+        />
+        <DownloadButton
+          label={m.exports.svg}
+          fileName={`${file}-matrix.svg`}
+          fetchFile={async () => new Blob([props.svg], { type: "image/svg+xml" })}
+          onError={setExportError}
+        />
+        <DownloadButton
+          label={m.exports.png}
+          fileName={`${file}-matrix.png`}
+          fetchFile={() =>
+            client
               .send(
                 "/v1/matrix",
                 jsonBody("POST", { ...body(), options: { missing: "neutral" } }, { Accept: "image/png" }),
               )
-              .then((response) => response.arrayBuffer())
-              .then((bytes) => download(`${file}-matrix.png`, bytes, "image/png"))
-              .catch((problem: Error) => setError(problem.message))
+              .then((r) => r.blob())
           }
-        >
-          {m.exports.png}
-        </button>
-        <button
-          type="button"
-          class="secondary"
-          onClick={() =>
-            void client
+          onError={setExportError}
+        />
+        <DownloadButton
+          label={m.exports.plan}
+          fileName={`${file}-plan.md`}
+          fetchFile={() =>
+            client
               .send("/v1/plan", jsonBody("POST", body(), { Accept: "text/markdown" }))
-              .then((response) => response.text())
-              .then((text) => download(`${file}-plan.md`, text, "text/markdown"))
-              .catch((problem: Error) => setError(problem.message))
+              .then((r) => r.blob())
           }
-        >
-          {m.exports.plan}
-        </button>
+          onError={setExportError}
+        />
       </div>
+      <BoardPack client={client} workshopId={workshopId} fileName={file} onError={setExportError} />
+      {exportError !== undefined && (
+        <p class="error" role="alert">
+          {exportError}
+        </p>
+      )}
     </div>
   );
 }

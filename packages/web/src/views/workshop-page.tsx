@@ -4,10 +4,10 @@ import { messages as m } from "../messages.js";
 import type { Initiative, Phase, Portfolio, Progress, Workshop } from "../types.js";
 import { Invites } from "./invites.js";
 import { loadPortfolio, poll, portfolioPath } from "./load.js";
+import { ModelSection } from "./model-section.js";
 import { ProblemPage } from "./problem-page.js";
 import { ProgressTable } from "./progress-table.js";
 import { Reveal } from "./reveal.js";
-import { Weights } from "./weights.js";
 
 /** One workshop as its facilitator runs it: phase, invites, live progress, and after the reveal the results. */
 export function WorkshopPage(props: {
@@ -135,12 +135,13 @@ export function WorkshopPage(props: {
         )}
       </header>
       {workshop.phase === "rating" ? [people, results] : [results, people]}
-      <section class="card" aria-labelledby="weights-title">
-        <h2 id="weights-title">{m.workshop.sections.weights}</h2>
-        <Weights
+      <section class="card" aria-labelledby="model-title">
+        <h2 id="model-title">{m.workshop.sections.model}</h2>
+        <ModelSection
           client={client}
           portfolio={data.portfolio}
           onSaved={(portfolio) => setData({ ...data, portfolio })}
+          onReloaded={(portfolio) => setData({ ...data, portfolio })}
         />
       </section>
     </div>
