@@ -38,7 +38,12 @@ await store.createPortfolio(
   { name: "Workshop", description: "", model: defaultModel },
   NOW,
 );
-await store.putInitiatives("bench", "workshop", initiatives, NOW);
+await store.importInitiatives(
+  "bench",
+  "workshop",
+  initiatives.map((data) => ({ data, ratings: [] })),
+  NOW,
+);
 await store.putRatings("bench", "workshop", ratings);
 
 const app = createApp({

@@ -68,7 +68,12 @@ async function measure(label: string, endpoint: string, baselineMs: number): Pro
   await createPortfolioTable(client, "bench");
   const store = new DynamoDbPortfolioStore(client, { table: "bench" });
   await store.createPortfolio("bench", "p", { name: "Bench", description: "", model: defaultModel }, NOW);
-  await store.putInitiatives("bench", "p", initiatives, NOW);
+  await store.importInitiatives(
+    "bench",
+    "p",
+    initiatives.map((data) => ({ data, ratings: [] })),
+    NOW,
+  );
   await store.putRatings("bench", "p", ratings);
   const app = createApp({
     portfolios: {

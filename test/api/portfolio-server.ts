@@ -13,6 +13,8 @@ export interface ServerProcess {
   readonly stderr: () => string;
   /** Stops the server (SIGTERM) and waits for it to exit. */
   stop(): Promise<void>;
+  /** Kills the server at once (SIGKILL, as `kill -9`: no clean-up runs) and waits for it to exit. */
+  kill(): Promise<void>;
 }
 
 /**
@@ -58,15 +60,17 @@ export async function startServerProcess(env: Readonly<Record<string, string>>):
       reject(new Error(`server exited with ${code}:\n${out}\n${err}`));
     });
   });
+  const signal = async (name: NodeJS.Signals) => {
+    if (child.exitCode !== null || child.signalCode !== null) return;
+    const exited = once(child, "exit");
+    child.kill(name);
+    await exited;
+  };
   return {
     url,
     stdout: () => out,
     stderr: () => err,
-    stop: async () => {
-      if (child.exitCode !== null) return;
-      const exited = once(child, "exit");
-      child.kill("SIGTERM");
-      await exited;
-    },
+    stop: () => signal("SIGTERM"),
+    kill: () => signal("SIGKILL"),
   };
 }

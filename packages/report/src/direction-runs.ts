@@ -52,3 +52,25 @@ export function visualWordOrder(text: string): string {
     .map((run) => (run.rtl ? run.text.split(" ").reverse().join(" ") : run.text))
     .join("");
 }
+
+/**
+ * Lays out a right-to-left text that may wrap: breaks it into lines in logical order (the first words on the
+ * first line), then puts each line's words in visual order. Reversing the whole text first and letting the
+ * layout engine wrap it would put the last words on the first line.
+ *
+ * @param text - logical-order right-to-left text
+ * @param width - the line width
+ * @param measure - the width of a piece of text as drawn
+ * @returns the lines, joined by `\n`, each in visual word order
+ * @example
+ * wrapRightToLeft("a b c", 3, (text) => text.length); // "b a\nc"
+ */
+export function wrapRightToLeft(text: string, width: number, measure: (text: string) => number): string {
+  const lines: string[][] = [];
+  for (const word of text.split(" ")) {
+    const line = lines.at(-1);
+    if (line !== undefined && measure([...line, word].join(" ")) <= width) line.push(word);
+    else lines.push([word]);
+  }
+  return lines.map((line) => line.reverse().join(" ")).join("\n");
+}

@@ -2,6 +2,7 @@ import { execFileSync } from "node:child_process";
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { buildBoardPack, catalogInitiatives, en, score } from "@cxprism/core";
 import { beforeAll, describe, expect, it } from "vitest";
 import { samplePack, WORLD_NAMES } from "./fixture.test-helpers.js";
 import { loadPackFonts, type PackFonts } from "./fonts.js";
@@ -50,6 +51,40 @@ describe("renderBoardPackPdf", () => {
     const file = join(dir, `de-${paper}.pdf`);
     writeFileSync(file, await renderBoardPackPdf(pack, { fonts, paper }));
     expect(execFileSync("pdfinfo", [file], { encoding: "utf8" })).toMatch(size);
+  });
+
+  it("wraps a long Arabic name line by line in reading order, starting at the right", async () => {
+    const name = "مساعد افتراضي ذكي لخدمة العملاء عبر جميع القنوات الرقمية والصوتية في مراكز الاتصال";
+    const initiatives = catalogInitiatives()
+      .slice(0, 3)
+      .map((initiative, i) => ({ ...initiative, dependsOn: [], name: i === 0 ? name : initiative.name }));
+    const pack = buildBoardPack({
+      results: score(initiatives),
+      date: "2026-11-30",
+      messages: en,
+      initiatives,
+    });
+    const file = join(dir, "arabic.pdf");
+    writeFileSync(file, await renderBoardPackPdf(pack, { fonts }));
+    const bbox = execFileSync("pdftotext", ["-enc", "UTF-8", "-bbox", file, "-"], { encoding: "utf8" });
+    // Poppler gives each Arabic word in visual order and its lam-alef ligature unreversed: words are matched
+    // by their letters, whatever the order. The last occurrence is the appendix table's.
+    const letters = (word: string) => [...word].sort().join("");
+    const boxes = new Map<string, { y: number; right: number }>();
+    for (const match of bbox.matchAll(/<word xMin="[\d.]+" yMin="([\d.]+)" xMax="([\d.]+)"[^>]*>([^<]+)</g))
+      boxes.set(letters(match[3]!), { y: Number(match[1]), right: Number(match[2]) });
+    const placed = name.split(" ").map((word) => boxes.get(letters(word))!);
+    expect(placed.every((box) => box !== undefined)).toBe(true);
+    const lines = new Set(placed.map((box) => box.y)).size;
+    expect(lines).toBeGreaterThan(1);
+    // Lines in reading order: no word is on an earlier line than the one before it. (Within a line Poppler's
+    // word boxes do not follow the drawn order of right-to-left glyphs, so they are checked by eye instead.)
+    for (let i = 1; i < placed.length; i++) expect(placed[i]!.y).toBeGreaterThanOrEqual(placed[i - 1]!.y);
+    // Each line of the name ends at the same right edge: a right-to-left paragraph.
+    const rightEdges = new Map<number, number>();
+    for (const box of placed) rightEdges.set(box.y, Math.max(rightEdges.get(box.y) ?? 0, box.right));
+    const edges = [...rightEdges.values()].sort((a, b) => a - b);
+    expect(edges.at(-1)! - edges[0]!).toBeLessThan(0.5);
   });
 
   it("gives byte-identical files for the same pack and date", async () => {

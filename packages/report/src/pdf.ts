@@ -1,7 +1,7 @@
 import type { BoardPack, FigureBlock, PackBlock, TableBlock } from "@cxprism/core";
 import PDFDocument from "pdfkit";
 import SVGtoPDF from "svg-to-pdfkit";
-import { directionRuns, visualWordOrder } from "./direction-runs.js";
+import { directionRuns, visualWordOrder, wrapRightToLeft } from "./direction-runs.js";
 import type { PackFonts } from "./fonts.js";
 import { PALETTE, TYPE } from "./style.js";
 
@@ -112,11 +112,14 @@ function drawText(doc: Doc, text: string, style: TextStyle): void {
     .font(style.font ?? REGULAR)
     .fontSize(style.size)
     .fillColor(style.color ?? PALETTE.text);
-  const runs = directionRuns(text);
-  const options = { width: style.width, align: style.align ?? "left", lineGap: style.size * 0.25 };
+  const runs = directionRuns(layoutText(doc, text, style.width));
+  // A wholly right-to-left text is a right-to-left paragraph (Unicode's bidi rule P2): it starts at the right.
+  const rtlParagraph = runs.length === 1 && runs[0]!.rtl;
+  const align = style.align ?? (rtlParagraph ? "right" : "left");
+  const options = { width: style.width, align, lineGap: style.size * 0.25 };
   runs.forEach((run, i) => {
     const continued = i < runs.length - 1;
-    const text = run.rtl ? visualWordOrder(run.text) : run.text;
+    const text = run.rtl && !run.text.includes("\n") ? visualWordOrder(run.text) : run.text;
     const runOptions = run.rtl
       ? { ...options, continued, features: RTL_FEATURES }
       : { ...options, continued };
@@ -125,9 +128,20 @@ function drawText(doc: Doc, text: string, style: TextStyle): void {
   });
 }
 
+/**
+ * The text as it is handed to pdfkit: a wholly right-to-left text (an Arabic initiative name in a cell) is
+ * broken into lines here, in logical order, each line then in visual order; anything else wraps in pdfkit.
+ * Font and size must be set first.
+ */
+function layoutText(doc: Doc, text: string, width: number): string {
+  const runs = directionRuns(text);
+  if (runs.length !== 1 || !runs[0]!.rtl) return text;
+  return wrapRightToLeft(text, width, (piece) => doc.widthOfString(piece, { features: RTL_FEATURES }));
+}
+
 function textHeight(doc: Doc, text: string, font: string, size: number, width: number): number {
   doc.font(font).fontSize(size);
-  return doc.heightOfString(text, { width, lineGap: size * 0.25 });
+  return doc.heightOfString(layoutText(doc, text, width), { width, lineGap: size * 0.25 });
 }
 
 function room(doc: Doc): number {
@@ -209,7 +223,8 @@ function drawTable(doc: Doc, table: TableBlock, width: number, heading: string):
         width: widths[i]! - 2 * CELL_PAD,
         x: x + CELL_PAD,
         y: top + CELL_PAD,
-        align: table.columns[i]!.align === "end" ? "right" : "left",
+        // Text columns start where the cell's own text direction starts.
+        ...(table.columns[i]!.align === "end" ? { align: "right" as const } : {}),
       });
       x += widths[i]!;
     });

@@ -91,6 +91,11 @@ export interface PortfolioDeps {
   readonly keyring: ApiKeyring;
   /** How long an `Idempotency-Key` answer is kept, in seconds (default 24 hours). */
   readonly idempotencyTtlSeconds?: number | undefined;
+  /**
+   * The lease, in seconds, by which a running request holds its `Idempotency-Key` (default 30; renewed every
+   * third of it while the request runs). A key whose request died is free again once its lease ends.
+   */
+  readonly idempotencyLeaseSeconds?: number | undefined;
   /** Seconds a client is told to wait (`Retry-After`) when the store is unavailable (default 5). */
   readonly retryAfterSeconds?: number | undefined;
   /** The clock, as an ISO timestamp (default `new Date().toISOString()`). */

@@ -67,11 +67,24 @@ export async function makePrivate(dir: string): Promise<void> {
   }
 }
 
+/** A whole number of seconds from the environment (undefined: the default), or a thrown message naming it. */
+function readSeconds(env: Readonly<Record<string, string | undefined>>, name: string): number | undefined {
+  const text = env[name];
+  if (text === undefined || text === "") return undefined;
+  const value = Number(text);
+  if (!Number.isInteger(value) || value < 1)
+    throw new Error(
+      `expected ${name} to be a whole number of seconds, at least 1, received ${JSON.stringify(text)}`,
+    );
+  return value;
+}
+
 /**
  * Sets up shared portfolios for the Node entry. Without `DYNAMODB_ENDPOINT` it starts dynalite persisted under
  * `CXPRISM_DATA_DIR` (default `.cxprism/data`) on 127.0.0.1; the table is created when missing. Keys come from
  * `CXPRISM_API_KEYS` plus the data folder's `api-keys.json`, where the first start stores the hash of a new dev
- * owner key (tenant `local`) and hands the key back to be printed once.
+ * owner key (tenant `local`) and hands the key back to be printed once. `CXPRISM_IMPORT_LEASE_SECONDS` and
+ * `CXPRISM_IDEMPOTENCY_LEASE_SECONDS` shorten the leases of imports and idempotency keys (tests do).
  *
  * @param env - the process environment
  * @returns the dependencies and a way to stop the store
@@ -102,9 +115,12 @@ export async function startLocalPortfolios(
       ...devKeys.entries,
       { sha256: await sha256Hex(facilitatorKey), tenant: "local", role: "owner" },
     ]);
+    const importLeaseSeconds = readSeconds(env, "CXPRISM_IMPORT_LEASE_SECONDS");
+    const idempotencyLeaseSeconds = readSeconds(env, "CXPRISM_IDEMPOTENCY_LEASE_SECONDS");
     return {
       deps: {
-        store: new DynamoDbPortfolioStore(client, { table: settings.table }),
+        store: new DynamoDbPortfolioStore(client, { table: settings.table, importLeaseSeconds }),
+        idempotencyLeaseSeconds,
         workshop: new DynamoDbWorkshopStore(client, { table: settings.table }),
         keyring,
       },

@@ -36,6 +36,7 @@ export interface PortfolioRuntime {
   readonly now: () => string;
   readonly retryAfterSeconds: number;
   readonly idempotencyTtlSeconds: number;
+  readonly idempotencyLeaseSeconds: number;
 }
 
 /**
@@ -181,8 +182,10 @@ const REPLAYED_HEADERS = ["Content-Type", "ETag", "Location"];
 /**
  * Runs a POST at most once per `Idempotency-Key` (per tenant): the first answer is stored with a TTL and a
  * replay with the same body answers it again (`Idempotent-Replayed: true`). The same key with another body
- * is refused (422); while the first request still runs, a replay gets 409 with `Retry-After`. Without the
- * header the request simply runs.
+ * is refused (422); while the first request still runs, a replay gets 409 with `Retry-After`. The first
+ * request holds the key by a lease it renews while it runs, so a key whose request died with its process
+ * can be claimed again once the lease ends, not after the whole TTL. Without the header the request simply
+ * runs.
  *
  * @param c - the context
  * @param runtime - store and settings
@@ -208,7 +211,14 @@ export async function runIdempotent(
   const { tenant } = c.get("principal");
   const { store } = runtime.deps;
   const fingerprint = await sha256Hex(`${c.req.method} ${new URL(c.req.url).pathname}\n${bodyText}`);
-  const claim = await store.claimIdempotencyKey(tenant, key, fingerprint, runtime.idempotencyTtlSeconds);
+  const leaseSeconds = runtime.idempotencyLeaseSeconds;
+  const claim = await store.claimIdempotencyKey(
+    tenant,
+    key,
+    fingerprint,
+    runtime.idempotencyTtlSeconds,
+    leaseSeconds,
+  );
   const reusedElsewhere = () =>
     validationFailed([
       {
@@ -234,12 +244,19 @@ export async function runIdempotent(
       },
     );
   }
+  const { owner } = claim;
+  const renewal = setInterval(
+    () => void store.renewIdempotencyKey(tenant, key, owner, leaseSeconds).catch(() => undefined),
+    (leaseSeconds * 1000) / 3,
+  );
   let response: Response;
   try {
     response = await run();
   } catch (error) {
-    await store.releaseIdempotencyKey(tenant, key).catch(() => undefined);
+    await store.releaseIdempotencyKey(tenant, key, owner).catch(() => undefined);
     throw error;
+  } finally {
+    clearInterval(renewal);
   }
   const body = await response.clone().text();
   const headers: Record<string, string> = {};
@@ -250,6 +267,7 @@ export async function runIdempotent(
   await store.completeIdempotencyKey(
     tenant,
     key,
+    owner,
     { fingerprint, status: response.status, headers, body },
     runtime.idempotencyTtlSeconds,
   );

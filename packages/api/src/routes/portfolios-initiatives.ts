@@ -237,29 +237,18 @@ export function registerInitiativeRoutes(register: RegisterRoute, runtime: Portf
           );
           if (errors.length > 0) throw validationFailed(errors);
         }
-        const written = await store.putInitiatives(
+        const written = await store.importInitiatives(
           principal.tenant,
           portfolioId,
-          fresh.map((item) => item.data),
+          fresh.map((item) => ({
+            data: item.data,
+            ratings: item.ratings.ok ? item.ratings.value.ratings : [],
+          })),
           now,
-        );
-        const ratings = fresh.flatMap((item, position) =>
-          written[position]!.ok && item.ratings.ok
-            ? item.ratings.value.ratings.map((rating) => ({ position, rating }))
-            : [],
-        );
-        const ratingOutcomes = await store.putRatings(
-          principal.tenant,
-          portfolioId,
-          ratings.map((entry) => entry.rating),
-        );
-        const ratingFailed = new Set(
-          ratings.filter((_, i) => !ratingOutcomes[i]!.ok).map((entry) => entry.position),
         );
         fresh.forEach((item, position) => {
           const { errors: _none, ...at } = place(item.index, []);
-          const ok = written[position]!.ok && !ratingFailed.has(position);
-          outcomes[item.index] = ok
+          outcomes[item.index] = written[position]!.ok
             ? { ...at, id: item.data.id, status: "created" }
             : {
                 ...at,

@@ -206,8 +206,10 @@ describe("workshop routes", () => {
     expect((await call(OWNER, "DELETE", base)).status).toBe(204);
     const bob = await invite(other, { role: "rater", rater: "bob" });
     expect((await call(OWNER, "DELETE", other)).status).toBe(204);
+    // Deleting a portfolio deletes its invite keys too: the key is unknown from then on.
     const gone = await call(bob.key, "GET", `${other}/workshop`);
-    expect(gone.status).toBe(404);
+    expect(gone.status).toBe(401);
+    expect(await gone.json()).toMatchObject({ reason: "unknown-key" });
   });
 
   it("answers an unchanged progress poll with 304 after one GetItem, and a change within the next poll", async () => {

@@ -60,6 +60,35 @@ const call = (
 const ratings = (value: number) => Object.fromEntries(defaultModel.criteria.map((c) => [c.id, value]));
 
 describe("/v1/portfolios in process", () => {
+  it("answers and replays an import whose answer is past DynamoDB's 400 KB item limit", async () => {
+    const created = await call(KEYS.owner, "POST", "/v1/portfolios", { name: "Big answer" });
+    const { id } = (await created.json()) as { id: string };
+    // 5,000 initiatives with 64-character ids: the answer lists each, about 550 KB in all.
+    const initiatives = Array.from({ length: 5000 }, (_, i) => ({
+      id: `${String(i).padStart(4, "0")}-${"x".repeat(59)}`,
+      name: `I ${i}`,
+    }));
+    const send = () =>
+      call(
+        KEYS.owner,
+        "POST",
+        `/v1/portfolios/${id}/initiatives/import`,
+        { initiatives },
+        {
+          "Idempotency-Key": "big-answer",
+        },
+      );
+    const first = await send();
+    expect(first.status).toBe(200);
+    const body = await first.text();
+    expect(new TextEncoder().encode(body).length).toBeGreaterThan(400 * 1024);
+    expect(JSON.parse(body)).toMatchObject({ created: 5000 });
+    const replay = await send();
+    expect(replay.status).toBe(200);
+    expect(replay.headers.get("Idempotent-Replayed")).toBe("true");
+    expect(await replay.text()).toBe(body);
+  }, 60_000);
+
   it("walks a portfolio through its life", async () => {
     expect((await call(undefined, "GET", "/v1/portfolios")).status).toBe(401);
     const created = await call(

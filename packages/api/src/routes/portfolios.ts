@@ -138,6 +138,7 @@ export function createPortfolioRoutes(
     now: deps.now ?? (() => new Date().toISOString()),
     retryAfterSeconds: deps.retryAfterSeconds ?? 5,
     idempotencyTtlSeconds: deps.idempotencyTtlSeconds ?? 24 * 3600,
+    idempotencyLeaseSeconds: deps.idempotencyLeaseSeconds ?? 30,
   };
   const { store } = deps;
   const app = new Hono<PortfolioEnv>();

@@ -9,6 +9,8 @@
  * | idempotency    | `TENANT#<t>`                    | `IDEMP#<key>`                       |
  * | initiative     | `TENANT#<t>#PORTFOLIO#<p>`      | `INIT#<initiative>`                 |
  * | rating         | `TENANT#<t>#PORTFOLIO#<p>`      | `RATING#<initiative>#<rater>`       |
+ * | answer part    | `TENANT#<t>`                    | `IDEMP#<key>#PART#<owner>#<n>`      |
+ * | invite (key)   | `INVITEKEY#<sha256>`            | `INVITE`                            |
  */
 
 const part = (value: string): string => encodeURIComponent(value);
@@ -31,6 +33,13 @@ export const RATING_PREFIX = "RATING#";
 export const portfolioSortKey = (portfolioId: string): string => `${PORTFOLIO_PREFIX}${part(portfolioId)}`;
 /** Sort key of an idempotency record. */
 export const idempotencySortKey = (key: string): string => `IDEMP#${part(key)}`;
+/** Sort key prefix of the parts of one owner's stored answer for an idempotency key (too big for one item). */
+export const idempotencyPartPrefix = (key: string, owner: string): string =>
+  `${idempotencySortKey(key)}#PART#${part(owner)}#`;
+/** Partition of an invite key's record, found by the key's SHA-256 (see the workshop store). */
+export const inviteHashKey = (sha256: string): string => `INVITEKEY#${sha256}`;
+/** Sort key prefix of a portfolio's listed invites. */
+export const INVITE_PREFIX = "INVITE#";
 /** Sort key of an initiative record. */
 export const initiativeSortKey = (initiativeId: string): string =>
   `${INITIATIVE_PREFIX}${part(initiativeId)}`;

@@ -18,8 +18,11 @@ import {
   decodeCursor,
   encodeCursor,
   INITIATIVE_PREFIX,
+  INVITE_PREFIX,
+  idempotencyPartPrefix,
   idempotencySortKey,
   initiativeSortKey,
+  inviteHashKey,
   PORTFOLIO_PREFIX,
   portfolioPartition,
   portfolioSortKey,
@@ -32,6 +35,7 @@ import {
   type BatchOutcome,
   type IdempotencyClaim,
   type IdempotentResponse,
+  type ImportEntry,
   type InitiativeData,
   type InitiativeRecord,
   type Page,
@@ -51,7 +55,27 @@ export interface DynamoDbStoreOptions {
   readonly table: string;
   /** Batch retry delays; tests shorten them. */
   readonly batchBaseDelayMs?: number;
+  /**
+   * How long an import may run before a later request treats it as dead and sweeps its rows (default 900 s,
+   * far above the time a 5,000-row import takes); tests shorten it.
+   */
+  readonly importLeaseSeconds?: number | undefined;
 }
+
+/**
+ * Attributes that make imports and deletes atomic (docs/storage-consistency.md). On the portfolio item:
+ * `pendingImports` and `abortingImports`, string sets of import ids whose rows no reader may see, and
+ * `deletingAt`, the tombstone of a delete under way. On an imported initiative or rating: `importId`.
+ */
+const PENDING_IMPORTS = "pendingImports";
+const ABORTING_IMPORTS = "abortingImports";
+const DELETING_AT = "deletingAt";
+const IMPORT_ID = "importId";
+
+/** A stored answer larger than this (UTF-8 bytes) is kept in parts, as one item holds at most 400 KB. */
+const INLINE_ANSWER_BYTES = 256 * 1024;
+/** Characters per part of a large answer: at most 3 bytes each in UTF-8, so a part stays under 400 KB. */
+const ANSWER_PART_CHARS = 100_000;
 
 const S = (value: string): AttributeValue => ({ S: value });
 const N = (value: number): AttributeValue => ({ N: String(value) });
@@ -91,6 +115,50 @@ function ratingFrom(item: Item): RatingRecord {
   };
 }
 
+/** The fields every idempotency record has. */
+function idempotencyItem(
+  tenant: string,
+  key: string,
+  state: string,
+  fingerprint: string,
+  owner: string,
+): Item {
+  return {
+    pk: S(tenantKey(tenant)),
+    sk: S(idempotencySortKey(key)),
+    kind: S("idempotency"),
+    state: S(state),
+    fingerprint: S(fingerprint),
+    owner: S(owner),
+  };
+}
+
+/** The import ids whose rows are hidden, from a portfolio item. */
+function hiddenImports(portfolio: Item): Set<string> {
+  return new Set([...(portfolio[PENDING_IMPORTS]?.SS ?? []), ...(portfolio[ABORTING_IMPORTS]?.SS ?? [])]);
+}
+
+/** When an import id's lease ends, in seconds since the epoch (ids are `<deadline>.<uuid>`). */
+const importDeadline = (importId: string): number => Number(importId.split(".")[0]);
+
+/** Splits text into parts of at most `size` characters, never between the two halves of a surrogate pair. */
+function splitText(text: string, size: number): string[] {
+  const parts: string[] = [];
+  for (let start = 0; start < text.length; ) {
+    let end = Math.min(start + size, text.length);
+    const last = text.charCodeAt(end - 1);
+    if (end < text.length && last >= 0xd800 && last <= 0xdbff) end--;
+    parts.push(text.slice(start, end));
+    start = end;
+  }
+  return parts;
+}
+
+async function sha256Hex(text: string): Promise<string> {
+  const digest = await crypto.subtle.digest("SHA-256", new TextEncoder().encode(text));
+  return Array.from(new Uint8Array(digest), (byte) => byte.toString(16).padStart(2, "0")).join("");
+}
+
 function checkLimit(limit: number): void {
   if (!Number.isInteger(limit) || limit < 1 || limit > 100)
     throw new RangeError(`expected a page limit from 1 to 100, received ${limit}`);
@@ -108,6 +176,7 @@ export class DynamoDbPortfolioStore implements PortfolioStore {
   readonly #client: DynamoDBClient;
   readonly #table: string;
   readonly #batchBaseDelayMs: number | undefined;
+  readonly #importLeaseSeconds: number;
 
   /**
    * @param client - a DynamoDB client (see `createDynamoDbClient`)
@@ -117,6 +186,7 @@ export class DynamoDbPortfolioStore implements PortfolioStore {
     this.#client = client;
     this.#table = options.table;
     this.#batchBaseDelayMs = options.batchBaseDelayMs;
+    this.#importLeaseSeconds = options.importLeaseSeconds ?? 900;
   }
 
   #batch(requests: readonly WriteRequest[]): Promise<Set<number>> {
@@ -140,7 +210,13 @@ export class DynamoDbPortfolioStore implements PortfolioStore {
     return this.#client.send(new QueryCommand({ TableName: this.#table, ConsistentRead: true, ...input }));
   }
 
-  async #page(pk: string, prefix: string, limit: number, cursor: string | undefined): Promise<Page<Item>> {
+  async #page(
+    pk: string,
+    prefix: string,
+    limit: number,
+    cursor: string | undefined,
+    filter?: string,
+  ): Promise<Page<Item>> {
     checkLimit(limit);
     const after = cursor === undefined ? undefined : decodeCursor(cursor, prefix);
     if (cursor !== undefined && after === undefined)
@@ -149,6 +225,7 @@ export class DynamoDbPortfolioStore implements PortfolioStore {
       KeyConditionExpression: "pk = :pk AND begins_with(sk, :prefix)",
       ExpressionAttributeValues: { ":pk": S(pk), ":prefix": S(prefix) },
       Limit: limit,
+      ...(filter === undefined ? {} : { FilterExpression: filter }),
       ...(after === undefined ? {} : { ExclusiveStartKey: { pk: S(pk), sk: S(after) } }),
     });
     const items = answer.Items ?? [];
@@ -156,26 +233,33 @@ export class DynamoDbPortfolioStore implements PortfolioStore {
     return last === undefined ? { items } : { items, cursor: encodeCursor(last) };
   }
 
-  /** Every key of a partition under a prefix, paging through. */
-  async #keys(pk: string, prefix: string): Promise<Item[]> {
-    const keys: Item[] = [];
+  /** Every item a Query finds, one call per 1 MB page. */
+  async #queryAll(input: Omit<QueryCommandInput, "TableName" | "ExclusiveStartKey">): Promise<Item[]> {
+    const items: Item[] = [];
     let start: Item | undefined;
     do {
-      // DynamoDB refuses an empty string in a key condition, so "everything" has no begins_with.
       const answer = await this.#queryPage({
-        ...(prefix === ""
-          ? { KeyConditionExpression: "pk = :pk", ExpressionAttributeValues: { ":pk": S(pk) } }
-          : {
-              KeyConditionExpression: "pk = :pk AND begins_with(sk, :prefix)",
-              ExpressionAttributeValues: { ":pk": S(pk), ":prefix": S(prefix) },
-            }),
-        ProjectionExpression: "pk, sk",
+        ...input,
         ...(start === undefined ? {} : { ExclusiveStartKey: start }),
       });
-      for (const item of answer.Items ?? []) keys.push(item);
+      for (const item of answer.Items ?? []) items.push(item);
       start = answer.LastEvaluatedKey;
     } while (start !== undefined);
-    return keys;
+    return items;
+  }
+
+  /** Every key of a partition under a prefix (with `extra` attributes), paging through. */
+  #keys(pk: string, prefix: string, extra?: string): Promise<Item[]> {
+    // DynamoDB refuses an empty string in a key condition, so "everything" has no begins_with.
+    return this.#queryAll({
+      ...(prefix === ""
+        ? { KeyConditionExpression: "pk = :pk", ExpressionAttributeValues: { ":pk": S(pk) } }
+        : {
+            KeyConditionExpression: "pk = :pk AND begins_with(sk, :prefix)",
+            ExpressionAttributeValues: { ":pk": S(pk), ":prefix": S(prefix) },
+          }),
+      ProjectionExpression: extra === undefined ? "pk, sk" : `pk, sk, ${extra}`,
+    });
   }
 
   async #deleteKeys(keys: readonly Item[]): Promise<void> {
@@ -187,7 +271,6 @@ export class DynamoDbPortfolioStore implements PortfolioStore {
       );
   }
 
-  /** After a failed condition: the stored version, or a not-found error when the item is gone. */
   /** Writes a new item; `already-exists` when its key is taken. */
   async #putNew(item: Item, what: string): Promise<void> {
     try {
@@ -223,9 +306,11 @@ export class DynamoDbPortfolioStore implements PortfolioStore {
     }
   }
 
+  /** After a failed condition: a version conflict, or not-found when the item is gone (or being deleted). */
   async #conflict(pk: string, sk: string, what: string): Promise<never> {
     const current = await this.#get(pk, sk);
-    if (current === undefined) throw new StoreError("not-found", `${what} does not exist`);
+    if (current === undefined || current[DELETING_AT] !== undefined)
+      throw new StoreError("not-found", `${what} does not exist`);
     const version = num(current, "version");
     throw new StoreError("version-conflict", `${what} is at version ${version}`, version);
   }
@@ -296,10 +381,112 @@ export class DynamoDbPortfolioStore implements PortfolioStore {
     });
   }
 
+  /** The portfolio item; not-found when absent or being deleted (its tombstone is written first). */
   async #requirePortfolio(tenant: string, id: string): Promise<Item> {
     const item = await this.#get(tenantKey(tenant), portfolioSortKey(id));
-    if (item === undefined) throw new StoreError("not-found", `portfolio ${id} does not exist`);
+    if (item === undefined || item[DELETING_AT] !== undefined)
+      throw new StoreError("not-found", `portfolio ${id} does not exist`);
     return item;
+  }
+
+  /**
+   * Leaves out rows of imports not yet committed. The portfolio item is read after the rows: an import
+   * adds its id to the pending set before writing any row, so a row read earlier whose id is no longer
+   * pending belongs to a committed import.
+   */
+  async #visible(tenant: string, portfolioId: string, items: readonly Item[]): Promise<Item[]> {
+    if (!items.some((item) => item[IMPORT_ID] !== undefined)) return [...items];
+    const hidden = hiddenImports(await this.#requirePortfolio(tenant, portfolioId));
+    return items.filter((item) => !hidden.has(item[IMPORT_ID]?.S ?? ""));
+  }
+
+  #portfolioKey(tenant: string, id: string): Item {
+    return { pk: S(tenantKey(tenant)), sk: S(portfolioSortKey(id)) };
+  }
+
+  /** An UpdateItem of the portfolio item; false when its condition failed. */
+  async #updatePortfolioItem(
+    tenant: string,
+    id: string,
+    update: string,
+    condition: string,
+    values: Record<string, AttributeValue>,
+    names?: Record<string, string>,
+  ): Promise<boolean> {
+    try {
+      await this.#client.send(
+        new UpdateItemCommand({
+          TableName: this.#table,
+          Key: this.#portfolioKey(tenant, id),
+          UpdateExpression: update,
+          ConditionExpression: condition,
+          ExpressionAttributeValues: values,
+          ...(names === undefined ? {} : { ExpressionAttributeNames: names }),
+        }),
+      );
+      return true;
+    } catch (error) {
+      if (error instanceof ConditionalCheckFailedException) return false;
+      throw error;
+    }
+  }
+
+  /**
+   * Rolls an import back: its id moves from the pending to the aborting set (its rows stay hidden), each of
+   * its rows is deleted unless a later write replaced it, then the id is forgotten. Safe to run twice at once
+   * and to resume after a crash (a sweep finds the id still aborting).
+   */
+  async #abortImport(tenant: string, portfolioId: string, importId: string): Promise<void> {
+    const id = { SS: [importId] };
+    await this.#updatePortfolioItem(
+      tenant,
+      portfolioId,
+      `DELETE ${PENDING_IMPORTS} :id ADD ${ABORTING_IMPORTS} :id`,
+      `contains(${PENDING_IMPORTS}, :one)`,
+      { ":id": id, ":one": S(importId) },
+    );
+    const keys = await this.#queryAll({
+      KeyConditionExpression: "pk = :pk",
+      FilterExpression: `${IMPORT_ID} = :id`,
+      ExpressionAttributeValues: { ":pk": S(portfolioPartition(tenant, portfolioId)), ":id": S(importId) },
+      ProjectionExpression: "pk, sk",
+    });
+    for (let at = 0; at < keys.length; at += 25)
+      await Promise.all(
+        keys.slice(at, at + 25).map((Key) =>
+          this.#client
+            .send(
+              new DeleteItemCommand({
+                TableName: this.#table,
+                Key,
+                ConditionExpression: `${IMPORT_ID} = :id`,
+                ExpressionAttributeValues: { ":id": S(importId) },
+              }),
+            )
+            .catch((error: unknown) => {
+              if (!(error instanceof ConditionalCheckFailedException)) throw error;
+            }),
+        ),
+      );
+    await this.#updatePortfolioItem(
+      tenant,
+      portfolioId,
+      `DELETE ${ABORTING_IMPORTS} :id`,
+      "attribute_exists(pk)",
+      {
+        ":id": id,
+      },
+    );
+  }
+
+  /** Rolls back the imports whose lease ended (their process died) and any rollback cut short. */
+  async #sweepImports(tenant: string, portfolioId: string, portfolio: Item): Promise<void> {
+    const nowSeconds = Math.floor(Date.now() / 1000);
+    const dead = [
+      ...(portfolio[PENDING_IMPORTS]?.SS ?? []).filter((id) => importDeadline(id) < nowSeconds),
+      ...(portfolio[ABORTING_IMPORTS]?.SS ?? []),
+    ];
+    for (const importId of dead) await this.#abortImport(tenant, portfolioId, importId);
   }
 
   #portfolioItem(
@@ -337,6 +524,20 @@ export class DynamoDbPortfolioStore implements PortfolioStore {
     };
   }
 
+  #ratingItem(pk: string, rating: RatingRecord): Item {
+    return {
+      pk: S(pk),
+      sk: S(ratingSortKey(rating.initiativeId, rating.rater)),
+      kind: S("rating"),
+      initiativeId: S(rating.initiativeId),
+      rater: S(rating.rater),
+      weight: N(rating.weight),
+      ratings: S(JSON.stringify(rating.ratings)),
+      ...(rating.comment ? { comment: S(rating.comment) } : {}),
+      updatedAt: S(rating.updatedAt),
+    };
+  }
+
   createPortfolio(
     tenant: string,
     id: string,
@@ -356,7 +557,13 @@ export class DynamoDbPortfolioStore implements PortfolioStore {
 
   listPortfolios(tenant: string, limit: number, cursor?: string): Promise<Page<PortfolioRecord>> {
     return guardStore(async () => {
-      const page = await this.#page(tenantKey(tenant), PORTFOLIO_PREFIX, limit, cursor);
+      const page = await this.#page(
+        tenantKey(tenant),
+        PORTFOLIO_PREFIX,
+        limit,
+        cursor,
+        `attribute_not_exists(${DELETING_AT})`,
+      );
       return { ...page, items: page.items.map(portfolioFrom) };
     });
   }
@@ -369,44 +576,88 @@ export class DynamoDbPortfolioStore implements PortfolioStore {
     now: string,
   ): Promise<PortfolioRecord> {
     return guardStore(async () => {
-      const current = await this.#requirePortfolio(tenant, id);
-      const item = this.#portfolioItem(
-        tenant,
-        id,
-        fields,
-        expectedVersion + 1,
-        num(current, "revision") + 1,
-        str(current, "createdAt"),
-        now,
-      );
-      await this.#putAtVersion(item, expectedVersion, `portfolio ${id}`);
-      return portfolioFrom(item);
-    });
-  }
-
-  deletePortfolio(tenant: string, id: string, expectedVersion?: number): Promise<void> {
-    return guardStore(async () => {
+      // An update in place: the item's import and delete markers stay as they are.
       try {
-        await this.#client.send(
-          new DeleteItemCommand({
+        const answer = await this.#client.send(
+          new UpdateItemCommand({
             TableName: this.#table,
-            Key: { pk: S(tenantKey(tenant)), sk: S(portfolioSortKey(id)) },
-            ConditionExpression:
-              expectedVersion === undefined
-                ? "attribute_exists(pk)"
-                : "attribute_exists(pk) AND version = :expected",
-            ...(expectedVersion === undefined
-              ? {}
-              : { ExpressionAttributeValues: { ":expected": N(expectedVersion) } }),
+            Key: this.#portfolioKey(tenant, id),
+            UpdateExpression:
+              "SET #name = :name, #description = :description, #model = :model, #version = :next, #updatedAt = :now ADD #revision :one",
+            ConditionExpression: `attribute_exists(pk) AND attribute_not_exists(${DELETING_AT}) AND #version = :expected`,
+            ExpressionAttributeNames: {
+              "#name": "name",
+              "#description": "description",
+              "#model": "model",
+              "#version": "version",
+              "#updatedAt": "updatedAt",
+              "#revision": "revision",
+            },
+            ExpressionAttributeValues: {
+              ":name": S(fields.name),
+              ":description": S(fields.description),
+              ":model": S(JSON.stringify(fields.model)),
+              ":next": N(expectedVersion + 1),
+              ":now": S(now),
+              ":one": N(1),
+              ":expected": N(expectedVersion),
+            },
+            ReturnValues: "ALL_NEW",
           }),
         );
+        return portfolioFrom(answer.Attributes ?? {});
       } catch (error) {
         if (error instanceof ConditionalCheckFailedException)
           return this.#conflict(tenantKey(tenant), portfolioSortKey(id), `portfolio ${id}`);
         throw error;
       }
-      // The portfolio record is gone first, so its contents are unreachable even if this clean-up is cut short.
-      await this.#deleteKeys(await this.#keys(portfolioPartition(tenant, id), ""));
+    });
+  }
+
+  /**
+   * Deletes in three steps, each safe to repeat: a tombstone on the portfolio item (from then on every read
+   * answers not found), its contents and invite keys, then the tombstone. A delete cut short (the process
+   * died) is finished by the next DELETE of the same portfolio, which then succeeds whatever its version.
+   */
+  deletePortfolio(tenant: string, id: string, expectedVersion?: number): Promise<void> {
+    return guardStore(async () => {
+      const current = await this.#get(tenantKey(tenant), portfolioSortKey(id));
+      if (current === undefined) throw new StoreError("not-found", `portfolio ${id} does not exist`);
+      if (current[DELETING_AT] === undefined) {
+        const marked = await this.#updatePortfolioItem(
+          tenant,
+          id,
+          `SET ${DELETING_AT} = :now`,
+          `attribute_exists(pk) AND attribute_not_exists(${DELETING_AT})${expectedVersion === undefined ? "" : " AND version = :expected"}`,
+          {
+            ":now": S(new Date().toISOString()),
+            ...(expectedVersion === undefined ? {} : { ":expected": N(expectedVersion) }),
+          },
+        );
+        const again = marked ? undefined : await this.#get(tenantKey(tenant), portfolioSortKey(id));
+        // Not marked and not being deleted by another request: the version moved, or the portfolio is gone.
+        if (!marked && again?.[DELETING_AT] === undefined)
+          return this.#conflict(tenantKey(tenant), portfolioSortKey(id), `portfolio ${id}`);
+      }
+      const pk = portfolioPartition(tenant, id);
+      const keys = await this.#keys(pk, "", "sha256");
+      const inviteKeys = keys
+        .filter((item) => str(item, "sk").startsWith(INVITE_PREFIX) && item.sha256?.S !== undefined)
+        .map((item) => ({ pk: S(inviteHashKey(str(item, "sha256"))), sk: S("INVITE") }));
+      // Invite keys first: their listing items in the partition are how a retried delete finds them.
+      await this.#deleteKeys(inviteKeys);
+      await this.#deleteKeys(keys.map((item) => ({ pk: item.pk!, sk: item.sk! })));
+      await this.#client
+        .send(
+          new DeleteItemCommand({
+            TableName: this.#table,
+            Key: this.#portfolioKey(tenant, id),
+            ConditionExpression: `attribute_exists(${DELETING_AT})`,
+          }),
+        )
+        .catch((error: unknown) => {
+          if (!(error instanceof ConditionalCheckFailedException)) throw error;
+        });
     });
   }
 
@@ -427,7 +678,8 @@ export class DynamoDbPortfolioStore implements PortfolioStore {
   getInitiative(tenant: string, portfolioId: string, initiativeId: string): Promise<InitiativeRecord> {
     return guardStore(async () => {
       await this.#requirePortfolio(tenant, portfolioId);
-      const item = await this.#get(portfolioPartition(tenant, portfolioId), initiativeSortKey(initiativeId));
+      const found = await this.#get(portfolioPartition(tenant, portfolioId), initiativeSortKey(initiativeId));
+      const [item] = await this.#visible(tenant, portfolioId, found === undefined ? [] : [found]);
       if (item === undefined) throw new StoreError("not-found", `initiative ${initiativeId} does not exist`);
       return initiativeFrom(item);
     });
@@ -447,7 +699,8 @@ export class DynamoDbPortfolioStore implements PortfolioStore {
         limit,
         cursor,
       );
-      return { ...page, items: page.items.map(initiativeFrom) };
+      const items = await this.#visible(tenant, portfolioId, page.items);
+      return { ...page, items: items.map(initiativeFrom) };
     });
   }
 
@@ -487,24 +740,83 @@ export class DynamoDbPortfolioStore implements PortfolioStore {
     });
   }
 
-  putInitiatives(
+  /**
+   * Writes every row under a new import id that the portfolio item lists as pending, so no reader sees them;
+   * then one conditional update removes the id from the pending set, which shows them all at once. An entry
+   * the store did not take whole is deleted again before that flip and reported. When anything fails (or
+   * the process dies) the id stays hidden and is rolled back at once, or by the sweep of a later import once
+   * its lease has ended.
+   */
+  importInitiatives(
     tenant: string,
     portfolioId: string,
-    initiatives: readonly InitiativeData[],
+    entries: readonly ImportEntry[],
     now: string,
   ): Promise<BatchOutcome[]> {
-    return this.#changing(tenant, portfolioId, async () => {
-      await this.#requirePortfolio(tenant, portfolioId);
-      const failed = await this.#batch(
-        initiatives.map((data) => ({
-          PutRequest: { Item: this.#initiativeItem(tenant, portfolioId, data, 1, now) },
-        })),
+    return guardStore(async () => {
+      await this.#sweepImports(tenant, portfolioId, await this.#requirePortfolio(tenant, portfolioId));
+      const importId = `${Math.floor(Date.now() / 1000) + this.#importLeaseSeconds}.${crypto.randomUUID()}`;
+      const started = await this.#updatePortfolioItem(
+        tenant,
+        portfolioId,
+        `ADD ${PENDING_IMPORTS} :id`,
+        `attribute_exists(pk) AND attribute_not_exists(${DELETING_AT})`,
+        { ":id": { SS: [importId] } },
       );
-      return initiatives.map((_, index) =>
-        failed.has(index)
-          ? { ok: false, reason: "the store left this write unprocessed after retries" }
-          : { ok: true },
-      );
+      if (!started) throw new StoreError("not-found", `portfolio ${portfolioId} does not exist`);
+      try {
+        const pk = portfolioPartition(tenant, portfolioId);
+        const requests: WriteRequest[] = [];
+        const entryOf: number[] = [];
+        entries.forEach((entry, index) => {
+          requests.push({
+            PutRequest: {
+              Item: {
+                ...this.#initiativeItem(tenant, portfolioId, entry.data, 1, now),
+                [IMPORT_ID]: S(importId),
+              },
+            },
+          });
+          entryOf.push(index);
+          for (const rating of entry.ratings) {
+            requests.push({
+              PutRequest: { Item: { ...this.#ratingItem(pk, rating), [IMPORT_ID]: S(importId) } },
+            });
+            entryOf.push(index);
+          }
+        });
+        const failed = await this.#batch(requests);
+        const incomplete = new Set([...failed].map((index) => entryOf[index]!));
+        await this.#deleteKeys(
+          requests
+            .filter((_request, index) => incomplete.has(entryOf[index]!) && !failed.has(index))
+            .map((request) => {
+              const item = request.PutRequest!.Item!;
+              return { pk: item.pk!, sk: item.sk! };
+            }),
+        );
+        const committed = await this.#updatePortfolioItem(
+          tenant,
+          portfolioId,
+          `DELETE ${PENDING_IMPORTS} :id ADD #revision :one`,
+          `contains(${PENDING_IMPORTS}, :pending)`,
+          { ":id": { SS: [importId] }, ":pending": S(importId), ":one": N(1) },
+          { "#revision": "revision" },
+        );
+        if (!committed)
+          throw new StoreError(
+            "unavailable",
+            `the import outlasted its lease of ${this.#importLeaseSeconds} s and was rolled back`,
+          );
+        return entries.map((_, index) =>
+          incomplete.has(index)
+            ? { ok: false, reason: "the store left this write unprocessed after retries" }
+            : { ok: true },
+        );
+      } catch (error) {
+        await this.#abortImport(tenant, portfolioId, importId).catch(() => undefined);
+        throw error;
+      }
     });
   }
 
@@ -526,14 +838,15 @@ export class DynamoDbPortfolioStore implements PortfolioStore {
               RequestItems: {
                 [this.#table]: {
                   Keys: keys,
-                  ProjectionExpression: "sk, #data",
+                  ProjectionExpression: `sk, #data, ${IMPORT_ID}`,
                   ExpressionAttributeNames: { "#data": "data" },
                   ConsistentRead: true,
                 },
               },
             }),
           );
-          for (const item of answer.Responses?.[this.#table] ?? []) found.add(initiativeFrom(item).data.id);
+          const items = await this.#visible(tenant, portfolioId, answer.Responses?.[this.#table] ?? []);
+          for (const item of items) found.add(initiativeFrom(item).data.id);
           keys = answer.UnprocessedKeys?.[this.#table]?.Keys ?? [];
         }
       }
@@ -545,21 +858,7 @@ export class DynamoDbPortfolioStore implements PortfolioStore {
     return this.#changing(tenant, portfolioId, async () => {
       const pk = portfolioPartition(tenant, portfolioId);
       const failed = await this.#batch(
-        ratings.map((rating) => ({
-          PutRequest: {
-            Item: {
-              pk: S(pk),
-              sk: S(ratingSortKey(rating.initiativeId, rating.rater)),
-              kind: S("rating"),
-              initiativeId: S(rating.initiativeId),
-              rater: S(rating.rater),
-              weight: N(rating.weight),
-              ratings: S(JSON.stringify(rating.ratings)),
-              ...(rating.comment ? { comment: S(rating.comment) } : {}),
-              updatedAt: S(rating.updatedAt),
-            },
-          },
-        })),
+        ratings.map((rating) => ({ PutRequest: { Item: this.#ratingItem(pk, rating) } })),
       );
       return ratings.map((_, index) =>
         failed.has(index)
@@ -594,24 +893,19 @@ export class DynamoDbPortfolioStore implements PortfolioStore {
   readContents(tenant: string, portfolioId: string): Promise<PortfolioContents> {
     return guardStore(async () => {
       const portfolio = portfolioFrom(await this.#requirePortfolio(tenant, portfolioId));
+      // One Query per 1 MB page: initiatives and ratings share the partition and come back together.
+      const rows = await this.#queryAll({
+        KeyConditionExpression: "pk = :pk",
+        ExpressionAttributeValues: { ":pk": S(portfolioPartition(tenant, portfolioId)) },
+      });
       const initiatives: InitiativeRecord[] = [];
       const ratings: RatingRecord[] = [];
-      const pk = portfolioPartition(tenant, portfolioId);
-      let start: Item | undefined;
-      // One Query per 1 MB page: initiatives and ratings share the partition and come back together.
-      do {
-        const answer = await this.#queryPage({
-          KeyConditionExpression: "pk = :pk",
-          ExpressionAttributeValues: { ":pk": S(pk) },
-          ...(start === undefined ? {} : { ExclusiveStartKey: start }),
-        });
-        for (const item of answer.Items ?? []) {
-          const sk = str(item, "sk");
-          if (sk.startsWith(INITIATIVE_PREFIX)) initiatives.push(initiativeFrom(item));
-          else if (sk.startsWith(RATING_PREFIX)) ratings.push(ratingFrom(item));
-        }
-        start = answer.LastEvaluatedKey;
-      } while (start !== undefined);
+      for (const item of await this.#visible(tenant, portfolioId, rows)) {
+        const sk = str(item, "sk");
+        if (sk.startsWith(INITIATIVE_PREFIX)) initiatives.push(initiativeFrom(item));
+        else if (sk.startsWith(RATING_PREFIX)) ratings.push(ratingFrom(item));
+      }
+      // The record read first: its revision is no newer than the contents, so a cached result is never stale.
       return { portfolio, initiatives, ratings };
     });
   }
@@ -621,71 +915,151 @@ export class DynamoDbPortfolioStore implements PortfolioStore {
     key: string,
     fingerprint: string,
     ttlSeconds: number,
+    leaseSeconds: number,
   ): Promise<IdempotencyClaim> {
     return guardStore(async () => {
       const nowSeconds = Math.floor(Date.now() / 1000);
+      const owner = crypto.randomUUID();
       try {
-        // An expired record that TTL has not swept yet counts as absent.
+        // Absent, expired (TTL has not swept it yet), or pending under a lease nobody renewed: its owner died.
         await this.#client.send(
           new PutItemCommand({
             TableName: this.#table,
             Item: {
-              pk: S(tenantKey(tenant)),
-              sk: S(idempotencySortKey(key)),
-              kind: S("idempotency"),
-              state: S("pending"),
-              fingerprint: S(fingerprint),
+              ...idempotencyItem(tenant, key, "pending", fingerprint, owner),
+              leaseUntil: N(nowSeconds + leaseSeconds),
               expiresAt: N(nowSeconds + ttlSeconds),
             },
-            ConditionExpression: "attribute_not_exists(pk) OR expiresAt < :now",
-            ExpressionAttributeValues: { ":now": N(nowSeconds) },
+            ConditionExpression:
+              "attribute_not_exists(pk) OR expiresAt < :now OR (#state = :pending AND (leaseUntil < :now OR attribute_not_exists(leaseUntil)))",
+            ExpressionAttributeNames: { "#state": "state" },
+            ExpressionAttributeValues: { ":now": N(nowSeconds), ":pending": S("pending") },
           }),
         );
-        return { state: "claimed" };
+        return { state: "claimed", owner };
       } catch (error) {
         if (!(error instanceof ConditionalCheckFailedException)) throw error;
       }
       const item = await this.#get(tenantKey(tenant), idempotencySortKey(key));
-      if (item === undefined) return this.claimIdempotencyKey(tenant, key, fingerprint, ttlSeconds);
+      if (item === undefined)
+        return this.claimIdempotencyKey(tenant, key, fingerprint, ttlSeconds, leaseSeconds);
       if (str(item, "state") !== "done") return { state: "pending", fingerprint: str(item, "fingerprint") };
-      return { state: "done", response: JSON.parse(str(item, "response")) as IdempotentResponse };
+      const response = JSON.parse(str(item, "response")) as IdempotentResponse;
+      if (item.bodyParts === undefined) return { state: "done", response };
+      return { state: "done", response: { ...response, body: await this.#answerBody(tenant, key, item) } };
     });
   }
 
+  /** Reads a stored answer's body from its parts and checks it against the digest stored with them. */
+  async #answerBody(tenant: string, key: string, record: Item): Promise<string> {
+    const prefix = idempotencyPartPrefix(key, str(record, "owner"));
+    const parts = await this.#queryAll({
+      KeyConditionExpression: "pk = :pk AND begins_with(sk, :prefix)",
+      ExpressionAttributeValues: { ":pk": S(tenantKey(tenant)), ":prefix": S(prefix) },
+    });
+    const body = parts.map((item) => str(item, "text")).join("");
+    if (parts.length !== num(record, "bodyParts") || (await sha256Hex(body)) !== str(record, "bodyDigest"))
+      throw new StoreError("unavailable", `the stored answer for Idempotency-Key ${key} is incomplete`);
+    return body;
+  }
+
+  renewIdempotencyKey(tenant: string, key: string, owner: string, leaseSeconds: number): Promise<boolean> {
+    return guardStore(async () => {
+      try {
+        await this.#client.send(
+          new UpdateItemCommand({
+            TableName: this.#table,
+            Key: { pk: S(tenantKey(tenant)), sk: S(idempotencySortKey(key)) },
+            UpdateExpression: "SET leaseUntil = :until",
+            ConditionExpression: "#state = :pending AND #owner = :owner",
+            ExpressionAttributeNames: { "#state": "state", "#owner": "owner" },
+            ExpressionAttributeValues: {
+              ":until": N(Math.floor(Date.now() / 1000) + leaseSeconds),
+              ":pending": S("pending"),
+              ":owner": S(owner),
+            },
+          }),
+        );
+        return true;
+      } catch (error) {
+        if (error instanceof ConditionalCheckFailedException) return false;
+        throw error;
+      }
+    });
+  }
+
+  /**
+   * Stores the answer. One that would not fit in one item (400 KB) is written first in parts, each under
+   * the owner's token, then the record points at them with their count and SHA-256: a crash between the two
+   * leaves parts that expire with the key and a key that a retry can claim once the lease ends.
+   */
   completeIdempotencyKey(
     tenant: string,
     key: string,
+    owner: string,
     response: IdempotentResponse,
     ttlSeconds: number,
-  ): Promise<void> {
+  ): Promise<boolean> {
     return guardStore(async () => {
-      await this.#client.send(
-        new PutItemCommand({
-          TableName: this.#table,
-          Item: {
-            pk: S(tenantKey(tenant)),
-            sk: S(idempotencySortKey(key)),
-            kind: S("idempotency"),
-            state: S("done"),
-            fingerprint: S(response.fingerprint),
-            response: S(JSON.stringify(response)),
-            expiresAt: N(Math.floor(Date.now() / 1000) + ttlSeconds),
-          },
-        }),
-      );
+      const expiresAt = N(Math.floor(Date.now() / 1000) + ttlSeconds);
+      const large = new TextEncoder().encode(response.body).length > INLINE_ANSWER_BYTES;
+      let pointer: Item = {};
+      if (large) {
+        const parts = splitText(response.body, ANSWER_PART_CHARS);
+        const prefix = idempotencyPartPrefix(key, owner);
+        const failed = await this.#batch(
+          parts.map((text, index) => ({
+            PutRequest: {
+              Item: {
+                pk: S(tenantKey(tenant)),
+                sk: S(`${prefix}${String(index).padStart(6, "0")}`),
+                kind: S("idempotency-part"),
+                text: S(text),
+                expiresAt,
+              },
+            },
+          })),
+        );
+        if (failed.size > 0)
+          throw new StoreError(
+            "unavailable",
+            `the store left ${failed.size} part(s) of the answer unwritten`,
+          );
+        pointer = { bodyParts: N(parts.length), bodyDigest: S(await sha256Hex(response.body)) };
+      }
+      try {
+        await this.#client.send(
+          new PutItemCommand({
+            TableName: this.#table,
+            Item: {
+              ...idempotencyItem(tenant, key, "done", response.fingerprint, owner),
+              response: S(JSON.stringify(large ? { ...response, body: "" } : response)),
+              ...pointer,
+              expiresAt,
+            },
+            ConditionExpression: "#state = :pending AND #owner = :owner",
+            ExpressionAttributeNames: { "#state": "state", "#owner": "owner" },
+            ExpressionAttributeValues: { ":pending": S("pending"), ":owner": S(owner) },
+          }),
+        );
+        return true;
+      } catch (error) {
+        if (error instanceof ConditionalCheckFailedException) return false;
+        throw error;
+      }
     });
   }
 
-  releaseIdempotencyKey(tenant: string, key: string): Promise<void> {
+  releaseIdempotencyKey(tenant: string, key: string, owner: string): Promise<void> {
     return guardStore(async () => {
       await this.#client
         .send(
           new DeleteItemCommand({
             TableName: this.#table,
             Key: { pk: S(tenantKey(tenant)), sk: S(idempotencySortKey(key)) },
-            ConditionExpression: "#state = :pending",
-            ExpressionAttributeNames: { "#state": "state" },
-            ExpressionAttributeValues: { ":pending": S("pending") },
+            ConditionExpression: "#state = :pending AND #owner = :owner",
+            ExpressionAttributeNames: { "#state": "state", "#owner": "owner" },
+            ExpressionAttributeValues: { ":pending": S("pending"), ":owner": S(owner) },
           }),
         )
         .catch((error: unknown) => {

@@ -10,6 +10,8 @@ import {
 import { batchWriteAll } from "./batch-write.js";
 import { guardStore } from "./dynamodb-errors.js";
 import {
+  INVITE_PREFIX,
+  inviteHashKey,
   portfolioPartition,
   portfolioSortKey,
   RATING_PREFIX,
@@ -37,14 +39,11 @@ const part = (value: string): string => encodeURIComponent(value);
 
 /** Sort key of a portfolio's workshop item (in the portfolio's partition, so deleting it deletes this). */
 export const WORKSHOP_SORT_KEY = "WORKSHOP";
-/** Sort key prefix of the invite listing items in a portfolio's partition. */
-export const INVITE_PREFIX = "INVITE#";
 /** Sort key prefix of ratings kept from earlier rounds. */
 export const ROUND_PREFIX = "ROUND#";
 /** Attribute name prefix of a round's progress sets: `p<round>#<rater>` holds initiative ids. */
 const progressAttribute = (round: number, rater: string): string => `p${round}#${part(rater)}`;
 /** The partition of the item that finds an invite by its key's hash. */
-const inviteHashKey = (sha256: string): string => `INVITEKEY#${sha256}`;
 
 const FRESH: Omit<WorkshopRecord, "version" | "sequence"> = {
   phase: "rating",
@@ -151,7 +150,9 @@ export class DynamoDbWorkshopStore implements WorkshopStore {
   }
 
   async #requirePortfolio(tenant: string, portfolioId: string): Promise<void> {
-    if ((await this.#get(tenantKey(tenant), portfolioSortKey(portfolioId))) === undefined)
+    const portfolio = await this.#get(tenantKey(tenant), portfolioSortKey(portfolioId));
+    // A portfolio being deleted (its tombstone: see DynamoDbPortfolioStore.deletePortfolio) is gone already.
+    if (portfolio === undefined || portfolio.deletingAt !== undefined)
       throw new StoreError("not-found", `portfolio ${portfolioId} does not exist`);
   }
 

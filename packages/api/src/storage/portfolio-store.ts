@@ -74,9 +74,16 @@ export interface IdempotentResponse {
 
 /** The outcome of claiming an idempotency key. */
 export type IdempotencyClaim =
-  | { readonly state: "claimed" }
+  /** This request owns the key: `owner` is its token for renewing, completing or releasing it. */
+  | { readonly state: "claimed"; readonly owner: string }
   | { readonly state: "pending"; readonly fingerprint: string }
   | { readonly state: "done"; readonly response: IdempotentResponse };
+
+/** One initiative of an import with its ratings, written together. */
+export interface ImportEntry {
+  readonly data: InitiativeData;
+  readonly ratings: readonly RatingRecord[];
+}
 
 /** The outcome of writing one item of a batch. */
 export type BatchOutcome = { readonly ok: true } | { readonly ok: false; readonly reason: string };
@@ -163,11 +170,15 @@ export interface PortfolioStore {
   ): Promise<InitiativeRecord>;
   /** Deletes an initiative and its ratings. */
   deleteInitiative(tenant: string, portfolioId: string, initiativeId: string): Promise<void>;
-  /** Writes many initiatives (new or replacing) in batches; one outcome per input, in order. */
-  putInitiatives(
+  /**
+   * Imports many initiatives with their ratings as one unit: readers see all of the entries that succeed or
+   * none of them, also when the process dies part-way (see docs/storage-consistency.md). An entry the store
+   * could not take whole is left out and reported; one outcome per entry, in order.
+   */
+  importInitiatives(
     tenant: string,
     portfolioId: string,
-    initiatives: readonly InitiativeData[],
+    entries: readonly ImportEntry[],
     now: string,
   ): Promise<BatchOutcome[]>;
 
@@ -190,20 +201,31 @@ export interface PortfolioStore {
   /** Reads a portfolio with every initiative and rating in it. */
   readContents(tenant: string, portfolioId: string): Promise<PortfolioContents>;
 
-  /** Claims an idempotency key for a request, or reports the answer already stored for it. */
+  /**
+   * Claims an idempotency key for a request, or reports the answer already stored for it. A claim is a
+   * lease of `leaseSeconds`: a key whose owner neither renewed nor completed it in time (its process died)
+   * can be claimed again.
+   */
   claimIdempotencyKey(
     tenant: string,
     key: string,
     fingerprint: string,
     ttlSeconds: number,
+    leaseSeconds: number,
   ): Promise<IdempotencyClaim>;
-  /** Stores the answer for a claimed key. */
+  /** Extends the lease of a key still pending under `owner`; false when another request took it over. */
+  renewIdempotencyKey(tenant: string, key: string, owner: string, leaseSeconds: number): Promise<boolean>;
+  /**
+   * Stores the answer for a key still owned by `owner` (an answer of any size: a large body is kept in
+   * parts under a digest); false when another request took the key over meanwhile.
+   */
   completeIdempotencyKey(
     tenant: string,
     key: string,
+    owner: string,
     response: IdempotentResponse,
     ttlSeconds: number,
-  ): Promise<void>;
-  /** Releases a claimed key after a failure, so a retry can run again. */
-  releaseIdempotencyKey(tenant: string, key: string): Promise<void>;
+  ): Promise<boolean>;
+  /** Releases a key claimed by `owner` after a failure, so a retry can run again. */
+  releaseIdempotencyKey(tenant: string, key: string, owner: string): Promise<void>;
 }

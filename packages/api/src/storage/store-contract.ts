@@ -5,10 +5,14 @@
  */
 import { defaultModel } from "@cxprism/core";
 import { describe, expect, it } from "vitest";
-import { type PortfolioStore, StoreError } from "./portfolio-store.js";
+import { type ImportEntry, type InitiativeData, type PortfolioStore, StoreError } from "./portfolio-store.js";
 
 const NOW = "2026-11-22T12:00:00.000Z";
 const fields = { name: "FY27 plan", description: "", model: defaultModel };
+
+/** Import entries without ratings. */
+const bare = (...initiatives: InitiativeData[]): ImportEntry[] =>
+  initiatives.map((data) => ({ data, ratings: [] }));
 
 async function codeOf(promise: Promise<unknown>): Promise<string | undefined> {
   try {
@@ -57,7 +61,7 @@ export function describeStoreContract(name: string, makeStore: () => PortfolioSt
       const seen = async () => revisions.push((await store.getPortfolio(t, "p")).revision);
       await store.addInitiative(t, "p", { id: "a", name: "A" }, NOW);
       await seen();
-      await store.putInitiatives(t, "p", [{ id: "b", name: "B" }], NOW);
+      await store.importInitiatives(t, "p", [{ data: { id: "b", name: "B" }, ratings: [] }], NOW);
       await seen();
       await store.updateInitiative(t, "p", { id: "a", name: "A2" }, 1, NOW);
       await seen();
@@ -142,15 +146,7 @@ export function describeStoreContract(name: string, makeStore: () => PortfolioSt
       const store = makeStore();
       const t = tenant();
       await store.createPortfolio(t, "p", fields, NOW);
-      await store.putInitiatives(
-        t,
-        "p",
-        [
-          { id: "a", name: "A" },
-          { id: "b", name: "B" },
-        ],
-        NOW,
-      );
+      await store.importInitiatives(t, "p", bare({ id: "a", name: "A" }, { id: "b", name: "B" }), NOW);
       const rating = (initiativeId: string, rater: string) => ({
         initiativeId,
         rater,
@@ -176,10 +172,10 @@ export function describeStoreContract(name: string, makeStore: () => PortfolioSt
       const t = tenant();
       await store.createPortfolio(t, "p", fields, NOW);
       const ids = Array.from({ length: 30 }, (_, i) => `i${i}`);
-      const outcomes = await store.putInitiatives(
+      const outcomes = await store.importInitiatives(
         t,
         "p",
-        ids.map((id) => ({ id, name: id })),
+        bare(...ids.map((id) => ({ id, name: id }))),
         NOW,
       );
       expect(outcomes.every((outcome) => outcome.ok)).toBe(true);
@@ -210,21 +206,86 @@ export function describeStoreContract(name: string, makeStore: () => PortfolioSt
     it("claims an idempotency key once, replays the stored answer, releases on failure", async () => {
       const store = makeStore();
       const t = tenant();
-      expect(await store.claimIdempotencyKey(t, "k1", "f1", 60)).toEqual({ state: "claimed" });
-      expect(await store.claimIdempotencyKey(t, "k1", "f1", 60)).toEqual({
+      const first = await store.claimIdempotencyKey(t, "k1", "f1", 60, 30);
+      expect(first.state).toBe("claimed");
+      const owner = first.state === "claimed" ? first.owner : "";
+      expect(await store.claimIdempotencyKey(t, "k1", "f1", 60, 30)).toEqual({
         state: "pending",
         fingerprint: "f1",
       });
+      expect(await store.renewIdempotencyKey(t, "k1", owner, 30)).toBe(true);
+      expect(await store.renewIdempotencyKey(t, "k1", "someone-else", 30)).toBe(false);
       const response = { fingerprint: "f1", status: 201, headers: { ETag: '"1"' }, body: "{}" };
-      await store.completeIdempotencyKey(t, "k1", response, 60);
-      expect(await store.claimIdempotencyKey(t, "k1", "f1", 60)).toEqual({ state: "done", response });
-      expect(await store.claimIdempotencyKey(tenant(), "k1", "f1", 60)).toEqual({ state: "claimed" });
-      expect(await store.claimIdempotencyKey(t, "k2", "f2", 60)).toEqual({ state: "claimed" });
-      await store.releaseIdempotencyKey(t, "k2");
-      expect(await store.claimIdempotencyKey(t, "k2", "f2", 60)).toEqual({ state: "claimed" });
+      expect(await store.completeIdempotencyKey(t, "k1", "someone-else", response, 60)).toBe(false);
+      expect(await store.completeIdempotencyKey(t, "k1", owner, response, 60)).toBe(true);
+      expect(await store.claimIdempotencyKey(t, "k1", "f1", 60, 30)).toEqual({ state: "done", response });
+      expect((await store.claimIdempotencyKey(tenant(), "k1", "f1", 60, 30)).state).toBe("claimed");
+      const second = await store.claimIdempotencyKey(t, "k2", "f2", 60, 30);
+      await store.releaseIdempotencyKey(t, "k2", second.state === "claimed" ? second.owner : "");
+      expect((await store.claimIdempotencyKey(t, "k2", "f2", 60, 30)).state).toBe("claimed");
       // An expired record counts as absent even before TTL sweeps it.
-      expect(await store.claimIdempotencyKey(t, "k3", "f3", -10)).toEqual({ state: "claimed" });
-      expect(await store.claimIdempotencyKey(t, "k3", "f3", 60)).toEqual({ state: "claimed" });
+      expect((await store.claimIdempotencyKey(t, "k3", "f3", -10, 30)).state).toBe("claimed");
+      expect((await store.claimIdempotencyKey(t, "k3", "f3", 60, 30)).state).toBe("claimed");
+    });
+
+    it("frees a pending key whose lease ended (its owner died) and refuses the late owner's answer", async () => {
+      const store = makeStore();
+      const t = tenant();
+      const dead = await store.claimIdempotencyKey(t, "k", "f", 60, -1);
+      const taken = await store.claimIdempotencyKey(t, "k", "f", 60, 30);
+      expect(taken.state).toBe("claimed");
+      const response = { fingerprint: "f", status: 200, headers: {}, body: "late" };
+      const deadOwner = dead.state === "claimed" ? dead.owner : "";
+      expect(await store.completeIdempotencyKey(t, "k", deadOwner, response, 60)).toBe(false);
+      expect(await store.renewIdempotencyKey(t, "k", deadOwner, 30)).toBe(false);
+    });
+
+    it("keeps an answer far above DynamoDB's 400 KB item limit, in parts checked by a digest", async () => {
+      const store = makeStore();
+      const t = tenant();
+      const claim = await store.claimIdempotencyKey(t, "big", "f", 60, 30);
+      // 1.2 MB of text with multi-byte characters and surrogate pairs on every part boundary.
+      const body = `{"outcomes":"${"é😀a".repeat(300_000)}"}`;
+      const response = { fingerprint: "f", status: 200, headers: {}, body };
+      const owner = claim.state === "claimed" ? claim.owner : "";
+      expect(await store.completeIdempotencyKey(t, "big", owner, response, 60)).toBe(true);
+      const replay = await store.claimIdempotencyKey(t, "big", "f", 60, 30);
+      expect(replay.state).toBe("done");
+      expect(replay.state === "done" && replay.response.body === body).toBe(true);
+    });
+
+    it("imports initiatives with their ratings, shown together once the import commits", async () => {
+      const store = makeStore();
+      const t = tenant();
+      await store.createPortfolio(t, "p", fields, NOW);
+      const entries = Array.from({ length: 60 }, (_, i) => ({
+        data: { id: `i${i}`, name: `I ${i}` },
+        ratings: [
+          { initiativeId: `i${i}`, rater: "x", weight: 1, ratings: { cx_impact: 3 }, updatedAt: NOW },
+        ],
+      }));
+      const outcomes = await store.importInitiatives(t, "p", entries, NOW);
+      expect(outcomes.every((outcome) => outcome.ok)).toBe(true);
+      const contents = await store.readContents(t, "p");
+      expect([contents.initiatives.length, contents.ratings.length]).toEqual([60, 60]);
+      expect((await store.listInitiatives(t, "p", 100)).items).toHaveLength(60);
+      expect((await store.getInitiative(t, "p", "i0")).data.name).toBe("I 0");
+    });
+
+    it("deletes behind a tombstone: a delete cut short reads as gone and a retried delete finishes it", async () => {
+      const store = makeStore();
+      const t = tenant();
+      await store.createPortfolio(t, "p", fields, NOW);
+      await store.importInitiatives(t, "p", bare({ id: "a", name: "A" }), NOW);
+      await store.deletePortfolio(t, "p", 1);
+      expect(await codeOf(store.getPortfolio(t, "p"))).toBe("not-found");
+      expect((await store.listPortfolios(t, 10)).items).toEqual([]);
+      expect(await codeOf(store.importInitiatives(t, "p", bare({ id: "b", name: "B" }), NOW))).toBe(
+        "not-found",
+      );
+      // The same id can be made again, empty.
+      await store.createPortfolio(t, "p", fields, NOW);
+      expect((await store.readContents(t, "p")).initiatives).toEqual([]);
     });
 
     it("reads a portfolio past 1 MB of items through paged Queries", async () => {
@@ -232,13 +293,12 @@ export function describeStoreContract(name: string, makeStore: () => PortfolioSt
       const t = tenant();
       await store.createPortfolio(t, "big", fields, NOW);
       const text = "x".repeat(3900);
-      const outcomes = await store.putInitiatives(
+      const outcomes = await store.importInitiatives(
         t,
         "big",
         Array.from({ length: 400 }, (_, i) => ({
-          id: `i${String(i).padStart(3, "0")}`,
-          name: `I ${i}`,
-          description: text,
+          data: { id: `i${String(i).padStart(3, "0")}`, name: `I ${i}`, description: text },
+          ratings: [],
         })),
         NOW,
       );

@@ -204,6 +204,7 @@ export const de: Messages = {
     directions: { benefit: "höher ist besser", cost: "niedriger ist besser" },
     appendix: "Anhang: alle Bewertungen",
     appendixLead: "Jede Bewertung wie abgegeben, eine Zeile je Initiative und bewertender Person.",
+    appendixAxes: { value: "Kriterien des Geschäftsnutzens", feasibility: "Kriterien der Machbarkeit" },
     continued: "(Fortsetzung)",
     page: (page, pages) => `${page} / ${pages}`,
     matrixDescription: "Beschreibung der Matrix",

@@ -184,6 +184,7 @@ export const en: Messages = {
     directions: { benefit: "higher is better", cost: "lower is better" },
     appendix: "Appendix: every rating",
     appendixLead: "Each rating as given, one row per initiative and rater.",
+    appendixAxes: { value: "Business value criteria", feasibility: "Feasibility criteria" },
     continued: "(continued)",
     page: (page, pages) => `${page} / ${pages}`,
     matrixDescription: "Description of the matrix",

@@ -169,6 +169,8 @@ export interface Messages {
     readonly directions: { readonly benefit: string; readonly cost: string };
     readonly appendix: string;
     readonly appendixLead: string;
+    /** Captions of the appendix's two tables: one per axis, so each criterion keeps a readable column. */
+    readonly appendixAxes: { readonly value: string; readonly feasibility: string };
     readonly continued: string;
     readonly page: (page: number, pages: number) => string;
     readonly matrixDescription: string;

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { catalogInitiatives } from "../catalog/initiatives.js";
 import { de } from "../i18n/de.js";
+import { defaultModel } from "../model/cx-ai-prism.js";
 import { score } from "../pipeline/score.js";
 import { createPlan } from "../plan/plan.js";
 import { buildBoardPack } from "./build-board-pack.js";
@@ -66,9 +67,25 @@ describe("buildBoardPack", () => {
     expect(matrix.kind === "figure" && matrix.svg).toContain("Machbarkeit →");
   });
 
-  it("lists every rating in the appendix", () => {
+  it("lists every rating in the appendix, in one table per axis", () => {
     const pack = buildBoardPack({ results, date: "2026-11-30", initiatives });
-    expect(table(pack, "appendix").rows).toHaveLength(initiatives.length);
+    const blocks = pack.sections.find((section) => section.id === "appendix")!.blocks;
+    const tables = blocks.filter((block): block is TableBlock => block.kind === "table");
+    expect(tables).toHaveLength(2);
+    const labels = (axis: string) =>
+      defaultModel.criteria
+        .filter((criterion) => criterion.axis === axis)
+        .map((criterion) => criterion.label);
+    expect(tables.map((block) => block.columns.slice(1).map((c) => c.label))).toEqual([
+      labels("value"),
+      labels("feasibility"),
+    ]);
+    for (const block of tables) expect(block.rows).toHaveLength(initiatives.length);
+    // Every rating appears once: the two tables' rating cells add up to the model's criteria.
+    expect(tables[0]!.rows[0]!.length + tables[1]!.rows[0]!.length - 2).toBe(defaultModel.criteria.length);
+    expect(blocks.some((block) => block.kind === "paragraph" && block.text === "Feasibility criteria")).toBe(
+      true,
+    );
   });
 
   it.each([

@@ -457,34 +457,39 @@ function methodBlocks(model: Model, c: Context): PackBlock[] {
   ];
 }
 
+/**
+ * Every rating as given, one row per initiative and rater, in one table per axis: eleven criteria side by side
+ * would leave each column too narrow for its label on a page.
+ */
 function appendixBlocks(initiatives: readonly RatedInitiative[], model: Model, c: Context): PackBlock[] {
   const rated = model.criteria.filter((criterion) => criterion.formula === undefined);
-  const rows: string[][] = [];
-  for (const initiative of initiatives) {
-    const sets =
+  const sets = initiatives.flatMap((initiative) =>
+    (
       initiative.raters ??
-      (initiative.ratings === undefined ? [] : [{ rater: "", ratings: initiative.ratings }]);
-    for (const set of sets) {
-      rows.push([
-        initiative.name,
-        set.rater,
-        ...rated.map((criterion) => {
-          const value = set.ratings[criterion.id];
-          return value === undefined || value === null ? "-" : String(value);
-        }),
-      ]);
-    }
-  }
-  if (rows.length === 0) return [];
-  const withRaters = rows.some((row) => row[1] !== "");
+      (initiative.ratings === undefined ? [] : [{ rater: "", ratings: initiative.ratings }])
+    ).map((set) => ({ name: initiative.name, ...set })),
+  );
+  if (sets.length === 0) return [];
+  const withRaters = sets.some((set) => set.rater !== "");
   const t = c.m.pack.columns;
-  const columns = [
-    column(t.initiative, 3),
-    ...(withRaters ? [column(t.rater, 1.4)] : []),
-    ...rated.map((criterion) => column(criterion.label, 1, "end")),
-  ];
-  return [
-    { kind: "paragraph", text: c.m.pack.appendixLead, style: "note" },
-    { kind: "table", columns, rows: withRaters ? rows : rows.map((row) => [row[0]!, ...row.slice(2)]) },
-  ];
+  const blocks: PackBlock[] = [{ kind: "paragraph", text: c.m.pack.appendixLead, style: "note" }];
+  for (const axis of ["value", "feasibility"] as const) {
+    const criteria = rated.filter((criterion) => criterion.axis === axis);
+    if (criteria.length === 0) continue;
+    const columns = [
+      column(t.initiative, 3),
+      ...(withRaters ? [column(t.rater, 1.4)] : []),
+      ...criteria.map((criterion) => column(criterion.label, 1, "end")),
+    ];
+    const rows = sets.map((set) => [
+      set.name,
+      ...(withRaters ? [set.rater] : []),
+      ...criteria.map((criterion) => {
+        const value = set.ratings[criterion.id];
+        return value === undefined || value === null ? "-" : String(value);
+      }),
+    ]);
+    blocks.push({ kind: "paragraph", text: c.m.pack.appendixAxes[axis] }, { kind: "table", columns, rows });
+  }
+  return blocks;
 }
