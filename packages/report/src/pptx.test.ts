@@ -43,6 +43,21 @@ describe("renderBoardPackPptx", () => {
     for (const section of pack.sections) expect(text).toContain(section.heading);
     for (const initiative of initiatives.filter((i) => !/[\u0600-\u06ff]/.test(i.name)))
       expect(text).toContain(initiative.name);
+    // Nothing runs off a slide: every word lies within its page (a long table continues on the next slide).
+    const boxes = execFileSync("pdftotext", ["-enc", "UTF-8", "-bbox", pdf, "-"], { encoding: "utf8" });
+    const pageHeight = Number(/<page width="[\d.]+" height="([\d.]+)"/.exec(boxes)![1]);
+    const bottoms = [...boxes.matchAll(/<word [^>]*yMax="([\d.]+)"/g)].map((match) => Number(match[1]));
+    expect(bottoms.length).toBeGreaterThan(100);
+    expect(bottoms.filter((bottom) => bottom > pageHeight)).toEqual([]);
+    // The appendix lists every rating: each name once in each axis's table, besides the ranking.
+    // (Compared without spaces and hyphens: a long name wraps inside its cell, and Poppler drops a hyphen
+    // at a line break.)
+    const appendix = text.slice(text.indexOf(pack.sections.at(-1)!.heading)).replace(/[\s-]+/g, "");
+    for (const initiative of initiatives.filter((i) => !/[\u0600-\u06ff]/.test(i.name)))
+      expect(
+        appendix.split(initiative.name.replace(/[\s-]+/g, "")).length - 1,
+        initiative.name,
+      ).toBeGreaterThanOrEqual(2);
   });
 
   it("writes real text and tables, and the matrix with its description as alt text", async () => {

@@ -117,14 +117,20 @@ async function addSection(pptx: PptxGenJS, section: PackSection, options: PptxOp
       y = TOP;
     }
     if (block.kind === "table") {
-      addTable(slide, block, y);
-      const continued = (slide as unknown as { newAutoPagedSlides: Slide[] }).newAutoPagedSlides;
-      // The slides a long table continues on get the section's heading too.
-      for (const next of continued) addHeading(next, `${section.heading} (…)`);
-      const height = tableHeight(block);
-      if (continued.length === 0 && y + height + 0.3 < BOTTOM) y += height + 0.25;
-      else {
-        // A table that ran on (or nearly filled its slide): what follows starts on a slide of its own.
+      // Paged here rather than by pptxgenjs, whose estimate of row heights let the last rows run off the
+      // slide: each slide takes the rows that fit, under a repeated header, and the continuation slides carry
+      // the section's heading marked as continued.
+      for (const [index, rows] of pageTableRows(block, BOTTOM - y, BOTTOM - TOP).entries()) {
+        if (index > 0) {
+          slide = newSlide(pptx, `${section.heading} (…)`);
+          y = TOP;
+        }
+        if (rows.length === 0) continue;
+        const page = { ...block, rows };
+        addTable(slide, page, y);
+        y += tableHeight(page) + 0.25;
+      }
+      if (y + 0.3 >= BOTTOM) {
         slide = newSlide(pptx, section.heading);
         y = TOP;
       }
@@ -210,20 +216,69 @@ function textHeight(blocks: readonly PackBlock[]): number {
 }
 
 /** Inches a table takes, estimated from characters per line in each column (erring tall). */
-function tableHeight(table: TableBlock): number {
+/** A row's height in inches, from the characters that fit a line of each column (an upper estimate). */
+function rowHeights(table: TableBlock): (cells: readonly string[]) => number {
   const size = TYPE.table + 1.5;
   const total = table.columns.reduce((sum, column) => sum + column.width, 0);
   const perLine = table.columns.map((column) => ((column.width / total) * CONTENT_WIDTH * 72) / (size * 0.6));
-  const rowHeight = (cells: readonly string[]): number =>
+  return (cells) =>
     (cells.reduce((lines, cell, i) => Math.max(lines, Math.ceil(Math.max(1, cell.length) / perLine[i]!)), 1) *
       size *
       1.3 +
       6) /
     72;
+}
+
+function tableHeight(table: TableBlock): number {
+  const rowHeight = rowHeights(table);
   return (
     rowHeight(table.columns.map((column) => column.label)) +
     table.rows.reduce((sum, row) => sum + rowHeight(row), 0)
   );
+}
+
+/** The fewest rows a table starts or ends with on a slide of its own, when it has that many. */
+const MIN_ROWS_PER_SLIDE = 3;
+
+/**
+ * Splits a table's rows into slides: the first takes what fits in `first` inches (none when not even a few
+ * rows fit, so the table starts on the next slide), each further one what fits in `full`, every slide under
+ * the repeated header. No slide is left with fewer than {@link MIN_ROWS_PER_SLIDE} rows when the table has
+ * more, and no row is ever dropped.
+ *
+ * @returns the rows of each slide, in order; the first entry may be empty
+ */
+function pageTableRows(table: TableBlock, first: number, full: number): (readonly string[])[][] {
+  const rowHeight = rowHeights(table);
+  const header = rowHeight(table.columns.map((column) => column.label));
+  const pages: (readonly string[])[][] = [[]];
+  let room = first - header;
+  for (const row of table.rows) {
+    const height = rowHeight(row);
+    const page = pages.at(-1)!;
+    // A full slide, or a first slide without room for even one row (the table then starts on the next).
+    if (height > room && (page.length > 0 || pages.length === 1)) {
+      pages.push([row]);
+      room = full - header - height;
+    } else {
+      page.push(row);
+      room -= height;
+    }
+  }
+  // A first slide with only a couple of rows gives them to the next slide; a last one with only a couple
+  // takes some from the slide before.
+  if (pages.length > 1 && pages[0]!.length < MIN_ROWS_PER_SLIDE) {
+    pages[1] = pages[0]!.concat(pages[1]!);
+    pages[0] = [];
+  }
+  const n = pages.length;
+  if (n > 1 && pages[n - 1]!.length < MIN_ROWS_PER_SLIDE && pages[n - 2]!.length > MIN_ROWS_PER_SLIDE) {
+    const before = pages[n - 2]!;
+    const moved = Math.min(MIN_ROWS_PER_SLIDE - pages[n - 1]!.length, before.length - MIN_ROWS_PER_SLIDE);
+    pages[n - 1] = before.slice(before.length - moved).concat(pages[n - 1]!);
+    pages[n - 2] = before.slice(0, before.length - moved);
+  }
+  return pages;
 }
 
 function addTable(slide: Slide, table: TableBlock, y: number): void {
@@ -256,14 +311,6 @@ function addTable(slide: Slide, table: TableBlock, y: number): void {
     border: { type: "solid", pt: 0.5, color: hex(PALETTE.rule) },
     margin: 0.04,
     valign: "top",
-    autoPage: true,
-    autoPageRepeatHeader: true,
-    autoPageHeaderRows: 1,
-    autoPageSlideStartY: TOP,
-    // pptxgenjs estimates row heights from characters per line; err towards fewer rows per slide so a
-    // wrapped row never runs off the bottom.
-    autoPageCharWeight: -0.3,
-    autoPageLineWeight: -0.3,
   });
 }
 
