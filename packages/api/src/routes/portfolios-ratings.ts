@@ -89,17 +89,6 @@ export function registerRatingRoutes(register: RegisterRoute, runtime: Portfolio
         `write the ratings of rater ${rater}`,
       );
       const portfolioId = c.req.param("portfolio")!;
-      // Both reads at once: a rating's latency is one round trip more than the write, not two.
-      const [portfolio, workshop] = await Promise.all([
-        store.getPortfolio(principal.tenant, portfolioId),
-        runtime.deps.workshop.getWorkshop(principal.tenant, portfolioId),
-      ]);
-      if (workshop.phase === "closed" && principal.role !== "owner")
-        throw new ApiError(
-          "forbidden",
-          "expected an open workshop, but the facilitator has closed this one: ratings can no longer change",
-          { reason: "closed" },
-        );
       const { json } = await readJsonBody(c.req.raw, runtime.maxBodyBytes);
       const parsed = v.safeParse(PutRatingsSchema, json);
       if (!parsed.success) throw validationFailed(parsed.issues.map(issueToItem));
@@ -112,6 +101,19 @@ export function registerRatingRoutes(register: RegisterRoute, runtime: Portfolio
             detail: `expected at most ${runtime.maxInitiatives} initiatives, received ${ids.length}`,
           },
         ]);
+      // Every read at once, the body having named the initiatives: a rating's latency is one round trip more
+      // than the write, not three.
+      const [portfolio, workshop, existing] = await Promise.all([
+        store.getPortfolio(principal.tenant, portfolioId),
+        runtime.deps.workshop.getWorkshop(principal.tenant, portfolioId),
+        store.existingInitiatives(principal.tenant, portfolioId, ids),
+      ]);
+      if (workshop.phase === "closed" && principal.role !== "owner")
+        throw new ApiError(
+          "forbidden",
+          "expected an open workshop, but the facilitator has closed this one: ratings can no longer change",
+          { reason: "closed" },
+        );
       // The core checks every value against its criterion's scale, as it would when scoring.
       const validation = validatePortfolio(
         ids.map((id) => ({
@@ -131,7 +133,6 @@ export function registerRatingRoutes(register: RegisterRoute, runtime: Portfolio
               detail: problem.message,
             };
           });
-      const existing = await store.existingInitiatives(principal.tenant, portfolioId, ids);
       const reopened = new Set(workshop.reopened);
       for (const id of ids)
         if (!existing.has(id))

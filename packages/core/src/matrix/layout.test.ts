@@ -138,6 +138,16 @@ describe("layoutMatrix", () => {
     expect(layout.keyOverflow).toBeUndefined();
   });
 
+  it("never shortens a name in the key when fewer columns would fit it", () => {
+    const long = "Case classification and workflow assignment for every channel";
+    const inputs = score(catalogInitiatives()).map((result, i) =>
+      i === 3 ? { ...result, name: long } : result,
+    );
+    const layout = layoutMatrix(inputs, { width: 1000, height: 700 });
+    expect(layout.key.length).toBeGreaterThan(0);
+    for (const entry of layout.key) expect(entry.nameText.text).toBe(entry.name);
+  });
+
   it("counts the numbered markers a small picture's key has no room for", () => {
     const layout = layoutMatrix(score(catalogInitiatives()), { width: 640, height: 480 });
     const keyed = layout.markers

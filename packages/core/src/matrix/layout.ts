@@ -157,6 +157,8 @@ const PAD = 24;
 const LABEL_HEIGHT = 14;
 const KEY_ROW = 15;
 const KEY_COLUMN = 210;
+/** Room for a key entry's number, before its name. */
+const KEY_NUMBER_WIDTH = 26;
 const MAX_LABEL_WIDTH = 230;
 
 /**
@@ -336,7 +338,16 @@ function layoutOnce(
   const keyTop = plot.y + plot.height + 52;
   // The key runs the full width below the plot and legends, or only under the plot if the legends reach down.
   const keyWidth = legend.bottom > keyTop - 12 ? panelX - 16 - PAD : width - 2 * PAD;
-  const columns = Math.max(1, Math.floor(keyWidth / KEY_COLUMN));
+  // As many columns as fit, but never so many that the longest name must be shortened: a name cut in the key
+  // is written in full nowhere else on the picture. Fewer columns mean more rows (see layoutMatrix).
+  const longest = keyed.reduce(
+    (widest, marker) => Math.max(widest, estimateTextWidth(marker.point.input.name, MATRIX_FONT.key)),
+    0,
+  );
+  const columns = Math.max(
+    1,
+    Math.min(Math.floor(keyWidth / KEY_COLUMN), Math.floor(keyWidth / (longest + KEY_NUMBER_WIDTH + 8))),
+  );
   const capacity = keyRows * columns;
   const overflow = keyed.length > capacity ? keyed.length - capacity + 1 : 0;
   const shown = keyed.slice(0, overflow > 0 ? capacity - 1 : capacity);
@@ -348,7 +359,7 @@ function layoutOnce(
     const row = index % keyRows;
     const left = PAD + column * columnWidth;
     const baseline = keyTop + 14 + row * KEY_ROW;
-    const numberWidth = 26;
+    const numberWidth = KEY_NUMBER_WIDTH;
     return {
       number: marker.number,
       name: marker.point.input.name,
@@ -366,7 +377,7 @@ function layoutOnce(
     const index = shown.length;
     keyOverflow = {
       text: options.messages.matrix.keyOverflow(overflow, keyed[index]!.number),
-      x: PAD + Math.floor(index / keyRows) * columnWidth + 26,
+      x: PAD + Math.floor(index / keyRows) * columnWidth + KEY_NUMBER_WIDTH,
       y: keyTop + 14 + (index % keyRows) * KEY_ROW,
       anchor: "start",
     };
