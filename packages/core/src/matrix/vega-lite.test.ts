@@ -1,6 +1,7 @@
 import { compile, type TopLevelSpec } from "vega-lite";
 import { describe, expect, it } from "vitest";
 import { catalogInitiatives } from "../catalog/initiatives.js";
+import { de } from "../i18n/de.js";
 import { score } from "../pipeline/score.js";
 import { toVegaLite, type VegaLiteSpec } from "./vega-lite.js";
 
@@ -75,6 +76,13 @@ describe("toVegaLite", () => {
         ((layer.data as Row).values as Row[]).length === 1,
     )!;
     expect((rules.data as Row).values).toEqual([{ feasibility: 35, value: 65 }]);
+  });
+
+  it("speaks the matrix's language in axis titles and tooltips", () => {
+    const json = JSON.stringify(toVegaLite(score(catalogInitiatives()), { messages: de }));
+    for (const title of ["Machbarkeit →", "Geschäftsnutzen →", "Kategorie", "Priorität", "Quadrant"])
+      expect(json).toContain(`"title":"${title}"`);
+    expect(json).not.toMatch(/"title":"(Feasibility|Business value|Category|Priority)"/);
   });
 
   it("is plain JSON and deterministic", () => {

@@ -44,7 +44,8 @@ const round2 = (x: number): number => Math.round(x * 100) / 100 + 0;
 export function toVegaLite(results: readonly MatrixInput[], options: VegaLiteOptions = {}): VegaLiteSpec {
   const { points, unrated, options: resolved } = resolveMatrix(results, options);
   const theme = matrixTheme(resolved.theme);
-  const { thresholds, quadrantLabels } = resolved;
+  const { thresholds, quadrantLabels, messages } = resolved;
+  const words = messages.pack.columns;
   const hasSize = points.some((point) => point.size !== undefined);
   const criteria = { value: new Set<string>(), feasibility: new Set<string>() };
   for (const point of points)
@@ -61,7 +62,7 @@ export function toVegaLite(results: readonly MatrixInput[], options: VegaLiteOpt
       number: index + 1,
       id: input.id,
       name: input.name,
-      category: input.category.trim() === "" ? "Uncategorised" : input.category,
+      category: input.category.trim() === "" ? messages.matrix.uncategorised : input.category,
       value: round2(input.value),
       feasibility: round2(input.feasibility),
       priority: round2(point.priority),
@@ -74,8 +75,8 @@ export function toVegaLite(results: readonly MatrixInput[], options: VegaLiteOpt
   });
 
   const scale = { domain: [0, 100], nice: false, zero: true };
-  const x = { field: "feasibility", type: "quantitative", title: "Feasibility", scale };
-  const y = { field: "value", type: "quantitative", title: "Business value", scale };
+  const x = { field: "feasibility", type: "quantitative", title: messages.matrix.feasibilityAxis, scale };
+  const y = { field: "value", type: "quantitative", title: messages.matrix.valueAxis, scale };
   const quadrantBoxes = [
     {
       quadrant: quadrantLabels["likely-win"],
@@ -127,18 +128,18 @@ export function toVegaLite(results: readonly MatrixInput[], options: VegaLiteOpt
       })),
   );
   const tooltip = [
-    { field: "number", type: "quantitative", title: "#" },
-    { field: "name", type: "nominal", title: "Initiative" },
-    { field: "category", type: "nominal", title: "Category" },
-    { field: "value", type: "quantitative", title: "Business value", format: ".1f" },
-    { field: "feasibility", type: "quantitative", title: "Feasibility", format: ".1f" },
-    { field: "priority", type: "quantitative", title: "Priority", format: ".1f" },
-    { field: "quadrant", type: "nominal", title: "Quadrant" },
+    { field: "number", type: "quantitative", title: words.rank },
+    { field: "name", type: "nominal", title: words.initiative },
+    { field: "category", type: "nominal", title: messages.matrix.category },
+    { field: "value", type: "quantitative", title: words.value, format: ".1f" },
+    { field: "feasibility", type: "quantitative", title: words.feasibility, format: ".1f" },
+    { field: "priority", type: "quantitative", title: words.priority, format: ".1f" },
+    { field: "quadrant", type: "nominal", title: words.quadrant },
     ...(hasSize ? [{ field: "size", type: "quantitative", title: resolved.sizeLabel }] : []),
     ...contributionFields.map(({ field, axis, id }) => ({
       field,
       type: "quantitative",
-      title: `${axis === "value" ? "Value" : "Feasibility"}: ${id}`,
+      title: `${axis === "value" ? words.value : words.feasibility}: ${id}`,
       format: ".1f",
     })),
   ];
@@ -170,9 +171,9 @@ export function toVegaLite(results: readonly MatrixInput[], options: VegaLiteOpt
         data: { values: quadrantBoxes },
         mark: { type: "rect", color: theme.winFill },
         encoding: {
-          x: { field: "x", type: "quantitative", scale, title: "Feasibility" },
+          x: { field: "x", type: "quantitative", scale, title: messages.matrix.feasibilityAxis },
           x2: { field: "x2" },
-          y: { field: "y", type: "quantitative", scale, title: "Business value" },
+          y: { field: "y", type: "quantitative", scale, title: messages.matrix.valueAxis },
           y2: { field: "y2" },
           opacity: {
             field: "win",
@@ -225,7 +226,7 @@ export function toVegaLite(results: readonly MatrixInput[], options: VegaLiteOpt
               color: {
                 field: "category",
                 type: "nominal",
-                title: "Category",
+                title: messages.matrix.category,
                 scale: { range: [...theme.palette] },
               },
               ...(hasSize
