@@ -77,6 +77,24 @@ describe("worker entry in workerd", () => {
     expect(second.status).toBe(304);
   });
 
+  it("answers 406 to a board pack, naming where one is rendered: the PDF and PPTX libraries need Node", async () => {
+    for (const accept of [
+      "application/pdf",
+      "application/vnd.openxmlformats-officedocument.presentationml.presentation",
+    ]) {
+      const response = await call("/v1/report", {
+        method: "POST",
+        headers: { "Content-Type": "application/json", Accept: accept },
+        body: JSON.stringify({ initiatives: catalogInitiatives() }),
+      });
+      expect(response.status).toBe(406);
+      expect(response.headers.get("Content-Type")).toBe("application/problem+json");
+      expect(((await response.json()) as { detail: string }).detail).toContain(
+        "the Node server renders application/pdf and PPTX",
+      );
+    }
+  });
+
   it("draws the matrix as SVG but answers 406 to PNG: workerd has no rasteriser", async () => {
     const body = JSON.stringify({ initiatives: catalogInitiatives() });
     const init = (accept: string) => ({
