@@ -22,6 +22,7 @@ export type VegaLiteOptions = Pick<
   | "sizeLabel"
   | "theme"
   | "levels"
+  | "messages"
 >;
 
 // "+ 0" turns -0 into 0, which JSON cannot tell apart anyway.
