@@ -133,14 +133,14 @@ export function createApp(deps: AppDeps = {}): Hono<AppEnv> {
   route("/health", { GET: (c) => c.json({ status: "ok", version: API_VERSION }) });
   route("/v1/catalog", { GET: (c) => respondCached(c.req.raw, bodies.catalog!()) });
   route("/v1/models/default", { GET: (c) => respondCached(c.req.raw, bodies.model!()) });
-  route("/v1/score", { POST: async (c) => c.json(await handleScore(c.req.raw, limits)) });
+  route("/v1/score", { POST: async (c) => c.json(await handleScore(c.req.raw, limits, runCpu)) });
   route("/v1/matrix", { POST: (c) => handleMatrix(c.req.raw, limits, deps.renderPng, runCpu) });
   route("/v1/weights/ahp", { POST: async (c) => c.json(await handleAhp(c.req.raw, limits)) });
   route("/v1/weights/rank", { POST: async (c) => c.json(await handleRankWeights(c.req.raw, limits)) });
   route("/v1/sensitivity", {
     POST: async (c) => c.json(await handleSensitivity(c.req.raw, limits, runCpu)),
   });
-  route("/v1/plan", { POST: (c) => handlePlan(c.req.raw, limits) });
+  route("/v1/plan", { POST: (c) => handlePlan(c.req.raw, limits, runCpu) });
   route("/v1/report", { POST: (c) => handleReport(c.req.raw, limits, deps.renderReport) });
   route("/openapi.json", { GET: (c) => respondCached(c.req.raw, bodies.openApi!()) });
   route("/docs", { GET: (c) => respondCached(c.req.raw, bodies.docs!()) });

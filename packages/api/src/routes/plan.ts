@@ -1,8 +1,8 @@
 import type { Problem } from "@cxprism/core";
-import { deriveFormulaCriteria } from "@cxprism/core/formula";
-import { createPlan, PlanOptionsSchema, renderPlanMarkdown, renderPlanSvg } from "@cxprism/core/plan";
+import { PlanOptionsSchema } from "@cxprism/core/plan";
 import * as v from "valibot";
 import type { Limits } from "../config/deps.js";
+import { type CpuJob, type CpuRunner, INLINE_WORK_LIMITS, runCpuInline } from "../cpu/cpu-jobs.js";
 import { issueToItem } from "../http/issues.js";
 import { isJsonMediaType, mediaTypeOf, parseJsonBody } from "../http/json-body.js";
 import { negotiateOrThrow } from "../http/negotiate.js";
@@ -84,14 +84,14 @@ export function createPlanEnvelopeSchema(limits: Pick<Limits, "maxInitiatives">)
   });
 }
 
-function hasFormula(model: unknown): boolean {
-  const criteria = (model as { criteria?: unknown } | null | undefined)?.criteria;
-  return (
-    Array.isArray(criteria) &&
-    criteria.some(
-      (criterion) => typeof criterion === "object" && criterion !== null && "formula" in criterion,
-    )
-  );
+/** What a planning request boils down to once its body is read: the plan job's input and a problem placer. */
+interface PlanInput {
+  readonly initiatives: readonly unknown[];
+  readonly model: unknown;
+  readonly options: Extract<CpuJob, { kind: "plan" }>["options"];
+  /** Whether formula criteria are derived already (the table reader does it). */
+  readonly derived: boolean;
+  readonly toItem: (problem: Problem) => ProblemItem;
 }
 
 /**
@@ -103,21 +103,46 @@ function hasFormula(model: unknown): boolean {
  *
  * @param request - the request
  * @param limits - the request limits
+ * @param runCpu - where a plan of more than {@link INLINE_WORK_LIMITS} initiatives is made (a worker thread on
+ *   Node; a full pool answers 503)
  * @returns the response
  * @throws {@link ApiError} for every client error (400, 406, 413, 415, 422)
  */
-export async function handlePlan(request: Request, limits: Limits): Promise<Response> {
-  const mediaType = negotiateOrThrow(request, PLAN_MEDIA_TYPES);
+export async function handlePlan(
+  request: Request,
+  limits: Limits,
+  runCpu: CpuRunner = runCpuInline,
+): Promise<Response> {
+  const mediaType = negotiateOrThrow(request, PLAN_MEDIA_TYPES) as (typeof PLAN_MEDIA_TYPES)[number];
   const type = mediaTypeOf(request.headers.get("Content-Type") ?? undefined);
-  if (!isJsonMediaType(type)) {
-    if (type !== "text/csv" && type !== "multipart/form-data")
-      throw new ApiError(
-        "unsupported-media-type",
-        `expected a body of type application/json, text/csv or multipart/form-data, received ${type === "" ? "no Content-Type" : type}`,
-        { headers: { "Accept-Post": SCORE_MEDIA_TYPES.join(", ") } },
-      );
-    return answerPlan(await planTable(request, limits), mediaType);
+  const isTable = type === "text/csv" || type === "multipart/form-data";
+  if (!isJsonMediaType(type) && !isTable)
+    throw new ApiError(
+      "unsupported-media-type",
+      `expected a body of type application/json, text/csv or multipart/form-data, received ${type === "" ? "no Content-Type" : type}`,
+      { headers: { "Accept-Post": SCORE_MEDIA_TYPES.join(", ") } },
+    );
+  const input = isTable ? await readTablePlan(request, limits) : await readJsonPlan(request, limits);
+  const job = {
+    kind: "plan",
+    initiatives: input.initiatives,
+    model: input.model,
+    options: input.options,
+    derived: input.derived,
+    format: mediaType,
+  } as const;
+  const runner = job.initiatives.length > INLINE_WORK_LIMITS.planInitiatives ? runCpu : runCpuInline;
+  let answer: string;
+  try {
+    answer = await runner(job);
+  } catch (error) {
+    return rethrowCoreError(error, input.toItem);
   }
+  const contentType = mediaType === "application/json" ? "application/json" : `${mediaType}; charset=utf-8`;
+  return new Response(answer, { headers: { "Content-Type": contentType, Vary: "Accept" } });
+}
+
+async function readJsonPlan(request: Request, limits: Limits): Promise<PlanInput> {
   const text = await readBodyText(request, limits.maxBodyBytes);
   const body = parseJsonBody(text);
   const envelope = v.safeParse(createPlanEnvelopeSchema(limits), body);
@@ -131,27 +156,24 @@ export async function handlePlan(request: Request, limits: Limits): Promise<Resp
         detail: `expected at most ${limits.maxCriteria} criteria, received ${criteria.length}`,
       },
     ]);
-  let plan: ReturnType<typeof createPlan>;
-  try {
-    const initiatives = hasFormula(model)
-      ? deriveFormulaCriteria(envelope.output.initiatives, { model }).initiatives
-      : envelope.output.initiatives;
-    plan = createPlan(initiatives, { ...options, model });
-  } catch (error) {
-    return rethrowCoreError(error, (problem) => {
+  return {
+    initiatives: envelope.output.initiatives,
+    model,
+    options,
+    derived: false,
+    toItem: (problem) => {
       const item = pointerItem(problem);
       // The core reports planning options at the root of its own options object.
       const first = problem.path[0];
       return typeof first === "string" && first in PlanRequestOptionsSchema.entries
         ? { ...item, pointer: `/options${item.pointer}` }
         : item;
-    });
-  }
-  return answerPlan(plan, mediaType);
+    },
+  };
 }
 
-/** Plans a table body (CSV, or multipart with a model) with the options of the query string. */
-async function planTable(request: Request, limits: Limits): Promise<ReturnType<typeof createPlan>> {
+/** Reads a table body (CSV, or multipart with a model) with the options of the query string. */
+async function readTablePlan(request: Request, limits: Limits): Promise<PlanInput> {
   const { budget, ...options } = readQuery(new URL(request.url), PlanQuerySchema);
   // The same table reader and problem places as /v1/score; `missing` comes from the query there too.
   const { portfolio, toItem, missing } = await readScoreRequest(request, limits);
@@ -162,17 +184,14 @@ async function planTable(request: Request, limits: Limits): Promise<ReturnType<t
         detail: "expected the query parameter budget (a number of at least 0), received none",
       },
     ]);
-  try {
-    // The portfolio's initiatives are validated, with any formula criteria derived by the table reader; the
-    // query's texts (objective, goals) are checked by the core's plan options, as a JSON body's are.
-    return createPlan(portfolio.initiatives, {
-      ...options,
-      budget,
-      model: portfolio.model,
-      missing,
-    } as Parameters<typeof createPlan>[1]);
-  } catch (error) {
-    return rethrowCoreError(error, (problem: Problem): ProblemItem => {
+  return {
+    // Validated, with any formula criteria derived by the table reader.
+    initiatives: portfolio.initiatives,
+    model: portfolio.model,
+    // The query's texts (objective, goals) are checked by the core's plan options, as a JSON body's are.
+    options: { ...options, budget, missing } as PlanInput["options"],
+    derived: true,
+    toItem: (problem) => {
       const first = problem.path[0];
       return typeof first === "string" && first in PlanOptionsSchema.entries
         ? {
@@ -180,19 +199,6 @@ async function planTable(request: Request, limits: Limits): Promise<ReturnType<t
             detail: problem.message.replace(/^expected /, `expected the query parameter ${first} to be `),
           }
         : toItem(problem);
-    });
-  }
-}
-
-function answerPlan(plan: ReturnType<typeof createPlan>, mediaType: string): Response {
-  const vary = { Vary: "Accept" };
-  if (mediaType === "text/markdown")
-    return new Response(renderPlanMarkdown(plan), {
-      headers: { "Content-Type": "text/markdown; charset=utf-8", ...vary },
-    });
-  if (mediaType === "image/svg+xml")
-    return new Response(renderPlanSvg(plan), {
-      headers: { "Content-Type": "image/svg+xml; charset=utf-8", ...vary },
-    });
-  return new Response(JSON.stringify(plan), { headers: { "Content-Type": "application/json", ...vary } });
+    },
+  };
 }

@@ -5,13 +5,12 @@ import {
   ModelSchema,
   type Portfolio,
   type Problem,
-  scorePortfolio,
   toJsonPointer,
   validatePortfolio,
 } from "@cxprism/core";
-import { analyseDisagreement } from "@cxprism/core/confidence";
 import * as v from "valibot";
 import type { Limits } from "../config/deps.js";
+import { type CpuRunner, INLINE_WORK_LIMITS, runCpuInline } from "../cpu/cpu-jobs.js";
 import { readInitiativesCsv, tableLocator } from "../csv/read-initiatives-csv.js";
 import { issueToItem } from "../http/issues.js";
 import { isJsonMediaType, mediaTypeOf, parseJsonBody } from "../http/json-body.js";
@@ -261,18 +260,14 @@ export async function readScoreRequest<
  *
  * @param request - the request
  * @param limits - the request limits
+ * @param runCpu - where more than {@link INLINE_WORK_LIMITS} initiatives are scored (a worker thread on Node)
  * @returns the response body: the model used, the ranked results and, with raters, the discussion
  * @throws {@link ApiError} for every client error (400, 413, 415, 422)
  */
-export async function handleScore(request: Request, limits: Limits) {
+export async function handleScore(request: Request, limits: Limits, runCpu: CpuRunner = runCpuInline) {
   const { portfolio, initiatives, missing } = await readScoreRequest(request, limits);
-  const { model } = portfolio;
-  const results = scorePortfolio(portfolio);
-  const body = { model: { id: model.id, name: model.name }, results };
-  if (!portfolio.initiatives.some((initiative) => initiative.raters !== undefined)) return body;
-  // Validated above with the same model and missing-rating policy, so the core cannot find new problems here.
-  const discussion = analyseDisagreement(initiatives, { model: portfolio.model, missing });
-  return { ...body, discussion };
+  const runner = portfolio.initiatives.length > INLINE_WORK_LIMITS.scoreInitiatives ? runCpu : runCpuInline;
+  return runner({ kind: "score", portfolio, initiatives, missing });
 }
 
 /**

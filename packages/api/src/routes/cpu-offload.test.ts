@@ -1,0 +1,81 @@
+// Large plans and scores run on the worker pool (Node), small ones inline; a full pool answers 503 with
+// Retry-After at once instead of queueing without bound.
+
+import { catalogInitiatives, validatePortfolio } from "@cxprism/core";
+import { afterAll, describe, expect, it } from "vitest";
+import { createApp } from "../app.js";
+import { INLINE_WORK_LIMITS } from "../cpu/cpu-jobs.js";
+import { createWorkerPool } from "../cpu/worker-pool.js";
+import { ratings } from "./fixtures.test-helpers.js";
+
+const pool = createWorkerPool({ size: 1, queueLimit: 1, deadlineMs: 60_000 });
+afterAll(() => pool.close());
+const pooled = createApp({ runCpu: pool.run });
+const inline = createApp();
+
+const many = (count: number) =>
+  Array.from({ length: count }, (_, i) => ({
+    id: `i${i}`,
+    name: `Initiative ${i}`,
+    cost: 100 + ((i * 37) % 400),
+    ratings: ratings({ cx_impact: (i % 5) + 1, data_readiness: ((i + 2) % 5) + 1 }),
+  }));
+const PLAN = { initiatives: many(INLINE_WORK_LIMITS.planInitiatives + 10), options: { budget: 5000 } };
+const SCORE = { initiatives: many(INLINE_WORK_LIMITS.scoreInitiatives + 10) };
+
+const post = (app: ReturnType<typeof createApp>, path: string, body: unknown, accept = "application/json") =>
+  app.request(path, {
+    method: "POST",
+    headers: { "Content-Type": "application/json", Accept: accept },
+    body: JSON.stringify(body),
+  });
+
+/** A simulation that keeps the pool's one thread busy for seconds. */
+const validation = validatePortfolio(
+  catalogInitiatives().map(({ dependsOn: _d, ...initiative }) => initiative),
+);
+if (!validation.success) throw new Error("the catalog should validate");
+const slow = {
+  kind: "sensitivity",
+  portfolio: validation.portfolio,
+  settings: { iterations: 5_000_000, seed: 1 },
+  topK: undefined,
+} as const;
+
+describe("CPU-heavy routes on the worker pool", () => {
+  it("answers a large plan and a large score from the pool exactly as inline", async () => {
+    for (const accept of ["application/json", "text/markdown", "image/svg+xml"]) {
+      const [fromPool, fromInline] = await Promise.all([
+        post(pooled, "/v1/plan", PLAN, accept),
+        post(inline, "/v1/plan", PLAN, accept),
+      ]);
+      expect(fromPool.status).toBe(200);
+      expect(fromPool.headers.get("Content-Type")).toBe(fromInline.headers.get("Content-Type"));
+      expect(await fromPool.text()).toBe(await fromInline.text());
+    }
+    const score = await post(pooled, "/v1/score", SCORE);
+    expect(score.status).toBe(200);
+    expect(await score.text()).toBe(await (await post(inline, "/v1/score", SCORE)).text());
+  });
+
+  it("answers 503 problem+json with Retry-After when the pool is full, and small requests still run", async () => {
+    const running = pool.run(slow).catch((error: Error) => error);
+    const waiting = pool.run(slow).catch((error: Error) => error);
+    for (const [path, body] of [
+      ["/v1/plan", PLAN],
+      ["/v1/score", SCORE],
+    ] as const) {
+      const refused = await post(pooled, path, body);
+      expect(refused.status).toBe(503);
+      expect(refused.headers.get("Retry-After")).toBe("2");
+      expect(refused.headers.get("Content-Type")).toContain("application/problem+json");
+      expect(await refused.json()).toMatchObject({ status: 503 });
+    }
+    // Under the inline limit: answered on the request's thread while the pool is full.
+    const small = await post(pooled, "/v1/plan", { initiatives: many(5), options: { budget: 500 } });
+    expect(small.status).toBe(200);
+    await pool.close();
+    expect(await waiting).toMatchObject({ code: "closed" });
+    expect(await running).toMatchObject({ code: "crashed" });
+  });
+});
