@@ -11,6 +11,7 @@ import {
 import { facePaths, faceSchemas, multipartScoringBody } from "./face-paths.js";
 import { createPortfolioOpenApi } from "./portfolio-paths.js";
 import { completeProblemResponses, problemResponses } from "./problem-responses.js";
+import { stampWorkBudgets } from "./work-budgets.js";
 
 /** An OpenAPI 3.1 document, as plain JSON. */
 export type OpenApiDocument = Record<string, unknown>;
@@ -182,6 +183,7 @@ export function createOpenApiDocument(
     },
     ...portfolios?.paths,
   };
+  stampWorkBudgets(paths, limits);
   const responses = completeProblemResponses(paths);
   return {
     openapi: "3.1.0",

@@ -1,0 +1,36 @@
+import type { Limits } from "../config/deps.js";
+import { INLINE_WORK_LIMITS } from "../cpu/cpu-jobs.js";
+
+/** The extension naming an operation's work budget, from the same constants the handlers enforce. */
+export const LIMITS_EXTENSION = "x-cxprism-limits";
+
+/**
+ * Writes each operation's work budget into the document as `x-cxprism-limits`: every operation with a body
+ * gets the body size, initiatives and criteria it accepts; the simulation and the pooled routes add their own.
+ *
+ * @param paths - the document's paths, changed in place
+ * @param limits - the limits the app enforces
+ */
+export function stampWorkBudgets(paths: Record<string, Record<string, unknown>>, limits: Limits): void {
+  const extra: Record<string, Record<string, number>> = {
+    analyseSensitivity: {
+      maxSimulationWork: limits.maxSimulationWork,
+      maxSensitivityInitiatives: limits.maxSensitivityInitiatives,
+    },
+    createPlan: { inlineInitiatives: INLINE_WORK_LIMITS.planInitiatives },
+    scoreInitiatives: { inlineInitiatives: INLINE_WORK_LIMITS.scoreInitiatives },
+  };
+  for (const item of Object.values(paths))
+    for (const operation of Object.values(item)) {
+      if (typeof operation !== "object" || operation === null || !("requestBody" in operation)) continue;
+      const { operationId } = operation as { operationId?: string };
+      Object.assign(operation, {
+        [LIMITS_EXTENSION]: {
+          maxBodyBytes: limits.maxBodyBytes,
+          maxInitiatives: limits.maxInitiatives,
+          maxCriteria: limits.maxCriteria,
+          ...(operationId === undefined ? {} : extra[operationId]),
+        },
+      });
+    }
+}
