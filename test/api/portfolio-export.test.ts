@@ -4,41 +4,17 @@ import { spawnSync } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import { defaultModel } from "@cxprism/core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createApp } from "../../packages/api/src/app.js";
-import { createApiKeyring, sha256Hex } from "../../packages/api/src/auth/api-keys.js";
-import {
-  createDynamoDbClient,
-  createPortfolioTable,
-} from "../../packages/api/src/storage/dynamodb-client.js";
-import { DynamoDbPortfolioStore } from "../../packages/api/src/storage/dynamodb-store.js";
-import { DynamoDbWorkshopStore } from "../../packages/api/src/storage/dynamodb-workshop-store.js";
-import {
-  type EmbeddedDynamoDb,
-  startEmbeddedDynamoDb,
-} from "../../packages/api/src/storage/embedded-dynalite.js";
+import { type OwnerApp, startOwnerApp } from "./owner-app.js";
 
 const ROOT = fileURLToPath(new URL("../..", import.meta.url));
-let store: EmbeddedDynamoDb;
-let app: ReturnType<typeof createApp>;
+let owner: OwnerApp;
+let app: OwnerApp["app"];
 
 beforeAll(async () => {
-  store = await startEmbeddedDynamoDb();
-  const client = createDynamoDbClient({
-    endpoint: store.endpoint,
-    region: "local",
-    table: "export",
-    credentials: { accessKeyId: "local", secretAccessKey: "local" },
-  });
-  await createPortfolioTable(client, "export");
-  app = createApp({
-    portfolios: {
-      store: new DynamoDbPortfolioStore(client, { table: "export" }),
-      workshop: new DynamoDbWorkshopStore(client, { table: "export" }),
-      keyring: createApiKeyring([{ sha256: await sha256Hex("owner"), tenant: "t", role: "owner" }]),
-    },
-  });
+  owner = await startOwnerApp("export");
+  app = owner.app;
 });
-afterAll(async () => store?.close());
+afterAll(async () => owner?.close());
 
 const auth = { Authorization: "Bearer owner" };
 const criteria = defaultModel.criteria.map((criterion) => criterion.id);

@@ -3,11 +3,18 @@
 // column with the same words.
 import { readdirSync, readFileSync } from "node:fs";
 import { type RunningServer, startNodeServer } from "@cxprism/api/node";
+import { XLSX_MEDIA_TYPE } from "@cxprism/core/table";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runCli } from "../cli/run-cli.js";
 
 const FIXTURES = "test/table/fixtures";
 const names = readdirSync(new URL("./fixtures", import.meta.url)).filter((name) => name.endsWith(".csv"));
+/** Workbooks written by LibreOffice Calc from the CSVs and from flat OpenDocument sources (make-fixtures.sh). */
+const workbooks = readdirSync(new URL("./fixtures/xlsx", import.meta.url)).filter((name) =>
+  name.endsWith(".xlsx"),
+);
+/** The sheet to read where it is not the first. */
+const SHEETS: Readonly<Record<string, string>> = { "named-sheet.xlsx": "Ratings" };
 
 let server: RunningServer;
 beforeAll(async () => {
@@ -17,10 +24,16 @@ afterAll(async () => {
   await server.close();
 });
 
-/** A face's answer, reduced to what a person reads: ranked scores, or problems as [row, column, message]. */
+/**
+ * A face's answer, reduced to what a person reads: ranked scores, or problems as [place, column, message],
+ * the place a row number in a CSV and a cell (`'typo-headers'!H1`, `Sheet1!4:4`) in a workbook.
+ */
 type Seen =
   | { readonly ok: true; readonly results: readonly (readonly [string, number, number, string])[] }
-  | { readonly ok: false; readonly problems: readonly (readonly [number | null, string | null, string])[] };
+  | {
+      readonly ok: false;
+      readonly problems: readonly (readonly [number | string | null, string | null, string])[];
+    };
 
 interface ResultJson {
   readonly id: string;
@@ -33,8 +46,23 @@ const ranked = (results: readonly ResultJson[]) =>
     (result) => [result.id, result.rank, Number(result.priority.toFixed(9)), result.quadrant] as const,
   );
 
-function throughCli(file: string, missing: string): Seen {
-  const run = runCli(["score", file, "--format", "json", "--missing", missing]);
+/** `:ROW` in a CSV; `:SHEET!CELL` in a workbook, the sheet quoted as a formula quotes it. */
+const PLACE = {
+  csv: /^:(\d+)(?::([^ :][^:]*))?: (.*)$/s,
+  xlsx: /^:((?:'(?:[^']|'')*'|[^'!:]+)![A-Z]*\d+(?::[A-Z]*\d+)?)(?::([^ :][^:]*))?: (.*)$/s,
+};
+
+function throughCli(file: string, missing: string, sheet?: string): Seen {
+  const workbook = file.endsWith(".xlsx");
+  const run = runCli([
+    "score",
+    file,
+    "--format",
+    "json",
+    "--missing",
+    missing,
+    ...(sheet === undefined ? [] : ["--sheet", sheet]),
+  ]);
   if (run.code === 0)
     return { ok: true, results: ranked((JSON.parse(run.stdout) as { results: ResultJson[] }).results) };
   expect(run.code, run.stderr).toBe(1);
@@ -44,29 +72,33 @@ function throughCli(file: string, missing: string): Seen {
     .filter((line) => !/^\d+ problems?$/.test(line))
     .map((line) => {
       expect(line.startsWith(file)).toBe(true);
-      const place = /^:(\d+)(?::([^ :][^:]*))?: (.*)$/s.exec(line.slice(file.length));
+      const place = (workbook ? PLACE.xlsx : PLACE.csv).exec(line.slice(file.length));
       if (place === null) return [null, null, line.slice(file.length + 2)] as const;
-      return [Number(place[1]), place[2] ?? null, place[3]!] as const;
+      return [workbook ? place[1]! : Number(place[1]), place[2] ?? null, place[3]!] as const;
     });
   return { ok: false, problems };
 }
 
-async function overHttp(file: string, missing: string): Promise<Seen> {
-  const response = await fetch(`${server.url}/v1/score?missing=${missing}`, {
+async function overHttp(file: string, missing: string, sheet?: string): Promise<Seen> {
+  const workbook = file.endsWith(".xlsx");
+  const query = new URLSearchParams({ missing, ...(sheet === undefined ? {} : { sheet }) });
+  const response = await fetch(`${server.url}/v1/score?${query}`, {
     method: "POST",
     // No kept-alive socket: the CLI runs synchronously in between, long enough for the server to drop one.
-    headers: { "Content-Type": "text/csv", Connection: "close" },
+    headers: { "Content-Type": workbook ? XLSX_MEDIA_TYPE : "text/csv", Connection: "close" },
     body: readFileSync(file),
   });
   const body = (await response.json()) as {
     results?: ResultJson[];
-    errors?: { row?: number; field?: string; detail: string }[];
+    errors?: { row?: number; cell?: string; field?: string; detail: string }[];
   };
   if (response.status === 200) return { ok: true, results: ranked(body.results!) };
   expect(response.status).toBe(422);
   return {
     ok: false,
-    problems: body.errors!.map((error) => [error.row ?? null, error.field ?? null, error.detail] as const),
+    problems: body.errors!.map(
+      (error) => [(workbook ? error.cell : error.row) ?? null, error.field ?? null, error.detail] as const,
+    ),
   };
 }
 
@@ -106,6 +138,38 @@ describe("CLI and API read every fixture table the same way", () => {
     ]);
     const eu = await overHttp(`${FIXTURES}/excel-eu.csv`, "error");
     expect(eu.ok).toBe(true);
+  });
+});
+
+describe("CLI and API read every fixture workbook the same way", () => {
+  it.each(
+    workbooks.flatMap((name) => [
+      [name, "error"],
+      [name, "neutral"],
+    ]),
+  )("%s with missing %s", async (name, missing) => {
+    const file = `${FIXTURES}/xlsx/${name}`;
+    const cli = throughCli(file, missing, SHEETS[name]);
+    const api = await overHttp(file, missing, SHEETS[name]);
+    expect(api).toEqual(cli);
+  });
+
+  it("scores each workbook made from a CSV as the CSV scores", async () => {
+    for (const name of names) {
+      const fromCsv = await overHttp(`${FIXTURES}/${name}`, "neutral");
+      const fromWorkbook = await overHttp(
+        `${FIXTURES}/xlsx/${name.replace(/csv$/, "xlsx")}`,
+        "neutral",
+        undefined,
+      );
+      if (fromCsv.ok) expect(fromWorkbook, name).toEqual(fromCsv);
+      else expect(fromWorkbook.ok, name).toBe(false);
+    }
+  });
+
+  it("names the merged header cells through both faces", async () => {
+    const api = await overHttp(`${FIXTURES}/xlsx/merged-header.xlsx`, "error", undefined);
+    expect(api.ok || api.problems.map(([cell]) => cell)).toEqual(["Sheet1!B1:C1"]);
   });
 });
 

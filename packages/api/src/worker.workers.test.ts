@@ -2,6 +2,8 @@
 // wrangler bundles it, with the variables from wrangler.jsonc.
 import { env, exports } from "cloudflare:workers";
 import { catalogInitiatives } from "@cxprism/core";
+import { XLSX_MEDIA_TYPE } from "@cxprism/core/table";
+import { strToU8, zipSync } from "fflate";
 import { describe, expect, it } from "vitest";
 
 const call = (path: string, init?: RequestInit) => exports.default.fetch(`https://api.test${path}`, init);
@@ -41,6 +43,44 @@ describe("worker entry in workerd", () => {
     expect(response.status).toBe(200);
     const body = (await response.json()) as { results: { name: string; contributions: { value: object } }[] };
     expect(body.results[0]!.name).toBe("Agent assist");
+  });
+
+  it("scores an .xlsx workbook and refuses a zip bomb (fflate's inflater in workerd)", async () => {
+    const criteria =
+      "cx_impact,cost_to_serve,revenue_retention,employee_experience,strategic_fit,tech_maturity,data_readiness,integration_effort,org_readiness,acceptance,time_to_value".split(
+        ",",
+      );
+    const cell = (ref: string, text: string) => `<c r="${ref}" t="inlineStr"><is><t>${text}</t></is></c>`;
+    const letters = "ABCDEFGHIJKL";
+    const header = ["name", ...criteria].map((name, i) => cell(`${letters[i]}1`, name)).join("");
+    const values = criteria.map((_, i) => `<c r="${letters[i + 1]}2"><v>4</v></c>`).join("");
+    const workbook = (sheet: Uint8Array) =>
+      zipSync({
+        "[Content_Types].xml": strToU8("<Types/>"),
+        "xl/workbook.xml": strToU8(
+          '<workbook><sheets><sheet name="Ratings" r:id="rId1"/></sheets></workbook>',
+        ),
+        "xl/_rels/workbook.xml.rels": strToU8(
+          '<Relationships><Relationship Id="rId1" Target="worksheets/sheet1.xml"/></Relationships>',
+        ),
+        "xl/worksheets/sheet1.xml": sheet,
+      });
+    const sheet = strToU8(
+      `<worksheet><sheetData><row r="1">${header}</row><row r="2">${cell("A2", "Agent assist")}${values}</row></sheetData></worksheet>`,
+    );
+    const scored = await call("/v1/score?sheet=ratings", {
+      method: "POST",
+      headers: { "Content-Type": XLSX_MEDIA_TYPE },
+      body: workbook(sheet),
+    });
+    expect(scored.status).toBe(200);
+    expect(((await scored.json()) as { results: { name: string }[] }).results[0]!.name).toBe("Agent assist");
+    const bomb = await call("/v1/score", {
+      method: "POST",
+      headers: { "Content-Type": XLSX_MEDIA_TYPE },
+      body: workbook(new Uint8Array(40 * 1024 * 1024).fill(0x20)),
+    });
+    expect(bomb.status).toBe(422);
   });
 
   it("refuses a body over the configured limit with 413 while streaming", async () => {

@@ -2,8 +2,10 @@ import type { MissingPolicy, Model, Problem } from "@cxprism/core";
 import * as formula from "@cxprism/core/formula";
 import {
   capTableProblems,
+  columnLetters,
   type InitiativeTable,
   placeTableProblem,
+  quoteSheetName,
   readInitiativeTable,
   type TableOrigins,
   type TableProblem,
@@ -23,16 +25,23 @@ export interface CsvTableOptions {
 
 /**
  * A problem the core's table reader placed, as a problem item: the spreadsheet row, the 1-based column and
- * its header as written (`field`).
+ * its header as written (`field`); in a workbook's sheet also the cell (`Sheet1!C7`, `Sheet1!4:4` for a row).
  *
  * @param problem - the placed problem
+ * @param sheet - the sheet's name, for an .xlsx body
  * @returns the item
  */
-export function tableItem(problem: TableProblem): ProblemItem {
+export function tableItem(problem: TableProblem, sheet?: string): ProblemItem {
+  const { row, column } = problem;
+  const place =
+    sheet === undefined || row === undefined
+      ? undefined
+      : `${quoteSheetName(sheet)}!${column === undefined ? `${row}:${row}` : `${columnLetters(column)}${row}`}`;
   return {
-    ...(problem.row === undefined ? {} : { row: problem.row }),
-    ...(problem.column === undefined ? {} : { column: problem.column }),
+    ...(row === undefined ? {} : { row }),
+    ...(column === undefined ? {} : { column }),
     ...(problem.header === undefined ? {} : { field: problem.header }),
+    ...(place === undefined ? {} : { cell: place }),
     detail: problem.message,
   };
 }
@@ -41,10 +50,11 @@ export function tableItem(problem: TableProblem): ProblemItem {
  * Places a core problem found after reading (planning, simulation) at its row and column of the table.
  *
  * @param origins - where each initiative came from
+ * @param sheet - the sheet's name, for an .xlsx body
  * @returns the function from a core problem to a problem item
  */
-export function tableLocator(origins: TableOrigins): (problem: Problem) => ProblemItem {
-  return (problem) => tableItem(placeTableProblem(problem, origins));
+export function tableLocator(origins: TableOrigins, sheet?: string): (problem: Problem) => ProblemItem {
+  return (problem) => tableItem(placeTableProblem(problem, origins), sheet);
 }
 
 /**
@@ -81,10 +91,11 @@ export function parseCsvTable(
  * Throws a table's problems as one 422, in row order and capped with "and N more".
  *
  * @param problems - every problem found
+ * @param sheet - the sheet's name, for an .xlsx body
  * @throws {@link ApiError} `validation-failed`
  */
-export function throwTableProblems(problems: readonly TableProblem[]): never {
-  const errors = capTableProblems(problems).map(tableItem);
+export function throwTableProblems(problems: readonly TableProblem[], sheet?: string): never {
+  const errors = capTableProblems(problems).map((problem) => tableItem(problem, sheet));
   const count = problems.length === 1 ? "1 problem" : `${problems.length} problems`;
   throw new ApiError("validation-failed", `The table has ${count}; each is listed in errors.`, { errors });
 }
@@ -102,12 +113,30 @@ export function readInitiativesCsv(
   text: string,
   options: CsvTableOptions,
 ): InitiativeTable & { readonly portfolio: NonNullable<InitiativeTable["portfolio"]> } {
-  const table = parseCsvTable(text, options);
+  return requireValidTable(parseCsvTable(text, options), options.maxInitiatives);
+}
+
+/**
+ * Requires a table read by the core (from a CSV or a workbook's sheet) to be valid and within the initiative
+ * limit: every problem comes back at once, each at its spreadsheet row and column.
+ *
+ * @param table - the table read
+ * @param maxInitiatives - the most initiatives accepted
+ * @param sheet - the sheet's name, for an .xlsx body
+ * @returns the table, validated
+ * @throws {@link ApiError} `validation-failed` (422) with every problem
+ */
+export function requireValidTable(
+  table: InitiativeTable,
+  maxInitiatives: number,
+  sheet?: string,
+): InitiativeTable & { readonly portfolio: NonNullable<InitiativeTable["portfolio"]> } {
+  const options = { maxInitiatives };
   const problems = [...table.problems];
   if (table.initiatives.length > options.maxInitiatives)
     problems.push({
       message: `expected at most ${options.maxInitiatives} initiatives, received ${table.initiatives.length}`,
     });
-  if (problems.length > 0 || table.portfolio === undefined) throwTableProblems(problems);
+  if (problems.length > 0 || table.portfolio === undefined) throwTableProblems(problems, sheet);
   return { ...table, portfolio: table.portfolio };
 }

@@ -25,6 +25,8 @@ export interface ProblemItem {
   readonly column?: number;
   /** The CSV column's header, or the field a CSV problem is about. */
   readonly field?: string;
+  /** In an .xlsx body: the sheet and cell (or range) as a spreadsheet's name box shows it, `Sheet1!C7`. */
+  readonly cell?: string;
   /** What was expected there and what was received. */
   readonly detail: string;
 }

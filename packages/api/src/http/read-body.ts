@@ -17,15 +17,27 @@ function tooLarge(limit: number, received: string): ApiError {
  * @throws {@link ApiError} `body-too-large` past the limit, `malformed-body` for bytes that are not UTF-8
  */
 export async function readBodyText(request: Request, limit: number): Promise<string> {
+  return decodeUtf8(await readBodyBytes(request, limit));
+}
+
+/**
+ * Reads a request body as bytes (an .xlsx workbook), within `limit` bytes as {@link readBodyText} does.
+ *
+ * @param request - the incoming request
+ * @param limit - the largest accepted body in bytes
+ * @returns the body's bytes
+ * @throws {@link ApiError} `body-too-large` past the limit
+ */
+export async function readBodyBytes(request: Request, limit: number): Promise<Uint8Array> {
   const declared = request.headers.get("Content-Length");
   if (declared !== null && /^\d+$/.test(declared)) {
     if (Number(declared) > limit) throw tooLarge(limit, `a Content-Length of ${declared}`);
     // A declared length within the limit bounds the body (HTTP framing ends it there), so it can be read in
     // one go. This path must not touch `request.body`: on Node that getter builds a web stream over the
     // socket, which costs more than scoring 30 initiatives, where `arrayBuffer()` reads the socket directly.
-    return decodeUtf8(new Uint8Array(await request.arrayBuffer()));
+    return new Uint8Array(await request.arrayBuffer());
   }
-  if (request.body === null) return "";
+  if (request.body === null) return new Uint8Array(0);
   const reader = request.body.getReader();
   const chunks: Uint8Array[] = [];
   let size = 0;
@@ -45,7 +57,7 @@ export async function readBodyText(request: Request, limit: number): Promise<str
     bytes.set(chunk, offset);
     offset += chunk.byteLength;
   }
-  return decodeUtf8(bytes);
+  return bytes;
 }
 
 function decodeUtf8(bytes: Uint8Array): string {

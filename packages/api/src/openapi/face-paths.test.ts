@@ -1,4 +1,5 @@
 import { PlanOptionsSchema } from "@cxprism/core/plan";
+import { XLSX_MEDIA_TYPE } from "@cxprism/core/table";
 import { PairwiseMatrixSchema } from "@cxprism/core/weights";
 import { describe, expect, it } from "vitest";
 import { createApp } from "../app.js";
@@ -22,7 +23,7 @@ describe("OpenAPI for the analysis routes", () => {
   it.each([
     [
       "/v1/matrix",
-      ["application/json", "text/csv", "multipart/form-data"],
+      ["application/json", "text/csv", XLSX_MEDIA_TYPE, "multipart/form-data"],
       ["image/svg+xml", "application/vnd.vegalite.v5+json", "image/png"],
       ["200", "400", "406", "413", "415", "422"],
     ],
@@ -35,7 +36,7 @@ describe("OpenAPI for the analysis routes", () => {
     ["/v1/weights/rank", ["application/json"], ["application/json"], ["200", "400", "413", "415", "422"]],
     [
       "/v1/sensitivity",
-      ["application/json", "text/csv", "multipart/form-data"],
+      ["application/json", "text/csv", XLSX_MEDIA_TYPE, "multipart/form-data"],
       ["application/json"],
       ["200", "400", "413", "415", "422"],
     ],

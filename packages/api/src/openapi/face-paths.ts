@@ -1,4 +1,5 @@
 import { MAX_PNG_PIXELS } from "@cxprism/core/matrix";
+import { XLSX_MEDIA_TYPE } from "@cxprism/core/table";
 import type { Limits } from "../config/deps.js";
 import type { ProblemKind } from "../http/problem.js";
 import {
@@ -56,6 +57,28 @@ export const multipartScoringBody = {
   },
 };
 
+/** The `.xlsx` form of a table body: one sheet of a workbook, read as the wide table. */
+export const xlsxTableBody = {
+  [XLSX_MEDIA_TYPE]: {
+    schema: {
+      type: "string",
+      contentMediaType: XLSX_MEDIA_TYPE,
+      description:
+        "An .xlsx workbook: its first sheet (or the one `sheet` names) read as the wide table. Merged cells are refused; dates in date-formatted cells read as ISO dates.",
+    },
+  },
+};
+
+/** The `sheet` query parameter of a table body. */
+export const sheetParameter = {
+  name: "sheet",
+  in: "query",
+  required: false,
+  description:
+    "For .xlsx bodies: the sheet to read, by its tab name in any case (default: the first sheet). Refused with other bodies.",
+  schema: { type: "string", minLength: 1, maxLength: 200 },
+};
+
 const query = (name: string, description: string, schema: object) => ({
   name,
   in: "query",
@@ -73,7 +96,7 @@ const query = (name: string, description: string, schema: object) => ({
  */
 export function facePaths(limits: Limits, problem: ProblemResponse) {
   const bodyProblems = {
-    ...problem("malformed-body", "the body is not JSON, not CSV or not UTF-8"),
+    ...problem("malformed-body", "the body is not JSON, not CSV, not UTF-8 or not an .xlsx workbook"),
     ...problem("body-too-large", `the body is over ${limits.maxBodyBytes} bytes`),
   };
   const scoringBody = (schema: string) => ({
@@ -81,6 +104,7 @@ export function facePaths(limits: Limits, problem: ProblemResponse) {
     content: {
       "application/json": { schema: ref(schema) },
       "text/csv": { schema: { type: "string" } },
+      ...xlsxTableBody,
       ...multipartScoringBody,
     },
   });
@@ -96,6 +120,7 @@ export function facePaths(limits: Limits, problem: ProblemResponse) {
           "`image/svg+xml` (default), `application/vnd.vegalite.v5+json`, or `image/png` where the runtime can " +
           "rasterise (the Node server; the Workers deployment answers 406 naming what it can produce).",
         parameters: [
+          sheetParameter,
           query("theme", "`light` (default) or `dark`.", { type: "string", enum: ["light", "dark"] }),
           query("width", "Image width in pixels (default 960).", {
             type: "integer",
@@ -134,7 +159,10 @@ export function facePaths(limits: Limits, problem: ProblemResponse) {
           },
           ...bodyProblems,
           ...problem("not-acceptable", "`Accept` allows none of the formats this runtime can produce"),
-          ...problem("unsupported-media-type", "the body is neither application/json nor text/csv"),
+          ...problem(
+            "unsupported-media-type",
+            "the body is neither application/json, text/csv nor an .xlsx workbook",
+          ),
           ...problem("validation-failed", "a body or query problem; each is listed in `errors`"),
         },
       },
@@ -151,6 +179,7 @@ export function facePaths(limits: Limits, problem: ProblemResponse) {
           "Workers deployment answers 406 naming what it can produce. The same body and `date` give " +
           "byte-identical files.",
         parameters: [
+          sheetParameter,
           query("lang", "Language of the pack: `en` (default) or `de`.", {
             type: "string",
             enum: ["en", "de"],
@@ -189,7 +218,10 @@ export function facePaths(limits: Limits, problem: ProblemResponse) {
             "not-acceptable",
             "`Accept` allows neither format, or this runtime renders no board pack",
           ),
-          ...problem("unsupported-media-type", "the body is neither application/json nor text/csv"),
+          ...problem(
+            "unsupported-media-type",
+            "the body is neither application/json, text/csv nor an .xlsx workbook",
+          ),
           ...problem("validation-failed", "a body or query problem; each is listed in `errors`"),
         },
       },
@@ -235,7 +267,10 @@ export function facePaths(limits: Limits, problem: ProblemResponse) {
             content: { "application/json": { schema: ref("AhpResponse") } },
           },
           ...bodyProblems,
-          ...problem("unsupported-media-type", "the body is neither application/json nor text/csv"),
+          ...problem(
+            "unsupported-media-type",
+            "the body is neither application/json, text/csv nor an .xlsx workbook",
+          ),
           ...problem("validation-failed", "every problem is listed in `errors`"),
         },
       },
@@ -278,6 +313,7 @@ export function facePaths(limits: Limits, problem: ProblemResponse) {
           `iterations x initiatives at most ${limits.maxSimulationWork} and at most ` +
           `${limits.maxSensitivityInitiatives} initiatives (422 naming the limit beyond either).`,
         parameters: [
+          sheetParameter,
           query("id", "An initiative id: adds its tornado.", { type: "string" }),
           query("iterations", "Overrides `options.iterations` (default 10000); for CSV bodies.", {
             type: "integer",
@@ -299,7 +335,10 @@ export function facePaths(limits: Limits, problem: ProblemResponse) {
             content: { "application/json": { schema: ref("SensitivityResponse") } },
           },
           ...bodyProblems,
-          ...problem("unsupported-media-type", "the body is neither application/json nor text/csv"),
+          ...problem(
+            "unsupported-media-type",
+            "the body is neither application/json, text/csv nor an .xlsx workbook",
+          ),
           ...problem("validation-failed", "every problem is listed in `errors`; over the work cap, `limit`"),
         },
       },

@@ -8,7 +8,7 @@ import {
   ProblemSchema,
   ScoreResponseSchema,
 } from "../schemas/score.js";
-import { facePaths, faceSchemas, multipartScoringBody } from "./face-paths.js";
+import { facePaths, faceSchemas, multipartScoringBody, sheetParameter, xlsxTableBody } from "./face-paths.js";
 import { createPortfolioOpenApi } from "./portfolio-paths.js";
 import { completeProblemResponses, problemResponses } from "./problem-responses.js";
 import { stampWorkBudgets } from "./work-budgets.js";
@@ -125,6 +125,8 @@ export function createOpenApiDocument(
           "to criteria by id or label; delimiter `,`, `;` or tab detected). To score a CSV with a custom " +
           "model, send `multipart/form-data` with a `csv` part and a `model` part (model JSON). Every problem " +
           "is reported at once: JSON Pointers for JSON bodies and models, rows and columns for CSV bodies. " +
+          "An .xlsx workbook is read the same way, from its first sheet or the one `sheet` names; its problems " +
+          "also carry the `cell` (`Sheet1!C7`). " +
           "With raters, the answer adds `discussion`: the ratings the raters disagree on.",
         parameters: [
           {
@@ -135,6 +137,7 @@ export function createOpenApiDocument(
               "For CSV bodies: `error` (default) reports missing ratings; `neutral` scores them at the scale midpoint. JSON bodies use `options.missing`.",
             schema: { type: "string", enum: ["error", "neutral"] },
           },
+          sheetParameter,
         ],
         requestBody: {
           required: true,
@@ -144,6 +147,7 @@ export function createOpenApiDocument(
               schema: { type: "string" },
               example: "name,cx_impact,cost_to_serve\nVirtual customer assistant,4,5\n",
             },
+            ...xlsxTableBody,
             ...multipartScoringBody,
           },
         },
@@ -154,9 +158,12 @@ export function createOpenApiDocument(
             content: { "application/json": { schema: ref("ScoreResponse") } },
           },
           ...problemResponses(
-            ["malformed-body", "the body is not JSON, not CSV or not UTF-8"],
+            ["malformed-body", "the body is not JSON, not CSV, not UTF-8 or not an .xlsx workbook"],
             ["body-too-large", `the body is over ${limits.maxBodyBytes} bytes`],
-            ["unsupported-media-type", "the body is neither application/json nor text/csv"],
+            [
+              "unsupported-media-type",
+              "the body is neither application/json, text/csv nor an .xlsx workbook",
+            ],
             ["validation-failed", "every problem is listed in `errors`"],
           ),
         },

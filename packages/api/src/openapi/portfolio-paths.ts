@@ -2,6 +2,7 @@ import { toJsonSchema } from "@valibot/to-json-schema";
 import type { Limits } from "../config/deps.js";
 import { CreatePortfolioSchema, UpdatePortfolioSchema } from "../routes/portfolios.js";
 import { PutRatingsSchema } from "../routes/portfolios-ratings.js";
+import { sheetParameter, xlsxTableBody } from "./face-paths.js";
 import { problemResponses } from "./problem-responses.js";
 import { createWorkshopOpenApi } from "./workshop-paths.js";
 
@@ -283,10 +284,11 @@ export function createPortfolioOpenApi(limits: Limits) {
           tags: tag,
           security,
           operationId: "importInitiatives",
-          summary: "Import initiatives from JSON or CSV (owner)",
+          summary: "Import initiatives from JSON, CSV or .xlsx (owner)",
           parameters: [
             portfolioParam,
             idempotencyKey,
+            sheetParameter,
             {
               name: "partial",
               in: "query",
@@ -317,6 +319,7 @@ export function createPortfolioOpenApi(limits: Limits) {
                 schema: { type: "string" },
                 example: "id,name,rater,cx_impact\nrouting,Intelligent routing,ann,4\n",
               },
+              ...xlsxTableBody,
             },
           },
           responses: {

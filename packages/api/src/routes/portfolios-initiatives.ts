@@ -1,11 +1,12 @@
 import { type Problem, toJsonPointer } from "@cxprism/core";
-import type { TableOrigins } from "@cxprism/core/table";
+import { type InitiativeTable, type TableOrigins, XLSX_MEDIA_TYPE } from "@cxprism/core/table";
 import * as v from "valibot";
 import { parseCsvTable, tableItem, tableLocator, throwTableProblems } from "../csv/read-initiatives-csv.js";
-import { mediaTypeOf } from "../http/json-body.js";
+import { parseXlsxTable } from "../csv/read-xlsx-table.js";
+import { isJsonMediaType, mediaTypeOf } from "../http/json-body.js";
 import { ApiError, type ProblemItem } from "../http/problem.js";
 import { readQuery } from "../http/query.js";
-import { readBodyText } from "../http/read-body.js";
+import { readBodyBytes, readBodyText } from "../http/read-body.js";
 import type { InitiativeData, InitiativeRecord } from "../storage/portfolio-store.js";
 import type { RegisterRoute } from "./portfolios-http.js";
 import {
@@ -41,11 +42,25 @@ export interface ImportOutcome {
 
 const ImportEnvelopeSchema = v.strictObject({ initiatives: v.array(v.unknown()) });
 
-/** The query of an import: `partial=true` for per-row outcomes, `rater` for the ratings' rater id. */
+/**
+ * The query of an import: `partial=true` for per-row outcomes, `rater` for the ratings' rater id, `sheet`
+ * for the sheet of an .xlsx body.
+ */
 const ImportQuerySchema = v.strictObject({
   partial: v.optional(v.picklist(["true", "false"]), "false"),
   rater: v.optional(RaterIdSchema, IMPORT_RATER),
+  sheet: v.optional(v.pipe(v.string(), v.minLength(1), v.maxLength(200))),
 });
+
+/** The media types an import accepts. */
+const IMPORT_MEDIA_TYPES = ["application/json", "text/csv", XLSX_MEDIA_TYPE] as const;
+
+/** Bytes as hexadecimal text: an .xlsx body's stand-in for its text in the idempotency fingerprint. */
+function hexOf(bytes: Uint8Array): string {
+  let hex = "";
+  for (const byte of bytes) hex += byte.toString(16).padStart(2, "0");
+  return hex;
+}
 
 /** The index of the initiative a spreadsheet row belongs to (its first row or one of its raters' rows). */
 function initiativeOfRow(origins: TableOrigins): Map<number, number> {
@@ -128,23 +143,47 @@ export function registerInitiativeRoutes(register: RegisterRoute, runtime: Portf
       ) => Pick<ImportOutcome, "index" | "row"> & { errors: ProblemItem[] };
       /** Problems the table reader found, by initiative index (-1: the table as a whole). */
       const tableProblems = new Map<number, ProblemItem[]>();
-      if (type === "text/csv") {
-        text = await readBodyText(c.req.raw, runtime.maxBodyBytes);
-        const table = parseCsvTable(text, {
+      if (type !== "text/csv" && type !== XLSX_MEDIA_TYPE && !isJsonMediaType(type))
+        throw new ApiError(
+          "unsupported-media-type",
+          `expected a body of type ${IMPORT_MEDIA_TYPES.join(", ")}, received ${type === "" ? "no Content-Type" : type}`,
+          { headers: { "Accept-Post": IMPORT_MEDIA_TYPES.join(", ") } },
+        );
+      if (query.sheet !== undefined && type !== XLSX_MEDIA_TYPE)
+        throw validationFailed([
+          {
+            field: "sheet",
+            detail: `expected the query parameter sheet only with an ${XLSX_MEDIA_TYPE} body, received it with another`,
+          },
+        ]);
+      if (type === "text/csv" || type === XLSX_MEDIA_TYPE) {
+        const tableOptions = {
           model: portfolio.model as never,
           missing: "neutral",
           maxHeaderLength: 200,
-        });
+        } as const;
+        let table: InitiativeTable;
+        let sheet: string | undefined;
+        if (type === "text/csv") {
+          text = await readBodyText(c.req.raw, runtime.maxBodyBytes);
+          table = parseCsvTable(text, tableOptions);
+        } else {
+          const bytes = await readBodyBytes(c.req.raw, runtime.maxBodyBytes);
+          text = `${query.sheet ?? ""}\n${hexOf(bytes)}`;
+          const read = await parseXlsxTable(bytes, { ...tableOptions, sheet: query.sheet });
+          table = read;
+          sheet = read.sheet;
+        }
         const byRow = initiativeOfRow(table.origins);
         for (const problem of table.problems) {
           const index = problem.row === undefined ? -1 : (byRow.get(problem.row) ?? -1);
-          tableProblems.set(index, [...(tableProblems.get(index) ?? []), tableItem(problem)]);
+          tableProblems.set(index, [...(tableProblems.get(index) ?? []), tableItem(problem, sheet)]);
         }
         // Problems of the header or of the whole table stop the import in either mode.
         if (table.problems.length > 0 && (!partial || tableProblems.has(-1)))
-          throwTableProblems(table.problems);
+          throwTableProblems(table.problems, sheet);
         inputs = table.initiatives;
-        const locate = tableLocator(table.origins);
+        const locate = tableLocator(table.origins, sheet);
         place = (index, problems) => ({
           row: table.origins.firstRows[index] ?? 0,
           errors: problems.map((problem) =>

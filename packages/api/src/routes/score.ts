@@ -8,18 +8,25 @@ import {
   toJsonPointer,
   validatePortfolio,
 } from "@cxprism/core";
+import { XLSX_MEDIA_TYPE } from "@cxprism/core/table";
 import * as v from "valibot";
 import type { Limits } from "../config/deps.js";
 import { type CpuRunner, INLINE_WORK_LIMITS, runCpuInline } from "../cpu/cpu-jobs.js";
-import { readInitiativesCsv, tableLocator } from "../csv/read-initiatives-csv.js";
+import { readInitiativesCsv, requireValidTable, tableLocator } from "../csv/read-initiatives-csv.js";
+import { parseXlsxTable } from "../csv/read-xlsx-table.js";
 import { issueToItem } from "../http/issues.js";
 import { isJsonMediaType, mediaTypeOf, parseJsonBody } from "../http/json-body.js";
 import { ApiError, type ProblemItem } from "../http/problem.js";
-import { readBodyText } from "../http/read-body.js";
+import { readBodyBytes, readBodyText } from "../http/read-body.js";
 import { createScoreEnvelopeSchema, MissingPolicySchema, ScoreOptionsSchema } from "../schemas/score.js";
 
 /** The media types `POST /v1/score` accepts. */
-export const SCORE_MEDIA_TYPES = ["application/json", "text/csv", "multipart/form-data"] as const;
+export const SCORE_MEDIA_TYPES = [
+  "application/json",
+  "text/csv",
+  XLSX_MEDIA_TYPE,
+  "multipart/form-data",
+] as const;
 
 /** What a scoring request boils down to once its body is read. */
 interface ScoreInput {
@@ -98,12 +105,8 @@ function readJsonInput(
   };
 }
 
-function readCsvInput(
-  text: string,
-  limits: Limits,
-  url: URL,
-  model?: { readonly sent: unknown; readonly parsed: Model },
-): ScoreInput {
+/** The `missing` query parameter of a table body. */
+function readMissingParam(url: URL): "error" | "neutral" | undefined {
   const missingParam = url.searchParams.get("missing") ?? undefined;
   const missing = v.safeParse(v.optional(MissingPolicySchema), missingParam);
   if (!missing.success)
@@ -113,9 +116,35 @@ function readCsvInput(
         detail: `expected the query parameter missing to be "error" or "neutral", received "${missingParam}"`,
       },
     ]);
+  return missing.output;
+}
+
+/**
+ * The `sheet` query parameter: the sheet of an .xlsx body to read. Refused for other bodies, which have no
+ * sheets, rather than silently ignored.
+ */
+export function readSheetParam(url: URL, isXlsx: boolean): string | undefined {
+  const sheet = url.searchParams.get("sheet") ?? undefined;
+  if (sheet !== undefined && !isXlsx)
+    throw validationFailed([
+      {
+        field: "sheet",
+        detail: `expected the query parameter sheet only with an ${XLSX_MEDIA_TYPE} body, received it with another`,
+      },
+    ]);
+  return sheet;
+}
+
+function readCsvInput(
+  text: string,
+  limits: Limits,
+  url: URL,
+  model?: { readonly sent: unknown; readonly parsed: Model },
+): ScoreInput {
+  const missing = readMissingParam(url);
   const table = readInitiativesCsv(text, {
     model: model?.parsed ?? defaultModel,
-    missing: missing.output,
+    missing,
     maxHeaderLength: limits.maxCsvHeaderLength,
     maxInitiatives: limits.maxInitiatives,
   });
@@ -123,9 +152,28 @@ function readCsvInput(
   return {
     initiatives: table.initiatives,
     model: model?.sent,
-    missing: missing.output,
+    missing,
     portfolio: table.portfolio,
     toItem: (problem) => (problem.path[0] === "model" ? pointerItem(problem) : locate(problem)),
+  };
+}
+
+/** Reads an .xlsx body: one sheet (the `sheet` query parameter, else the first) through the core's table reader. */
+async function readXlsxInput(bytes: Uint8Array, limits: Limits, url: URL): Promise<ScoreInput> {
+  const missing = readMissingParam(url);
+  const read = await parseXlsxTable(bytes, {
+    model: defaultModel,
+    missing,
+    maxHeaderLength: limits.maxCsvHeaderLength,
+    sheet: readSheetParam(url, true),
+  });
+  const table = requireValidTable(read, limits.maxInitiatives, read.sheet);
+  return {
+    initiatives: table.initiatives,
+    model: undefined,
+    missing,
+    portfolio: table.portfolio,
+    toItem: tableLocator(table.origins, read.sheet),
   };
 }
 
@@ -222,17 +270,23 @@ export async function readScoreRequest<
 ): Promise<ScoreRequest<Options>> {
   const type = mediaTypeOf(request.headers.get("Content-Type") ?? undefined);
   const isJson = isJsonMediaType(type);
-  if (!isJson && type !== "text/csv" && type !== "multipart/form-data")
+  if (!isJson && type !== "text/csv" && type !== XLSX_MEDIA_TYPE && type !== "multipart/form-data")
     throw new ApiError(
       "unsupported-media-type",
-      `expected a body of type application/json, text/csv or multipart/form-data, received ${type === "" ? "no Content-Type" : type}`,
+      `expected a body of type application/json, text/csv, ${XLSX_MEDIA_TYPE} or multipart/form-data, received ${type === "" ? "no Content-Type" : type}`,
       { headers: { "Accept-Post": SCORE_MEDIA_TYPES.join(", ") } },
     );
+  const url = new URL(request.url);
+  if (type === XLSX_MEDIA_TYPE) {
+    const input = await readXlsxInput(await readBodyBytes(request, limits.maxBodyBytes), limits, url);
+    return { ...input, portfolio: input.portfolio!, options: undefined };
+  }
+  readSheetParam(url, false);
   const text = await readBodyText(request, limits.maxBodyBytes);
   const input = isJson
     ? readJsonInput(text, limits, optionsSchema)
     : type === "text/csv"
-      ? { ...readCsvInput(text, limits, new URL(request.url)), options: undefined }
+      ? { ...readCsvInput(text, limits, url), options: undefined }
       : { ...(await readMultipartInput(request, text, limits)), options: undefined };
   let portfolio = input.portfolio;
   if (portfolio === undefined) {

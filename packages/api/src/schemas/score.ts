@@ -59,12 +59,16 @@ export const ScoreResponseSchema = v.strictObject({
   discussion: v.optional(DiscussionSchema),
 });
 
-/** One validation problem: a JSON Pointer for JSON bodies, a row and column for CSV bodies. */
+/**
+ * One validation problem: a JSON Pointer for JSON bodies, a row and column for CSV bodies, and for .xlsx
+ * bodies also the cell as a spreadsheet's name box shows it (`Sheet1!C7`).
+ */
 export const ProblemItemSchema = v.strictObject({
   pointer: v.optional(v.string()),
   row: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1))),
   column: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1))),
   field: v.optional(v.string()),
+  cell: v.optional(v.string()),
   detail: v.string(),
 });
 

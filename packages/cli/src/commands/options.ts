@@ -17,6 +17,13 @@ export const MISSING_OPTION: OptionSpec = {
   description: "a missing rating is an `error` (default) or scores the scale midpoint (`neutral`)",
 };
 
+/** `--sheet NAME`, for every command that reads a table of initiatives. */
+export const SHEET_OPTION: OptionSpec = {
+  type: "string",
+  value: "NAME",
+  description: "for an .xlsx workbook: the sheet to read, by its tab name (default: the first sheet)",
+};
+
 /**
  * Reads an option that must be one of a few words.
  *

@@ -21,6 +21,7 @@ import {
   readMissing,
   readNumberFlag,
   readString,
+  SHEET_OPTION,
 } from "./options.js";
 
 const FORMATS = ["md", "json", "svg"] as const;
@@ -90,6 +91,7 @@ export const planCommand = defineCommand({
     },
     model: MODEL_OPTION,
     missing: MISSING_OPTION,
+    sheet: SHEET_OPTION,
   },
   positionals: { min: 1, max: 1 },
   examples: [
@@ -142,7 +144,11 @@ export const planCommand = defineCommand({
     if (inventory !== undefined) input.inventory = inventory;
     const loaded = await loadPortfolio(
       positionals[0]!,
-      { modelFile: readString(values.model), missing: input.missing ?? "error" },
+      {
+        modelFile: readString(values.model),
+        missing: input.missing ?? "error",
+        sheet: readString(values.sheet),
+      },
       io,
     );
     let plan: Plan;

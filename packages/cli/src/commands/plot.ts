@@ -11,6 +11,7 @@ import {
   readMissing,
   readNumberFlag,
   readString,
+  SHEET_OPTION,
 } from "./options.js";
 
 const FORMATS = ["svg", "png", "vega-lite"] as const;
@@ -61,6 +62,7 @@ export const plotCommand = defineCommand({
     },
     model: MODEL_OPTION,
     missing: MISSING_OPTION,
+    sheet: SHEET_OPTION,
   },
   positionals: { min: 1, max: 1 },
   examples: [
@@ -110,7 +112,11 @@ export const plotCommand = defineCommand({
 
     const loaded = await loadPortfolio(
       positionals[0]!,
-      { modelFile: readString(values.model), missing: readMissing(values.missing) },
+      {
+        modelFile: readString(values.model),
+        missing: readMissing(values.missing),
+        sheet: readString(values.sheet),
+      },
       io,
     );
     const results = scorePortfolio(loaded.portfolio);

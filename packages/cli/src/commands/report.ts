@@ -12,7 +12,14 @@ import { defineCommand } from "../command.js";
 import { CliError } from "../errors.js";
 import { loadPortfolio } from "../input/load-portfolio.js";
 import { writeFileAtomic } from "../io/write-file.js";
-import { MISSING_OPTION, MODEL_OPTION, readChoice, readMissing, readString } from "./options.js";
+import {
+  MISSING_OPTION,
+  MODEL_OPTION,
+  readChoice,
+  readMissing,
+  readString,
+  SHEET_OPTION,
+} from "./options.js";
 import { readAmount, readGoals } from "./plan.js";
 import { renderPng } from "./plot.js";
 
@@ -65,6 +72,7 @@ export const reportCommand = defineCommand({
     seed: { type: "string", value: "N", description: "seed of the simulations (default 1)" },
     model: MODEL_OPTION,
     missing: MISSING_OPTION,
+    sheet: SHEET_OPTION,
   },
   positionals: { min: 1, max: 1 },
   examples: [
@@ -110,7 +118,11 @@ export const reportCommand = defineCommand({
     const budget = readAmount("budget", values.budget, false);
     const goals = readGoals(values.goals);
     const missing = readMissing(values.missing);
-    const loaded = await loadPortfolio(positionals[0]!, { modelFile: readString(values.model), missing }, io);
+    const loaded = await loadPortfolio(
+      positionals[0]!,
+      { modelFile: readString(values.model), missing, sheet: readString(values.sheet) },
+      io,
+    );
     const { portfolio } = loaded;
     const results = scorePortfolio(portfolio);
     const initiatives = portfolio.initiatives;

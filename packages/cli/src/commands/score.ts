@@ -17,6 +17,7 @@ import {
   readMissing,
   readNumberFlag,
   readString,
+  SHEET_OPTION,
 } from "./options.js";
 import {
   analyseRaters,
@@ -28,7 +29,7 @@ import {
 
 const FORMATS = ["table", "json", "csv", "md"] as const;
 
-/** `cxprism score FILE|-`: score a CSV of initiatives and print the ranking. */
+/** `cxprism score FILE|-`: score a CSV or .xlsx of initiatives and print the ranking. */
 export const scoreCommand = defineCommand({
   name: "score",
   usage: "score FILE|- [options]",
@@ -38,6 +39,7 @@ export const scoreCommand = defineCommand({
     "`cost`, `kpis` and `depends_on` (lists separated by `;` or `|`), `rater`, and one column per criterion,",
     "matched by id or label ignoring case, spaces and punctuation. Other columns pass through to csv/json.",
     "The delimiter (`,` `;` or tab) is detected; with `;` a decimal comma is accepted. `-` reads stdin.",
+    "An .xlsx workbook (by its extension) is read from its first sheet, or the one --sheet names.",
   ].join("\n"),
   options: {
     model: MODEL_OPTION,
@@ -56,6 +58,7 @@ export const scoreCommand = defineCommand({
         "show only one quadrant: likely-win, calculated-risk, marginal-gain, unlikely or unrated (no rating on an axis)",
     },
     missing: MISSING_OPTION,
+    sheet: SHEET_OPTION,
     matrix: {
       type: "boolean",
       description: "print the prism matrix under the table (table and md formats)",
@@ -75,6 +78,7 @@ export const scoreCommand = defineCommand({
     ["cxprism score examples/contact-center.csv", "rank the example portfolio"],
     ["cxprism score portfolio.csv --top 5 --quadrant likely-win", "the five best likely wins"],
     ["cxprism score portfolio.csv --format csv --out ranking.csv", "a ranking to open in a spreadsheet"],
+    ["cxprism score workshop.xlsx --sheet Ratings", "the sheet called Ratings of an Excel workbook"],
     ["cat portfolio.csv | cxprism score - --format json --model my-model.json", "JSON from stdin, own model"],
     [
       "cxprism score examples/contact-center.csv --matrix",
@@ -98,7 +102,7 @@ export const scoreCommand = defineCommand({
     const model = await loadScoreModel(readString(values.model), readString(values.weights));
     const loaded = await loadScorable(
       positionals[0]!,
-      { modelFile: readString(values.model), missing, model },
+      { modelFile: readString(values.model), missing, model, sheet: readString(values.sheet) },
       io,
     );
     const { scorable } = loaded;

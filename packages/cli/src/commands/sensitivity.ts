@@ -20,6 +20,7 @@ import {
   readMissing,
   readNumberFlag,
   readString,
+  SHEET_OPTION,
 } from "./options.js";
 
 const FORMATS = ["table", "json"] as const;
@@ -53,6 +54,7 @@ export const sensitivityCommand = defineCommand({
   options: {
     model: MODEL_OPTION,
     missing: MISSING_OPTION,
+    sheet: SHEET_OPTION,
     iterations: { type: "string", value: "N", description: "simulated worlds (default 10000)" },
     seed: {
       type: "string",
@@ -98,7 +100,11 @@ export const sensitivityCommand = defineCommand({
     };
     const loaded = await loadPortfolio(
       positionals[0]!,
-      { modelFile: readString(values.model), missing: readMissing(values.missing) },
+      {
+        modelFile: readString(values.model),
+        missing: readMissing(values.missing),
+        sheet: readString(values.sheet),
+      },
       io,
     );
     const { portfolio } = loaded;

@@ -1,16 +1,17 @@
 import { defineCommand } from "../command.js";
 import { loadPortfolio } from "../input/load-portfolio.js";
-import { MISSING_OPTION, MODEL_OPTION, readMissing, readString } from "./options.js";
+import { MISSING_OPTION, MODEL_OPTION, readMissing, readString, SHEET_OPTION } from "./options.js";
 
 /** `cxprism validate FILE`: report every problem of a CSV without scoring it. */
 export const validateCommand = defineCommand({
   name: "validate",
   usage: "validate FILE|- [options]",
   description: [
-    "Reads a CSV as `score` does and reports every problem as FILE:ROW:COLUMN (the row a spreadsheet",
-    "shows, the header as written). Exits 0 when the file is clean, 1 when it has problems.",
+    "Reads a CSV or an .xlsx sheet as `score` does and reports every problem as FILE:ROW:COLUMN (the row",
+    "a spreadsheet shows, the header as written), in a workbook as FILE:SHEET!CELL:COLUMN. Exits 0 when",
+    "the file is clean, 1 when it has problems.",
   ].join("\n"),
-  options: { model: MODEL_OPTION, missing: MISSING_OPTION },
+  options: { model: MODEL_OPTION, missing: MISSING_OPTION, sheet: SHEET_OPTION },
   positionals: { min: 1, max: 1 },
   examples: [
     ["cxprism validate portfolio.csv", "check a file before a workshop"],
@@ -19,7 +20,11 @@ export const validateCommand = defineCommand({
   async run({ values, positionals }, io) {
     const loaded = await loadPortfolio(
       positionals[0]!,
-      { modelFile: readString(values.model), missing: readMissing(values.missing) },
+      {
+        modelFile: readString(values.model),
+        missing: readMissing(values.missing),
+        sheet: readString(values.sheet),
+      },
       io,
     );
     const count = loaded.portfolio.initiatives.length;

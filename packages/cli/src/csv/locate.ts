@@ -1,8 +1,13 @@
-import type { TableProblem } from "@cxprism/core/table";
+import { columnLetters, quoteSheetName, type TableProblem } from "@cxprism/core/table";
 
-/** A problem placed in a file: `FILE:ROW:COLUMN: message` (ROW and COLUMN when known). */
+/**
+ * A problem placed in a file: `FILE:ROW:COLUMN: message` (ROW and COLUMN when known), or in a workbook
+ * `FILE:SHEET!CELL:COLUMN: message` as a spreadsheet's name box shows the place (`Sheet1!C7`, `Sheet1!7:7`).
+ */
 export interface FileProblem {
   readonly file: string;
+  /** In a workbook: the sheet and cell, range or row (`Sheet1!C7`); takes the place of `row`. */
+  readonly cell?: string | undefined;
   /** The spreadsheet row (the header is row 1). */
   readonly row?: number | undefined;
   /** The column's header as written in the file, or a JSON path for JSON files. */
@@ -16,16 +21,31 @@ export interface FileProblem {
  *
  * @param file - the file name to show
  * @param problem - the placed problem
+ * @param sheet - the sheet's name, for a workbook: the place is then shown as its cell (`Sheet1!C7`)
  * @returns the problem in the file
  */
-export function fileProblem(file: string, problem: TableProblem): FileProblem {
+export function fileProblem(file: string, problem: TableProblem, sheet?: string): FileProblem {
   const column =
     problem.header !== undefined && problem.header !== ""
       ? problem.header
       : problem.column === undefined
         ? undefined
         : `column ${problem.column}`;
-  return { file, row: problem.row, column, message: problem.message };
+  if (sheet === undefined) return { file, row: problem.row, column, message: problem.message };
+  const { row } = problem;
+  const place =
+    row === undefined
+      ? ""
+      : problem.column === undefined
+        ? `${row}:${row}`
+        : `${columnLetters(problem.column)}${row}`;
+  return {
+    file,
+    cell: place === "" ? quoteSheetName(sheet) : `${quoteSheetName(sheet)}!${place}`,
+    row,
+    column,
+    message: problem.message,
+  };
 }
 
 /**
@@ -36,7 +56,8 @@ export function fileProblem(file: string, problem: TableProblem): FileProblem {
  */
 export function formatFileProblem(problem: FileProblem): string {
   const place = [problem.file];
-  if (problem.row !== undefined) place.push(String(problem.row));
+  if (problem.cell !== undefined) place.push(problem.cell);
+  else if (problem.row !== undefined) place.push(String(problem.row));
   if (problem.column !== undefined) place.push(problem.column);
   return `${place.join(":")}: ${problem.message}`;
 }

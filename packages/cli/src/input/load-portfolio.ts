@@ -8,6 +8,8 @@ import {
   type TableDelimiter,
   type TableOrigins,
   type TableProblem,
+  type TableRowReader,
+  type TableStart,
 } from "@cxprism/core/table";
 import type { CommandIo } from "../command.js";
 import { fileProblem } from "../csv/locate.js";
@@ -18,11 +20,12 @@ import {
   readInitiativesCsv,
   readPortfolioCsv,
 } from "../csv/read-csv.js";
+import { isXlsxPath, readInitiativesXlsx } from "../csv/read-xlsx.js";
 import { CliError } from "../errors.js";
 import { loadModel } from "./load-model.js";
 import { createProgress } from "./progress.js";
 
-/** A CSV read, checked and ready to score. */
+/** A CSV or a workbook's sheet read, checked and ready to score. */
 export interface LoadedPortfolio {
   /** The file name as shown in messages. */
   readonly file: string;
@@ -31,7 +34,10 @@ export interface LoadedPortfolio {
   readonly origins: TableOrigins;
   /** How many data rows the file had. */
   readonly rows: number;
-  readonly delimiter: TableDelimiter;
+  /** The CSV's delimiter; undefined for a workbook. */
+  readonly delimiter: TableDelimiter | undefined;
+  /** The sheet read, for a workbook. */
+  readonly sheet: string | undefined;
   /** The headers kept as extra columns, to list once for the user. */
   readonly extraColumns: readonly string[];
 }
@@ -43,16 +49,19 @@ export interface LoadOptions {
   readonly missing: MissingPolicy;
   /** A model already loaded (e.g. re-weighted by `score --weights`); takes the place of `modelFile`. */
   readonly model?: Model | undefined;
+  /** The sheet of an .xlsx workbook to read (the first when absent); refused for a CSV. */
+  readonly sheet?: string | undefined;
 }
 
 /** Files at least this large get a progress line (on a terminal). */
 const PROGRESS_THRESHOLD = 8 * 1024 * 1024;
 
 /**
- * Reads a CSV (a path, or `-` for stdin) against a model and validates it with the core, collecting every
- * problem of the file, each placed at its spreadsheet row and column.
+ * Reads a CSV (a path, or `-` for stdin) or one sheet of an .xlsx workbook against a model and validates it
+ * with the core, collecting every problem of the file, each placed at its spreadsheet row and column (in a
+ * workbook, at its cell: `Sheet1!C7`).
  *
- * @param path - the CSV path or `-`
+ * @param path - the CSV or .xlsx path, or `-`
  * @param options - the model file and missing-rating policy
  * @param io - the process streams (stdin for `-`, stderr for progress)
  * @returns the validated portfolio and where each initiative came from
@@ -64,9 +73,9 @@ export async function loadPortfolio(
   io: CommandIo,
 ): Promise<LoadedPortfolio> {
   const { model, file, read, formula } = await openCsv(path, options, io);
-  const outcome = await read(readInitiativesCsv);
+  const outcome = await read(readInitiativesCsv, (start) => start.readRows());
   const check = checkTable(outcome.start, outcome.read, { model, missing: options.missing, formula });
-  throwProblems(file, check);
+  throwProblems(file, check, outcome.sheet);
   // The initiatives as read are not returned: the portfolio holds its own copies, and a million rows of
   // input objects are worth freeing before scoring.
   return {
@@ -75,6 +84,7 @@ export async function loadPortfolio(
     origins: outcome.read.origins,
     rows: outcome.read.rows,
     delimiter: outcome.delimiter,
+    sheet: outcome.sheet,
     extraColumns: outcome.start.extraColumns,
   };
 }
@@ -126,19 +136,22 @@ export async function loadScorable(
     return { ...loaded, loaded, scorable: objectScorable(loaded.portfolio) };
   }
   const { model, file, read, formula } = await openCsv(path, resolved, io);
-  const outcome = await read(readPortfolioCsv);
+  const outcome = await read(readPortfolioCsv, (start) =>
+    start.layout.fields.rater === undefined ? start.readColumns() : start.readRows(),
+  );
   const { start } = outcome;
   const common = {
     file,
     origins: outcome.read.origins,
     rows: outcome.read.rows,
     delimiter: outcome.delimiter,
+    sheet: outcome.sheet,
     extraColumns: start.extraColumns,
   };
   const table = { model, missing: options.missing, formula };
   if (outcome.read.kind === "initiatives") {
     const check = checkTable(start, outcome.read, table);
-    throwProblems(file, check);
+    throwProblems(file, check, outcome.sheet);
     return {
       ...common,
       loaded: { ...common, portfolio: check.portfolio },
@@ -146,7 +159,7 @@ export async function loadScorable(
     };
   }
   const check = checkTable(start, outcome.read, table);
-  throwProblems(file, check);
+  throwProblems(file, check, outcome.sheet);
   const portfolio = check.portfolio;
   const extra = outcome.read.columns.extra ?? {};
   return {
@@ -190,14 +203,18 @@ function hasFormulas(model: Model): boolean {
 function throwProblems<P>(
   file: string,
   check: TableCheck<P>,
+  sheet: string | undefined,
 ): asserts check is Extract<TableCheck<P>, { success: true }> {
   if (check.success) return;
   // In row order; the CLI prints the first ones and counts the rest.
-  const problems = check.problems.map((problem: TableProblem) => fileProblem(file, problem));
+  const problems = check.problems.map((problem: TableProblem) => fileProblem(file, problem, sheet));
   throw new CliError("invalid-input", `${file}: the initiatives are not valid`, problems);
 }
 
-/** Loads the model, checks the path and opens the stream (with a progress line for large files on a TTY). */
+/**
+ * Loads the model, checks the path and prepares its reading: a CSV as a stream (with a progress line for large
+ * files on a TTY), an .xlsx workbook (by its extension) whole.
+ */
 async function openCsv(path: string, options: LoadOptions, io: CommandIo) {
   const model = await resolveModel(options);
   // The formula entry (and with it mathjs) loads only for a model with formula criteria.
@@ -207,7 +224,8 @@ async function openCsv(path: string, options: LoadOptions, io: CommandIo) {
   if (path !== "-") {
     try {
       const info = await stat(path);
-      if (info.isDirectory()) throw new CliError("io", `${path}: expected a CSV file, received a directory`);
+      if (info.isDirectory())
+        throw new CliError("io", `${path}: expected a CSV or .xlsx file, received a directory`);
       size = info.size;
     } catch (error) {
       if (error instanceof CliError) throw error;
@@ -217,10 +235,35 @@ async function openCsv(path: string, options: LoadOptions, io: CommandIo) {
       );
     }
   }
-  /** Runs a reader on the file; throws its problems when it stops. */
+  const xlsx = path !== "-" && isXlsxPath(path);
+  if (!xlsx && options.sheet !== undefined)
+    throw new CliError(
+      "usage",
+      `--sheet: expected an .xlsx workbook, received ${file}, which is read as CSV`,
+    );
+  /**
+   * Runs a reader on the file (the CSV reader, or for a workbook the core's row reader `createReader` makes);
+   * throws its problems when it stops.
+   */
   async function read<Built>(
     reader: (input: CsvInput, options: ReadCsvOptions) => Promise<CsvReadOutcome<Built>>,
-  ): Promise<Extract<CsvReadOutcome<Built>, { success: true }>> {
+    createReader: (start: TableStart) => TableRowReader<Built>,
+  ): Promise<{
+    readonly start: TableStart;
+    readonly read: Built;
+    readonly delimiter: TableDelimiter | undefined;
+    readonly sheet: string | undefined;
+  }> {
+    if (xlsx) {
+      const outcome = await readInitiativesXlsx(
+        path,
+        { model, missing: options.missing, formula, sheet: options.sheet },
+        createReader,
+      );
+      if (!outcome.success)
+        throw new CliError("invalid-input", `${file}: cannot read the initiatives`, outcome.problems);
+      return { ...outcome, delimiter: undefined };
+    }
     const stream =
       path === "-" ? (io.stdin as Readable) : createReadStream(path, { highWaterMark: 1024 * 1024 });
     const progress =
@@ -233,7 +276,7 @@ async function openCsv(path: string, options: LoadOptions, io: CommandIo) {
     ).finally(() => progress?.done());
     if (!outcome.success)
       throw new CliError("invalid-input", `${file}: cannot read the initiatives`, outcome.problems);
-    return outcome;
+    return { ...outcome, sheet: undefined };
   }
   return { model, file, read, formula };
 }

@@ -40,3 +40,4 @@ export {
   type TableRow,
   type TableStart,
 } from "./read-table.js";
+export { columnLetters, columnOfReference, quoteSheetName, XLSX_MEDIA_TYPE } from "./spreadsheet.js";
