@@ -254,3 +254,35 @@ describe("missing is never invisible (issue #13)", () => {
     expect(svg).toContain(">Value only; Blank row</text>");
   });
 });
+
+describe("POST /v1/plan reads a table like the CLI's plan (issue #13)", () => {
+  it("gives the same plan for the same CSV and options through both faces", async () => {
+    const file = "examples/plan-inputs/portfolio.csv";
+    const cli = runCli(["plan", file, "--budget", "1500000", "--goals", "fcr,csat", "--format", "json"]);
+    expect(cli.code, cli.stderr).toBe(0);
+    const response = await fetch(`${server.url}/v1/plan?budget=1500000&goals=fcr,csat`, {
+      method: "POST",
+      headers: { "Content-Type": "text/csv", Connection: "close" },
+      body: readFileSync(file),
+    });
+    expect(response.status).toBe(200);
+    const plan = (await response.json()) as { waves: unknown[] };
+    expect(plan.waves.length).toBeGreaterThan(1);
+    expect(plan).toEqual(JSON.parse(cli.stdout));
+  });
+
+  it("places a broken table's problems at the same rows and columns as the CLI", async () => {
+    const file = `${FIXTURES}/mixed-problems.csv`;
+    const cli = runCli(["plan", file, "--budget", "1000", "--format", "json"]);
+    expect(cli.code).toBe(1);
+    const response = await fetch(`${server.url}/v1/plan?budget=1000`, {
+      method: "POST",
+      headers: { "Content-Type": "text/csv", Connection: "close" },
+      body: readFileSync(file),
+    });
+    const body = (await response.json()) as { errors: { row?: number; field?: string }[] };
+    expect(response.status).toBe(422);
+    const places = body.errors.map((error) => `${file}:${error.row}${error.field ? `:${error.field}` : ""}:`);
+    for (const place of places) expect(cli.stderr).toContain(place);
+  });
+});

@@ -49,6 +49,8 @@ export type CpuJob =
       readonly model: unknown;
       /** The planning options (and missing-rating policy) as checked at the edge. */
       readonly options: Omit<NonNullable<Parameters<typeof createPlan>[1]>, "model">;
+      /** True when the initiatives' formula criteria are derived already (a table read by the core). */
+      readonly derived?: boolean;
       /** The answer's media type. */
       readonly format: "application/json" | "text/markdown" | "image/svg+xml";
     }
@@ -110,9 +112,10 @@ export function runCpuJob<J extends CpuJob>(job: J, renderPng?: PngRenderer): Cp
       return renderPng(svg, job.scale) as CpuAnswers[J["kind"]];
     }
     case "plan": {
-      const initiatives = hasFormula(job.model)
-        ? deriveFormulaCriteria(job.initiatives, { model: job.model }).initiatives
-        : job.initiatives;
+      const initiatives =
+        job.derived !== true && hasFormula(job.model)
+          ? deriveFormulaCriteria(job.initiatives, { model: job.model }).initiatives
+          : job.initiatives;
       const plan = createPlan(initiatives, { ...job.options, model: job.model });
       const text =
         job.format === "text/markdown"

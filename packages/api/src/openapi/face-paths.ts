@@ -352,8 +352,62 @@ export function facePaths(limits: Limits, problem: ProblemResponse) {
           "Selects the best set of initiatives within `options.budget` (and `capacity` in person-months) with " +
           "an exact knapsack honouring `dependsOn`, then sequences it into waves, pilots first (likely wins " +
           "with data you trust). Formula criteria of a custom model are derived first. `Accept` picks " +
-          "`application/json` (default), `text/markdown` or an `image/svg+xml` roadmap.",
-        requestBody: { required: true, content: { "application/json": { schema: ref("PlanRequest") } } },
+          "`application/json` (default), `text/markdown` or an `image/svg+xml` roadmap. A table body (`text/csv`, " +
+          "or `multipart/form-data` with `csv` and `model` parts) is read as on `/v1/score`, with `cost` (and " +
+          "optionally `run_cost`, `benefit`, `effort`, `capabilities`) columns; its options come in the query " +
+          "string, and its problems at their row and column.",
+        parameters: [
+          query("budget", "For table bodies (required there): the budget for one-off costs.", {
+            type: "number",
+            minimum: 0,
+          }),
+          query("goals", "For table bodies: KPI ids to move, comma-separated (e.g. `fcr,csat`).", {
+            type: "string",
+          }),
+          query("objective", "For table bodies: what to maximise.", {
+            type: "string",
+            enum: ["priority", "value", "net-benefit"],
+          }),
+          query("capacity", "For table bodies: capacity in person-months.", { type: "number", minimum: 0 }),
+          query("granularity", "For table bodies: the budget unit costs are rounded up to.", {
+            type: "number",
+            exclusiveMinimum: 0,
+          }),
+          query("waveSize", "For table bodies: the most initiatives per wave (default 3).", {
+            type: "integer",
+            minimum: 1,
+            maximum: 100,
+          }),
+          query("horizonYears", "For table bodies: years of running cost and benefit counted (default 3).", {
+            type: "integer",
+            minimum: 1,
+            maximum: 30,
+          }),
+          query("discountRate", "For table bodies: the yearly discount rate for NPV (default 0.08).", {
+            type: "number",
+            minimum: 0,
+            maximum: 1,
+          }),
+          query(
+            "pilotReadiness",
+            "For table bodies: normalised data readiness a pilot needs (default 0.75).",
+            {
+              type: "number",
+              minimum: 0,
+              maximum: 1,
+            },
+          ),
+          query("valueDiscount", "For table bodies: share of value a fully covered initiative loses.", {
+            type: "number",
+            minimum: 0,
+            maximum: 1,
+          }),
+          query("missing", "For table bodies, as on `/v1/score`.", {
+            type: "string",
+            enum: ["error", "neutral"],
+          }),
+        ],
+        requestBody: scoringBody("PlanRequest"),
         responses: {
           "200": {
             description: "The plan. Responses vary by `Accept`.",
@@ -365,7 +419,10 @@ export function facePaths(limits: Limits, problem: ProblemResponse) {
           },
           ...bodyProblems,
           ...problem("not-acceptable", "`Accept` allows none of JSON, Markdown or SVG"),
-          ...problem("unsupported-media-type", "the body is not application/json"),
+          ...problem(
+            "unsupported-media-type",
+            "the body is not application/json, text/csv or multipart/form-data",
+          ),
           ...problem("validation-failed", "every problem is listed in `errors`"),
         },
       },

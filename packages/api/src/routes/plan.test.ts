@@ -132,7 +132,7 @@ describe("POST /v1/plan", () => {
 
   it.each([
     ["not JSON", 400, "{", "application/json"],
-    ["CSV", 415, "name\nA", "text/csv"],
+    ["plain text", 415, "name\nA", "text/plain"],
   ])("answers %s with %i", async (_name, status, body, type) => {
     await problemOf(await post(body, { "Content-Type": type }), status);
   });
@@ -145,5 +145,73 @@ describe("POST /v1/plan", () => {
       body: JSON.stringify({ initiatives: INITIATIVES, options: { budget: 1 } }),
     });
     expect((await problemOf(response, 413)).limit).toBe(64);
+  });
+
+  describe("a CSV body, read by the same table reader as /v1/score (issue #13)", () => {
+    const CSV = [
+      "name,cost,depends_on,cx_impact,data_readiness,tech_maturity",
+      "Agent assist,400,,5,5,5",
+      "Voice bot,500,,4,3,3",
+      "Churn model,300,,2,3,2",
+      "Translation,200,agent-assist,2,4,4",
+    ].join("\n");
+    const postCsv = (query: string, body = CSV, headers: Record<string, string> = {}) =>
+      app.request(`/v1/plan?${query}`, {
+        method: "POST",
+        headers: { "Content-Type": "text/csv", ...headers },
+        body,
+      });
+
+    it("plans a table with the options in the query, as a JSON body with the same initiatives", async () => {
+      const fromCsv = await postCsv("budget=1000&missing=neutral&goals=fcr,csat&waveSize=2");
+      expect(fromCsv.status).toBe(200);
+      const json = await post({
+        initiatives: [
+          { name: "Agent assist", cost: 400, ratings: { cx_impact: 5, data_readiness: 5, tech_maturity: 5 } },
+          { name: "Voice bot", cost: 500, ratings: { cx_impact: 4, data_readiness: 3, tech_maturity: 3 } },
+          { name: "Churn model", cost: 300, ratings: { cx_impact: 2, data_readiness: 3, tech_maturity: 2 } },
+          {
+            name: "Translation",
+            cost: 200,
+            dependsOn: ["agent-assist"],
+            ratings: { cx_impact: 2, data_readiness: 4, tech_maturity: 4 },
+          },
+        ],
+        options: { budget: 1000, missing: "neutral", goals: ["fcr", "csat"], waveSize: 2 },
+      });
+      expect(await fromCsv.json()).toEqual(await json.json());
+    });
+
+    it("answers Markdown for a table too", async () => {
+      const response = await postCsv("budget=1000&missing=neutral", CSV, { Accept: "text/markdown" });
+      expect(await response.text()).toMatch(/^# AI initiative plan/);
+    });
+
+    it.each([
+      ["a rating off the scale", "Broken,100,,9,3,3", [[6, "cx_impact"]]],
+      ["a missing cost", "Broken,,,3,3,3", [[6, "cost"]]],
+    ])("reports %s at its row and column", async (_, row, places) => {
+      const problem = await problemOf(await postCsv("budget=1000&missing=neutral", `${CSV}\n${row}`), 422);
+      expect(problem.errors!.map(({ row, field }) => [row, field])).toEqual(places);
+    });
+
+    it.each([
+      ["no budget", "missing=neutral", [["budget", /received none$/]]],
+      ["an ambiguous budget", "budget=500.000&missing=neutral", [["budget", /500\.000 is ambiguous/]]],
+      [
+        "bad options",
+        "budget=-5&objective=fun&missing=neutral",
+        [
+          ["budget", /^expected the query parameter budget to be a number of at least 0, received -5$/],
+          ["objective", /^expected the query parameter objective to be one of/],
+        ],
+      ],
+    ])("answers 422 naming each query parameter for %s", async (_, query, expected) => {
+      const problem = await problemOf(await postCsv(query), 422);
+      expect(problem.errors!.map(({ field }) => field)).toEqual(expected.map(([field]) => field));
+      problem.errors!.forEach((error, k) => {
+        expect(error.detail).toMatch(expected[k]![1] as RegExp);
+      });
+    });
   });
 });
