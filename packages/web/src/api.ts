@@ -20,6 +20,8 @@ export interface ProblemItem {
   readonly pointer?: string;
   readonly row?: number;
   readonly column?: number;
+  /** In a workbook, the cell as Excel's name box shows it, e.g. `Sheet1!C7`. */
+  readonly cell?: string;
   readonly field?: string;
   readonly detail: string;
 }

@@ -13,14 +13,26 @@ interface UseCase {
 
 type Source = "catalog" | "csv" | "typed";
 
-/** Creates a workshop from catalog ticks, a CSV checked before anything is saved, or typed lines. */
+const XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+/** An uploaded table as the API takes it: its bytes (a workbook) or text (a CSV), with its media type. */
+interface Upload {
+  readonly body: Blob | string;
+  readonly type: "text/csv" | typeof XLSX;
+  readonly count: number;
+}
+
+/**
+ * Creates a workshop from catalog ticks, a CSV or Excel workbook checked before anything is saved, or typed
+ * lines.
+ */
 export function CreateWorkshop(props: { readonly client: Client; readonly onCreated: (id: string) => void }) {
   const { client } = props;
   const [name, setName] = useState<string>(m.create.defaultName);
   const [source, setSource] = useState<Source>("catalog");
   const [catalog, setCatalog] = useState<UseCase[]>([]);
   const [ticked, setTicked] = useState<Set<string>>(new Set());
-  const [csv, setCsv] = useState<{ text: string; count: number } | undefined>();
+  const [csv, setCsv] = useState<Upload | undefined>();
   const [csvProblems, setCsvProblems] = useState<readonly ProblemItem[]>([]);
   const [typed, setTyped] = useState("");
   const [error, setError] = useState<string>();
@@ -33,18 +45,22 @@ export function CreateWorkshop(props: { readonly client: Client; readonly onCrea
     });
   }, []);
 
-  const readCsv = async (file: File) => {
+  const readTable = async (file: File) => {
     setCsv(undefined);
     setCsvProblems([]);
-    const text = await file.text();
+    setError(undefined);
+    // A workbook goes to the API as it is (the server reads it); a CSV as text.
+    const workbook = file.type === XLSX || /\.xlsx$/i.test(file.name);
+    const type = workbook ? XLSX : "text/csv";
+    const body = workbook ? file : await file.text();
     try {
       // The score route checks the file as the import will read it, and saves nothing.
       const answer = await client.json<{ results: unknown[] }>("/v1/score?missing=neutral", {
         method: "POST",
-        headers: { "Content-Type": "text/csv" },
-        body: text,
+        headers: { "Content-Type": type },
+        body,
       });
-      setCsv({ text, count: answer.results.length });
+      setCsv({ body, type, count: answer.results.length });
     } catch (problem) {
       if (problem instanceof ApiProblem && problem.errors.length > 0) setCsvProblems(problem.errors);
       else setError(problem instanceof Error ? problem.message : String(problem));
@@ -72,7 +88,7 @@ export function CreateWorkshop(props: { readonly client: Client; readonly onCrea
       const portfolio = await client.json<{ id: string }>("/v1/portfolios", jsonBody("POST", { name }));
       const path = `/v1/portfolios/${encodeURIComponent(portfolio.id)}/initiatives/import`;
       if (source === "csv")
-        await client.send(path, { method: "POST", headers: { "Content-Type": "text/csv" }, body: csv!.text });
+        await client.send(path, { method: "POST", headers: { "Content-Type": csv!.type }, body: csv!.body });
       else {
         const initiatives =
           source === "catalog"
@@ -175,10 +191,10 @@ export function CreateWorkshop(props: { readonly client: Client; readonly onCrea
             <input
               id="csv-file"
               type="file"
-              accept=".csv,text/csv"
+              accept={`.csv,text/csv,.xlsx,${XLSX}`}
               onChange={(event) => {
                 const file = event.currentTarget.files?.[0];
-                if (file !== undefined) void readCsv(file);
+                if (file !== undefined) void readTable(file);
               }}
             />
             {csv !== undefined && <p role="status">{m.create.csvReady(csv.count)}</p>}
@@ -196,7 +212,7 @@ export function CreateWorkshop(props: { readonly client: Client; readonly onCrea
                   <tbody>
                     {csvProblems.map((item, index) => (
                       <tr key={index}>
-                        <td>{item.row ?? ""}</td>
+                        <td>{item.cell ?? item.row ?? ""}</td>
                         <td>{item.field ?? item.column ?? ""}</td>
                         <td>{item.detail}</td>
                       </tr>
