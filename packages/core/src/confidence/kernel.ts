@@ -30,6 +30,11 @@ export interface ScoringKernel {
   readonly normalised: Float64Array;
   /** Each initiative's position when ids are sorted by code point: the ranking's last tie-break. */
   readonly idRank: Uint32Array;
+  /**
+   * Non-zero for `unrated` initiatives (no rating on an axis), which rank after every other whatever their
+   * midpoint scores, as in `score`; undefined when there are none.
+   */
+  readonly last: Uint8Array | undefined;
   /** The model's priority rule, `(value, feasibility) => priority`, all 0-100. */
   readonly priorityOf: (value: number, feasibility: number) => number;
 }
@@ -87,6 +92,7 @@ export function createScoringKernel(portfolio: Portfolio): ScoringKernel {
     factor,
     normalised,
     idRank,
+    last: portfolio.unrated?.some((flag) => flag !== 0) ? portfolio.unrated : undefined,
     priorityOf: createPriorityRule(model),
   };
 }

@@ -105,6 +105,34 @@ function probabilityFirst(result: MonteCarloResult, id: string): number {
   return result.initiatives.find((initiative) => initiative.id === id)!.rankProbabilities[0]!;
 }
 
+describe("runMonteCarlo with an unrated initiative", () => {
+  // A blank row scores the midpoints under missing: "neutral", 50/50 (priority ~ 50), which would rank it above
+  // low-rated initiatives; like score, the simulation ranks it after every rated one in every world.
+  const validation = validatePortfolio(
+    [
+      ...catalogInitiatives()
+        .slice(0, 5)
+        .map((initiative) => ({ ...initiative, dependsOn: [] })),
+      { name: "Nobody rated this", ratings: {} },
+      { name: "Rated lowest", ratings: Object.fromEntries(defaultModel.criteria.map((c) => [c.id, 1])) },
+    ],
+    { missing: "neutral" },
+  );
+  if (!validation.success) throw new Error(JSON.stringify(validation.problems));
+  const scored = scorePortfolio(validation.portfolio);
+  const result = runMonteCarlo(validation.portfolio, { iterations: 200, seed: 3 });
+
+  it("ranks it last in the base world, as score does, and last in every simulated world", () => {
+    expect(scored.at(-1)).toMatchObject({ name: "Nobody rated this", quadrant: "unrated" });
+    expect(result.initiatives.map((initiative) => initiative.id)).toEqual(scored.map((r) => r.id));
+    const blank = result.initiatives.at(-1)!;
+    expect(blank.name).toBe("Nobody rated this");
+    expect(blank.rankProbabilities.at(-1)).toBe(1);
+    expect(blank.topK).toBe(0);
+    expectProbabilitiesConsistent(result);
+  });
+});
+
 describe("runMonteCarlo against closed-form probabilities", () => {
   const iterations = 20_000;
   /** Four standard errors of a proportion p estimated from `iterations` draws. */

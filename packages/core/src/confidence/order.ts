@@ -16,8 +16,12 @@ export class InitiativeSorter {
 
   /**
    * @param idRank - each initiative's position among the ids sorted by code point
+   * @param last - non-zero for initiatives that rank after every other (the `unrated`), as in `rankInitiatives`
    */
-  constructor(private readonly idRank: Uint32Array) {
+  constructor(
+    private readonly idRank: Uint32Array,
+    private readonly last?: Uint8Array,
+  ) {
     const n = idRank.length;
     this.priorityKey = new Float64Array(n);
     this.valueKey = new Float64Array(n);
@@ -91,6 +95,7 @@ export class InitiativeSorter {
 
   /** Whether initiative `a` comes before `b`, using the keys of the current sort. */
   private before(a: number, b: number): boolean {
+    if (this.last !== undefined && this.last[a] !== this.last[b]) return this.last[a] === 0;
     const pa = this.priorityKey[a]!;
     const pb = this.priorityKey[b]!;
     if (pa !== pb) return pa > pb;

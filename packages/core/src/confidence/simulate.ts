@@ -52,7 +52,7 @@ export function simulate(kernel: ScoringKernel, portfolio: Portfolio, settings: 
   const { n, m, model, normalised, origin, factor } = kernel;
   const random = createRandom(settings.seed);
   const scorer = new AxisScorer(kernel);
-  const sorter = new InitiativeSorter(kernel.idRank);
+  const sorter = new InitiativeSorter(kernel.idRank, kernel.last);
   const fast = kernel.aggregation === "weighted-sum";
   const thresholdValue = model.thresholds.value;
   const thresholdFeasibility = model.thresholds.feasibility;

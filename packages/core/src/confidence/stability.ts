@@ -117,7 +117,7 @@ export function analyseWeightStability(
     base[1][i] = scorer.score(1, kernel.normalised, i * m, kernel.weights);
     priority[i] = kernel.priorityOf(base[0][i]!, base[1][i]!);
   }
-  const sorter = new InitiativeSorter(kernel.idRank);
+  const sorter = new InitiativeSorter(kernel.idRank, kernel.last);
   const order = new Uint32Array(n);
   sorter.sort(priority, base[0], order);
   const k = settings.topK;

@@ -71,19 +71,25 @@ export function buildTornado(portfolio: Portfolio): Tornado[] {
     priority[i] = kernel.priorityOf(value[i]!, feasibility[i]!);
   }
   const order = new Uint32Array(n);
-  new InitiativeSorter(kernel.idRank).sort(priority, value, order);
+  new InitiativeSorter(kernel.idRank, kernel.last).sort(priority, value, order);
   const position = new Uint32Array(n);
   order.forEach((i, k) => {
     position[i] = k + 1;
   });
   const key = (score: number) => Math.round(score / TIE_TOLERANCE);
   /** Position initiative i would take with (p, v) while every other initiative keeps its scores. */
+  const group = (i: number) => (kernel.last === undefined || kernel.last[i] === 0 ? 0 : 1);
   const rankWith = (i: number, p: number, v: number) => {
     const pk = key(p);
     const vk = key(v);
     let ahead = 0;
     for (let j = 0; j < n; j++) {
       if (j === i) continue;
+      // Unrated initiatives rank after the rated ones whatever their scores.
+      if (group(j) !== group(i)) {
+        if (group(j) < group(i)) ahead++;
+        continue;
+      }
       const pj = key(priority[j]!);
       const vj = key(value[j]!);
       if (pj > pk || (pj === pk && (vj > vk || (vj === vk && kernel.idRank[j]! < kernel.idRank[i]!))))
