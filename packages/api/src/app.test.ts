@@ -434,9 +434,11 @@ describe("POST /v1/score limits and media types", () => {
     });
     const problem = await problemOf(response, 415);
     expect(problem.detail).toBe(
-      `expected a body of type application/json, text/csv or multipart/form-data, received ${shown}`,
+      `expected a body of type application/json, text/csv, application/vnd.openxmlformats-officedocument.spreadsheetml.sheet or multipart/form-data, received ${shown}`,
     );
-    expect(response.headers.get("Accept-Post")).toBe("application/json, text/csv, multipart/form-data");
+    expect(response.headers.get("Accept-Post")).toBe(
+      "application/json, text/csv, application/vnd.openxmlformats-officedocument.spreadsheetml.sheet, multipart/form-data",
+    );
   });
 });
 
