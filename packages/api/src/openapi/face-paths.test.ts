@@ -42,7 +42,7 @@ describe("OpenAPI for the analysis routes", () => {
     ],
     [
       "/v1/plan",
-      ["application/json", "text/csv", "multipart/form-data"],
+      ["application/json", "text/csv", XLSX_MEDIA_TYPE, "multipart/form-data"],
       ["application/json", "text/markdown", "image/svg+xml"],
       ["200", "400", "406", "413", "415", "422"],
     ],

@@ -1,4 +1,8 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
 import { defaultModel } from "@cxprism/core";
+import { XLSX_MEDIA_TYPE } from "@cxprism/core/table";
 import { describe, expect, it } from "vitest";
 import { createApp } from "../app.js";
 import { problemOf, ratings } from "./fixtures.test-helpers.js";
@@ -180,6 +184,19 @@ describe("POST /v1/plan", () => {
         options: { budget: 1000, missing: "neutral", goals: ["fcr", "csat"], waveSize: 2 },
       });
       expect(await fromCsv.json()).toEqual(await json.json());
+    });
+
+    it("plans an Excel workbook as it plans the same table sent as CSV", async () => {
+      const fixtures = join(fileURLToPath(new URL("../../../../test/table/fixtures", import.meta.url)));
+      const query = "budget=400000&missing=neutral";
+      const fromXlsx = await app.request(`/v1/plan?${query}`, {
+        method: "POST",
+        headers: { "Content-Type": XLSX_MEDIA_TYPE },
+        body: readFileSync(join(fixtures, "xlsx/business-case.xlsx")),
+      });
+      expect(fromXlsx.status).toBe(200);
+      const fromCsv = await postCsv(query, readFileSync(join(fixtures, "business-case.csv"), "utf8"));
+      expect(await fromXlsx.json()).toEqual(await fromCsv.json());
     });
 
     it("answers Markdown for a table too", async () => {

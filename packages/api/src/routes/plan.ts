@@ -1,5 +1,6 @@
 import type { Problem } from "@cxprism/core";
 import { PlanOptionsSchema } from "@cxprism/core/plan";
+import { XLSX_MEDIA_TYPE } from "@cxprism/core/table";
 import * as v from "valibot";
 import type { Limits } from "../config/deps.js";
 import { type CpuJob, type CpuRunner, INLINE_WORK_LIMITS, runCpuInline } from "../cpu/cpu-jobs.js";
@@ -98,7 +99,7 @@ interface PlanInput {
  * Handles `POST /v1/plan`: a budgeted, sequenced plan (waves, pilots first) from scored initiatives. Formula
  * criteria of a custom model are derived first. Answers JSON (default), Markdown or an SVG roadmap by the
  * `Accept` header. The body is JSON `{initiatives, model?, options}`, or a table as on `/v1/score` (`text/csv`,
- * or `multipart/form-data` with `csv` and `model` parts) with the options in the query string
+ * a workbook, or `multipart/form-data` with `csv` and `model` parts) with the options in the query string
  * ({@link PlanQuerySchema}); a table's problems come back at their row and column.
  *
  * @param request - the request
@@ -115,11 +116,11 @@ export async function handlePlan(
 ): Promise<Response> {
   const mediaType = negotiateOrThrow(request, PLAN_MEDIA_TYPES) as (typeof PLAN_MEDIA_TYPES)[number];
   const type = mediaTypeOf(request.headers.get("Content-Type") ?? undefined);
-  const isTable = type === "text/csv" || type === "multipart/form-data";
+  const isTable = type === "text/csv" || type === XLSX_MEDIA_TYPE || type === "multipart/form-data";
   if (!isJsonMediaType(type) && !isTable)
     throw new ApiError(
       "unsupported-media-type",
-      `expected a body of type application/json, text/csv or multipart/form-data, received ${type === "" ? "no Content-Type" : type}`,
+      `expected a body of type application/json, text/csv, ${XLSX_MEDIA_TYPE} or multipart/form-data, received ${type === "" ? "no Content-Type" : type}`,
       { headers: { "Accept-Post": SCORE_MEDIA_TYPES.join(", ") } },
     );
   const input = isTable ? await readTablePlan(request, limits) : await readJsonPlan(request, limits);
