@@ -61,6 +61,21 @@ describe("Markdown links", () => {
     expect(broken).toEqual([]);
   });
 
+  // A package's README is published in its tarball without the rest of the repository.
+  it.each(markdownFiles.filter((file) => /^packages\/[^/]+\/README\.md$/.test(file)))(
+    "%s: no relative link leaves the package it is published in",
+    (file) => {
+      const markdown = readFileSync(join(root, file), "utf8");
+      const outside = linkTargets(markdown).filter(
+        (target) =>
+          !/^[a-z][a-z0-9+.-]*:/i.test(target) &&
+          !target.startsWith("#") &&
+          !join(root, dirname(file), target).startsWith(join(root, dirname(file))),
+      );
+      expect(outside).toEqual([]);
+    },
+  );
+
   it.each(markdownFiles)("%s: no link leaves the repository through a relative path", (file) => {
     const markdown = readFileSync(join(root, file), "utf8");
     const outside = linkTargets(markdown).filter(
