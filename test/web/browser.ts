@@ -39,16 +39,6 @@ interface Axe {
   }>;
 }
 
-/** The part of axe-core's API the test calls inside the page. */
-interface Axe {
-  run(
-    context: unknown,
-    options: object,
-  ): Promise<{
-    violations: { id: string; impact: string | null; help: string; nodes: { target: string[] }[] }[];
-  }>;
-}
-
 /** One axe-core finding, as the test reports it. */
 export interface AxeViolation {
   readonly id: string;

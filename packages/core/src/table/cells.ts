@@ -117,3 +117,15 @@ export function renderCsvRecord(cells: readonly string[], delimiter: TableDelimi
   }
   return line;
 }
+
+/**
+ * A text cell of a row as the readers take it: trimmed and unprotected (see {@link unprotectCell}); `""` for a
+ * column the table does not have or a row too short to reach it.
+ *
+ * @param cells - the row's cells
+ * @param column - the column's index, or undefined when the table has no such column
+ * @returns the cell's text
+ */
+export function textCell(cells: readonly string[], column: number | undefined): string {
+  return column === undefined ? "" : unprotectCell((cells[column] ?? "").trim());
+}

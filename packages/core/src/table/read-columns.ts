@@ -1,10 +1,15 @@
-import { isLabelScale } from "../schema/criterion.js";
 import type { Model } from "../schema/model.js";
 import type { InitiativeColumns } from "../validate/columns.js";
-import { isBlankRow, parseTableNumber, splitTableList, unprotectCell } from "./cells.js";
+import { isBlankRow, parseTableNumber, splitTableList, textCell, unprotectCell } from "./cells.js";
 import type { TableLayout } from "./header.js";
 import type { TableProblem } from "./problems.js";
-import { type RowReadOptions, type TableOrigins, type TableRowReader, tooManyCells } from "./read-rows.js";
+import {
+  type RowReadOptions,
+  ratingColumnsOf,
+  type TableOrigins,
+  type TableRowReader,
+  tooManyCells,
+} from "./read-rows.js";
 
 /** Initiatives read from table rows as columns (tables without a `rater` column): no object per row. */
 export interface TableColumns {
@@ -75,20 +80,11 @@ export function createColumnReader(
 ): TableRowReader<TableColumns> {
   const { fields, names } = layout;
   const width = names.length;
-  const ratingColumns = model.criteria.flatMap((criterion, index) => {
-    const column = layout.criteria[index]!;
-    return column === -1
-      ? []
-      : [
-          {
-            id: criterion.id,
-            column,
-            numeric: !isLabelScale(criterion.scale),
-            values: new GrowingColumn(),
-            cells: new Map<number, string>(),
-          },
-        ];
-  });
+  const ratingColumns = ratingColumnsOf(layout, model).map((rating) => ({
+    ...rating,
+    values: new GrowingColumn(),
+    cells: new Map<number, string>(),
+  }));
   const texts = (field: keyof typeof fields) => (fields[field] === undefined ? undefined : ([] as string[]));
   const ids = fields.id === undefined ? undefined : ([] as (string | undefined)[]);
   const namesColumn: string[] = [];
@@ -107,9 +103,6 @@ export function createColumnReader(
   const problems: TableProblem[] = [];
   let rows = 0;
 
-  const cell = (cells: readonly string[], column: number | undefined): string =>
-    column === undefined ? "" : unprotectCell((cells[column] ?? "").trim());
-
   return {
     add(cells, row) {
       if (isBlankRow(cells)) return;
@@ -117,22 +110,22 @@ export function createColumnReader(
       const long = tooManyCells(cells, width, row);
       if (long !== undefined) problems.push(long);
       firstRows.push(row);
-      namesColumn.push(cell(cells, fields.name));
+      namesColumn.push(textCell(cells, fields.name));
       if (ids !== undefined) {
-        const id = cell(cells, fields.id);
+        const id = textCell(cells, fields.id);
         ids.push(id === "" ? undefined : id);
       }
-      if (categories !== undefined) categories.push(internText(cell(cells, fields.category)));
-      if (descriptions !== undefined) descriptions.push(cell(cells, fields.description));
+      if (categories !== undefined) categories.push(internText(textCell(cells, fields.category)));
+      if (descriptions !== undefined) descriptions.push(textCell(cells, fields.description));
       if (costs !== undefined) {
-        const cost = cell(cells, fields.cost);
+        const cost = textCell(cells, fields.cost);
         // Not a number: passed on as text so the core reports what it expected.
         costs.push(cost === "" ? undefined : (parseTableNumber(cost, options.decimalComma) ?? cost));
       }
-      if (kpis !== undefined) kpis.push(internList(cell(cells, fields.kpis)));
-      if (dependsOn !== undefined) dependsOn.push(internList(cell(cells, fields.depends_on)));
-      if (capabilities !== undefined) capabilities.push(internList(cell(cells, fields.capabilities)));
-      for (const extra of extras) extra.values.push(cell(cells, extra.column));
+      if (kpis !== undefined) kpis.push(internList(textCell(cells, fields.kpis)));
+      if (dependsOn !== undefined) dependsOn.push(internList(textCell(cells, fields.depends_on)));
+      if (capabilities !== undefined) capabilities.push(internList(textCell(cells, fields.capabilities)));
+      for (const extra of extras) extra.values.push(textCell(cells, extra.column));
       for (const rating of ratingColumns) {
         const raw = cells[rating.column] ?? "";
         // Fast path for the common one-digit rating: no trim, no regular expression.

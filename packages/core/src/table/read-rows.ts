@@ -3,7 +3,7 @@ import type { InitiativeInput, RatingValue } from "../schema/initiative.js";
 import type { Model } from "../schema/model.js";
 import { slugify } from "../validate/slug.js";
 import { editDistance } from "../validate/suggest.js";
-import { isBlankRow, parseTableNumber, splitTableList, unprotectCell } from "./cells.js";
+import { isBlankRow, parseTableNumber, splitTableList, textCell, unprotectCell } from "./cells.js";
 import type { TableField, TableLayout } from "./header.js";
 import type { TableProblem } from "./problems.js";
 
@@ -71,6 +71,27 @@ export function tooManyCells(cells: readonly string[], width: number, row: numbe
   return undefined;
 }
 
+/** A rating column of a table: the criterion it rates, its index, and whether its cells are numbers. */
+export interface RatingColumn {
+  readonly id: string;
+  readonly column: number;
+  readonly numeric: boolean;
+}
+
+/**
+ * The model's criteria that the table has a column for, in model order.
+ *
+ * @param layout - the mapped header
+ * @param model - the model whose criteria the rating columns hold
+ * @returns one entry per criterion with a column
+ */
+export function ratingColumnsOf(layout: TableLayout, model: Model): RatingColumn[] {
+  return model.criteria.flatMap((criterion, index) => {
+    const column = layout.criteria[index]!;
+    return column === -1 ? [] : [{ id: criterion.id, column, numeric: !isLabelScale(criterion.scale) }];
+  });
+}
+
 /**
  * Creates the reader of table rows into initiative objects for a header layout. Without a `rater` column
  * each row is one initiative. With one, rows sharing an id (or, without an id, a name) are one initiative
@@ -98,12 +119,7 @@ export function createRowReader(
   const { fields, names } = layout;
   const width = names.length;
   const raterColumn = fields.rater;
-  const ratingColumns: { id: string; column: number; numeric: boolean }[] = [];
-  model.criteria.forEach((criterion, index) => {
-    const column = layout.criteria[index]!;
-    if (column !== -1)
-      ratingColumns.push({ id: criterion.id, column, numeric: !isLabelScale(criterion.scale) });
-  });
+  const ratingColumns = ratingColumnsOf(layout, model);
   const initiatives: InitiativeInput[] = [];
   const firstRows: number[] = [];
   const raterRows: number[][] | undefined = raterColumn === undefined ? undefined : [];
@@ -112,9 +128,6 @@ export function createRowReader(
   const raterNames = new Set<string>();
   const problems: TableProblem[] = [];
   let rows = 0;
-
-  const cell = (cells: readonly string[], column: number | undefined): string =>
-    column === undefined ? "" : unprotectCell((cells[column] ?? "").trim());
   const at = (row: number, column: number | undefined, message: string): TableProblem =>
     column === undefined ? { row, message } : { row, column: column + 1, header: names[column]!, message };
 
@@ -137,8 +150,8 @@ export function createRowReader(
   }
 
   function readInitiative(cells: readonly string[]): InitiativeInput {
-    const initiative: InitiativeInput = { name: cell(cells, fields.name) };
-    const text = (field: TableField) => cell(cells, fields[field]);
+    const initiative: InitiativeInput = { name: textCell(cells, fields.name) };
+    const text = (field: TableField) => textCell(cells, fields[field]);
     const id = text("id");
     if (id !== "") initiative.id = id;
     if (fields.category !== undefined) initiative.category = text("category");
@@ -152,7 +165,7 @@ export function createRowReader(
     if (layout.formulaFields.length > 0) {
       const values: Record<string, number> = {};
       for (const { name, column } of layout.formulaFields) {
-        const raw = cell(cells, column);
+        const raw = textCell(cells, column);
         if (raw !== "") values[name] = number(raw);
       }
       initiative.fields = values;
@@ -162,16 +175,16 @@ export function createRowReader(
     if (fields.capabilities !== undefined) initiative.capabilities = splitTableList(text("capabilities"));
     if (layout.extras.length > 0) {
       const extra: Record<string, string> = {};
-      for (const column of layout.extras) extra[names[column]!] = cell(cells, column);
+      for (const column of layout.extras) extra[names[column]!] = textCell(cells, column);
       initiative.extra = extra;
     }
     return initiative;
   }
 
   function addRater(cells: readonly string[], row: number): void {
-    const name = cell(cells, fields.name);
-    const key = cell(cells, fields.id) || slugify(name);
-    const rater = cell(cells, raterColumn);
+    const name = textCell(cells, fields.name);
+    const key = textCell(cells, fields.id) || slugify(name);
+    const rater = textCell(cells, raterColumn);
     if (rater === "") {
       problems.push(at(row, raterColumn, "expected a rater name, received nothing"));
       return;
