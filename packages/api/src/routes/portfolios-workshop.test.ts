@@ -1,29 +1,23 @@
 import { defaultModel } from "@cxprism/core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createApp } from "../app.js";
-import { createApiKeyring, sha256Hex } from "../auth/api-keys.js";
-import { createDynamoDbClient, createPortfolioTable } from "../storage/dynamodb-client.js";
-import { DynamoDbPortfolioStore } from "../storage/dynamodb-store.js";
+import { sha256Hex } from "../auth/api-keys.js";
+import { type DynaliteApp, startAppOnDynalite } from "../storage/dynalite-app.test-helpers.js";
 import { DynamoDbWorkshopStore } from "../storage/dynamodb-workshop-store.js";
-import { type EmbeddedDynamoDb, startEmbeddedDynamoDb } from "../storage/embedded-dynalite.js";
 
-let server: EmbeddedDynamoDb;
-let app: ReturnType<typeof createApp>;
-let client: ReturnType<typeof createDynamoDbClient>;
+let dynalite: DynaliteApp;
+let app: DynaliteApp["app"];
+let client: DynaliteApp["client"];
 const OWNER = "k-owner";
 const ENV_RATER = "k-env-rater";
 /** DynamoDB operations sent, by command name: counts what a poll costs. */
 const sent: string[] = [];
 
 beforeAll(async () => {
-  server = await startEmbeddedDynamoDb();
-  client = createDynamoDbClient({
-    endpoint: server.endpoint,
-    region: "local",
-    table: "workshop",
-    credentials: { accessKeyId: "local", secretAccessKey: "local" },
-  });
-  await createPortfolioTable(client, "workshop");
+  dynalite = await startAppOnDynalite("workshop", [
+    { key: OWNER, tenant: "acme", role: "owner" },
+    { key: ENV_RATER, tenant: "acme", role: "rater", rater: "env" },
+  ]);
+  ({ app, client } = dynalite);
   client.middlewareStack.add(
     (next, context) => (args) => {
       sent.push(context.commandName ?? "");
@@ -31,19 +25,8 @@ beforeAll(async () => {
     },
     { step: "initialize", name: "countCommands" },
   );
-  const keyring = createApiKeyring([
-    { sha256: await sha256Hex(OWNER), tenant: "acme", role: "owner" },
-    { sha256: await sha256Hex(ENV_RATER), tenant: "acme", role: "rater", rater: "env" },
-  ]);
-  app = createApp({
-    portfolios: {
-      store: new DynamoDbPortfolioStore(client, { table: "workshop" }),
-      workshop: new DynamoDbWorkshopStore(client, { table: "workshop" }),
-      keyring,
-    },
-  });
 });
-afterAll(async () => server?.close());
+afterAll(async () => dynalite?.close());
 
 const call = (
   key: string,

@@ -1,42 +1,26 @@
 import { defaultModel } from "@cxprism/core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createApp } from "../app.js";
-import { createApiKeyring, sha256Hex } from "../auth/api-keys.js";
 import { renderReportOnNode } from "../node/render-report.js";
-import { createDynamoDbClient, createPortfolioTable } from "../storage/dynamodb-client.js";
-import { DynamoDbPortfolioStore } from "../storage/dynamodb-store.js";
-import { DynamoDbWorkshopStore } from "../storage/dynamodb-workshop-store.js";
-import { type EmbeddedDynamoDb, startEmbeddedDynamoDb } from "../storage/embedded-dynalite.js";
+import { type DynaliteApp, startAppOnDynalite } from "../storage/dynalite-app.test-helpers.js";
 
-let server: EmbeddedDynamoDb;
-let app: ReturnType<typeof createApp>;
+let dynalite: DynaliteApp;
+let app: DynaliteApp["app"];
 const KEYS = { owner: "k-owner", rater: "k-rater-ann", viewer: "k-viewer", other: "k-other-owner" };
 
 beforeAll(async () => {
-  server = await startEmbeddedDynamoDb();
-  const client = createDynamoDbClient({
-    endpoint: server.endpoint,
-    region: "local",
-    table: "app",
-    credentials: { accessKeyId: "local", secretAccessKey: "local" },
-  });
-  await createPortfolioTable(client, "app");
-  const keyring = createApiKeyring([
-    { sha256: await sha256Hex(KEYS.owner), tenant: "acme", role: "owner" },
-    { sha256: await sha256Hex(KEYS.rater), tenant: "acme", role: "rater", rater: "ann" },
-    { sha256: await sha256Hex(KEYS.viewer), tenant: "acme", role: "viewer" },
-    { sha256: await sha256Hex(KEYS.other), tenant: "globex", role: "owner" },
-  ]);
-  app = createApp({
-    portfolios: {
-      store: new DynamoDbPortfolioStore(client, { table: "app" }),
-      workshop: new DynamoDbWorkshopStore(client, { table: "app" }),
-      keyring,
-    },
-    renderReport: renderReportOnNode,
-  });
+  dynalite = await startAppOnDynalite(
+    "app",
+    [
+      { key: KEYS.owner, tenant: "acme", role: "owner" },
+      { key: KEYS.rater, tenant: "acme", role: "rater", rater: "ann" },
+      { key: KEYS.viewer, tenant: "acme", role: "viewer" },
+      { key: KEYS.other, tenant: "globex", role: "owner" },
+    ],
+    { renderReport: renderReportOnNode },
+  );
+  app = dynalite.app;
 });
-afterAll(async () => server?.close());
+afterAll(async () => dynalite?.close());
 
 const call = (
   key: string | undefined,
