@@ -1,11 +1,10 @@
 import type { Problem } from "@cxprism/core";
 import { PlanOptionsSchema } from "@cxprism/core/plan";
-import { XLSX_MEDIA_TYPE } from "@cxprism/core/table";
 import * as v from "valibot";
 import type { Limits } from "../config/deps.js";
 import { type CpuJob, type CpuRunner, INLINE_WORK_LIMITS, runCpuInline } from "../cpu/cpu-jobs.js";
 import { issueToItem } from "../http/issues.js";
-import { isJsonMediaType, mediaTypeOf, parseJsonBody } from "../http/json-body.js";
+import { parseJsonBody } from "../http/json-body.js";
 import { negotiateOrThrow } from "../http/negotiate.js";
 import { ApiError, type ProblemItem } from "../http/problem.js";
 import { readQuery } from "../http/query.js";
@@ -15,7 +14,7 @@ import {
   pointerItem,
   readScoreRequest,
   rethrowCoreError,
-  SCORE_MEDIA_TYPES,
+  scoreMediaType,
   validationFailed,
 } from "./score.js";
 
@@ -115,15 +114,8 @@ export async function handlePlan(
   runCpu: CpuRunner = runCpuInline,
 ): Promise<Response> {
   const mediaType = negotiateOrThrow(request, PLAN_MEDIA_TYPES) as (typeof PLAN_MEDIA_TYPES)[number];
-  const type = mediaTypeOf(request.headers.get("Content-Type") ?? undefined);
-  const isTable = type === "text/csv" || type === XLSX_MEDIA_TYPE || type === "multipart/form-data";
-  if (!isJsonMediaType(type) && !isTable)
-    throw new ApiError(
-      "unsupported-media-type",
-      `expected a body of type application/json, text/csv, ${XLSX_MEDIA_TYPE} or multipart/form-data, received ${type === "" ? "no Content-Type" : type}`,
-      { headers: { "Accept-Post": SCORE_MEDIA_TYPES.join(", ") } },
-    );
-  const input = isTable ? await readTablePlan(request, limits) : await readJsonPlan(request, limits);
+  const { isJson } = scoreMediaType(request);
+  const input = isJson ? await readJsonPlan(request, limits) : await readTablePlan(request, limits);
   const job = {
     kind: "plan",
     initiatives: input.initiatives,

@@ -28,6 +28,26 @@ export const SCORE_MEDIA_TYPES = [
   "multipart/form-data",
 ] as const;
 
+/**
+ * The media type of a scoring body (`/v1/score`, `/v1/matrix`, `/v1/sensitivity`, `/v1/report`, `/v1/plan`),
+ * refused with 415 and `Accept-Post` unless it is one of {@link SCORE_MEDIA_TYPES} (or another JSON type).
+ *
+ * @param request - the request
+ * @returns the media type, without parameters, and whether it is JSON
+ * @throws {@link ApiError} `unsupported-media-type`
+ */
+export function scoreMediaType(request: Request): { readonly type: string; readonly isJson: boolean } {
+  const type = mediaTypeOf(request.headers.get("Content-Type") ?? undefined);
+  const isJson = isJsonMediaType(type);
+  if (!isJson && !(SCORE_MEDIA_TYPES as readonly string[]).includes(type))
+    throw new ApiError(
+      "unsupported-media-type",
+      `expected a body of type ${SCORE_MEDIA_TYPES.slice(0, -1).join(", ")} or ${SCORE_MEDIA_TYPES.at(-1)}, received ${type === "" ? "no Content-Type" : type}`,
+      { headers: { "Accept-Post": SCORE_MEDIA_TYPES.join(", ") } },
+    );
+  return { type, isJson };
+}
+
 /** What a scoring request boils down to once its body is read. */
 interface ScoreInput {
   readonly initiatives: unknown;
@@ -268,14 +288,7 @@ export async function readScoreRequest<
   limits: Limits,
   optionsSchema: v.GenericSchema<unknown, Options> = ScoreOptionsSchema as never,
 ): Promise<ScoreRequest<Options>> {
-  const type = mediaTypeOf(request.headers.get("Content-Type") ?? undefined);
-  const isJson = isJsonMediaType(type);
-  if (!isJson && type !== "text/csv" && type !== XLSX_MEDIA_TYPE && type !== "multipart/form-data")
-    throw new ApiError(
-      "unsupported-media-type",
-      `expected a body of type application/json, text/csv, ${XLSX_MEDIA_TYPE} or multipart/form-data, received ${type === "" ? "no Content-Type" : type}`,
-      { headers: { "Accept-Post": SCORE_MEDIA_TYPES.join(", ") } },
-    );
+  const { type, isJson } = scoreMediaType(request);
   const url = new URL(request.url);
   if (type === XLSX_MEDIA_TYPE) {
     const input = await readXlsxInput(await readBodyBytes(request, limits.maxBodyBytes), limits, url);
