@@ -71,7 +71,8 @@ function statusKind(status: number): ProblemKind {
 export function createApp(deps: AppDeps = {}): Hono<AppEnv> {
   const limits: Limits = { ...DEFAULT_LIMITS, ...deps.limits };
   const logger = deps.logger ?? consoleLogger;
-  const runCpu = deps.runCpu ?? createInlineRunner(deps.renderPng);
+  const runCpu =
+    deps.runCpu ?? createInlineRunner({ renderPng: deps.renderPng, renderReport: deps.renderReport });
   const nextRequestId = deps.requestId ?? (() => crypto.randomUUID());
   const openApi = lazy(() =>
     createOpenApiDocument(limits, API_VERSION, { portfolios: deps.portfolios !== undefined }),
@@ -135,17 +136,17 @@ export function createApp(deps: AppDeps = {}): Hono<AppEnv> {
   route("/v1/models/default", { GET: (c) => respondCached(c.req.raw, bodies.model!()) });
   route("/v1/score", { POST: async (c) => c.json(await handleScore(c.req.raw, limits, runCpu)) });
   route("/v1/matrix", { POST: (c) => handleMatrix(c.req.raw, limits, deps.renderPng, runCpu) });
-  route("/v1/weights/ahp", { POST: async (c) => c.json(await handleAhp(c.req.raw, limits)) });
+  route("/v1/weights/ahp", { POST: async (c) => c.json(await handleAhp(c.req.raw, limits, runCpu)) });
   route("/v1/weights/rank", { POST: async (c) => c.json(await handleRankWeights(c.req.raw, limits)) });
   route("/v1/sensitivity", {
     POST: async (c) => c.json(await handleSensitivity(c.req.raw, limits, runCpu)),
   });
   route("/v1/plan", { POST: (c) => handlePlan(c.req.raw, limits, runCpu) });
-  route("/v1/report", { POST: (c) => handleReport(c.req.raw, limits, deps.renderReport) });
+  route("/v1/report", { POST: (c) => handleReport(c.req.raw, limits, deps.renderReport, runCpu) });
   route("/openapi.json", { GET: (c) => respondCached(c.req.raw, bodies.openApi!()) });
   route("/docs", { GET: (c) => respondCached(c.req.raw, bodies.docs!()) });
   if (deps.portfolios !== undefined)
-    app.route("/v1/portfolios", createPortfolioRoutes(deps.portfolios, limits, deps.renderReport));
+    app.route("/v1/portfolios", createPortfolioRoutes(deps.portfolios, limits, deps.renderReport, runCpu));
 
   const webAssets = deps.webAssets;
   if (webAssets !== undefined)

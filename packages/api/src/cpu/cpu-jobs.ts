@@ -1,4 +1,11 @@
-import { type Portfolio, scorePortfolio } from "@cxprism/core";
+import {
+  CxprismError,
+  type InitiativeInput,
+  type Portfolio,
+  type Result,
+  scorePortfolio,
+  validatePortfolio,
+} from "@cxprism/core";
 import {
   analyseDisagreement,
   analyseWeightStability,
@@ -8,6 +15,9 @@ import {
 import { deriveFormulaCriteria } from "@cxprism/core/formula";
 import { type MatrixOptions, renderMatrixSvg } from "@cxprism/core/matrix";
 import { createPlan, renderPlanMarkdown, renderPlanSvg } from "@cxprism/core/plan";
+import type { ReportFormat, ReportQuery, ReportRenderer } from "../routes/report.js";
+import { renderReportBytes } from "../routes/report-pack.js";
+import { type AhpInput, answerAhp } from "../routes/weights-ahp.js";
 
 /**
  * Requests at most this size run on the request's own thread: handing them to the pool would cost more than
@@ -18,6 +28,13 @@ export const INLINE_WORK_LIMITS = {
   planInitiatives: 50,
   /** `POST /v1/score`: initiatives. */
   scoreInitiatives: 500,
+  /**
+   * `POST /v1/score`: rater rows (initiatives x their raters). Each rating two or more raters dispute is
+   * weighed for the discussion list, so raters cost more than initiatives.
+   */
+  scoreRaterRows: 500,
+  /** `GET /v1/portfolios/:id/results` (and its poll): initiatives scored from the store. */
+  storedInitiatives: 500,
 } as const;
 
 /** Whether a model (as sent) has formula criteria, which are derived before planning. */
@@ -62,6 +79,34 @@ export type CpuJob =
       readonly missing: "error" | "neutral" | undefined;
     }
   | {
+      /** The matrix of results scored already (a stored portfolio's, from the results cache). */
+      readonly kind: "draw-matrix";
+      readonly results: readonly Result[];
+      readonly options: MatrixOptions;
+    }
+  | {
+      /** A stored portfolio's initiatives, validated and scored: a `CxprismError` lists the problems. */
+      readonly kind: "score-stored";
+      readonly initiatives: readonly InitiativeInput[];
+      readonly model: unknown;
+      readonly missing: "error" | "neutral";
+    }
+  | {
+      /** The board pack of a validated portfolio (or a stored one's initiatives, validated first). */
+      readonly kind: "report";
+      readonly portfolio:
+        | Portfolio
+        | {
+            readonly initiatives: readonly InitiativeInput[];
+            readonly model: unknown;
+            readonly missing: "error" | "neutral";
+          };
+      readonly query: ReportQuery;
+      readonly format: ReportFormat;
+      readonly maxSimulationWork: number;
+    }
+  | { readonly kind: "ahp"; readonly input: AhpInput }
+  | {
       readonly kind: "sensitivity";
       readonly portfolio: Portfolio;
       readonly settings: MonteCarloOptions;
@@ -83,6 +128,31 @@ export interface CpuAnswers {
     monteCarlo: ReturnType<typeof runMonteCarlo>;
     stability: ReturnType<typeof analyseWeightStability>;
   };
+  "draw-matrix": string;
+  "score-stored": Result[];
+  /** The PDF or PPTX file. */
+  report: Uint8Array;
+  ahp: ReturnType<typeof answerAhp>;
+}
+
+/** What a host lends the jobs: the renderers its runtime has. */
+export interface CpuHost {
+  readonly renderPng?: PngRenderer | undefined;
+  readonly renderReport?: ReportRenderer | undefined;
+}
+
+/** Validates initiatives read from the store, or throws a `CxprismError` with every problem. */
+function validateStored(input: {
+  readonly initiatives: readonly InitiativeInput[];
+  readonly model: unknown;
+  readonly missing: "error" | "neutral";
+}): Portfolio {
+  const validation = validatePortfolio(input.initiatives, {
+    model: input.model as never,
+    missing: input.missing,
+  });
+  if (!validation.success) throw new CxprismError(validation.code, validation.problems);
+  return validation.portfolio;
 }
 
 /**
@@ -98,11 +168,15 @@ export type PngRenderer = (svg: string, scale: number) => Uint8Array;
  * Does a job's work, on whatever thread calls it.
  *
  * @param job - the job
- * @param renderPng - the PNG renderer, where the runtime has one
- * @returns its answer
+ * @param host - the renderers the runtime has (PNG, board pack)
+ * @returns its answer (a promise for the board pack, whose renderer is asynchronous)
  * @throws whatever the core throws (a `CxprismError` for bad options)
  */
-export function runCpuJob<J extends CpuJob>(job: J, renderPng?: PngRenderer): CpuAnswers[J["kind"]] {
+export function runCpuJob<J extends CpuJob>(
+  job: J,
+  host: CpuHost = {},
+): CpuAnswers[J["kind"]] | Promise<CpuAnswers[J["kind"]]> {
+  const { renderPng } = host;
   switch (job.kind) {
     case "matrix-svg":
       return renderMatrixSvg(scorePortfolio(job.portfolio), job.options) as CpuAnswers[J["kind"]];
@@ -134,6 +208,23 @@ export function runCpuJob<J extends CpuJob>(job: J, renderPng?: PngRenderer): Cp
       const discussion = analyseDisagreement(job.initiatives, { model, missing: job.missing });
       return { ...body, discussion } as CpuAnswers[J["kind"]];
     }
+    case "draw-matrix":
+      return renderMatrixSvg(job.results, job.options) as CpuAnswers[J["kind"]];
+    case "score-stored":
+      return scorePortfolio(validateStored(job)) as CpuAnswers[J["kind"]];
+    case "report": {
+      if (host.renderReport === undefined) throw new Error("no board pack renderer on this runtime");
+      const portfolio = "ratings" in job.portfolio ? job.portfolio : validateStored(job.portfolio);
+      return renderReportBytes(
+        portfolio,
+        job.query,
+        job.format,
+        host.renderReport,
+        job.maxSimulationWork,
+      ) as Promise<CpuAnswers[J["kind"]]>;
+    }
+    case "ahp":
+      return answerAhp(job.input) as CpuAnswers[J["kind"]];
     case "sensitivity":
       return {
         monteCarlo: runMonteCarlo(job.portfolio, job.settings),
@@ -146,11 +237,11 @@ export function runCpuJob<J extends CpuJob>(job: J, renderPng?: PngRenderer): Cp
 /**
  * A runner that does every job on the calling thread (Workers, tests).
  *
- * @param renderPng - the host's PNG renderer, if any
+ * @param host - the host's renderers, if any
  * @returns the runner
  */
-export function createInlineRunner(renderPng?: PngRenderer): CpuRunner {
-  return async (job) => runCpuJob(job, renderPng);
+export function createInlineRunner(host: CpuHost = {}): CpuRunner {
+  return async (job) => runCpuJob(job, host);
 }
 
 /** Runs every job on the calling thread, without PNG. */

@@ -1,13 +1,16 @@
 import { parentPort } from "node:worker_threads";
 import { CxprismError } from "@cxprism/core";
 import { renderPngWithResvg } from "../node/render-png.js";
+import { renderReportOnNode } from "../node/render-report.js";
 import { type CpuJob, runCpuJob } from "./cpu-jobs.js";
 import type { WorkerFailure } from "./worker-pool.js";
 
+const host = { renderPng: renderPngWithResvg, renderReport: renderReportOnNode };
+
 // One job at a time: the pool sends the next only after this one answers.
-parentPort?.on("message", (job: CpuJob) => {
+parentPort?.on("message", async (job: CpuJob) => {
   try {
-    parentPort!.postMessage({ ok: true, value: runCpuJob(job, renderPngWithResvg) });
+    parentPort!.postMessage({ ok: true, value: await runCpuJob(job, host) });
   } catch (error) {
     const failure: WorkerFailure =
       error instanceof CxprismError

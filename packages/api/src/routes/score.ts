@@ -333,7 +333,15 @@ export async function readScoreRequest<
  */
 export async function handleScore(request: Request, limits: Limits, runCpu: CpuRunner = runCpuInline) {
   const { portfolio, initiatives, missing } = await readScoreRequest(request, limits);
-  const runner = portfolio.initiatives.length > INLINE_WORK_LIMITS.scoreInitiatives ? runCpu : runCpuInline;
+  const raterRows = portfolio.initiatives.reduce(
+    (sum, initiative) => sum + (initiative.raters?.length ?? 0),
+    0,
+  );
+  const runner =
+    portfolio.initiatives.length > INLINE_WORK_LIMITS.scoreInitiatives ||
+    raterRows > INLINE_WORK_LIMITS.scoreRaterRows
+      ? runCpu
+      : runCpuInline;
   return runner({ kind: "score", portfolio, initiatives, missing });
 }
 
