@@ -15,6 +15,7 @@ import {
 import { deriveFormulaCriteria } from "@cxprism/core/formula";
 import { type MatrixOptions, renderMatrixSvg } from "@cxprism/core/matrix";
 import { createPlan, renderPlanMarkdown, renderPlanSvg } from "@cxprism/core/plan";
+import type { Limits } from "../config/deps.js";
 import type { ReportFormat, ReportQuery, ReportRenderer } from "../routes/report.js";
 import { renderReportBytes } from "../routes/report-pack.js";
 import { type AhpInput, answerAhp } from "../routes/weights-ahp.js";
@@ -107,6 +108,19 @@ export type CpuJob =
     }
   | { readonly kind: "ahp"; readonly input: AhpInput }
   | {
+      /**
+       * A whole stateless request with a large body (`POST /v1/score`, `/v1/matrix`...), answered by the app
+       * itself on the thread that runs the job: reading a 1 MiB table and validating it costs about a second,
+       * which must not happen on the event loop either.
+       */
+      readonly kind: "request";
+      readonly url: string;
+      readonly headers: readonly [string, string][];
+      readonly body: Uint8Array;
+      /** The app's limits (the same as the host's). */
+      readonly limits: Partial<Limits>;
+    }
+  | {
       readonly kind: "sensitivity";
       readonly portfolio: Portfolio;
       readonly settings: MonteCarloOptions;
@@ -133,12 +147,44 @@ export interface CpuAnswers {
   /** The PDF or PPTX file. */
   report: Uint8Array;
   ahp: ReturnType<typeof answerAhp>;
+  request: {
+    readonly status: number;
+    readonly headers: readonly [string, string][];
+    readonly body: Uint8Array;
+  };
 }
 
 /** What a host lends the jobs: the renderers its runtime has. */
 export interface CpuHost {
   readonly renderPng?: PngRenderer | undefined;
   readonly renderReport?: ReportRenderer | undefined;
+}
+
+/** The app that answers whole requests on a worker thread, built on first use. */
+let requestApp: Promise<{ fetch(request: Request): Response | Promise<Response> }> | undefined;
+
+/** Answers a whole request with an app of the same limits, every CPU job inline on this thread. */
+async function answerRequest(
+  job: Extract<CpuJob, { kind: "request" }>,
+  host: CpuHost,
+): Promise<CpuAnswers["request"]> {
+  // Imported when first needed: the app imports this module.
+  requestApp ??= import("../app.js").then(({ createApp }) =>
+    createApp({ limits: job.limits, renderPng: host.renderPng, renderReport: host.renderReport }),
+  );
+  const app = await requestApp;
+  const response = await app.fetch(
+    new Request(job.url, {
+      method: "POST",
+      headers: [...job.headers],
+      body: job.body as Uint8Array<ArrayBuffer>,
+    }),
+  );
+  return {
+    status: response.status,
+    headers: [...response.headers],
+    body: new Uint8Array(await response.arrayBuffer()),
+  };
 }
 
 /** Validates initiatives read from the store, or throws a `CxprismError` with every problem. */
@@ -225,6 +271,8 @@ export function runCpuJob<J extends CpuJob>(
     }
     case "ahp":
       return answerAhp(job.input) as CpuAnswers[J["kind"]];
+    case "request":
+      return answerRequest(job, host) as Promise<CpuAnswers[J["kind"]]>;
     case "sensitivity":
       return {
         monteCarlo: runMonteCarlo(job.portfolio, job.settings),

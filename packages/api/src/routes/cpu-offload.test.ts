@@ -43,6 +43,26 @@ const slow = {
 } as const;
 
 describe("CPU-heavy routes on the worker pool", () => {
+  it("answers a request with a large body whole on the pool, exactly as inline, errors included", async () => {
+    const offloading = createApp({ runCpu: pool.run, offloadBodyBytes: 1024 });
+    const broken = { initiatives: [...many(20), { id: "bad", name: "Bad", ratings: { cx_impact: 9 } }] };
+    for (const [path, body, accept] of [
+      ["/v1/score", SCORE, "application/json"],
+      ["/v1/matrix", { initiatives: many(20) }, "image/svg+xml"],
+      ["/v1/score", broken, "application/json"],
+    ] as const) {
+      const [fromPool, fromInline] = await Promise.all([
+        post(offloading, path, body, accept),
+        post(inline, path, body, accept),
+      ]);
+      expect(fromPool.status).toBe(fromInline.status);
+      expect(fromPool.headers.get("Content-Type")).toBe(fromInline.headers.get("Content-Type"));
+      const [pooledText, inlineText] = [await fromPool.text(), await fromInline.text()];
+      expect(pooledText.length).toBeGreaterThan(1024 / 4);
+      expect(pooledText).toBe(inlineText);
+    }
+  });
+
   it("answers the board pack, an AHP analysis and a scoring with many raters through the runner", async () => {
     const kinds: string[] = [];
     const spying = createApp({
