@@ -4,7 +4,6 @@ import { matchesIfNoneMatch } from "../http/etag.js";
 import { ApiError } from "../http/problem.js";
 import { readQuery } from "../http/query.js";
 import type { PortfolioContents } from "../storage/portfolio-store.js";
-import { renderPortfolioCsv } from "./portfolio-csv.js";
 import type { RegisterRoute } from "./portfolios-http.js";
 import { type PortfolioContext, type PortfolioRuntime, validationFailed } from "./portfolios-http.js";
 import { requireRevealed } from "./portfolios-workshop.js";
@@ -12,6 +11,7 @@ import { chooseReportFormat, ReportQuerySchema, respondWithReport } from "./repo
 import {
   createScoredPortfolio,
   createScoredResultsCache,
+  resultsHeader,
   type ScoredPortfolio,
   type ScoredResultsCache,
 } from "./scored-results-cache.js";
@@ -66,14 +66,15 @@ async function scoreStored(
     const portfolio = contents.portfolio ?? record;
     const run =
       contents.initiatives.length > INLINE_WORK_LIMITS.storedInitiatives ? runtime.runCpu : runCpuInline;
-    const results = await run({
+    const raters = new Set(contents.ratings.map((rating) => rating.rater)).size;
+    const { results, json } = await run({
       kind: "score-stored",
       initiatives: initiativesFromContents(contents),
       model: portfolio.model,
       missing,
+      header: resultsHeader(portfolio, raters),
     }).catch(rethrowProblems);
-    const raters = new Set(contents.ratings.map((rating) => rating.rater)).size;
-    return createScoredPortfolio(portfolio, raters, results);
+    return createScoredPortfolio(portfolio, raters, results, json);
   });
 }
 
@@ -166,7 +167,14 @@ export function registerResultRoutes(register: RegisterRoute, runtime: Portfolio
       const contents = await runtime.deps.store.readContents(tenant, id);
       const portfolio = contents.portfolio ?? (await runtime.deps.store.getPortfolio(tenant, id));
       const fileName = portfolio.name.replace(/[^\p{L}\p{N}._-]+/gu, "-").slice(0, 80) || "portfolio";
-      return c.body(renderPortfolioCsv(portfolio.model, contents), 200, {
+      const run =
+        contents.initiatives.length > INLINE_WORK_LIMITS.storedInitiatives ? runtime.runCpu : runCpuInline;
+      const csv = await run({
+        kind: "export-csv",
+        model: portfolio.model,
+        contents: { initiatives: contents.initiatives, ratings: contents.ratings },
+      });
+      return c.body(csv, 200, {
         "Content-Type": "text/csv; charset=utf-8",
         "Content-Disposition": `attachment; filename="${encodeURIComponent(fileName)}.csv"`,
       });
