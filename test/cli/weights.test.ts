@@ -63,24 +63,6 @@ describe("cxprism weights ahp", () => {
     },
   );
 
-  it("hands score --weights the weights of a matrix headed by labels", () => {
-    const weightsFile = join(temp, "by-label-ahp.json");
-    const made = runCli([
-      "weights",
-      "ahp",
-      fixture("pairwise-labels.csv"),
-      "--format",
-      "json",
-      "-o",
-      weightsFile,
-    ]);
-    expect(made.code).toBe(0);
-    const run = runCli(["score", fixture("clean.csv"), "--weights", weightsFile, "--format", "json"]);
-    expect(run.code).toBe(0);
-    const model = (JSON.parse(run.stdout) as { model: { criteria: { id: string; weight: number }[] } }).model;
-    expect(model.criteria.find((c) => c.id === "cx_impact")!.weight).toBeCloseTo(8 / 17, 9);
-  });
-
   it("reads a workbook on stdin, told by its zip signature", () => {
     const child = spawnSync(process.execPath, [CLI, "weights", "ahp", "-", "--format", "json"], {
       input: readFileSync(fixture("pairwise-labels.xlsx")),
@@ -381,28 +363,24 @@ describe("cxprism weights rank", () => {
 });
 
 describe("cxprism score --weights", () => {
-  it("scores with the weights of weights ahp --format json, other criteria keeping theirs", () => {
-    const weightsFile = join(temp, "ahp.json");
-    const made = runCli([
-      "weights",
-      "ahp",
-      fixture("pairwise-consistent.csv"),
-      "--format",
-      "json",
-      "--out",
-      weightsFile,
-    ]);
-    expect(made.code).toBe(0);
-    const run = runCli(["score", fixture("clean.csv"), "--weights", weightsFile, "--format", "json"]);
-    expect(run.code).toBe(0);
-    const model = (JSON.parse(run.stdout) as { model: { criteria: { id: string; weight: number }[] } }).model;
-    for (const criterion of model.criteria) {
-      const expected =
-        CONSISTENT[criterion.id as keyof typeof CONSISTENT] ??
-        defaultModel.criteria.find((c) => c.id === criterion.id)!.weight;
-      expect(criterion.weight).toBeCloseTo(expected, 9);
-    }
-  });
+  it.each([["pairwise-consistent.csv"], ["pairwise-labels.csv"]])(
+    "scores with the weights of weights ahp %s --format json, other criteria keeping theirs",
+    (pairwise) => {
+      const weightsFile = join(temp, `ahp-${pairwise}.json`);
+      const made = runCli(["weights", "ahp", fixture(pairwise), "--format", "json", "--out", weightsFile]);
+      expect(made.code).toBe(0);
+      const run = runCli(["score", fixture("clean.csv"), "--weights", weightsFile, "--format", "json"]);
+      expect(run.code).toBe(0);
+      const model = (JSON.parse(run.stdout) as { model: { criteria: { id: string; weight: number }[] } })
+        .model;
+      for (const criterion of model.criteria) {
+        const expected =
+          CONSISTENT[criterion.id as keyof typeof CONSISTENT] ??
+          defaultModel.criteria.find((c) => c.id === criterion.id)!.weight;
+        expect(criterion.weight).toBeCloseTo(expected, 9);
+      }
+    },
+  );
 
   it("changes the ranking as the weights say", () => {
     const file = join(temp, "feasible.json");
