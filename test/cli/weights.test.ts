@@ -439,6 +439,32 @@ describe("cxprism score --weights", () => {
     );
   });
 
+  it("names the weights it applied: a line under the table, a field in JSON, a note beside CSV", () => {
+    const file = join(temp, "named.json");
+    writeFileSync(file, JSON.stringify({ weights: { "Customer experience impact": 3, cost_to_serve: 1 } }));
+    const table = runCli(["score", fixture("clean.csv"), "--weights", file]);
+    expect(table.code).toBe(0);
+    expect(table.stdout).toContain(`\n\nweights: custom from ${file} (value: cx_impact 0.`);
+    expect(table.stdout).toMatch(/; feasibility: [a-z_]+ \d\.\d\d, .*\)\n$/);
+    const json = JSON.parse(
+      runCli(["score", fixture("clean.csv"), "--weights", file, "--format", "json"]).stdout,
+    ) as {
+      weights: { source: string; file: string; model: string; value: Record<string, number> };
+    };
+    expect(json.weights).toMatchObject({ source: "file", file, model: "cx-ai-prism" });
+    const value = Object.values(json.weights.value).reduce((a, b) => a + b, 0);
+    expect(value).toBeCloseTo(1, 12);
+    expect(json.weights.value.cx_impact! / json.weights.value.cost_to_serve!).toBeCloseTo(3, 12);
+    const csv = runCli(["score", fixture("clean.csv"), "--weights", file, "--format", "csv"]);
+    expect(csv.stdout).toMatch(/^rank,id,name,/);
+    expect(csv.stderr).toContain(`note: weights: custom from ${file} (value: cx_impact`);
+    const plain = JSON.parse(runCli(["score", fixture("clean.csv"), "--format", "json"]).stdout) as {
+      weights: { source: string };
+    };
+    expect(plain.weights.source).toBe("model");
+    expect(runCli(["score", fixture("clean.csv")]).stdout).not.toContain("weights:");
+  });
+
   it("reports a weights file that cannot be read", () => {
     const run = runCli(["score", fixture("clean.csv"), "--weights", join(temp, "none.json")]);
     expect(run.code).toBe(1);
