@@ -42,7 +42,7 @@ parentPort.on("message", () => {
 /**
  * Starts dynalite, a DynamoDB-compatible server, on 127.0.0.1 in its own thread. Tables become active at
  * once. The store's work (request parsing, LevelDB) then never holds the API's event loop: under a workshop's
- * load (50 raters saving and polling) it was about a third of the server's busy time.
+ * load (50 raters saving and polling) it was about a fifth of the server's busy time.
  *
  * @param options - where to persist and which port
  * @returns the running server
