@@ -232,6 +232,20 @@ describe("workshop routes", () => {
     });
     expect(again.status).toBe(304);
     expect(sent).toEqual(["GetItemCommand"]);
+    // A rating costs three reads (the initiatives, then the portfolio; the workshop beside them) and three
+    // writes (the ratings, the progress, the portfolio's revision).
+    sent.length = 0;
+    expect(
+      (await call(ann.key, "PUT", `${base}/ratings/ann`, { ratings: { "agent-assist": all(5) } })).status,
+    ).toBe(200);
+    expect(sent.sort()).toEqual([
+      "BatchGetItemCommand",
+      "BatchWriteItemCommand",
+      "GetItemCommand",
+      "GetItemCommand",
+      "UpdateItemCommand",
+      "UpdateItemCommand",
+    ]);
   });
 
   it("keeps each round's ratings on a re-vote and opens only the chosen initiatives", async () => {
