@@ -51,6 +51,16 @@ export type {
 } from "./pack/document.js";
 export { type ScoreOutcome, safeScore, score, scorePortfolio } from "./pipeline/score.js";
 export * from "./schema/index.js";
+export {
+  type CriterionKeyed,
+  type CriterionKeyResolution,
+  type CriterionKeyResolver,
+  createCriterionKeyResolver,
+  type KeyedCriterion,
+  type KeyedModel,
+  keyByCriterionId,
+  normaliseCriterionKey,
+} from "./validate/criterion-key.js";
 export { describeValue, issueToProblem } from "./validate/issues.js";
 export { type ModelValidation, validateModel } from "./validate/model.js";
 export {

@@ -1,4 +1,4 @@
-import type { Problem } from "@cxprism/core";
+import { defaultModel, type Model, ModelSchema, type Problem } from "@cxprism/core";
 import {
   AhpOptionsSchema,
   type AhpResult,
@@ -7,8 +7,9 @@ import {
   groupAhp,
   type PairwiseMatrix,
   PairwiseMatrixSchema,
+  pairwiseCriterionIds,
   RankWeightsRequestSchema,
-  rankWeights,
+  rankCriterionWeights,
   safeParsePairwiseTable,
 } from "@cxprism/core/weights";
 import * as v from "valibot";
@@ -37,14 +38,43 @@ export const RaterMatrixSchema = v.strictObject({
   matrix: PairwiseMatrixSchema,
 });
 
-/** `POST /v1/weights/ahp` with JSON: one pairwise matrix, or several raters' matrices (group AHP). */
+/**
+ * `POST /v1/weights/ahp` with JSON: one pairwise matrix, or several raters' matrices (group AHP), and the model
+ * whose criteria the matrix ids name by id or label (default `cx-ai-prism`).
+ */
 export const AhpRequestSchema = v.union([
-  v.strictObject({ matrix: PairwiseMatrixSchema, options: v.optional(AhpOptionsSchema) }),
+  v.strictObject({
+    matrix: PairwiseMatrixSchema,
+    options: v.optional(AhpOptionsSchema),
+    model: v.optional(ModelSchema),
+  }),
   v.strictObject({
     raters: v.pipe(v.array(RaterMatrixSchema), v.minLength(2), v.maxLength(100)),
     options: v.optional(GroupAhpOptionsSchema),
+    model: v.optional(ModelSchema),
   }),
 ]);
+
+/** `POST /v1/weights/rank`: a ranking of criteria by id or label, and the model they belong to. */
+export const RankCriteriaRequestSchema = v.strictObject({
+  ...RankWeightsRequestSchema.entries,
+  model: v.optional(ModelSchema),
+});
+
+/**
+ * A matrix whose ids name the model's criteria (by id or label) with its ids as criterion ids; unchanged when
+ * none names a criterion (it compares something else). Problems point at `[...path, "ids", k]`.
+ */
+function withCriterionIds(
+  matrix: PairwiseMatrix,
+  model: Model,
+  locate: (index: number, message: string) => ProblemItem,
+): PairwiseMatrix {
+  const criteria = pairwiseCriterionIds(model, matrix.ids);
+  if (!criteria.success)
+    throw validationFailed(criteria.problems.map(({ index, message }) => locate(index, message)));
+  return { ...matrix, ids: criteria.ids };
+}
 
 /** The query string of `POST /v1/weights/ahp` with a CSV body. */
 export const AhpQuerySchema = v.object({
@@ -82,7 +112,10 @@ function readCsvMatrix(text: string): { matrix: PairwiseMatrix; locate: (problem
   };
   const table = safeParsePairwiseTable(rows.map((record) => record.cells.map((cell) => cell.trim())));
   if (!table.success) throw validationFailed(table.problems.map(locate));
-  return { matrix: table.matrix, locate };
+  const matrix = withCriterionIds(table.matrix, defaultModel, (index, message) =>
+    locate({ path: [0, index + 1], message }),
+  );
+  return { matrix, locate };
 }
 
 /**
@@ -118,16 +151,24 @@ export async function handleAhp(request: Request, limits: Limits) {
   // Validate against the branch the body chose, so the problems point inside it rather than at the union.
   const parsed = v.safeParse(isGroup ? AhpRequestSchema.options[1] : AhpRequestSchema.options[0], body);
   if (!parsed.success) throw validationFailed(parsed.issues.map(issueToItem));
+  const model = parsed.output.model ?? defaultModel;
   try {
     if ("matrix" in parsed.output) {
-      const { matrix, options = {} } = parsed.output;
+      const { options = {} } = parsed.output;
+      const matrix = withCriterionIds(parsed.output.matrix, model, (index, message) =>
+        pointerItem({ path: ["matrix", "ids", index], message }),
+      );
       return presentAhp(ahpWeights(matrix, { ...options, path: ["matrix"] }));
     }
-    const { raters, options = {} } = parsed.output;
-    const result = groupAhp(
-      raters.map(({ weight, ...rest }) => (weight === undefined ? rest : { ...rest, weight })),
-      options,
-    );
+    const { options = {} } = parsed.output;
+    const raters = parsed.output.raters.map(({ weight, matrix, ...rest }, r) => ({
+      ...rest,
+      ...(weight === undefined ? {} : { weight }),
+      matrix: withCriterionIds(matrix, model, (index, message) =>
+        pointerItem({ path: ["raters", r, "matrix", "ids", index], message }),
+      ),
+    }));
+    const result = groupAhp(raters, options);
     return {
       ...result,
       group: result.group === null ? null : presentAhp(result.group),
@@ -140,7 +181,9 @@ export async function handleAhp(request: Request, limits: Limits) {
 
 /**
  * Handles `POST /v1/weights/rank`: surrogate weights from a ranking of criteria (most important first, an
- * inner array for a tie).
+ * inner array for a tie), each by id or label of the model (default `cx-ai-prism`); an unknown criterion is a
+ * problem that suggests the one meant, and a ranking that mixes value and feasibility criteria is ranked
+ * per axis (the core's `rankCriterionWeights`).
  *
  * @param request - the request
  * @param limits - the request limits
@@ -156,11 +199,16 @@ export async function handleRankWeights(request: Request, limits: Limits) {
       { headers: { "Accept-Post": "application/json" } },
     );
   const body = parseJsonBody(await readBodyText(request, limits.maxBodyBytes));
-  const parsed = v.safeParse(RankWeightsRequestSchema, body);
+  const parsed = v.safeParse(RankCriteriaRequestSchema, body);
   if (!parsed.success) throw validationFailed(parsed.issues.map(issueToItem));
   const method = parsed.output.method ?? "rank-order-centroid";
   try {
-    return { method, weights: rankWeights(parsed.output.ranking, method) };
+    const { weights, ranking, axes } = rankCriterionWeights(
+      parsed.output.model ?? defaultModel,
+      parsed.output.ranking,
+      method,
+    );
+    return { method, weights, ranking, axes };
   } catch (error) {
     return rethrowCoreError(error, pointerItem, ["ranking"]);
   }
