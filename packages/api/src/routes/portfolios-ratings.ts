@@ -107,12 +107,11 @@ export function registerRatingRoutes(register: RegisterRoute, runtime: Portfolio
             detail: `expected at most ${runtime.maxInitiatives} initiatives, received ${ids.length}`,
           },
         ]);
-      // Every read at once, the body having named the initiatives: a rating's latency is one round trip more
-      // than the write, not three.
-      const [portfolio, workshop, existing] = await Promise.all([
-        store.getPortfolio(principal.tenant, portfolioId),
+      // The reads at once, the body having named the initiatives: three reads of the store (the initiatives,
+      // then the portfolio; the workshop beside them) in two round trips before the write.
+      const [{ portfolio, existing }, workshop] = await Promise.all([
+        store.ratingTargets(principal.tenant, portfolioId, ids),
         runtime.deps.workshop.getWorkshop(principal.tenant, portfolioId),
-        store.existingInitiatives(principal.tenant, portfolioId, ids),
       ]);
       if (workshop.phase === "closed" && principal.role !== "owner")
         throw new ApiError(
