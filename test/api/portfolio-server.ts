@@ -23,12 +23,16 @@ export interface ServerProcess {
  * Starts `packages/api/src/node.ts` on 127.0.0.1 and a free port, with extra environment.
  *
  * @param env - CXPRISM_DATA_DIR, CXPRISM_API_KEYS, DYNAMODB_ENDPOINT...
+ * @param nodeArgs - options for node itself, such as `--cpu-prof` (benches profile the server this way)
  * @returns the running server once it listens
  */
-export async function startServerProcess(env: Readonly<Record<string, string>>): Promise<ServerProcess> {
+export async function startServerProcess(
+  env: Readonly<Record<string, string>>,
+  nodeArgs: readonly string[] = [],
+): Promise<ServerProcess> {
   const child: ChildProcess = spawn(
     process.execPath,
-    ["--import", "tsx", "--conditions=@cxprism/source", "packages/api/src/node.ts"],
+    nodeArgs.concat(["--import", "tsx", "--conditions=@cxprism/source", "packages/api/src/node.ts"]),
     {
       cwd: ROOT,
       env: { ...process.env, PORT: "0", HOST: "127.0.0.1", ...env },

@@ -1,9 +1,10 @@
+import { spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { defaultModel } from "@cxprism/core";
 import { afterAll, describe, expect, it } from "vitest";
-import { fixture, runCli } from "./run-cli.js";
+import { CLI, fixture, ROOT, runCli } from "./run-cli.js";
 
 const temp = mkdtempSync(join(tmpdir(), "cxprism-cli-weights-"));
 afterAll(() => rmSync(temp, { recursive: true, force: true }));
@@ -51,6 +52,35 @@ describe("cxprism weights ahp", () => {
     expect(json.cr).toBeCloseTo(0, 9);
     expect(json.verdict).toBe("acceptable");
     expect(json.worstJudgments).toEqual([]);
+  });
+
+  it.each([["pairwise-labels.csv"], ["pairwise-labels.xlsx"]])(
+    "writes criterion ids for a matrix headed by labels in any case and spacing (%s)",
+    (file) => {
+      const json = ahp(file);
+      expect(Object.keys(json.weights)).toEqual(Object.keys(CONSISTENT));
+      for (const [id, weight] of Object.entries(CONSISTENT)) expect(json.weights[id]).toBeCloseTo(weight, 9);
+    },
+  );
+
+  it("reads a workbook on stdin, told by its zip signature", () => {
+    const child = spawnSync(process.execPath, [CLI, "weights", "ahp", "-", "--format", "json"], {
+      input: readFileSync(fixture("pairwise-labels.xlsx")),
+      cwd: ROOT,
+      encoding: "utf8",
+    });
+    expect(child.stderr).toBe("");
+    expect((JSON.parse(child.stdout) as AhpJson).weights.cx_impact).toBeCloseTo(8 / 17, 9);
+  });
+
+  it("names each header that is not a criterion once one is, with the criterion meant", () => {
+    const run = runCli(["weights", "ahp", fixture("pairwise-label-typos.csv")]);
+    expect(run.code).toBe(1);
+    expect(run.stderr.trimEnd().split("\n")).toEqual([
+      'test/cli/fixtures/pairwise-label-typos.csv:1:Cost to serve: expected a criterion id or label of model cx-ai-prism, received "Cost to serve" (did you mean cost_to_serve, "Cost-to-serve reduction"?)',
+      'test/cli/fixtures/pairwise-label-typos.csv:1:Data readyness: expected a criterion id or label of model cx-ai-prism, received "Data readyness" (did you mean data_readiness, "Data readiness"?)',
+      "2 problems",
+    ]);
   });
 
   it("reproduces Saaty's (1990) house example: lambda-max 9.669, CI 0.238, CR 0.169, revise", () => {
@@ -174,8 +204,11 @@ describe("cxprism weights ahp", () => {
       ["weights", "ahp", fixture("pairwise-house.csv"), "--completion", "best"],
       "--completion: expected one of harker, optimal",
     ],
-    [["weights", "rank", "a,b", "--completion", "optimal"], "--completion: expected only with weights ahp"],
-    [["weights", "ahp"], "expected a pairwise CSV file"],
+    [
+      ["weights", "rank", "cx_impact,strategic_fit", "--completion", "optimal"],
+      "--completion: expected only with weights ahp",
+    ],
+    [["weights", "ahp"], "expected a pairwise CSV or .xlsx file"],
     [["weights", "pca", "x.csv"], 'expected ahp or rank after weights, received "pca"'],
     [["weights"], "expected ahp|rank, received nothing"],
   ])("is a usage error (exit 2): %j", (args, message) => {
@@ -195,20 +228,26 @@ describe("cxprism weights ahp", () => {
 
 describe("cxprism weights rank", () => {
   it("gives rank-order-centroid weights, ties sharing the positions they span (Barron & Barrett 1996)", () => {
-    const run = runCli(["weights", "rank", "a,b=c,d", "--format", "json"]);
+    const run = runCli([
+      "weights",
+      "rank",
+      "cx_impact,cost_to_serve=revenue_retention,strategic_fit",
+      "--format",
+      "json",
+    ]);
     expect(run.code).toBe(0);
     const json = JSON.parse(run.stdout) as {
       weights: Record<string, number>;
       method: string;
       ranking: string[][];
     };
-    // ROC for n = 4: 0.5208, 0.2708, 0.1458, 0.0625; b and c share (0.2708 + 0.1458) / 2.
-    expect(json.weights.a).toBeCloseTo(0.5208, 4);
-    expect(json.weights.b).toBeCloseTo(0.2083, 4);
-    expect(json.weights.c).toBeCloseTo(0.2083, 4);
-    expect(json.weights.d).toBeCloseTo(0.0625, 4);
+    // ROC for n = 4: 0.5208, 0.2708, 0.1458, 0.0625; the tied pair shares (0.2708 + 0.1458) / 2.
+    expect(json.weights.cx_impact).toBeCloseTo(0.5208, 4);
+    expect(json.weights.cost_to_serve).toBeCloseTo(0.2083, 4);
+    expect(json.weights.revenue_retention).toBeCloseTo(0.2083, 4);
+    expect(json.weights.strategic_fit).toBeCloseTo(0.0625, 4);
     expect(json.method).toBe("rank-order-centroid");
-    expect(json.ranking).toEqual([["a"], ["b", "c"], ["d"]]);
+    expect(json.ranking).toEqual([["cx_impact"], ["cost_to_serve", "revenue_retention"], ["strategic_fit"]]);
   });
 
   it.each([
@@ -216,7 +255,15 @@ describe("cxprism weights rank", () => {
     ["rank-reciprocal", [12 / 25, 6 / 25, 4 / 25, 3 / 25]],
     ["equal", [0.25, 0.25, 0.25, 0.25]],
   ])("--method %s", (method, expected) => {
-    const run = runCli(["weights", "rank", "a,b,c,d", "--method", method, "--format", "json"]);
+    const run = runCli([
+      "weights",
+      "rank",
+      "cx_impact,cost_to_serve,revenue_retention,strategic_fit",
+      "--method",
+      method,
+      "--format",
+      "json",
+    ]);
     const weights = (JSON.parse(run.stdout) as { weights: Record<string, number> }).weights;
     expect(Object.values(weights).map((w) => Number(w.toFixed(12)))).toEqual(
       expected.map((w) => Number(w.toFixed(12))),
@@ -233,36 +280,107 @@ describe("cxprism weights rank", () => {
     ]);
   });
 
-  it.each([["a,b,a"], ["a,,b"]])("rejects %s as a usage error", (ranking) => {
-    const run = runCli(["weights", "rank", ranking]);
-    expect(run.code).toBe(2);
-    expect(run.stderr.split("\n")[0]).toMatch(/^cxprism weights: .*expected/);
-  });
-});
-
-describe("cxprism score --weights", () => {
-  it("scores with the weights of weights ahp --format json, other criteria keeping theirs", () => {
-    const weightsFile = join(temp, "ahp.json");
+  it("takes criteria by label in any case and spacing, and writes ids that score --weights takes", () => {
+    const file = join(temp, "by-label.json");
     const made = runCli([
       "weights",
-      "ahp",
-      fixture("pairwise-consistent.csv"),
+      "rank",
+      "customer experience impact, STRATEGIC  FIT",
       "--format",
       "json",
       "--out",
-      weightsFile,
+      file,
     ]);
     expect(made.code).toBe(0);
-    const run = runCli(["score", fixture("clean.csv"), "--weights", weightsFile, "--format", "json"]);
+    const json = JSON.parse(readFileSync(file, "utf8")) as { weights: Record<string, number> };
+    expect(json.weights).toEqual({ cx_impact: 0.75, strategic_fit: 0.25 });
+    const run = runCli(["score", fixture("clean.csv"), "--weights", file, "--format", "json"]);
     expect(run.code).toBe(0);
-    const model = (JSON.parse(run.stdout) as { model: { criteria: { id: string; weight: number }[] } }).model;
-    for (const criterion of model.criteria) {
-      const expected =
-        CONSISTENT[criterion.id as keyof typeof CONSISTENT] ??
-        defaultModel.criteria.find((c) => c.id === criterion.id)!.weight;
-      expect(criterion.weight).toBeCloseTo(expected, 9);
-    }
   });
+
+  it("ranks a ranking that mixes value and feasibility criteria per axis, and says so", () => {
+    const ranking = "cx_impact,data_readiness=strategic_fit,time_to_value";
+    const json = JSON.parse(runCli(["weights", "rank", ranking, "--format", "json"]).stdout) as {
+      weights: Record<string, number>;
+      axes: Record<string, string[][]>;
+    };
+    expect(json.axes).toEqual({
+      value: [["cx_impact"], ["strategic_fit"]],
+      feasibility: [["data_readiness"], ["time_to_value"]],
+    });
+    expect(json.weights).toEqual({
+      cx_impact: 0.75,
+      strategic_fit: 0.25,
+      data_readiness: 0.75,
+      time_to_value: 0.25,
+    });
+    const table = runCli(["weights", "rank", ranking]);
+    expect(table.stdout).toContain(
+      "ranked per axis (each axis' weights sum to 1): value cx_impact > strategic_fit; feasibility data_readiness > time_to_value\n",
+    );
+  });
+
+  it("names every unknown or repeated criterion with the one meant, and exits 1", () => {
+    const run = runCli(["weights", "rank", "cx_impcat,Data readyness,budget,cx_impact=CX_IMPACT"]);
+    expect(run.code).toBe(1);
+    expect(run.stdout).toBe("");
+    expect(run.stderr.trimEnd().split("\n")).toEqual([
+      'ranking:place 1: expected a criterion id or label of model cx-ai-prism, received "cx_impcat" (did you mean cx_impact, "Customer experience impact"?)',
+      'ranking:place 2: expected a criterion id or label of model cx-ai-prism, received "Data readyness" (did you mean data_readiness, "Data readiness"?)',
+      expect.stringMatching(
+        /^ranking:place 3: .*received "budget" \(did you mean one of cx_impact, cost_to_serve, /,
+      ),
+      'ranking:place 4: expected each criterion once, received cx_impact again (as "CX_IMPACT"; first as "cx_impact")',
+      "4 problems",
+    ]);
+  });
+
+  it("checks the ranking against --model", () => {
+    const model = join(temp, "two.json");
+    writeFileSync(
+      model,
+      JSON.stringify({
+        ...defaultModel,
+        id: "two",
+        criteria: defaultModel.criteria.filter((c) => c.id === "cx_impact" || c.id === "data_readiness"),
+      }),
+    );
+    const run = runCli(["weights", "rank", "cx_impact,strategic_fit", "--model", model]);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain(
+      'ranking:place 2: expected a criterion id or label of model two, received "strategic_fit"',
+    );
+  });
+
+  it.each([["cx_impact,,strategic_fit"], ["cx_impact=,strategic_fit"]])(
+    "rejects %s as a usage error",
+    (ranking) => {
+      const run = runCli(["weights", "rank", ranking]);
+      expect(run.code).toBe(2);
+      expect(run.stderr.split("\n")[0]).toMatch(/^cxprism weights: .*expected/);
+    },
+  );
+});
+
+describe("cxprism score --weights", () => {
+  it.each([["pairwise-consistent.csv"], ["pairwise-labels.csv"]])(
+    "scores with the weights of weights ahp %s --format json, other criteria keeping theirs",
+    (pairwise) => {
+      const weightsFile = join(temp, `ahp-${pairwise}.json`);
+      const made = runCli(["weights", "ahp", fixture(pairwise), "--format", "json", "--out", weightsFile]);
+      expect(made.code).toBe(0);
+      const run = runCli(["score", fixture("clean.csv"), "--weights", weightsFile, "--format", "json"]);
+      expect(run.code).toBe(0);
+      const model = (JSON.parse(run.stdout) as { model: { criteria: { id: string; weight: number }[] } })
+        .model;
+      for (const criterion of model.criteria) {
+        const expected =
+          CONSISTENT[criterion.id as keyof typeof CONSISTENT] ??
+          defaultModel.criteria.find((c) => c.id === criterion.id)!.weight;
+        expect(criterion.weight).toBeCloseTo(expected, 9);
+      }
+    },
+  );
 
   it("changes the ranking as the weights say", () => {
     const file = join(temp, "feasible.json");
@@ -292,8 +410,59 @@ describe("cxprism score --weights", () => {
     expect(run.code).toBe(1);
     expect(run.stdout).toBe("");
     expect(run.stderr.split("\n")[0]).toBe(
-      `${file}:cx_impactt: expected a criterion id of model cx-ai-prism, received "cx_impactt" (did you mean "cx_impact"?)`,
+      `${file}:cx_impactt: expected a criterion id or label of model cx-ai-prism, received "cx_impactt" (did you mean cx_impact, "Customer experience impact"?)`,
     );
+  });
+
+  it("takes weights keyed by label (any case and spacing) as by id", () => {
+    const byLabel = join(temp, "labels.json");
+    writeFileSync(
+      byLabel,
+      JSON.stringify({ weights: { "Employee and AGENT experience": 1, "Strategic  fit": 0 } }),
+    );
+    const byId = join(temp, "ids.json");
+    writeFileSync(byId, JSON.stringify({ weights: { employee_experience: 1, strategic_fit: 0 } }));
+    const labelled = runCli(["score", fixture("clean.csv"), "--weights", byLabel, "--format", "json"]);
+    expect(labelled.code).toBe(0);
+    const ided = runCli(["score", fixture("clean.csv"), "--weights", byId, "--format", "json"]);
+    const modelOf = (stdout: string) => (JSON.parse(stdout) as { model: unknown }).model;
+    expect(modelOf(labelled.stdout)).toEqual(modelOf(ided.stdout));
+  });
+
+  it("refuses a criterion given by id and by label", () => {
+    const file = join(temp, "twice.json");
+    writeFileSync(file, JSON.stringify({ data_readiness: 1, "Data readiness": 2 }));
+    const run = runCli(["score", fixture("clean.csv"), "--weights", file]);
+    expect(run.code).toBe(1);
+    expect(run.stderr.split("\n")[0]).toBe(
+      `${file}:Data readiness: expected one entry for criterion data_readiness, received "Data readiness" and "data_readiness"`,
+    );
+  });
+
+  it("names the weights it applied: a line under the table, a field in JSON, a note beside CSV", () => {
+    const file = join(temp, "named.json");
+    writeFileSync(file, JSON.stringify({ weights: { "Customer experience impact": 3, cost_to_serve: 1 } }));
+    const table = runCli(["score", fixture("clean.csv"), "--weights", file]);
+    expect(table.code).toBe(0);
+    expect(table.stdout).toContain(`\n\nweights: custom from ${file} (value: cx_impact 0.`);
+    expect(table.stdout).toMatch(/; feasibility: [a-z_]+ \d\.\d\d, .*\)\n$/);
+    const json = JSON.parse(
+      runCli(["score", fixture("clean.csv"), "--weights", file, "--format", "json"]).stdout,
+    ) as {
+      weights: { source: string; file: string; model: string; value: Record<string, number> };
+    };
+    expect(json.weights).toMatchObject({ source: "file", file, model: "cx-ai-prism" });
+    const value = Object.values(json.weights.value).reduce((a, b) => a + b, 0);
+    expect(value).toBeCloseTo(1, 12);
+    expect(json.weights.value.cx_impact! / json.weights.value.cost_to_serve!).toBeCloseTo(3, 12);
+    const csv = runCli(["score", fixture("clean.csv"), "--weights", file, "--format", "csv"]);
+    expect(csv.stdout).toMatch(/^rank,id,name,/);
+    expect(csv.stderr).toContain(`note: weights: custom from ${file} (value: cx_impact`);
+    const plain = JSON.parse(runCli(["score", fixture("clean.csv"), "--format", "json"]).stdout) as {
+      weights: { source: string };
+    };
+    expect(plain.weights.source).toBe("model");
+    expect(runCli(["score", fixture("clean.csv")]).stdout).not.toContain("weights:");
   });
 
   it("reports a weights file that cannot be read", () => {

@@ -51,12 +51,23 @@ export type {
 } from "./pack/document.js";
 export { type ScoreOutcome, safeScore, score, scorePortfolio } from "./pipeline/score.js";
 export * from "./schema/index.js";
+export {
+  type CriterionKeyed,
+  type CriterionKeyResolution,
+  type CriterionKeyResolver,
+  createCriterionKeyResolver,
+  type KeyedCriterion,
+  type KeyedModel,
+  keyByCriterionId,
+  normaliseCriterionKey,
+} from "./validate/criterion-key.js";
 export { describeValue, issueToProblem } from "./validate/issues.js";
 export { type ModelValidation, validateModel } from "./validate/model.js";
 export {
   type MissingPolicy,
   type Portfolio,
   type PortfolioValidation,
+  type Requirement,
   type ScoreOptions,
   type ValidInitiative,
   validatePortfolio,

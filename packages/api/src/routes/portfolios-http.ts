@@ -1,6 +1,7 @@
 import type { Context } from "hono";
 import type { Principal } from "../auth/api-keys.js";
 import { sha256Hex } from "../auth/api-keys.js";
+import type { InviteCache } from "../auth/invite-cache.js";
 import type { PortfolioDeps } from "../config/deps.js";
 import type { CpuRunner } from "../cpu/cpu-jobs.js";
 import { isJsonMediaType, mediaTypeOf, parseJsonBody } from "../http/json-body.js";
@@ -40,6 +41,8 @@ export interface PortfolioRuntime {
   readonly retryAfterSeconds: number;
   readonly idempotencyTtlSeconds: number;
   readonly idempotencyLeaseSeconds: number;
+  /** Working invite grants read recently (forgotten when revoked or deleted here). */
+  readonly invites: InviteCache;
 }
 
 /**

@@ -1,4 +1,9 @@
-import { toJsonPointer, validatePortfolio } from "@cxprism/core";
+import {
+  createCriterionKeyResolver,
+  keyByCriterionId,
+  toJsonPointer,
+  validatePortfolio,
+} from "@cxprism/core";
 import * as v from "valibot";
 import { issueToItem } from "../http/issues.js";
 import { ApiError } from "../http/problem.js";
@@ -10,7 +15,8 @@ import { requireRevealed } from "./portfolios-workshop.js";
 
 /**
  * `PUT /v1/portfolios/:id/ratings/:rater`: one rater's ratings of one or many initiatives, by initiative id
- * then criterion id. Each initiative's ratings replace that rater's earlier ones as a whole.
+ * then criterion id or label (labels ignore case and spacing, and are stored as ids). Each initiative's
+ * ratings replace that rater's earlier ones as a whole.
  */
 export const PutRatingsSchema = v.strictObject({
   weight: v.optional(v.pipe(v.number(), v.finite(), v.minValue(0)), 1),
@@ -101,12 +107,11 @@ export function registerRatingRoutes(register: RegisterRoute, runtime: Portfolio
             detail: `expected at most ${runtime.maxInitiatives} initiatives, received ${ids.length}`,
           },
         ]);
-      // Every read at once, the body having named the initiatives: a rating's latency is one round trip more
-      // than the write, not three.
-      const [portfolio, workshop, existing] = await Promise.all([
-        store.getPortfolio(principal.tenant, portfolioId),
+      // The reads at once, the body having named the initiatives: three reads of the store (the initiatives,
+      // then the portfolio; the workshop beside them) in two round trips before the write.
+      const [{ portfolio, existing }, workshop] = await Promise.all([
+        store.ratingTargets(principal.tenant, portfolioId, ids),
         runtime.deps.workshop.getWorkshop(principal.tenant, portfolioId),
-        store.existingInitiatives(principal.tenant, portfolioId, ids),
       ]);
       if (workshop.phase === "closed" && principal.role !== "owner")
         throw new ApiError(
@@ -114,25 +119,32 @@ export function registerRatingRoutes(register: RegisterRoute, runtime: Portfolio
           "expected an open workshop, but the facilitator has closed this one: ratings can no longer change",
           { reason: "closed" },
         );
+      // Criteria by id or label, stored by id; an unknown or ambiguous key is named with the criterion meant.
+      const resolve = createCriterionKeyResolver(portfolio.model);
+      const keyed = ids.map((id) => keyByCriterionId(resolve, parsed.output.ratings[id]!, ["ratings", id]));
+      const ratingsOf = (index: number) => keyed[index]!.values;
       // The core checks every value against its criterion's scale, as it would when scoring.
       const validation = validatePortfolio(
-        ids.map((id) => ({
+        ids.map((id, index) => ({
           id,
           name: id,
-          raters: [{ rater, weight: parsed.output.weight, ratings: parsed.output.ratings[id] }],
+          raters: [{ rater, weight: parsed.output.weight, ratings: ratingsOf(index) }],
         })),
         { model: portfolio.model, missing: "neutral" },
       );
-      const errors = validation.success
-        ? []
-        : validation.problems.map((problem) => {
-            const [, index, , , , criterion] = problem.path;
-            const id = ids[index as number] ?? "";
-            return {
-              pointer: toJsonPointer(["ratings", id, ...(criterion === undefined ? [] : [criterion])]),
-              detail: problem.message,
-            };
+      const errors = keyed.flatMap(({ problems }) =>
+        problems.map((problem) => ({ pointer: toJsonPointer(problem.path), detail: problem.message })),
+      );
+      if (!validation.success)
+        for (const problem of validation.problems) {
+          const [, index, , , , criterion] = problem.path;
+          const id = ids[index as number] ?? "";
+          const key = keyed[index as number]?.keys.get(String(criterion)) ?? criterion;
+          errors.push({
+            pointer: toJsonPointer(["ratings", id, ...(key === undefined ? [] : [key])]),
+            detail: problem.message,
           });
+        }
       const reopened = new Set(workshop.reopened);
       for (const id of ids)
         if (!existing.has(id))
@@ -155,8 +167,9 @@ export function registerRatingRoutes(register: RegisterRoute, runtime: Portfolio
       const now = runtime.now();
       // An initiative whose ratings are all empty is not rated by this rater: its record is removed, so an
       // empty object never counts as one more rater.
+      const stored = new Map(ids.map((id, index) => [id, ratingsOf(index)]));
       const isEmpty = (id: string) =>
-        Object.values(parsed.output.ratings[id]!).every((value) => value === null || value === "");
+        Object.values(stored.get(id)!).every((value) => value === null || value === "");
       const cleared = ids.filter(isEmpty);
       if (cleared.length > 0) await store.deleteRatings(principal.tenant, portfolioId, rater, cleared);
       const rated = ids.filter((id) => !isEmpty(id));
@@ -164,7 +177,7 @@ export function registerRatingRoutes(register: RegisterRoute, runtime: Portfolio
         initiativeId,
         rater,
         weight: parsed.output.weight,
-        ratings: parsed.output.ratings[initiativeId] as RatingRecord["ratings"],
+        ratings: stored.get(initiativeId) as RatingRecord["ratings"],
         ...(comments[initiativeId] ? { comment: comments[initiativeId] } : {}),
         updatedAt: now,
       }));

@@ -221,10 +221,31 @@ describe("workshop routes", () => {
         { rater: "cy", rated: 2 },
       ],
     });
-    const mine = (await (await call(ann.key, "GET", `${base}/progress`)).json()) as {
-      raters: { rater: string }[];
-    };
-    expect(mine.raters.map((entry) => entry.rater)).toEqual(["ann"]);
+    const mine = await call(ann.key, "GET", `${base}/progress`);
+    expect(
+      ((await mine.json()) as { raters: { rater: string }[] }).raters.map((entry) => entry.rater),
+    ).toEqual(["ann"]);
+    // A rater's poll reads the workshop item only: its invite, read once, is remembered for a few seconds.
+    sent.length = 0;
+    const again = await call(ann.key, "GET", `${base}/progress`, undefined, {
+      "If-None-Match": mine.headers.get("ETag")!,
+    });
+    expect(again.status).toBe(304);
+    expect(sent).toEqual(["GetItemCommand"]);
+    // A rating costs three reads (the initiatives, then the portfolio; the workshop beside them) and three
+    // writes (the ratings, the progress, the portfolio's revision).
+    sent.length = 0;
+    expect(
+      (await call(ann.key, "PUT", `${base}/ratings/ann`, { ratings: { "agent-assist": all(5) } })).status,
+    ).toBe(200);
+    expect(sent.sort()).toEqual([
+      "BatchGetItemCommand",
+      "BatchWriteItemCommand",
+      "GetItemCommand",
+      "GetItemCommand",
+      "UpdateItemCommand",
+      "UpdateItemCommand",
+    ]);
   });
 
   it("keeps each round's ratings on a re-vote and opens only the chosen initiatives", async () => {

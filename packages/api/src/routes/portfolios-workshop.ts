@@ -199,6 +199,7 @@ export function registerWorkshopRoutes(register: RegisterRoute, runtime: Portfol
         c.req.param("invite")!,
         runtime.now(),
       );
+      runtime.invites.forget(principal.tenant, c.req.param("portfolio")!, revoked.id);
       return c.json(revoked);
     },
   });

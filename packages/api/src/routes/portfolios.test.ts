@@ -303,4 +303,36 @@ describe("imports and raters", () => {
     expect((await results(base)).results[0]!.raters).toBe(1);
     expect((await call(KEYS.rater, "DELETE", `${base}/ratings/ann`)).status).toBe(204);
   });
+
+  it("stores ratings sent by criterion label under the criterion's id, and names an unknown key", async () => {
+    const base = await newPortfolio("labels");
+    await call(KEYS.owner, "POST", `${base}/initiatives/import`, `${header}\n${row("Chatbot", "3")}\n`);
+    const byLabel = Object.fromEntries(defaultModel.criteria.map((c) => [c.label.toUpperCase(), 4]));
+    const put = await call(KEYS.rater, "PUT", `${base}/ratings/ann`, { ratings: { chatbot: byLabel } });
+    expect(put.status).toBe(200);
+    const stored = (await (await call(KEYS.rater, "GET", `${base}/ratings/ann`)).json()) as {
+      ratings: Record<string, Record<string, number>>;
+    };
+    expect(stored.ratings.chatbot).toEqual(ratings(4));
+    const bad = await call(KEYS.rater, "PUT", `${base}/ratings/ann`, {
+      ratings: { chatbot: { "Data readyness": 4, "Data readiness": 9, data_readiness: 2 } },
+    });
+    expect(bad.status).toBe(422);
+    expect(((await bad.json()) as { errors: unknown[] }).errors).toEqual([
+      {
+        pointer: "/ratings/chatbot/Data readyness",
+        detail:
+          'expected a criterion id or label of model cx-ai-prism, received "Data readyness" (did you mean data_readiness, "Data readiness"?)',
+      },
+      {
+        pointer: "/ratings/chatbot/data_readiness",
+        detail:
+          'expected one entry for criterion data_readiness, received "data_readiness" and "Data readiness"',
+      },
+      {
+        pointer: "/ratings/chatbot/Data readiness",
+        detail: expect.stringMatching(/from 1 to 5, received 9/),
+      },
+    ]);
+  });
 });

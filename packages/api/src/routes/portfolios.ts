@@ -2,6 +2,7 @@ import { defaultModel, type ModelInput, toJsonPointer, validateModel } from "@cx
 import { Hono } from "hono";
 import * as v from "valibot";
 import { type Principal, sha256Hex } from "../auth/api-keys.js";
+import { InviteCache } from "../auth/invite-cache.js";
 import type { PortfolioDeps } from "../config/deps.js";
 import { type CpuRunner, createInlineRunner } from "../cpu/cpu-jobs.js";
 import { issueToItem } from "../http/issues.js";
@@ -62,7 +63,7 @@ const WWW_AUTHENTICATE = { "WWW-Authenticate": 'Bearer realm="cxprism"' };
 
 /**
  * Finds the caller behind a key: a configured key (`CXPRISM_API_KEYS`) first, then an invite key by its
- * hash (one GetItem). A revoked invite, and one to a deleted workshop, is refused with its own reason, so the
+ * hash (one GetItem, remembered for a few seconds: see {@link InviteCache}). A revoked invite, and one to a deleted workshop, is refused with its own reason, so the
  * page can say so.
  */
 async function authenticate(
@@ -72,11 +73,15 @@ async function authenticate(
 ): Promise<Principal | undefined> {
   const configured = await deps.keyring.authenticate(key);
   if (configured !== undefined) return configured;
-  let grant: Awaited<ReturnType<PortfolioDeps["workshop"]["findInvite"]>>;
-  try {
-    grant = await deps.workshop.findInvite(await sha256Hex(key));
-  } catch (error) {
-    throw translateStoreError(error, runtime.retryAfterSeconds);
+  const hash = await sha256Hex(key);
+  let grant = runtime.invites.get(hash);
+  if (grant === undefined) {
+    try {
+      grant = await deps.workshop.findInvite(hash);
+    } catch (error) {
+      throw translateStoreError(error, runtime.retryAfterSeconds);
+    }
+    if (grant !== undefined) runtime.invites.remember(hash, grant);
   }
   if (grant === undefined) return undefined;
   if (grant.portfolioDeletedAt !== undefined)
@@ -151,6 +156,7 @@ export function createPortfolioRoutes(
     retryAfterSeconds: deps.retryAfterSeconds ?? 5,
     idempotencyTtlSeconds: deps.idempotencyTtlSeconds ?? 24 * 3600,
     idempotencyLeaseSeconds: deps.idempotencyLeaseSeconds ?? 30,
+    invites: new InviteCache(),
   };
   const { store } = deps;
   const app = new Hono<PortfolioEnv>();
@@ -268,6 +274,7 @@ export function createPortfolioRoutes(
         c.req.param("portfolio")!,
         ifMatch === undefined ? undefined : readIfMatch(ifMatch),
       );
+      runtime.invites.forget(principal.tenant, c.req.param("portfolio")!);
       return c.body(null, 204);
     },
   });

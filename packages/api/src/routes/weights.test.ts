@@ -1,3 +1,5 @@
+import { readFileSync } from "node:fs";
+import { defaultModel } from "@cxprism/core";
 import { describe, expect, it } from "vitest";
 import { createApp } from "../app.js";
 
@@ -261,29 +263,149 @@ describe("POST /v1/weights/ahp", () => {
   });
 });
 
+describe("POST /v1/weights/ahp with criteria by label", () => {
+  const cliFixture = (name: string) =>
+    readFileSync(new URL(`../../../../test/cli/fixtures/${name}`, import.meta.url), "utf8");
+
+  it("answers weights by criterion id for a CSV headed by labels in any case and spacing", async () => {
+    const response = await post("/v1/weights/ahp", cliFixture("pairwise-labels.csv"), "text/csv");
+    expect(response.status).toBe(200);
+    const { weights } = (await response.json()) as { weights: Record<string, number> };
+    expect(Object.keys(weights)).toEqual([
+      "cx_impact",
+      "cost_to_serve",
+      "revenue_retention",
+      "employee_experience",
+      "strategic_fit",
+    ]);
+    expect(weights.cx_impact).toBeCloseTo(8 / 17, 9);
+  });
+
+  it("names each header that is not a criterion at the cell the CLI names", async () => {
+    const problem = await problemOf(
+      await post("/v1/weights/ahp", cliFixture("pairwise-label-typos.csv"), "text/csv"),
+      422,
+    );
+    expect(problem.errors).toEqual([
+      {
+        row: 1,
+        column: 3,
+        detail:
+          'expected a criterion id or label of model cx-ai-prism, received "Cost to serve" (did you mean cost_to_serve, "Cost-to-serve reduction"?)',
+      },
+      {
+        row: 1,
+        column: 4,
+        detail:
+          'expected a criterion id or label of model cx-ai-prism, received "Data readyness" (did you mean data_readiness, "Data readiness"?)',
+      },
+    ]);
+  });
+
+  it("maps the labels of a JSON matrix and of each rater's matrix, pointing at an unknown one", async () => {
+    const values = [
+      [1, 3],
+      [1 / 3, 1],
+    ];
+    const single = await post(
+      "/v1/weights/ahp",
+      JSON.stringify({ matrix: { ids: ["Data readiness", "time to VALUE"], values } }),
+    );
+    expect(Object.keys(((await single.json()) as { weights: object }).weights)).toEqual([
+      "data_readiness",
+      "time_to_value",
+    ]);
+    const group = await post(
+      "/v1/weights/ahp",
+      JSON.stringify({
+        raters: [
+          { rater: "ann", matrix: { ids: ["data_readiness", "time_to_value"], values } },
+          { rater: "bob", matrix: { ids: ["Data readiness", "Time to valeu"], values } },
+        ],
+      }),
+    );
+    const problem = await problemOf(group, 422);
+    expect(problem.errors).toEqual([
+      {
+        pointer: "/raters/1/matrix/ids/1",
+        detail:
+          'expected a criterion id or label of model cx-ai-prism, received "Time to valeu" (did you mean time_to_value, "Time to value"?)',
+      },
+    ]);
+  });
+});
+
 describe("POST /v1/weights/rank", () => {
   // Barron & Barrett (1996), Management Science 42(11), Table 1: ROC weights for n = 4.
   it("answers rank-order centroid weights (Barron & Barrett 1996, n = 4)", async () => {
-    const response = await post("/v1/weights/rank", JSON.stringify({ ranking: ["a", "b", "c", "d"] }));
+    const ids = ["cx_impact", "cost_to_serve", "revenue_retention", "strategic_fit"];
+    const response = await post("/v1/weights/rank", JSON.stringify({ ranking: ids }));
     expect(response.status).toBe(200);
     const body = (await response.json()) as { method: string; weights: Record<string, number> };
     expect(body.method).toBe("rank-order-centroid");
     for (const [i, w] of [0.5208, 0.2708, 0.1458, 0.0625].entries())
-      expect(body.weights["abcd"[i]!]).toBeCloseTo(w, 4);
+      expect(body.weights[ids[i]!]).toBeCloseTo(w, 4);
   });
 
   it("shares the weight of tied places and honours the method", async () => {
     const response = await post(
       "/v1/weights/rank",
-      JSON.stringify({ ranking: [["a", "b"]], method: "equal" }),
+      JSON.stringify({ ranking: [["cx_impact", "strategic_fit"]], method: "equal" }),
     );
-    expect(await response.json()).toEqual({ method: "equal", weights: { a: 0.5, b: 0.5 } });
+    expect(await response.json()).toEqual({
+      method: "equal",
+      weights: { cx_impact: 0.5, strategic_fit: 0.5 },
+      ranking: [["cx_impact", "strategic_fit"]],
+      axes: { value: [["cx_impact", "strategic_fit"]] },
+    });
+  });
+
+  it("takes criteria by label, ranks a mixed ranking per axis, and answers ids", async () => {
+    const response = await post(
+      "/v1/weights/rank",
+      JSON.stringify({
+        ranking: ["Customer experience impact", ["DATA READINESS", "strategic_fit"], "time_to_value"],
+      }),
+    );
+    expect(await response.json()).toEqual({
+      method: "rank-order-centroid",
+      weights: { cx_impact: 0.75, strategic_fit: 0.25, data_readiness: 0.75, time_to_value: 0.25 },
+      ranking: [["cx_impact"], ["data_readiness", "strategic_fit"], ["time_to_value"]],
+      axes: {
+        value: [["cx_impact"], ["strategic_fit"]],
+        feasibility: [["data_readiness"], ["time_to_value"]],
+      },
+    });
+  });
+
+  it("names every unknown criterion with the one meant, against the model sent", async () => {
+    const model = {
+      ...defaultModel,
+      id: "two",
+      criteria: defaultModel.criteria.filter((c) => c.id === "cx_impact" || c.id === "data_readiness"),
+    };
+    const problem = await problemOf(
+      await post("/v1/weights/rank", JSON.stringify({ ranking: ["cx_impcat", "strategic_fit"], model })),
+      422,
+    );
+    expect(problem.errors).toEqual([
+      {
+        pointer: "/ranking/0",
+        detail:
+          'expected a criterion id or label of model two, received "cx_impcat" (did you mean cx_impact, "Customer experience impact"?)',
+      },
+      {
+        pointer: "/ranking/1",
+        detail:
+          'expected a criterion id or label of model two, received "strategic_fit" (did you mean one of cx_impact, data_readiness?)',
+      },
+    ]);
   });
 
   it.each([
-    ["a repeated id", { ranking: ["a", ["b", "a"]] }, "/ranking/1/1"],
+    ["a repeated id", { ranking: ["cx_impact", ["strategic_fit", "cx_impact"]] }, "/ranking/1/1"],
     ["an empty ranking", { ranking: [] }, "/ranking"],
-    ["an unknown method", { ranking: ["a"], method: "vote" }, "/method"],
+    ["an unknown method", { ranking: ["cx_impact"], method: "vote" }, "/method"],
   ])("answers 422 for %s at %s", async (_name, body, pointer) => {
     const problem = await problemOf(await post("/v1/weights/rank", JSON.stringify(body)), 422);
     expect(problem.errors?.map((error) => error.pointer)).toContain(pointer);

@@ -1,10 +1,11 @@
-import type { Problem } from "@cxprism/core";
+import { defaultModel, type Model, ModelSchema, type Problem } from "@cxprism/core";
 import {
   AhpOptionsSchema,
   type PairwiseMatrix,
   PairwiseMatrixSchema,
+  pairwiseCriterionIds,
   RankWeightsRequestSchema,
-  rankWeights,
+  rankCriterionWeights,
   safeParsePairwiseTable,
 } from "@cxprism/core/weights";
 import * as v from "valibot";
@@ -35,14 +36,43 @@ export const RaterMatrixSchema = v.strictObject({
   matrix: PairwiseMatrixSchema,
 });
 
-/** `POST /v1/weights/ahp` with JSON: one pairwise matrix, or several raters' matrices (group AHP). */
+/**
+ * `POST /v1/weights/ahp` with JSON: one pairwise matrix, or several raters' matrices (group AHP), and the model
+ * whose criteria the matrix ids name by id or label (default `cx-ai-prism`).
+ */
 export const AhpRequestSchema = v.union([
-  v.strictObject({ matrix: PairwiseMatrixSchema, options: v.optional(AhpOptionsSchema) }),
+  v.strictObject({
+    matrix: PairwiseMatrixSchema,
+    options: v.optional(AhpOptionsSchema),
+    model: v.optional(ModelSchema),
+  }),
   v.strictObject({
     raters: v.pipe(v.array(RaterMatrixSchema), v.minLength(2), v.maxLength(100)),
     options: v.optional(GroupAhpOptionsSchema),
+    model: v.optional(ModelSchema),
   }),
 ]);
+
+/** `POST /v1/weights/rank`: a ranking of criteria by id or label, and the model they belong to. */
+export const RankCriteriaRequestSchema = v.strictObject({
+  ...RankWeightsRequestSchema.entries,
+  model: v.optional(ModelSchema),
+});
+
+/**
+ * A matrix whose ids name the model's criteria (by id or label) with its ids as criterion ids; unchanged when
+ * none names a criterion (it compares something else). Problems point at `[...path, "ids", k]`.
+ */
+function withCriterionIds(
+  matrix: PairwiseMatrix,
+  model: Model,
+  locate: (index: number, message: string) => ProblemItem,
+): PairwiseMatrix {
+  const criteria = pairwiseCriterionIds(model, matrix.ids);
+  if (!criteria.success)
+    throw validationFailed(criteria.problems.map(({ index, message }) => locate(index, message)));
+  return { ...matrix, ids: criteria.ids };
+}
 
 /** The query string of `POST /v1/weights/ahp` with a CSV body. */
 export const AhpQuerySchema = v.object({
@@ -69,7 +99,10 @@ function readCsvMatrix(text: string): { matrix: PairwiseMatrix; locate: (problem
   };
   const table = safeParsePairwiseTable(rows.map((record) => record.cells.map((cell) => cell.trim())));
   if (!table.success) throw validationFailed(table.problems.map(locate));
-  return { matrix: table.matrix, locate };
+  const matrix = withCriterionIds(table.matrix, defaultModel, (index, message) =>
+    locate({ path: [0, index + 1], message }),
+  );
+  return { matrix, locate };
 }
 
 /**
@@ -106,16 +139,27 @@ export async function handleAhp(request: Request, limits: Limits, runCpu: CpuRun
   // Validate against the branch the body chose, so the problems point inside it rather than at the union.
   const parsed = v.safeParse(isGroup ? AhpRequestSchema.options[1] : AhpRequestSchema.options[0], body);
   if (!parsed.success) throw validationFailed(parsed.issues.map(issueToItem));
-  const input: AhpInput =
-    "matrix" in parsed.output
-      ? { matrix: parsed.output.matrix, options: { ...parsed.output.options, path: ["matrix"] } }
-      : {
-          raters: parsed.output.raters.map(({ weight, ...rest }) =>
-            weight === undefined ? rest : { ...rest, weight },
-          ),
-          options: parsed.output.options ?? {},
-        };
+  const model = parsed.output.model ?? defaultModel;
   try {
+    // Criteria named by label are mapped to ids here (a problem names its place); the analysis runs as a job.
+    const input: AhpInput =
+      "matrix" in parsed.output
+        ? {
+            matrix: withCriterionIds(parsed.output.matrix, model, (index, message) =>
+              pointerItem({ path: ["matrix", "ids", index], message }),
+            ),
+            options: { ...parsed.output.options, path: ["matrix"] },
+          }
+        : {
+            raters: parsed.output.raters.map(({ weight, matrix, ...rest }, r) => ({
+              ...rest,
+              ...(weight === undefined ? {} : { weight }),
+              matrix: withCriterionIds(matrix, model, (index, message) =>
+                pointerItem({ path: ["raters", r, "matrix", "ids", index], message }),
+              ),
+            })),
+            options: parsed.output.options ?? {},
+          };
     return await runCpu({ kind: "ahp", input });
   } catch (error) {
     return rethrowCoreError(error, pointerItem);
@@ -124,7 +168,9 @@ export async function handleAhp(request: Request, limits: Limits, runCpu: CpuRun
 
 /**
  * Handles `POST /v1/weights/rank`: surrogate weights from a ranking of criteria (most important first, an
- * inner array for a tie).
+ * inner array for a tie), each by id or label of the model (default `cx-ai-prism`); an unknown criterion is a
+ * problem that suggests the one meant, and a ranking that mixes value and feasibility criteria is ranked
+ * per axis (the core's `rankCriterionWeights`).
  *
  * @param request - the request
  * @param limits - the request limits
@@ -140,11 +186,16 @@ export async function handleRankWeights(request: Request, limits: Limits) {
       { headers: { "Accept-Post": "application/json" } },
     );
   const body = parseJsonBody(await readBodyText(request, limits.maxBodyBytes));
-  const parsed = v.safeParse(RankWeightsRequestSchema, body);
+  const parsed = v.safeParse(RankCriteriaRequestSchema, body);
   if (!parsed.success) throw validationFailed(parsed.issues.map(issueToItem));
   const method = parsed.output.method ?? "rank-order-centroid";
   try {
-    return { method, weights: rankWeights(parsed.output.ranking, method) };
+    const { weights, ranking, axes } = rankCriterionWeights(
+      parsed.output.model ?? defaultModel,
+      parsed.output.ranking,
+      method,
+    );
+    return { method, weights, ranking, axes };
   } catch (error) {
     return rethrowCoreError(error, pointerItem, ["ranking"]);
   }

@@ -5,12 +5,12 @@
  */
 import { InitiativeSchema, ModelSchema, QUADRANTS, RESULT_QUADRANTS } from "@cxprism/core";
 import { RANKING_METHODS } from "@cxprism/core/confidence";
-import { COMPLETIONS, RankWeightsRequestSchema } from "@cxprism/core/weights";
+import { COMPLETIONS } from "@cxprism/core/weights";
 import * as v from "valibot";
 import type { Limits } from "../config/deps.js";
 import { PlanRequestOptionsSchema } from "../routes/plan.js";
 import { SensitivityOptionsSchema } from "../routes/sensitivity.js";
-import { AhpRequestSchema } from "../routes/weights.js";
+import { AhpRequestSchema, RankCriteriaRequestSchema } from "../routes/weights.js";
 import { ConcordanceSchema, DiscussionSchema } from "./discussion.js";
 
 const described = <T extends v.GenericSchema>(schema: T, text: string) => v.pipe(schema, v.description(text));
@@ -78,10 +78,27 @@ export const GroupAhpResultSchema = v.object({
 export const AhpResponseSchema = v.union([AhpResultSchema, GroupAhpResultSchema]);
 
 /** `POST /v1/weights/rank`'s answer. */
-export const RankWeightsResponseSchema = v.object({ method: v.string(), weights: Weights });
+export const RankWeightsResponseSchema = v.object({
+  method: v.string(),
+  weights: described(Weights, "Weight by criterion id; each axis' weights sum to 1."),
+  ranking: described(
+    v.array(v.array(v.string())),
+    "The ranking as sent, by criterion id (inner arrays are ties).",
+  ),
+  axes: described(
+    v.object({
+      value: v.optional(v.array(v.array(v.string()))),
+      feasibility: v.optional(v.array(v.array(v.string()))),
+    }),
+    "Each axis' order, as its weights were computed: a ranking that mixes the axes is ranked per axis.",
+  ),
+});
+
+/** `POST /v1/weights/rank`'s JSON request: criteria by id or label, most important first. */
+export const RankWeightsRequestSchema = RankCriteriaRequestSchema;
 
 /** `POST /v1/weights/ahp`'s JSON request. */
-export { AhpRequestSchema, DiscussionSchema, RankWeightsRequestSchema };
+export { AhpRequestSchema, DiscussionSchema };
 
 /**
  * `POST /v1/sensitivity`'s JSON request: a scoring request whose options add the simulation's.

@@ -845,37 +845,66 @@ export class DynamoDbPortfolioStore implements PortfolioStore {
     });
   }
 
+  /** The stored rows of these initiative ids, those of pending imports included (BatchGetItem, 100 a time). */
+  async #initiativeRows(tenant: string, portfolioId: string, ids: readonly string[]): Promise<Item[]> {
+    const pk = portfolioPartition(tenant, portfolioId);
+    const rows: Item[] = [];
+    const unique = [...new Set(ids)];
+    for (let start = 0; start < unique.length; start += 100) {
+      let keys: Item[] = unique
+        .slice(start, start + 100)
+        .map((id) => ({ pk: S(pk), sk: S(initiativeSortKey(id)) }));
+      for (let round = 0; keys.length > 0; round++) {
+        if (round > 8) throw new StoreError("unavailable", "the store left reads unprocessed after retries");
+        if (round > 0) await new Promise((resolve) => setTimeout(resolve, Math.random() * 25 * 2 ** round));
+        const answer = await this.#client.send(
+          new BatchGetItemCommand({
+            RequestItems: {
+              [this.#table]: {
+                Keys: keys,
+                ProjectionExpression: `sk, #data, ${IMPORT_ID}`,
+                ExpressionAttributeNames: { "#data": "data" },
+                ConsistentRead: true,
+              },
+            },
+          }),
+        );
+        for (const row of answer.Responses?.[this.#table] ?? []) rows.push(row);
+        keys = answer.UnprocessedKeys?.[this.#table]?.Keys ?? [];
+      }
+    }
+    return rows;
+  }
+
   existingInitiatives(tenant: string, portfolioId: string, ids: readonly string[]): Promise<Set<string>> {
     return guardStore(async () => {
-      const pk = portfolioPartition(tenant, portfolioId);
-      const found = new Set<string>();
-      const unique = [...new Set(ids)];
-      for (let start = 0; start < unique.length; start += 100) {
-        let keys: Item[] = unique
-          .slice(start, start + 100)
-          .map((id) => ({ pk: S(pk), sk: S(initiativeSortKey(id)) }));
-        for (let round = 0; keys.length > 0; round++) {
-          if (round > 8)
-            throw new StoreError("unavailable", "the store left reads unprocessed after retries");
-          if (round > 0) await new Promise((resolve) => setTimeout(resolve, Math.random() * 25 * 2 ** round));
-          const answer = await this.#client.send(
-            new BatchGetItemCommand({
-              RequestItems: {
-                [this.#table]: {
-                  Keys: keys,
-                  ProjectionExpression: `sk, #data, ${IMPORT_ID}`,
-                  ExpressionAttributeNames: { "#data": "data" },
-                  ConsistentRead: true,
-                },
-              },
-            }),
-          );
-          const items = await this.#visible(tenant, portfolioId, answer.Responses?.[this.#table] ?? []);
-          for (const item of items) found.add(initiativeFrom(item).data.id);
-          keys = answer.UnprocessedKeys?.[this.#table]?.Keys ?? [];
-        }
-      }
-      return found;
+      const rows = await this.#visible(
+        tenant,
+        portfolioId,
+        await this.#initiativeRows(tenant, portfolioId, ids),
+      );
+      return new Set(rows.map((row) => initiativeFrom(row).data.id));
+    });
+  }
+
+  ratingTargets(
+    tenant: string,
+    portfolioId: string,
+    ids: readonly string[],
+  ): Promise<{ readonly portfolio: PortfolioRecord; readonly existing: Set<string> }> {
+    return guardStore(async () => {
+      const rows = await this.#initiativeRows(tenant, portfolioId, ids);
+      // After the rows, as #visible reads it: a row whose import is no longer pending belongs to a committed one.
+      const item = await this.#requirePortfolio(tenant, portfolioId);
+      const hidden = hiddenImports(item);
+      return {
+        portfolio: portfolioFrom(item),
+        existing: new Set(
+          rows
+            .filter((row) => !hidden.has(row[IMPORT_ID]?.S ?? ""))
+            .map((row) => initiativeFrom(row).data.id),
+        ),
+      };
     });
   }
 

@@ -184,6 +184,15 @@ export interface PortfolioStore {
 
   /** Which of these initiative ids exist. */
   existingInitiatives(tenant: string, portfolioId: string, ids: readonly string[]): Promise<Set<string>>;
+  /**
+   * What a rating write checks, in two reads rather than three: the portfolio (not-found when absent or being
+   * deleted) and which of these initiative ids exist.
+   */
+  ratingTargets(
+    tenant: string,
+    portfolioId: string,
+    ids: readonly string[],
+  ): Promise<{ readonly portfolio: PortfolioRecord; readonly existing: Set<string> }>;
   /** Writes rating records (each replaces that rater's earlier ratings of that initiative). */
   putRatings(tenant: string, portfolioId: string, ratings: readonly RatingRecord[]): Promise<BatchOutcome[]>;
   /**

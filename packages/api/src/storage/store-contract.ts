@@ -142,6 +142,19 @@ export function describeStoreContract(name: string, makeStore: () => PortfolioSt
       expect(await store.existingInitiatives(t, "p", ["a", "a#b", "zzz"])).toEqual(new Set(["a#b"]));
     });
 
+    it("reads a rating's targets: the portfolio and which initiatives exist; not-found once deleted", async () => {
+      const store = makeStore();
+      const t = tenant();
+      await store.createPortfolio(t, "p", fields, NOW);
+      await store.importInitiatives(t, "p", bare({ id: "a", name: "A" }, { id: "b", name: "B" }), NOW);
+      const targets = await store.ratingTargets(t, "p", ["a", "zzz", "b", "a"]);
+      expect(targets.portfolio.model).toEqual((await store.getPortfolio(t, "p")).model);
+      expect(targets.existing).toEqual(new Set(["a", "b"]));
+      expect(await codeOf(store.ratingTargets(t, "nope", ["a"]))).toBe("not-found");
+      await store.deletePortfolio(t, "p", 1);
+      expect(await codeOf(store.ratingTargets(t, "p", ["a"]))).toBe("not-found");
+    });
+
     it("removes one rater's ratings, of every initiative or of some", async () => {
       const store = makeStore();
       const t = tenant();

@@ -13,7 +13,7 @@ export const WEIGHTS_OPTION: OptionSpec = {
   short: "w",
   value: "FILE",
   description:
-    "criterion weights as JSON (from `cxprism weights ahp|rank --format json`, or {id: weight}); criteria not in it keep theirs",
+    "criterion weights as JSON (from `cxprism weights ahp|rank --format json`, or {id or label: weight}); criteria not in it keep theirs; the output names the weights applied",
 };
 
 /** `score --discuss-threshold N`: when a rating goes on the raters' discussion list. */

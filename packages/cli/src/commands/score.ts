@@ -5,6 +5,7 @@ import { defineCommand } from "../command.js";
 import { CliError } from "../errors.js";
 import { loadScorable } from "../input/load-portfolio.js";
 import { openOutput } from "../io/output.js";
+import { appliedWeights, renderAppliedWeights } from "../render/applied-weights.js";
 import { shouldColour } from "../render/colour.js";
 import { appendJsonFields, discussionJson, renderDiscussionTable } from "../render/discussion.js";
 import { colourMatrixText } from "../render/matrix-colour.js";
@@ -99,7 +100,8 @@ export const scoreCommand = defineCommand({
       throw new CliError("usage", `--matrix: expected --format table or md, received --format ${format}`);
     // Judgement (#6): a re-weighted model, and the raters' disagreement when there is a rater column.
     const threshold = readDiscussThreshold(values["discuss-threshold"]);
-    const model = await loadScoreModel(readString(values.model), readString(values.weights));
+    const weightsFile = readString(values.weights);
+    const model = await loadScoreModel(readString(values.model), weightsFile);
     const loaded = await loadScorable(
       positionals[0]!,
       { modelFile: readString(values.model), missing, model, sheet: readString(values.sheet) },
@@ -111,6 +113,7 @@ export const scoreCommand = defineCommand({
     // Scores as typed arrays; a Result is built only for a row on its way out (csv builds none at all).
     const columns = scoreColumns(scorable.portfolio);
     const order = selectRows(columns, quadrant, top);
+    const weights = appliedWeights(scorable.portfolio.model, weightsFile);
     const output = openOutput(readString(values.out), io.stdout);
     try {
       const results: Result[] =
@@ -126,18 +129,24 @@ export const scoreCommand = defineCommand({
       if (format === "table") {
         const colour = values.out === undefined && shouldColour(io.stdout, io.env);
         await output.write(renderResultsTable(results, { colour }));
+        if (weightsFile !== undefined) await output.write(`\n${renderAppliedWeights(weights)}`);
         if (disagreement !== undefined)
           await output.write(renderDiscussionTable(disagreement, scorable.portfolio.model, { colour }));
-      } else if (format === "md") await output.write(renderResultsMarkdown(results));
-      else {
+      } else if (format === "md") {
+        await output.write(renderResultsMarkdown(results));
+        if (weightsFile !== undefined) await output.write(`\n${renderAppliedWeights(weights)}`);
+      } else {
         const { layout } = loaded.origins;
         const extraNames = layout.extras.map((column) => layout.names[column]!);
         let chunks =
           format === "csv"
             ? renderScoredCsv(scorable, columns, order, extraNames)
             : renderScoredJson(scorable, columns, order, extraNames);
-        if (format === "json" && disagreement !== undefined)
-          chunks = appendJsonFields(chunks, { discussion: discussionJson(disagreement) });
+        if (format === "json")
+          chunks = appendJsonFields(chunks, {
+            weights,
+            ...(disagreement === undefined ? {} : { discussion: discussionJson(disagreement) }),
+          });
         for (const chunk of chunks) await output.write(chunk);
       }
       if (values.matrix === true && results.length > 0) {
@@ -156,6 +165,8 @@ export const scoreCommand = defineCommand({
     }
     if (loaded.extraColumns.length > 0)
       io.stderr.write(`note: kept as extra columns: ${loaded.extraColumns.join(", ")}\n`);
+    if (weightsFile !== undefined && format === "csv")
+      io.stderr.write(`note: ${renderAppliedWeights(weights)}`);
     const { warnings } = scorable.portfolio;
     let warned = 0;
     let unrated = 0;

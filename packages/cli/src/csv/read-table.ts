@@ -2,29 +2,52 @@ import { readFile } from "node:fs/promises";
 import { detectDelimiter, type TableDelimiter } from "@cxprism/core/table";
 import { CsvError, parse } from "csv-parse/sync";
 import { CliError } from "../errors.js";
+import { isXlsxPath } from "./read-xlsx.js";
 
-/** A small CSV read whole: its cells row by row (row k is spreadsheet row k + 1) and its delimiter. */
+/**
+ * A small table read whole, from a CSV or a workbook's sheet: its cells row by row (row k is spreadsheet row
+ * k + 1), and the CSV's delimiter or the sheet's name.
+ */
 export interface CsvTable {
   /** The name to show in messages: the path as given, or `stdin`. */
   readonly file: string;
   readonly rows: readonly (readonly string[])[];
-  readonly delimiter: TableDelimiter;
+  /** The CSV's delimiter; undefined for a workbook. */
+  readonly delimiter: TableDelimiter | undefined;
+  /** The sheet read, for a workbook. */
+  readonly sheet?: string | undefined;
+}
+
+/** Options for {@link readCsvTable}. */
+export interface SmallTableOptions {
+  /** For a workbook: the sheet to read by its tab name (default the first); refused for a CSV. */
+  readonly sheet?: string | undefined;
+  /** What the table holds, for the message about an empty file ("rows of judgments"). */
+  readonly expected?: string | undefined;
 }
 
 const DECIMAL_COMMA = /^\s*[+-]?(\d+,\d*|,\d+)\s*$/;
 
 /**
- * Reads a small CSV (a pairwise matrix, a few dozen cells) with the dialect handling of `score`: the delimiter
- * (`,` `;` or tab) detected from the header, a UTF-8 BOM stripped, CRLF, quoted fields. In a file delimited by
- * `;` a decimal comma (`0,333`) becomes a point, as spreadsheets in much of Europe write it. Blank lines are
- * kept as rows so that row numbers stay those a spreadsheet shows.
+ * Reads a small table (a pairwise matrix, an application inventory) whole, from a CSV with the dialect
+ * handling of `score` (the delimiter `,` `;` or tab detected from the header, a UTF-8 BOM stripped, CRLF,
+ * quoted fields; with `;` a decimal comma such as `0,333` becomes a point, as spreadsheets in much of Europe
+ * write it) or from one sheet of an .xlsx workbook (by its extension, or on stdin by the zip signature every
+ * workbook starts with). Blank lines and empty sheet rows are kept as rows, so that row numbers stay those a
+ * spreadsheet shows.
  *
  * @param path - the file, or `-` for stdin
  * @param stdin - the process's stdin
- * @returns the rows and the delimiter
- * @throws {@link CliError} `io` when the file cannot be read, `invalid-input` for text that is not CSV
+ * @param options - the sheet of a workbook
+ * @returns the rows, and the delimiter or the sheet
+ * @throws {@link CliError} `io` when the file cannot be read, `invalid-input` for text that is not CSV or bytes
+ *   that are no readable workbook, `usage` for `--sheet` with a CSV
  */
-export async function readCsvTable(path: string, stdin: NodeJS.ReadableStream): Promise<CsvTable> {
+export async function readCsvTable(
+  path: string,
+  stdin: NodeJS.ReadableStream,
+  options: SmallTableOptions = {},
+): Promise<CsvTable> {
   const file = path === "-" ? "stdin" : path;
   let bytes: Buffer;
   try {
@@ -35,6 +58,12 @@ export async function readCsvTable(path: string, stdin: NodeJS.ReadableStream): 
       code === "ENOENT" ? "no such file" : code === "EISDIR" ? "it is a directory" : (error as Error).message;
     throw new CliError("io", `${path}: cannot read the file (${reason})`);
   }
+  if (isXlsxPath(path) || (await isWorkbook(bytes))) return readSheet(file, bytes, options.sheet);
+  if (options.sheet !== undefined)
+    throw new CliError(
+      "usage",
+      `--sheet: expected an .xlsx workbook, received ${file}, which is read as CSV`,
+    );
   const text = new TextDecoder("utf-8").decode(bytes);
   if (bytes.includes(0) || text.includes("\uFFFD")) {
     const problem = {
@@ -46,7 +75,10 @@ export async function readCsvTable(path: string, stdin: NodeJS.ReadableStream): 
   }
   const body = text.startsWith("\uFEFF") ? text.slice(1) : text;
   if (body.trim() === "") {
-    const problem = { file, message: "expected a header row and rows of judgments, received an empty file" };
+    const problem = {
+      file,
+      message: `expected a header row and ${options.expected ?? "rows"}, received an empty file`,
+    };
     throw new CliError("invalid-input", problem.message, [problem]);
   }
   const delimiter = detectDelimiter(body);
@@ -69,6 +101,32 @@ export async function readCsvTable(path: string, stdin: NodeJS.ReadableStream): 
   if (delimiter === ";")
     rows = rows.map((row) => row.map((cell) => (DECIMAL_COMMA.test(cell) ? cell.replace(",", ".") : cell)));
   return { file, rows, delimiter };
+}
+
+/**
+ * Whether bytes start with the zip signature every .xlsx starts with (how a workbook on stdin is told from a
+ * CSV); the workbook reader loads only for bytes that start with `P`.
+ */
+export async function isWorkbook(bytes: Uint8Array): Promise<boolean> {
+  return bytes[0] === 0x50 && (await import("@cxprism/core/xlsx")).looksLikeXlsx(bytes);
+}
+
+/** One sheet of a workbook as dense rows (row k is spreadsheet row k + 1; empty rows as no cells). */
+async function readSheet(file: string, bytes: Uint8Array, sheet: string | undefined): Promise<CsvTable> {
+  const { readXlsxRows } = await import("@cxprism/core/xlsx");
+  const table = readXlsxRows(bytes, { sheet });
+  if (!table.success)
+    throw new CliError(
+      "invalid-input",
+      `${file}: cannot read the workbook`,
+      table.problems.map((problem) => ({ file, cell: problem.cells, message: problem.message })),
+    );
+  const rows: string[][] = [];
+  for (const { row, cells } of table.rows) {
+    while (rows.length < row - 1) rows.push([]);
+    rows.push([...cells]);
+  }
+  return { file, rows, delimiter: undefined, sheet: table.sheet };
 }
 
 async function readAll(stream: NodeJS.ReadableStream): Promise<Buffer> {

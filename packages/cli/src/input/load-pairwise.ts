@@ -1,9 +1,11 @@
-import { CxprismError, type Problem } from "@cxprism/core";
+import { CxprismError, type Model, type Problem } from "@cxprism/core";
+import { columnLetters, quoteSheetName } from "@cxprism/core/table";
 import {
   type AhpResult,
   ahpWeights,
   type Completion,
   type PriorityMethod,
+  pairwiseCriterionIds,
   type RandomIndexTable,
   safeParsePairwiseTable,
 } from "@cxprism/core/weights";
@@ -18,6 +20,10 @@ export interface AhpLoadOptions {
   readonly randomIndex: RandomIndexTable;
   /** How missing judgments are filled (default `harker`). */
   readonly completion?: Completion | undefined;
+  /** The model whose criteria the headers name, by id or label; the weights are keyed by id. */
+  readonly model: Model;
+  /** For a workbook: the sheet to read (default the first). */
+  readonly sheet?: string | undefined;
 }
 
 /** An AHP result and the file it came from. */
@@ -28,10 +34,12 @@ export interface LoadedAhp {
 }
 
 /**
- * Reads a pairwise-comparison CSV (criterion ids as the header row and the first column) and derives AHP
- * weights from it. Every problem of the table is reported at once, each at its spreadsheet row and column.
+ * Reads a pairwise-comparison table, a CSV or a workbook's sheet (criteria as the header row and the first
+ * column, each by id or by label), and derives AHP weights from it, keyed by criterion id (a matrix none of
+ * whose headers names a criterion keeps its headers: it compares something else). Every problem of the
+ * table is reported at once, each at its spreadsheet row and column.
  *
- * @param path - the CSV path, or `-` for stdin
+ * @param path - the CSV or .xlsx path, or `-` for stdin
  * @param options - the priority method and the random-index table
  * @param io - the process streams (stdin for `-`)
  * @returns the weights, lambda-max, CI, CR, verdict and worst judgments
@@ -42,21 +50,30 @@ export async function loadAhpWeights(
   options: AhpLoadOptions,
   io: CommandIo,
 ): Promise<LoadedAhp> {
-  const { file, rows } = await readCsvTable(path, io.stdin);
-  const parsed = safeParsePairwiseTable(rows);
+  const { file, rows, sheet } = await readCsvTable(path, io.stdin, {
+    sheet: options.sheet,
+    expected: "rows of judgments",
+  });
   const fail = (problems: readonly Problem[]): never => {
-    const placed = problems.map((problem) => locatePairwiseProblem(file, problem, rows));
+    const placed = problems.map((problem) => locatePairwiseProblem(file, problem, rows, sheet));
     throw new CliError("invalid-input", `${file}: the pairwise comparisons are not valid`, placed);
   };
+  const parsed = safeParsePairwiseTable(rows);
   if (!parsed.success) return fail(parsed.problems);
+  const criteria = pairwiseCriterionIds(options.model, parsed.matrix.ids);
+  if (!criteria.success)
+    return fail(criteria.problems.map(({ index, message }) => ({ path: [0, index + 1], message })));
   try {
     return {
       file,
-      result: ahpWeights(parsed.matrix, {
-        method: options.method,
-        randomIndex: options.randomIndex,
-        completion: options.completion,
-      }),
+      result: ahpWeights(
+        { ...parsed.matrix, ids: criteria.ids },
+        {
+          method: options.method,
+          randomIndex: options.randomIndex,
+          completion: options.completion,
+        },
+      ),
     };
   } catch (error) {
     if (error instanceof CxprismError) return fail(error.problems);
@@ -72,18 +89,29 @@ export async function loadAhpWeights(
  * @param file - the file name to show
  * @param problem - a problem from `safeParsePairwiseTable` or `ahpWeights`
  * @param rows - the table as read
+ * @param sheet - for a workbook, the sheet read: the place is then shown as its cell (`Sheet1!C3`)
  * @returns the problem placed in the file
  */
 export function locatePairwiseProblem(
   file: string,
   problem: Problem,
   rows: readonly (readonly string[])[],
+  sheet?: string,
 ): FileProblem {
   const [row, column] = problem.path;
   if (typeof row !== "number") return { file, message: problem.message };
-  if (typeof column !== "number") return { file, row: row + 1, message: problem.message };
+  const inSheet = (place: string) =>
+    sheet === undefined ? {} : { cell: `${quoteSheetName(sheet)}!${place}` };
+  if (typeof column !== "number")
+    return { file, ...inSheet(`${row + 1}:${row + 1}`), row: row + 1, message: problem.message };
   const header = rows[0] ?? [];
   const name = (header[column] ?? "").trim();
   const shown = name !== "" ? name : column === 0 ? "row label" : `column ${column + 1}`;
-  return { file, row: row + 1, column: shown, message: problem.message };
+  return {
+    file,
+    ...inSheet(`${columnLetters(column + 1)}${row + 1}`),
+    row: row + 1,
+    column: shown,
+    message: problem.message,
+  };
 }

@@ -54,7 +54,7 @@ describe("loadWeightedModel", () => {
   it("names an unknown id in the file and suggests the nearest criterion", async () => {
     const file = write('{"cx_impactt": 1, "data_readines": 2}');
     const error = (await loadWeightedModel(defaultModel, file).catch((e: unknown) => e)) as CliError;
-    expect(error.problems.map((p) => [p.column, p.message.match(/did you mean "(\w+)"/)?.[1]])).toEqual([
+    expect(error.problems.map((p) => [p.column, p.message.match(/did you mean (\w+),/)?.[1]])).toEqual([
       ["cx_impactt", "cx_impact"],
       ["data_readines", "data_readiness"],
     ]);

@@ -2,6 +2,7 @@ import {
   type AhpResult,
   describeJudgmentAdvice,
   RANDOM_INDEX_TABLES,
+  type RankedCriterionWeights,
   type RankWeightMethod,
 } from "@cxprism/core/weights";
 import stringWidth from "string-width";
@@ -128,19 +129,19 @@ export function ahpJson(result: AhpResult): Record<string, unknown> {
 }
 
 /**
- * The machine-readable rank weights: `{weights, method, ranking}`, which `score --weights` reads.
+ * The machine-readable rank weights: `{weights, method, ranking, axes}` by criterion id, which
+ * `score --weights` reads: `ranking` as given (inner arrays are ties), `axes` each axis' order, as the weights
+ * were computed.
  *
- * @param weights - weight by id
+ * @param ranked - the weights and each axis' ranking
  * @param method - the surrogate-weight formula
- * @param ranking - the ranking as read (inner arrays are ties)
  * @returns a plain object for `JSON.stringify`
  */
 export function rankWeightsJson(
-  weights: Readonly<Record<string, number>>,
+  ranked: RankedCriterionWeights,
   method: RankWeightMethod,
-  ranking: readonly (readonly string[])[],
 ): Record<string, unknown> {
-  return { weights, method, ranking };
+  return { weights: ranked.weights, method, ranking: ranked.ranking, axes: ranked.axes };
 }
 
 function sortWeights(weights: Readonly<Record<string, number>>): [string, number][] {

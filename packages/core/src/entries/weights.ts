@@ -49,6 +49,7 @@ export {
   type ObjectiveWeightOptions,
   objectiveWeights,
 } from "../weights/objective-weights.js";
+export { type PairwiseCriterionIds, pairwiseCriterionIds } from "../weights/pairwise-criteria.js";
 export {
   formatJudgment,
   type PairwiseMatrix,
@@ -73,7 +74,9 @@ export {
 export {
   equalWeights,
   RANK_WEIGHT_METHODS,
+  type RankedCriterionWeights,
   type RankWeightMethod,
+  rankCriterionWeights,
   rankWeights,
 } from "../weights/rank-weights.js";
 export {

@@ -3,15 +3,14 @@ import type { DecisionProblem } from "./decision-problem.js";
 
 /**
  * Hwang, C.L. & Yoon, K. (1981) *Multiple Attribute Decision Making: Methods and Applications*, Springer —
- * the fighter-aircraft example used throughout the book (TOPSIS, pp. 128-140): four aircraft, six criteria
- * (maximum speed in Mach, ferry range in NM, maximum payload in lb, acquisition cost in $10^6 (a cost),
- * reliability and manoeuvrability on a 1-9 scale), weights 0.2, 0.1, 0.1, 0.1, 0.2, 0.3. The matrix is the
- * book's; it is confirmed independently by the concordance matrix of the same example on the Czech University
- * of Life Sciences' ORMS pages ("Fighter Aircraft Problem - Permutation Method", e.g. A1 over A2 by 0.7, A3
- * over A4 by 0.8, A4 over A1 by 0.7 counting ties). The book's printed closeness values were not at hand:
- * the expected values below come from an independent numpy implementation of the book's steps (vector
- * normalisation, weighting, ideal and anti-ideal, Euclidean distances), run for this test; the ranking is
- * A1 > A3 > A4 > A2.
+ * the fighter-aircraft example used throughout the book, worked by TOPSIS on pp. 133-134: four aircraft, six
+ * criteria (maximum speed in Mach, ferry range in NM, maximum payload in lb, acquisition cost in $10^6 (a
+ * cost), reliability and manoeuvrability on a 1-9 scale), weights 0.2, 0.1, 0.1, 0.1, 0.2, 0.3. The matrix is
+ * the book's as quoted by ldss-hse/ldss-benchmark ("Example taken from TOPSIS book, page 133",
+ * benchmark/assessments/decision_matrix.py) and confirmed by the concordance matrix of the same example on
+ * the Czech University of Life Sciences' ORMS pages ("Fighter Aircraft Problem - Permutation Method", e.g. A1
+ * over A2 by 0.7, A3 over A4 by 0.8, A4 over A1 by 0.7 counting ties). The book's printed results are in
+ * `topsis.test.ts`.
  */
 export const FIGHTER_AIRCRAFT: DecisionProblem = {
   alternatives: ["A1", "A2", "A3", "A4"],
@@ -28,6 +27,28 @@ export const FIGHTER_AIRCRAFT: DecisionProblem = {
     [2.5, 2700, 18000, 6.5, 3, 5],
     [1.8, 2000, 21000, 4.5, 7, 7],
     [2.2, 1800, 20000, 5.0, 5, 5],
+  ],
+};
+
+/**
+ * Opricovic, S. & Tzeng, G.-H. (2004) "Compromise solution by MCDM methods: a comparative analysis of VIKOR
+ * and TOPSIS", European Journal of Operational Research 156(2), 445-455: the paper's numerical example, three
+ * alternatives on two criteria of equal weight, f1 a cost (1, 2, 5) and f2 a benefit (3000, 3750, 4500). The
+ * paper itself was not reachable here; the data are as three libraries quote it, each citing the paper:
+ * scikit-criteria (tests/agg/test_vikor.py, `test_VIKOR_opricovic2004compromise`), pymcdm
+ * (test/test_mcdm.py, `TestVIKOR.test_output_opricovic`) and the R package MCDM (the `VIKOR` help page's
+ * example). The printed results are in `vikor.test.ts` and `topsis.test.ts`.
+ */
+export const OPRICOVIC_TZENG_2004: DecisionProblem = {
+  alternatives: ["A1", "A2", "A3"],
+  criteria: [
+    { id: "f1", weight: 0.5, direction: "cost" },
+    { id: "f2", weight: 0.5, direction: "benefit" },
+  ],
+  values: [
+    [1, 3000],
+    [2, 3750],
+    [5, 4500],
   ],
 };
 

@@ -67,10 +67,28 @@ describe("applyWeights", () => {
     } catch (error) {
       expect(error).toBeInstanceOf(CxprismError);
       const messages = (error as CxprismError).problems.map((p) => p.message).join("\n");
-      expect(messages).toMatch(/did you mean "cx_impact"/);
+      expect(messages).toMatch(/did you mean cx_impact, "Customer experience impact"/);
       expect(messages).toMatch(/at least 0, received -2/);
       expect(messages).toMatch(/expected a weight for criterion strategic_fit/);
     }
+  });
+
+  it("takes criteria by label (any case and spacing) and keys the model by id", () => {
+    const model = applyWeights(
+      defaultModel,
+      { "DATA  readiness": 3, "Customer experience impact": 2, cost_to_serve: 1 },
+      { missing: "zero" },
+    );
+    const weightOf = (id: string) => model.criteria.find((criterion) => criterion.id === id)!.weight;
+    expect([weightOf("data_readiness"), weightOf("cx_impact"), weightOf("cost_to_serve")]).toEqual([3, 2, 1]);
+  });
+
+  it("refuses a criterion given twice, by id and by label", () => {
+    expect(() =>
+      applyWeights(defaultModel, { data_readiness: 1, "Data readiness": 2 }, { missing: "keep" }),
+    ).toThrow(
+      /expected one entry for criterion data_readiness, received "Data readiness" and "data_readiness"/,
+    );
   });
 
   it("rejects weights that leave an axis with nothing", () => {

@@ -2,8 +2,8 @@ import * as v from "valibot";
 import { CxprismError, type Problem } from "../errors.js";
 import { defaultModel } from "../model/cx-ai-prism.js";
 import { type Model, type ModelInput, ModelSchema } from "../schema/model.js";
+import { createCriterionKeyResolver, keyByCriterionId } from "../validate/criterion-key.js";
 import { issueToProblem } from "../validate/issues.js";
-import { suggestNearest } from "../validate/suggest.js";
 
 /** Options for {@link applyWeights}. */
 export interface ApplyWeightsOptions {
@@ -28,10 +28,10 @@ export interface ApplyWeightsOptions {
  * passed in is not changed; the result is validated like any model.
  *
  * @param model - the model to re-weight (default `cx-ai-prism`)
- * @param weights - weight by criterion id (any non-negative scale)
+ * @param weights - weight by criterion id or label (any non-negative scale; labels ignore case and spacing)
  * @param options - what to do with criteria not in `weights`, and with the axis weights
  * @returns the re-weighted, validated model
- * @throws {@link CxprismError} `invalid-input` for unknown ids (with the nearest id suggested), negative or
+ * @throws {@link CxprismError} `invalid-input` for unknown or ambiguous keys (with the nearest criterion suggested), negative or
  *   non-finite weights, missing criteria; `invalid-model` when an axis ends with no positive weight
  * @example
  * const model = applyWeights(defaultModel, ahpWeights(matrix).weights, { missing: "keep" });
@@ -51,24 +51,19 @@ export function applyWeights(
   }
   const base = parsed.output;
   const missing = options.missing ?? "error";
-  const ids = new Set(base.criteria.map((criterion) => criterion.id));
-  const problems: Problem[] = [];
-  for (const [id, weight] of Object.entries(weights)) {
-    if (!ids.has(id)) {
-      const hint = suggestNearest(id, ids);
+  // Keys may be ids or labels (a pairwise CSV headed by labels gives labels); from here on, ids.
+  const keyed = keyByCriterionId(createCriterionKeyResolver(base), weights, ["weights"]);
+  const problems: Problem[] = [...keyed.problems];
+  for (const [key, weight] of Object.entries(weights)) {
+    if (typeof weight !== "number" || !Number.isFinite(weight) || weight < 0) {
       problems.push({
-        path: ["weights", id],
-        message: `expected a criterion id of model ${base.id}, received "${id}"${hint ? ` (did you mean "${hint}"?)` : ""}`,
-      });
-    } else if (typeof weight !== "number" || !Number.isFinite(weight) || weight < 0) {
-      problems.push({
-        path: ["weights", id],
+        path: ["weights", key],
         message: `expected a finite weight of at least 0, received ${weight}`,
       });
     }
   }
   const criteria = base.criteria.map((criterion) => {
-    const weight = weights[criterion.id];
+    const weight = keyed.values[criterion.id];
     if (weight !== undefined) return { ...criterion, weight };
     if (missing === "error") {
       problems.push({

@@ -1,7 +1,14 @@
 import { fc, test } from "@fast-check/vitest";
 import { describe, expect, it } from "vitest";
 import { CxprismError } from "../errors.js";
-import { equalWeights, RANK_WEIGHT_METHODS, rankPositionWeights, rankWeights } from "./rank-weights.js";
+import { defaultModel } from "../model/cx-ai-prism.js";
+import {
+  equalWeights,
+  RANK_WEIGHT_METHODS,
+  rankCriterionWeights,
+  rankPositionWeights,
+  rankWeights,
+} from "./rank-weights.js";
 
 describe("rank-order centroid", () => {
   // Barron & Barrett (1996), Management Science 42(11), Table 1: ROC weights for n = 2..5, to 4 places.
@@ -69,5 +76,47 @@ describe("rankWeights", () => {
 
   it("gives equal weights", () => {
     expect(equalWeights(["a", "b", "c", "d"])).toEqual({ a: 0.25, b: 0.25, c: 0.25, d: 0.25 });
+  });
+});
+
+describe("rankCriterionWeights", () => {
+  it("ranks a mixed ranking per axis, labels read as ids", () => {
+    // value: cx_impact > strategic_fit; feasibility: data_readiness = time_to_value, then acceptance
+    const ranked = rankCriterionWeights(defaultModel, [
+      "Customer experience impact",
+      ["data readiness", "time_to_value"],
+      "strategic_fit",
+      "ACCEPTANCE",
+    ]);
+    expect(ranked.axes).toEqual({
+      value: [["cx_impact"], ["strategic_fit"]],
+      feasibility: [["data_readiness", "time_to_value"], ["acceptance"]],
+    });
+    // ROC for 2: 0.75, 0.25; for 3 with a tie of the first two: (0.6111 + 0.2778) / 2 each, 0.1111
+    expect(ranked.weights.cx_impact).toBeCloseTo(0.75, 12);
+    expect(ranked.weights.strategic_fit).toBeCloseTo(0.25, 12);
+    expect(ranked.weights.data_readiness).toBeCloseTo((11 / 18 + 5 / 18) / 2, 12);
+    expect(ranked.weights.acceptance).toBeCloseTo(2 / 18, 12);
+  });
+
+  it("names every unknown and repeated criterion at once, with a suggestion", () => {
+    try {
+      rankCriterionWeights(defaultModel, ["cx_impcat", ["data_readiness", "Data readiness"], "budget"]);
+      expect.unreachable();
+    } catch (error) {
+      expect((error as CxprismError).problems).toEqual([
+        {
+          path: [0],
+          message:
+            'expected a criterion id or label of model cx-ai-prism, received "cx_impcat" (did you mean cx_impact, "Customer experience impact"?)',
+        },
+        {
+          path: [1, 1],
+          message:
+            'expected each criterion once, received data_readiness again (as "Data readiness"; first as "data_readiness")',
+        },
+        { path: [2], message: expect.stringMatching(/received "budget" \(did you mean one of cx_impact/) },
+      ]);
+    }
   });
 });

@@ -1,4 +1,7 @@
 import { CxprismError, type Problem } from "../errors.js";
+import type { Axis } from "../schema/criterion.js";
+import type { Model } from "../schema/model.js";
+import { createCriterionKeyResolver } from "../validate/criterion-key.js";
 
 /**
  * Surrogate weights from a ranking alone (most important first), for when a group can agree on an order but
@@ -115,4 +118,82 @@ export function rankWeights(
  */
 export function equalWeights(ids: readonly string[]): Record<string, number> {
   return rankWeights([ids], "equal");
+}
+
+/** Weights of a model's criteria from one ranking: see {@link rankCriterionWeights}. */
+export interface RankedCriterionWeights {
+  /** Weight by criterion id; each axis' weights sum to 1. */
+  readonly weights: Record<string, number>;
+  /** The ranking as given, each key as its criterion id. */
+  readonly ranking: string[][];
+  /** The ranking by criterion id, split by axis (an axis nobody ranked is absent). */
+  readonly axes: Partial<Record<Axis, string[][]>>;
+}
+
+/**
+ * Surrogate weights for a model's criteria from one ranking, most important first. Each entry names a
+ * criterion by id or by label (case and spacing ignored); an unknown or ambiguous key is an error that
+ * suggests the criterion meant. Scoring weighs value criteria only against value criteria and feasibility
+ * criteria only against feasibility ones, so a ranking that mixes the axes is ranked **per axis**: each
+ * axis keeps the order (and ties) its criteria have in the ranking and gets weights summing to 1, exactly as
+ * if its criteria had been ranked alone.
+ *
+ * @param model - the model whose criteria are ranked
+ * @param ranking - keys in order of importance; an inner array is a tie
+ * @param method - the surrogate-weight formula (default `rank-order-centroid`)
+ * @returns weights by criterion id and the ranking each axis got
+ * @throws {@link CxprismError} `invalid-input` for every unknown, ambiguous, empty or repeated key at once
+ * @example
+ * rankCriterionWeights(defaultModel, ["Customer experience impact", "data_readiness", "strategic_fit"]);
+ * // { weights: { cx_impact: 0.75, strategic_fit: 0.25, data_readiness: 1 },
+ * //   ranking: [["cx_impact"], ["data_readiness"], ["strategic_fit"]],
+ * //   axes: { value: [["cx_impact"], ["strategic_fit"]], feasibility: [["data_readiness"]] } }
+ */
+export function rankCriterionWeights(
+  model: Model,
+  ranking: readonly (string | readonly string[])[],
+  method: RankWeightMethod = "rank-order-centroid",
+): RankedCriterionWeights {
+  const resolve = createCriterionKeyResolver(model);
+  const problems: Problem[] = [];
+  const seen = new Map<string, string>();
+  const axes: Partial<Record<Axis, string[][]>> = {};
+  const byId: string[][] = [];
+  ranking.forEach((entry, k) => {
+    const group = typeof entry === "string" ? [entry] : [...entry];
+    if (group.length === 0)
+      problems.push({ path: [k], message: "expected at least one id in a tie group, received none" });
+    const byAxis = new Map<Axis, string[]>();
+    group.forEach((key, g) => {
+      const path = typeof entry === "string" ? [k] : [k, g];
+      if (key.trim() === "") {
+        problems.push({ path, message: "expected a criterion id or label, received an empty string" });
+        return;
+      }
+      const resolved = resolve(key);
+      if (!resolved.success) {
+        problems.push({ path, message: resolved.message });
+        return;
+      }
+      const earlier = seen.get(resolved.id);
+      if (earlier !== undefined) {
+        problems.push({
+          path,
+          message: `expected each criterion once, received ${resolved.id} again (as "${key}"; first as "${earlier}")`,
+        });
+        return;
+      }
+      seen.set(resolved.id, key);
+      const { axis } = resolved.criterion;
+      byAxis.set(axis, [...(byAxis.get(axis) ?? []), resolved.id]);
+    });
+    for (const [axis, ids] of byAxis) axes[axis] = [...(axes[axis] ?? []), ids];
+    byId.push([...byAxis.values()].flat());
+  });
+  if (seen.size === 0 && problems.length === 0)
+    problems.push({ path: [], message: "expected at least one criterion, received none" });
+  if (problems.length > 0) throw new CxprismError("invalid-input", problems);
+  const weights: Record<string, number> = {};
+  for (const groups of Object.values(axes)) Object.assign(weights, rankWeights(groups, method));
+  return { weights, ranking: byId, axes };
 }
