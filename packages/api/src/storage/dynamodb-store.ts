@@ -51,7 +51,6 @@ import { INVITE_AFTER_DELETE_SECONDS } from "./workshop-store.js";
 
 type Item = Record<string, AttributeValue>;
 
-
 /** Items per Query page and per stretch of conversion when a portfolio's contents are read. */
 const CONTENTS_PAGE_ITEMS = 1000;
 /** Options of {@link DynamoDbPortfolioStore}. */

@@ -629,7 +629,7 @@ describe("optimal completion's work limit", () => {
         values[i]![j] = judgment;
         values[j]![i] = judgment === null ? null : 1 / judgment;
       }
-    const started = performance.now();
+    const started = Date.now();
     let error: unknown;
     try {
       ahpWeights({ ids, values }, { completion: "optimal" });
@@ -639,7 +639,7 @@ describe("optimal completion's work limit", () => {
     expect(error).toBeInstanceOf(CxprismError);
     expect((error as CxprismError).problems[0]!.message).toContain(MAX_COMPLETION_WORK.toLocaleString("en"));
     expect((error as CxprismError).problems[0]!.message).toContain('completion "harker"');
-    expect(performance.now() - started).toBeLessThan(30_000);
+    expect(Date.now() - started).toBeLessThan(30_000);
     // Harker's completion of the same matrix is immediate.
     expect(ahpWeights({ ids, values }, { completion: "harker" }).completion).toBe("harker");
   });
