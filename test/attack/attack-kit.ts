@@ -199,32 +199,48 @@ const SMALL_SCORE = JSON.stringify({ initiatives: randomInitiatives(3, 99) });
  */
 const PROBE = `
 const { parentPort, workerData } = require("node:worker_threads");
+const http = require("node:http");
 const { url, score } = workerData;
 const health = [];
 const scores = [];
+let failures = 0;
 let done = false;
 parentPort.once("message", () => { done = true; });
-let failures = 0;
-const timed = async (into, send) => {
+// A new connection for every probe (no keep-alive): a reused socket can be closed by the server's keep-alive
+// timer in the instant a request is sent on it, which says nothing about the server's latency.
+const send = (path, body) =>
+  new Promise((resolve, reject) => {
+    const request = http.request(url + path, {
+      method: body === undefined ? "GET" : "POST",
+      agent: false,
+      headers: body === undefined ? {} : { "Content-Type": "application/json" },
+    }, (response) => {
+      response.resume();
+      response.once("end", () => resolve(response.statusCode));
+      response.once("error", reject);
+    });
+    request.once("error", reject);
+    request.end(body);
+  });
+const timed = async (into, path, body) => {
   const started = performance.now();
   try {
-    const response = await send();
-    await response.arrayBuffer();
-    if (response.status !== 200) throw new Error("probe answered " + response.status);
+    const status = await send(path, body);
+    if (status !== 200) throw new Error("probe answered " + status);
   } catch (error) {
-    // A probe the server dropped counts as failed, with the time it waited.
+    // A probe the server dropped or refused counts as failed, with the time it waited.
     failures++;
   }
   into.push(performance.now() - started);
 };
 (async () => {
-  // One round first, unmeasured: the thread's first fetch sets up its connections.
-  await timed([], () => fetch(url + "/health"));
-  await timed([], () => fetch(url + "/v1/score", { method: "POST", headers: { "Content-Type": "application/json" }, body: score }));
+  // One round first, unmeasured: the thread's first request loads what it needs.
+  await timed([], "/health");
+  await timed([], "/v1/score", score);
   parentPort.postMessage({ ready: true });
   while (!done) {
-    await timed(health, () => fetch(url + "/health"));
-    await timed(scores, () => fetch(url + "/v1/score", { method: "POST", headers: { "Content-Type": "application/json" }, body: score }));
+    await timed(health, "/health");
+    await timed(scores, "/v1/score", score);
     await new Promise((resolve) => setTimeout(resolve, 5));
   }
   parentPort.postMessage({ health, scores, failures });
