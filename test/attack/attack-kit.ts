@@ -5,10 +5,13 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { createHash } from "node:crypto";
 import { once } from "node:events";
-import { readFile } from "node:fs/promises";
+import { mkdtemp, readFile, rm } from "node:fs/promises";
 import { createRequire } from "node:module";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { Worker } from "node:worker_threads";
 import { defaultModel } from "@cxprism/core";
+import { createRandom } from "../../bench/lib.js";
 import { type ServerProcess, startServerProcess } from "../api/portfolio-server.js";
 
 /** The owner key every attack server accepts (tenant `attack`). */
@@ -68,12 +71,13 @@ export interface AttackTarget {
 }
 
 /**
- * Starts a store process and the Node entry on it, with the documented default limits.
+ * Starts a store process and the Node entry on it, with the documented default limits and a temporary data
+ * folder (its dev keys; the portfolios live in the store process), removed again by `stop`.
  *
- * @param dataDir - the server's data folder (its dev keys; the portfolios live in the store process)
  * @returns both, and a way to stop them
  */
-export async function startAttackTarget(dataDir: string): Promise<AttackTarget> {
+export async function startAttackTarget(): Promise<AttackTarget> {
+  const dataDir = await mkdtemp(join(tmpdir(), "cxprism-attack-"));
   const store = await startStoreProcess();
   try {
     const server = await startServerProcess({
@@ -94,10 +98,12 @@ export async function startAttackTarget(dataDir: string): Promise<AttackTarget> 
       async stop() {
         await server.stop();
         await store.stop();
+        await rm(dataDir, { recursive: true, force: true });
       },
     };
   } catch (error) {
     await store.stop();
+    await rm(dataDir, { recursive: true, force: true });
     throw error;
   }
 }
@@ -126,17 +132,8 @@ export function call(
 export const ratings = (value: number): Record<string, number> =>
   Object.fromEntries(defaultModel.criteria.map((criterion) => [criterion.id, value]));
 
-/** A seeded generator (mulberry32): the same seed gives the same requests on every run. */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** A seeded generator (mulberry32, the benchmarks' own): the same seed gives the same requests every run. */
+export const seededRandom = createRandom;
 
 /**
  * `count` initiatives with random ratings 1-5 (seeded), short ids and names, so as many as possible fit the

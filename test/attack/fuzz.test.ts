@@ -4,9 +4,6 @@
 // wrong media types, CSV noise. Every answer must be below 500, within 5 s, and every error
 // application/problem+json.
 
-import { mkdtemp, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   type AttackTarget,
@@ -22,12 +19,10 @@ const IN_FLIGHT = 4;
 const SLOW_MS = 5000;
 
 let target: AttackTarget;
-let dataDir: string;
 let portfolio = "";
 
 beforeAll(async () => {
-  dataDir = await mkdtemp(join(tmpdir(), "cxprism-fuzz-"));
-  target = await startAttackTarget(dataDir);
+  target = await startAttackTarget();
   const created = await call(target.server, "POST", "/v1/portfolios", { name: "Fuzz" });
   portfolio = ((await created.json()) as { id: string }).id;
   const imported = await call(target.server, "POST", `/v1/portfolios/${portfolio}/initiatives/import`, {
@@ -38,7 +33,6 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await target?.stop();
-  await rm(dataDir, { recursive: true, force: true });
 });
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };

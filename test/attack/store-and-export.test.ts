@@ -3,9 +3,6 @@
 // stops answering (SIGSTOP: the connection stays open, nothing comes back), which must give 503 with
 // Retry-After within the documented store timeout while /health keeps answering.
 
-import { mkdtemp, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { parse } from "csv-parse/sync";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type AttackTarget, call, ratings, startAttackTarget } from "./attack-kit.js";
@@ -16,16 +13,13 @@ const STORE_TIMEOUT_MS = 10_000;
 const TRIGGERS = ["=", "+", "-", "@", "\t", "\r"];
 
 let target: AttackTarget;
-let dataDir: string;
 
 beforeAll(async () => {
-  dataDir = await mkdtemp(join(tmpdir(), "cxprism-attack-"));
-  target = await startAttackTarget(dataDir);
+  target = await startAttackTarget();
 }, 60_000);
 
 afterAll(async () => {
   await target?.stop();
-  await rm(dataDir, { recursive: true, force: true });
 });
 
 async function newPortfolio(name: string): Promise<string> {

@@ -4,9 +4,6 @@
 // holds only when the heavy work runs off the event loop. Prints each route's time, memory and probe
 // latencies (the figures recorded in docs/limits.md).
 
-import { mkdtemp, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { defaultModel } from "@cxprism/core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
@@ -67,17 +64,14 @@ function sparseAhpMatrix(size: number, seed: number) {
 }
 
 let target: AttackTarget;
-let dataDir: string;
 const figures: Record<string, Measured> = {};
 
 beforeAll(async () => {
-  dataDir = await mkdtemp(join(tmpdir(), "cxprism-attack-"));
-  target = await startAttackTarget(dataDir);
+  target = await startAttackTarget();
 }, 60_000);
 
 afterAll(async () => {
   await target?.stop();
-  await rm(dataDir, { recursive: true, force: true });
   const rows = Object.entries(figures).map(([route, m]) => ({
     route,
     status: m.status,
