@@ -1,8 +1,11 @@
 // The same tables through both faces: the CLI binary and the Node server over HTTP read every fixture with
 // the core's one table reader, so they must agree on the scores, or on every problem at the same row and
 // column with the same words.
-import { readdirSync, readFileSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { type RunningServer, startNodeServer } from "@cxprism/api/node";
+import { defaultModel } from "@cxprism/core";
 import { XLSX_MEDIA_TYPE } from "@cxprism/core/table";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runCli } from "../cli/run-cli.js";
@@ -15,6 +18,9 @@ const workbooks = readdirSync(new URL("./fixtures/xlsx", import.meta.url)).filte
 );
 /** The sheet to read where it is not the first. */
 const SHEETS: Readonly<Record<string, string>> = { "named-sheet.xlsx": "Ratings" };
+
+const scratch = mkdtempSync(join(tmpdir(), "cxprism-faces-"));
+afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
 let server: RunningServer;
 beforeAll(async () => {
@@ -284,5 +290,43 @@ describe("POST /v1/plan reads a table like the CLI's plan (issue #13)", () => {
     expect(response.status).toBe(422);
     const places = body.errors.map((error) => `${file}:${error.row}${error.field ? `:${error.field}` : ""}:`);
     for (const place of places) expect(cli.stderr).toContain(place);
+  });
+
+  it("reports a missing cost in the same pass as the rating problems, at the same places", async () => {
+    const ids = defaultModel.criteria.map((criterion) => criterion.id);
+    const row = (name: string, cost: string, first: string) =>
+      [name, cost, first, ...ids.slice(1).map(() => "3")].join(",");
+    const file = join(scratch, "no-cost.csv");
+    writeFileSync(
+      file,
+      `${["name", "cost", ...ids].join(",")}\n${row("Chatbot", "", "high")}\n${row("Routing", "1000", "4")}\n${row("Knowledge search", "", "2")}\n`,
+    );
+    const cli = runCli(["plan", file, "--budget", "5000", "--format", "json"]);
+    expect(cli.code).toBe(1);
+    const fromCli = cli.stderr
+      .trimEnd()
+      .split("\n")
+      .filter((line) => !/^\d+ problems?$/.test(line))
+      .map((line) => {
+        const [, place, column, message] = PLACE.csv.exec(line.slice(file.length))!;
+        return [Number(place), column ?? null, message] as const;
+      });
+    const response = await fetch(`${server.url}/v1/plan?budget=5000`, {
+      method: "POST",
+      headers: { "Content-Type": "text/csv", Connection: "close" },
+      body: readFileSync(file),
+    });
+    expect(response.status).toBe(422);
+    const body = (await response.json()) as { errors: { row?: number; field?: string; detail: string }[] };
+    const fromHttp = body.errors.map(
+      (error) => [error.row ?? null, error.field ?? null, error.detail] as const,
+    );
+    const cost = "expected a one-off cost of at least 0 to plan within a budget, received nothing";
+    expect(fromCli).toEqual([
+      [2, "cost", cost],
+      [2, "cx_impact", expect.stringContaining('received "high"')],
+      [4, "cost", cost],
+    ]);
+    expect(fromHttp).toEqual(fromCli);
   });
 });

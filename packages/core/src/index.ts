@@ -67,6 +67,7 @@ export {
   type MissingPolicy,
   type Portfolio,
   type PortfolioValidation,
+  type Requirement,
   type ScoreOptions,
   type ValidInitiative,
   validatePortfolio,

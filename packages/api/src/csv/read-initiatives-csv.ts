@@ -1,4 +1,4 @@
-import type { MissingPolicy, Model, Problem } from "@cxprism/core";
+import type { MissingPolicy, Model, Problem, Requirement } from "@cxprism/core";
 import * as formula from "@cxprism/core/formula";
 import {
   capTableProblems,
@@ -17,6 +17,8 @@ import { parseCsv } from "./parse-csv.js";
 export interface CsvTableOptions {
   readonly model: Model;
   readonly missing: MissingPolicy | undefined;
+  /** Fields every initiative must have (`/v1/plan`: cost), reported with the other problems. */
+  readonly require?: readonly Requirement[] | undefined;
   /** Longest accepted header cell, in characters. */
   readonly maxHeaderLength: number;
   /** Most initiatives (distinct rows, or distinct initiatives with a `rater` column). */
@@ -82,6 +84,7 @@ export function parseCsvTable(
     missing: options.missing,
     decimalComma: parsed.delimiter === ";",
     maxHeaderLength: options.maxHeaderLength,
+    require: options.require,
     // The API bundles the formula entry anyway (formula criteria in /v1/plan and scoring).
     formula,
   });

@@ -1,4 +1,4 @@
-import type { MissingPolicy, Model } from "@cxprism/core";
+import type { MissingPolicy, Model, Requirement } from "@cxprism/core";
 import * as formula from "@cxprism/core/formula";
 import { type InitiativeTable, readInitiativeTable } from "@cxprism/core/table";
 import { ApiError } from "../http/problem.js";
@@ -19,6 +19,8 @@ export const BODY_XLSX_LIMITS = {
 export interface XlsxTableOptions {
   readonly model: Model;
   readonly missing: MissingPolicy | undefined;
+  /** Fields every initiative must have (`/v1/plan`: cost), reported with the other problems. */
+  readonly require?: readonly Requirement[] | undefined;
   readonly maxHeaderLength: number;
   /** The sheet's tab name (the `sheet` query parameter); the first sheet when absent. */
   readonly sheet: string | undefined;
@@ -59,6 +61,7 @@ export async function parseXlsxTable(
     model: options.model,
     missing: options.missing,
     maxHeaderLength: options.maxHeaderLength,
+    require: options.require,
     formula,
   });
   return { ...table, sheet: workbook.sheet };

@@ -1,5 +1,5 @@
 import type { Problem } from "@cxprism/core";
-import { PlanOptionsSchema } from "@cxprism/core/plan";
+import { PlanOptionsSchema, planRequirements } from "@cxprism/core/plan";
 import * as v from "valibot";
 import type { Limits } from "../config/deps.js";
 import { type CpuJob, type CpuRunner, INLINE_WORK_LIMITS, runCpuInline } from "../cpu/cpu-jobs.js";
@@ -169,7 +169,10 @@ async function readJsonPlan(request: Request, limits: Limits): Promise<PlanInput
 async function readTablePlan(request: Request, limits: Limits): Promise<PlanInput> {
   const { budget, ...options } = readQuery(new URL(request.url), PlanQuerySchema);
   // The same table reader and problem places as /v1/score; `missing` comes from the query there too.
-  const { portfolio, toItem, missing } = await readScoreRequest(request, limits);
+  // A missing cost (or effort, with a capacity) is reported with the table's other problems, in one pass.
+  const { portfolio, toItem, missing } = await readScoreRequest(request, limits, undefined, {
+    require: planRequirements(options),
+  });
   if (budget === undefined)
     throw validationFailed([
       {

@@ -5,6 +5,7 @@ import {
   ModelSchema,
   type Portfolio,
   type Problem,
+  type Requirement,
   toJsonPointer,
   validatePortfolio,
 } from "@cxprism/core";
@@ -155,16 +156,23 @@ export function readSheetParam(url: URL, isXlsx: boolean): string | undefined {
   return sheet;
 }
 
+/** What a table body must hold besides ratings: the fields every initiative needs (`/v1/plan`: cost). */
+export interface TableRequirements {
+  readonly require?: readonly Requirement[] | undefined;
+}
+
 function readCsvInput(
   text: string,
   limits: Limits,
   url: URL,
+  needs: TableRequirements,
   model?: { readonly sent: unknown; readonly parsed: Model },
 ): ScoreInput {
   const missing = readMissingParam(url);
   const table = readInitiativesCsv(text, {
     model: model?.parsed ?? defaultModel,
     missing,
+    require: needs.require,
     maxHeaderLength: limits.maxCsvHeaderLength,
     maxInitiatives: limits.maxInitiatives,
   });
@@ -179,11 +187,17 @@ function readCsvInput(
 }
 
 /** Reads an .xlsx body: one sheet (the `sheet` query parameter, else the first) through the core's table reader. */
-async function readXlsxInput(bytes: Uint8Array, limits: Limits, url: URL): Promise<ScoreInput> {
+async function readXlsxInput(
+  bytes: Uint8Array,
+  limits: Limits,
+  url: URL,
+  needs: TableRequirements,
+): Promise<ScoreInput> {
   const missing = readMissingParam(url);
   const read = await parseXlsxTable(bytes, {
     model: defaultModel,
     missing,
+    require: needs.require,
     maxHeaderLength: limits.maxCsvHeaderLength,
     sheet: readSheetParam(url, true),
   });
@@ -208,7 +222,12 @@ async function partText(form: FormData, name: string): Promise<string | undefine
  * Reads `multipart/form-data` with a `csv` part (the wide CSV) and an optional `model` part (model JSON): the
  * way to score a CSV with a custom model, since a model does not fit in a URL.
  */
-async function readMultipartInput(request: Request, text: string, limits: Limits): Promise<ScoreInput> {
+async function readMultipartInput(
+  request: Request,
+  text: string,
+  limits: Limits,
+  needs: TableRequirements,
+): Promise<ScoreInput> {
   let form: FormData;
   try {
     form = await new Response(text, {
@@ -226,7 +245,7 @@ async function readMultipartInput(request: Request, text: string, limits: Limits
       { field: "csv", detail: "expected a part named csv holding the CSV, received none" },
     ]);
   const modelText = await partText(form, "model");
-  if (modelText === undefined) return readCsvInput(csv, limits, new URL(request.url));
+  if (modelText === undefined) return readCsvInput(csv, limits, new URL(request.url), needs);
   let sent: unknown;
   try {
     sent = JSON.parse(modelText);
@@ -253,7 +272,7 @@ async function readMultipartInput(request: Request, text: string, limits: Limits
         return { ...item, pointer: `/model${item.pointer ?? ""}` };
       }),
     );
-  return readCsvInput(csv, limits, new URL(request.url), { sent, parsed: parsed.output });
+  return readCsvInput(csv, limits, new URL(request.url), needs, { sent, parsed: parsed.output });
 }
 
 /** A scoring body once read and validated: the portfolio, the raw initiatives and the request's options. */
@@ -278,6 +297,7 @@ export interface ScoreRequest<Options> {
  * @param request - the request
  * @param limits - the request limits
  * @param optionsSchema - the schema of the JSON body's `options` (default: `{missing?}`)
+ * @param needs - fields every initiative of a table body must have (reported with its other problems)
  * @returns the validated portfolio with the options and a problem locator
  * @throws {@link ApiError} for every client error (400, 413, 415, 422)
  */
@@ -287,11 +307,12 @@ export async function readScoreRequest<
   request: Request,
   limits: Limits,
   optionsSchema: v.GenericSchema<unknown, Options> = ScoreOptionsSchema as never,
+  needs: TableRequirements = {},
 ): Promise<ScoreRequest<Options>> {
   const { type, isJson } = scoreMediaType(request);
   const url = new URL(request.url);
   if (type === XLSX_MEDIA_TYPE) {
-    const input = await readXlsxInput(await readBodyBytes(request, limits.maxBodyBytes), limits, url);
+    const input = await readXlsxInput(await readBodyBytes(request, limits.maxBodyBytes), limits, url, needs);
     return { ...input, portfolio: input.portfolio!, options: undefined };
   }
   readSheetParam(url, false);
@@ -299,8 +320,8 @@ export async function readScoreRequest<
   const input = isJson
     ? readJsonInput(text, limits, optionsSchema)
     : type === "text/csv"
-      ? { ...readCsvInput(text, limits, url), options: undefined }
-      : { ...(await readMultipartInput(request, text, limits)), options: undefined };
+      ? { ...readCsvInput(text, limits, url, needs), options: undefined }
+      : { ...(await readMultipartInput(request, text, limits, needs)), options: undefined };
   let portfolio = input.portfolio;
   if (portfolio === undefined) {
     const validation = validatePortfolio(input.initiatives, {

@@ -4,6 +4,7 @@ import {
   type Plan,
   type PlanInput,
   PlanObjectiveSchema,
+  planRequirements,
   renderPlanMarkdown,
   renderPlanSvg,
 } from "@cxprism/core/plan";
@@ -41,7 +42,8 @@ export const planCommand = defineCommand({
     "`benefit` (per year) give payback, ROI and NPV; `effort` (person-months) is needed with --capacity;",
     "`capabilities` (`;` or `|` lists) are checked against --inventory; columns named like the fields of",
     "the model's formula criteria feed the formulas. The format follows --format, else the --out",
-    "extension (.md .json .svg), else md on a terminal and json in a pipe.",
+    "extension (.md .json .svg), else md on a terminal and json in a pipe. A missing cost or effort and a",
+    "dependency cycle are listed with the file's other problems, all at once.",
   ].join("\n"),
   options: {
     budget: {
@@ -148,6 +150,8 @@ export const planCommand = defineCommand({
         modelFile: readString(values.model),
         missing: input.missing ?? "error",
         sheet: readString(values.sheet),
+        // A missing cost (or effort, with a capacity) is reported with the file's other problems, at once.
+        require: planRequirements({ capacity }),
       },
       io,
     );

@@ -1,7 +1,13 @@
 import { createReadStream } from "node:fs";
 import { stat } from "node:fs/promises";
 import type { Readable } from "node:stream";
-import { defaultModel, type MissingPolicy, type Model, type Portfolio } from "@cxprism/core";
+import {
+  defaultModel,
+  type MissingPolicy,
+  type Model,
+  type Portfolio,
+  type Requirement,
+} from "@cxprism/core";
 import {
   checkTable,
   type TableCheck,
@@ -51,6 +57,8 @@ export interface LoadOptions {
   readonly model?: Model | undefined;
   /** The sheet of an .xlsx workbook to read (the first when absent); refused for a CSV. */
   readonly sheet?: string | undefined;
+  /** Fields every initiative must have (`plan`: cost), reported with the file's other problems. */
+  readonly require?: readonly Requirement[] | undefined;
 }
 
 /** Files at least this large get a progress line (on a terminal). */
@@ -74,7 +82,12 @@ export async function loadPortfolio(
 ): Promise<LoadedPortfolio> {
   const { model, file, read, formula } = await openCsv(path, options, io);
   const outcome = await read(readInitiativesCsv, (start) => start.readRows());
-  const check = checkTable(outcome.start, outcome.read, { model, missing: options.missing, formula });
+  const check = checkTable(outcome.start, outcome.read, {
+    model,
+    missing: options.missing,
+    formula,
+    require: options.require,
+  });
   throwProblems(file, check, outcome.sheet);
   // The initiatives as read are not returned: the portfolio holds its own copies, and a million rows of
   // input objects are worth freeing before scoring.

@@ -53,6 +53,7 @@ export {
   type PlannedInitiative,
   type PlanOutcome,
   type PlanWave,
+  planRequirements,
   safeCreatePlan,
 } from "../plan/plan.js";
 export { formatAmount, type PlanMarkdownOptions, renderPlanMarkdown } from "../render/plan-markdown.js";

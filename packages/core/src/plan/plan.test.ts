@@ -242,6 +242,24 @@ describe("createPlan", () => {
     ]);
   });
 
+  it("reports a missing cost with the rating problems, in one pass", () => {
+    const broken = { ...ratings(3, 3), cx_impact: 9 };
+    const error = problemsOf(() =>
+      planOf(
+        [
+          { name: "A", ratings: broken },
+          { name: "B", ratings: ratings(3, 3) },
+        ],
+        { budget: 10 },
+      ),
+    );
+    expect(error.problems.map((problem) => problem.path.join("."))).toEqual([
+      "initiatives.0.cost",
+      "initiatives.0.ratings.cx_impact",
+      "initiatives.1.cost",
+    ]);
+  });
+
   it("returns the problems instead of throwing from safeCreatePlan", () => {
     const outcome = safeCreatePlan([{ name: "A", ratings: ratings(3, 3) }], { budget: 1 });
     expect(outcome.success).toBe(false);

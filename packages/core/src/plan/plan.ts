@@ -14,12 +14,12 @@ import { KPI_IDS, type KpiId } from "../schema/kpi.js";
 import type { ResultQuadrant } from "../schema/model.js";
 import { issueToProblem } from "../validate/issues.js";
 import {
+  type Requirement,
   type ScoreOptions,
   UNRATED_FEASIBILITY,
   UNRATED_VALUE,
   validatePortfolio,
 } from "../validate/portfolio.js";
-import { findDependencyCycle } from "./dependencies.js";
 import { solveKnapsack } from "./knapsack.js";
 import {
   defaultGranularity,
@@ -110,6 +110,17 @@ export interface Plan {
 }
 
 /**
+ * What planning requires of every initiative, checked with its ratings in one pass (`validatePortfolio`'s and
+ * the table reader's `require`): a cost, an effort when planning within a capacity, and no dependency cycle.
+ *
+ * @param options - the planning options (only `capacity` matters)
+ * @returns the requirements
+ */
+export function planRequirements(options: { readonly capacity?: number | undefined }): Requirement[] {
+  return options.capacity === undefined ? ["cost", "acyclic"] : ["cost", "effort", "acyclic"];
+}
+
+/**
  * Turns a ranking into a plan: scores the initiatives, selects the best set within the budget (and the
  * capacity in person-months, if given) with an exact knapsack that honours `dependsOn` (an initiative comes
  * with all its prerequisites, whose costs count), and sequences the selection into waves, pilots first.
@@ -140,36 +151,14 @@ export function createPlan(initiatives: unknown, input: PlanInput): Plan {
     );
   }
   const options = parsedOptions.output;
-  const validation = validatePortfolio(initiatives, { model, missing });
+  // A missing cost (or effort) is reported with the rating problems, in one pass.
+  const validation = validatePortfolio(initiatives, { model, missing, require: planRequirements(options) });
   if (!validation.success) throw new CxprismError(validation.code, validation.problems);
   const portfolio = validation.portfolio;
   const items = portfolio.initiatives;
   const indexOf = new Map(items.map((initiative, index) => [initiative.id, index]));
-  const problems: Problem[] = [];
-  items.forEach((initiative, index) => {
-    if (initiative.cost === undefined) {
-      problems.push({
-        path: ["initiatives", index, "cost"],
-        message: "expected a one-off cost of at least 0 to plan within a budget, received nothing",
-      });
-    }
-    if (options.capacity !== undefined && initiative.effort === undefined) {
-      problems.push({
-        path: ["initiatives", index, "effort"],
-        message: "expected an effort in person-months to plan within a capacity, received nothing",
-      });
-    }
-  });
+  // Validated acyclic above, with the ratings, costs and efforts, in one pass.
   const prerequisites = items.map((initiative) => initiative.dependsOn.map((id) => indexOf.get(id)!));
-  const cycle = findDependencyCycle(prerequisites);
-  if (cycle.length > 0) {
-    const ids = [...cycle, cycle[0]!].map((index) => items[index]!.id);
-    problems.push({
-      path: ["initiatives", cycle[0]!, "dependsOn"],
-      message: `expected dependsOn without cycles, received the cycle ${ids.join(" -> ")}`,
-    });
-  }
-  if (problems.length > 0) throw new CxprismError("invalid-input", problems);
 
   const results = scorePortfolio(portfolio);
   const resultOf = new Map(results.map((result) => [result.id, result]));

@@ -1,7 +1,12 @@
 import { CxprismError, type Problem } from "../errors.js";
 import type { Model } from "../schema/model.js";
 import { type ColumnPortfolio, validateColumns } from "../validate/columns.js";
-import { type MissingPolicy, type Portfolio, validatePortfolio } from "../validate/portfolio.js";
+import {
+  type MissingPolicy,
+  type Portfolio,
+  type Requirement,
+  validatePortfolio,
+} from "../validate/portfolio.js";
 import { isBlankRow } from "./cells.js";
 import { extraColumnNames, mapTableHeader, type TableFormulaEntry, type TableLayout } from "./header.js";
 import { isAboutAbsentColumn, placeTableProblem } from "./locate.js";
@@ -31,6 +36,11 @@ export interface TableOptions {
    * with formula criteria, so that other tables never load mathjs.
    */
   readonly formula?: TableFormulaEntry | undefined;
+  /**
+   * Fields every initiative must have (planning: `cost`), reported with the other problems. Checked on tables
+   * read as objects (`readRows`, `readInitiativeTable`), which is how a table to plan is read.
+   */
+  readonly require?: readonly Requirement[] | undefined;
 }
 
 /** A table whose header has been read: the layout, the header's problems, and readers for the rows. */
@@ -136,7 +146,11 @@ export function checkTable(
       return failed();
     }
   }
-  const validation = validatePortfolio(initiatives, { model: options.model, missing });
+  const validation = validatePortfolio(initiatives, {
+    model: options.model,
+    missing,
+    require: options.require,
+  });
   if (!validation.success) place(validation.problems);
   if (problems.length > 0 || !validation.success) return failed();
   return { success: true, portfolio: validation.portfolio, initiatives };

@@ -2,6 +2,7 @@ import * as v from "valibot";
 import type { Problem, ProblemPath } from "../errors.js";
 import { scaleBounds, scaleMidpoint } from "../pipeline/normalise.js";
 import { aggregateRaterValues } from "../pipeline/raters.js";
+import { findDependencyCycle } from "../plan/dependencies.js";
 import { type Criterion, isLabelScale } from "../schema/criterion.js";
 import { type Initiative, InitiativeSchema, type Ratings } from "../schema/initiative.js";
 import type { Model, ModelInput } from "../schema/model.js";
@@ -27,7 +28,24 @@ export interface ScoreOptions {
    * carries a `missing-rating` warning.
    */
   readonly missing?: MissingPolicy | undefined;
+  /**
+   * What the initiatives must satisfy for what comes next, checked with the ratings in the same pass:
+   * planning needs a `cost` on every initiative, an `effort` with a capacity, and `acyclic` dependencies.
+   */
+  readonly require?: readonly Requirement[] | undefined;
 }
+
+/**
+ * A requirement beyond scoring: see {@link ScoreOptions.require}. `cost` and `effort`: every initiative has
+ * one; `acyclic`: `dependsOn` forms no cycle.
+ */
+export type Requirement = "cost" | "effort" | "acyclic";
+
+/** Why each field is needed, for the problem that says it is missing. */
+const REQUIRED_BECAUSE: Readonly<Record<"cost" | "effort", string>> = {
+  cost: "expected a one-off cost of at least 0 to plan within a budget, received nothing",
+  effort: "expected an effort in person-months to plan within a capacity, received nothing",
+};
 
 /** A validated initiative: its id is settled. */
 export interface ValidInitiative extends Initiative {
@@ -112,6 +130,9 @@ export function validatePortfolio(initiatives: unknown, options: ScoreOptions = 
       }
       initiative = result.output;
     }
+    for (const field of options.require ?? [])
+      if (field !== "acyclic" && initiative[field] === undefined)
+        context.problems.push({ path: ["initiatives", index, field], message: REQUIRED_BECAUSE[field] });
     if (initiative.id !== undefined) return initiative as ValidInitiative;
     const id = slugify(initiative.name);
     if (id === "") {
@@ -128,6 +149,7 @@ export function validatePortfolio(initiatives: unknown, options: ScoreOptions = 
     (index) => parsed[index]!.dependsOn,
     context.problems,
   );
+  if (options.require?.includes("acyclic") === true) checkAcyclic(parsed, context.problems);
   const n = initiatives.length;
   const m = model.criteria.length;
   const ratings = new Float64Array(n * m);
@@ -175,6 +197,27 @@ export function validatePortfolio(initiatives: unknown, options: ScoreOptions = 
       unrated,
     },
   };
+}
+
+/** Reports one dependency cycle among the initiatives (prerequisites that are not initiatives are reported elsewhere). */
+function checkAcyclic(parsed: readonly (ValidInitiative | undefined)[], problems: Problem[]): void {
+  const indexOf = new Map<string, number>();
+  parsed.forEach((initiative, index) => {
+    if (initiative !== undefined && !indexOf.has(initiative.id)) indexOf.set(initiative.id, index);
+  });
+  const prerequisites = parsed.map((initiative) =>
+    (initiative?.dependsOn ?? []).flatMap((id) => {
+      const index = indexOf.get(id);
+      return index === undefined ? [] : [index];
+    }),
+  );
+  const cycle = findDependencyCycle(prerequisites);
+  if (cycle.length === 0) return;
+  const ids = [...cycle, cycle[0]!].map((index) => parsed[index]!.id);
+  problems.push({
+    path: ["initiatives", cycle[0]!, "dependsOn"],
+    message: `expected dependsOn without cycles, received the cycle ${ids.join(" -> ")}`,
+  });
 }
 
 /** Marks a rating already reported as invalid, so it is not reported as missing too. */
