@@ -5,7 +5,7 @@ import {
   capabilityReport,
   type InitiativeOverlap,
 } from "../capability/overlap.js";
-import { CxprismError, type Problem } from "../errors.js";
+import { CxprismError } from "../errors.js";
 import { type KpiCoverage, kpiCoverage } from "../kpi/coverage.js";
 import { type BusinessCase, businessCase, hasBusinessCase } from "../money/business-case.js";
 import { createNormaliser } from "../pipeline/normalise.js";
