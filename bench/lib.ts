@@ -15,40 +15,58 @@ export function medianMs(fn: () => unknown, runs = 7, warmup = 2): number {
   return times[Math.floor(times.length / 2)]!;
 }
 
+/** A function's time in one call: wall and CPU (user + system), in milliseconds. */
+export interface Timing {
+  readonly ms: number;
+  readonly cpuMs: number;
+}
+
 /**
  * Times several functions in interleaved rounds (each round runs each once, in order) after `warmup` untimed
  * rounds: on a machine shared with other work, neighbours in time see the same load, so per-round ratios are
- * steadier than ratios of medians taken minutes apart.
+ * steadier than ratios of medians taken minutes apart. CPU time (this process's user + system, or what a
+ * self-timed function reports) is recorded beside wall time: a preempted call's wall time grows with the
+ * load, its CPU time barely does.
  *
  * @param fns - the functions by name, the first being the baseline; `{selfTimed}` for one that reports its own
- *   time in ms (work in another process)
- * @returns per name: the median time in ms and the median of per-round ratios to the baseline
+ *   wall and CPU time in ms (work in another process)
+ * @returns per name: the median wall and CPU times in ms and the medians of per-round ratios to the baseline
  */
 export async function interleavedMs(
-  fns: Readonly<Record<string, (() => unknown) | { readonly selfTimed: () => Promise<number> }>>,
+  fns: Readonly<Record<string, (() => unknown) | { readonly selfTimed: () => Promise<Timing> }>>,
   rounds = 15,
   warmup = 3,
-): Promise<Record<string, { ms: number; ratio: number }>> {
+): Promise<Record<string, { ms: number; ratio: number; cpuMs: number; cpuRatio: number }>> {
   const names = Object.keys(fns);
-  const times: Record<string, number[]> = Object.fromEntries(names.map((name) => [name, []]));
+  const times: Record<string, Timing[]> = Object.fromEntries(names.map((name) => [name, []]));
   for (let round = 0; round < warmup + rounds; round++)
     for (const name of names) {
       const fn = fns[name]!;
-      let ms: number;
+      let timing: Timing;
       if (typeof fn === "function") {
         const start = performance.now();
+        const cpu = process.cpuUsage();
         fn();
-        ms = performance.now() - start;
-      } else ms = await fn.selfTimed(); // work in another process: its own time, without the messaging
-      if (round >= warmup) times[name]!.push(ms);
+        const used = process.cpuUsage(cpu);
+        timing = { ms: performance.now() - start, cpuMs: (used.user + used.system) / 1000 };
+      } else timing = await fn.selfTimed(); // work in another process: its own time, without the messaging
+      if (round >= warmup) times[name]!.push(timing);
     }
   const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
   const baseline = times[names[0]!]!;
   return Object.fromEntries(
-    names.map((name) => [
-      name,
-      { ms: median(times[name]!), ratio: median(times[name]!.map((ms, k) => ms / baseline[k]!)) },
-    ]),
+    names.map((name) => {
+      const own = times[name]!;
+      return [
+        name,
+        {
+          ms: median(own.map((t) => t.ms)),
+          ratio: median(own.map((t, k) => t.ms / baseline[k]!.ms)),
+          cpuMs: median(own.map((t) => t.cpuMs)),
+          cpuRatio: median(own.map((t, k) => t.cpuMs / baseline[k]!.cpuMs)),
+        },
+      ];
+    }),
   );
 }
 

@@ -1,4 +1,4 @@
-import type { Model, Quadrant } from "../schema/model.js";
+import { type Model, QUADRANTS, type Quadrant } from "../schema/model.js";
 import { TIE_TOLERANCE } from "./rank.js";
 
 /**
@@ -16,8 +16,21 @@ export function classifyQuadrant(
   feasibility: number,
   thresholds: Model["thresholds"],
 ): Quadrant {
+  return QUADRANTS[quadrantCode(value, feasibility, thresholds)]!;
+}
+
+/**
+ * {@link classifyQuadrant} as an index into {@link QUADRANTS} (0 `likely-win`, 1 `calculated-risk`,
+ * 2 `marginal-gain`, 3 `unlikely`): the form columns store, without a string per initiative.
+ *
+ * @param value - business value, 0-100
+ * @param feasibility - feasibility, 0-100
+ * @param thresholds - the model's quadrant thresholds
+ * @returns the quadrant's index
+ */
+export function quadrantCode(value: number, feasibility: number, thresholds: Model["thresholds"]): number {
   const highValue = value >= thresholds.value - TIE_TOLERANCE;
   const highFeasibility = feasibility >= thresholds.feasibility - TIE_TOLERANCE;
-  if (highValue) return highFeasibility ? "likely-win" : "calculated-risk";
-  return highFeasibility ? "marginal-gain" : "unlikely";
+  if (highValue) return highFeasibility ? 0 : 1;
+  return highFeasibility ? 2 : 3;
 }

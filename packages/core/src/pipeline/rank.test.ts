@@ -10,6 +10,40 @@ function rank(rows: [string, number, number][]) {
   return [...order].map((i) => `${ranks[i]}:${rows[i]![0]}`);
 }
 
+/** A seeded generator in [0, 1) (Park and Miller's minimal standard). */
+function seeded(seed: number): () => number {
+  let state = seed;
+  return () => {
+    state = (state * 48271) % 2147483647;
+    return state / 2147483647;
+  };
+}
+
+/** Checks order and ranks against the definition: a comparison sort on tolerance keys, ties sharing a rank. */
+function expectSameAsComparison(
+  priority: Float64Array,
+  value: Float64Array,
+  ids: string[],
+  last: Uint8Array,
+) {
+  const { order, ranks } = rankInitiatives(priority, value, ids, last);
+  const key = (score: number) => Math.round(score / 1e-9);
+  const expected = [...order].sort(
+    (a, b) =>
+      last[a]! - last[b]! ||
+      key(priority[b]!) - key(priority[a]!) ||
+      key(value[b]!) - key(value[a]!) ||
+      (ids[a]! < ids[b]! ? -1 : 1),
+  );
+  expect([...order]).toEqual(expected);
+  expected.forEach((i, k) => {
+    const previous = expected[k - 1];
+    const tied =
+      previous !== undefined && last[i] === last[previous] && key(priority[i]!) === key(priority[previous]!);
+    expect(ranks[i]).toBe(tied ? ranks[previous!] : k + 1);
+  });
+}
+
 describe("rankInitiatives", () => {
   it("orders by priority, then value, then id; tied priorities share a rank (1, 2, 2, 4)", () => {
     expect(
@@ -50,6 +84,33 @@ describe("rankInitiatives", () => {
       (a, b) => priority[b]! - priority[a]! || value[b]! - value[a]! || (ids[a]! < ids[b]! ? -1 : 1),
     );
     expect([...order]).toEqual(expected);
+  });
+
+  it("orders large portfolios with common ties (integer ratings: sorted by value, then by priority)", () => {
+    const n = 8000;
+    const next = seeded(11);
+    const priority = Float64Array.from({ length: n }, () => Math.floor(next() * 300) / 3);
+    const value = Float64Array.from({ length: n }, () => Math.floor(next() * 6) * 20);
+    const ids = Array.from({ length: n }, (_, i) => `id-${(i * 104729) % n}`);
+    const last = Uint8Array.from({ length: n }, (_, i) => (i % 13 === 0 ? 1 : 0));
+    expectSameAsComparison(priority, value, ids, last);
+  });
+
+  it("orders large portfolios with rare ties (one radix sort, ties settled after) as the comparison path", () => {
+    const n = 6000;
+    const next = seeded(7);
+    // Mostly distinct priorities (few ties, so the radix path sorts by priority and settles ties after):
+    // every 40th shares one priority (a run of 150, longer than an insertion block), every 97th another
+    // within the tolerance, with values that tie too.
+    const priority = Float64Array.from({ length: n }, (_, i) =>
+      i % 40 === 0 ? 42 : i % 97 === 0 ? 0.1 + 0.2 : next() * 100,
+    );
+    const value = Float64Array.from({ length: n }, (_, i) =>
+      i % 3 === 0 ? 50 : Math.floor(next() * 20) * 5,
+    );
+    const ids = Array.from({ length: n }, (_, i) => `id-${(i * 104729) % n}`);
+    const last = Uint8Array.from({ length: n }, (_, i) => (i % 11 === 0 ? 1 : 0));
+    expectSameAsComparison(priority, value, ids, last);
   });
 
   it("handles the empty list", () => {

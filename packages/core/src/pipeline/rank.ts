@@ -30,51 +30,163 @@ const RADIX = 1 << DIGIT_BITS;
 const DIGIT_MASK = RADIX - 1;
 /** Below this many initiatives a comparison sort is faster than three radix passes over 8,192 buckets. */
 const RADIX_THRESHOLD = 2048;
+/** How many keys {@link tiesAreCommon} samples. */
+const TIE_SAMPLE = 1024;
 
 /**
- * Stable LSD radix sort of `order` by a whole-number key in [0, 2^39), descending when `descending`.
- * Linear in n: ranking 100,000 initiatives costs a few passes over typed arrays, not n log n comparisons.
+ * Whether equal keys are common, judged from an evenly spaced sample: with integer ratings a few thousand
+ * priorities repeat, so a sample of {@link TIE_SAMPLE} holds many equal pairs; with averaged or continuous
+ * ratings it holds almost none.
  */
-function radixSortBy(
-  order: Uint32Array,
-  scratch: Uint32Array,
-  keys: Float64Array,
-  descending: boolean,
-): void {
+function tiesAreCommon(keys: Float64Array): boolean {
+  const step = keys.length / TIE_SAMPLE;
+  const sample = Float64Array.from({ length: TIE_SAMPLE }, (_, s) => keys[Math.floor(s * step)]!).sort();
+  let equal = 0;
+  for (let s = 1; s < TIE_SAMPLE; s++) if (sample[s] === sample[s - 1]) equal++;
+  return equal > TIE_SAMPLE / 8;
+}
+
+/** Runs of tied priority up to this long are settled by insertion; longer ones by a merge sort. */
+const INSERTION_RUN = 16;
+
+/**
+ * Stable LSD radix sort of `order` by a whole-number key in [0, 2^39), high keys first. Linear in n: ranking
+ * 100,000 initiatives costs a few passes over typed arrays, not n log n comparisons. The three digit
+ * histograms do not depend on the order, so one pass over the keys counts them all; a digit every key
+ * shares moves nothing and is skipped.
+ */
+function radixSortDescending(order: Uint32Array, scratch: Uint32Array, keys: Float64Array): void {
   const n = order.length;
-  // Split each key into three 13-bit digits with 32-bit integer arithmetic (`>>> 0` is the key mod 2^32).
-  const digits = [new Uint16Array(n), new Uint16Array(n), new Uint16Array(n)] as const;
-  const flip = descending ? DIGIT_MASK : 0;
+  // Each key as three 13-bit digits, complemented so that ascending digits mean descending keys, with 32-bit
+  // integer arithmetic (`>>> 0` is the key mod 2^32).
+  const digits = new Uint16Array(3 * n);
+  const counts = new Uint32Array(3 * RADIX);
   for (let i = 0; i < n; i++) {
     const key = keys[i]!;
     const low = key >>> 0;
     const high = Math.floor(key / 4294967296);
-    digits[0][i] = (low & DIGIT_MASK) ^ flip;
-    digits[1][i] = ((low >>> DIGIT_BITS) & DIGIT_MASK) ^ flip;
-    digits[2][i] = (((low >>> (2 * DIGIT_BITS)) | (high << (32 - 2 * DIGIT_BITS))) & DIGIT_MASK) ^ flip;
+    const d0 = (low & DIGIT_MASK) ^ DIGIT_MASK;
+    const d1 = ((low >>> DIGIT_BITS) & DIGIT_MASK) ^ DIGIT_MASK;
+    const d2 = (((low >>> (2 * DIGIT_BITS)) | (high << (32 - 2 * DIGIT_BITS))) & DIGIT_MASK) ^ DIGIT_MASK;
+    digits[i] = d0;
+    digits[n + i] = d1;
+    digits[2 * n + i] = d2;
+    counts[d0]!++;
+    counts[RADIX + d1]!++;
+    counts[2 * RADIX + d2]!++;
   }
-  const counts = new Uint32Array(RADIX);
   let from = order;
   let to = scratch;
-  for (const digit of digits) {
-    counts.fill(0);
-    for (let k = 0; k < n; k++) counts[digit[from[k]!]!]!++;
+  for (let pass = 0; pass < 3; pass++) {
+    const base = pass * RADIX;
+    const offset = pass * n;
     let total = 0;
-    for (let d = 0; d < RADIX; d++) {
+    let shared = false;
+    for (let d = base; d < base + RADIX; d++) {
       const count = counts[d]!;
+      if (count === n) shared = true;
       counts[d] = total;
       total += count;
     }
+    if (shared) continue;
     for (let k = 0; k < n; k++) {
       const i = from[k]!;
-      to[counts[digit[i]!]!++] = i;
+      to[counts[base + digits[offset + i]!]!++] = i;
     }
     const swap = from;
     from = to;
     to = swap;
   }
-  // Three passes leave the result in `scratch`: copy it back.
-  order.set(from);
+  if (from !== order) order.set(from);
+}
+
+/**
+ * Within each run of equal `runKeys` in `order`, orders by `keys`, high first, keeping the run's order among
+ * equal keys (stable). Each run's keys are first copied beside it, so sorting reads memory in order rather
+ * than through `order`.
+ */
+function settleRunsDescending(order: Uint32Array, runKeys: Float64Array, keys: Float64Array): void {
+  const n = order.length;
+  let sorted: Float64Array | undefined;
+  let scratch: { order: Uint32Array; keys: Float64Array } | undefined;
+  let start = 0;
+  let startKey = n > 0 ? runKeys[order[0]!]! : 0;
+  for (let k = 1; k <= n; k++) {
+    const key = k < n ? runKeys[order[k]!]! : Number.NaN;
+    if (key === startKey) continue;
+    if (k - start > 1) {
+      sorted ??= new Float64Array(n);
+      for (let j = start; j < k; j++) sorted[j] = keys[order[j]!]!;
+      if (k - start > INSERTION_RUN) scratch ??= { order: new Uint32Array(n), keys: new Float64Array(n) };
+      sortRangeDescending(order, sorted, scratch, start, k);
+    }
+    start = k;
+    startKey = key;
+  }
+}
+
+/**
+ * Stable sort of `order[start..end)` by `keys[start..end)` (kept beside it), high first: insertion in blocks
+ * of {@link INSERTION_RUN}, then merges through `scratch`.
+ */
+function sortRangeDescending(
+  order: Uint32Array,
+  keys: Float64Array,
+  scratch: { order: Uint32Array; keys: Float64Array } | undefined,
+  start: number,
+  end: number,
+): void {
+  for (let block = start; block < end; block += INSERTION_RUN)
+    insertionSortDescending(order, keys, block, Math.min(end, block + INSERTION_RUN));
+  if (scratch === undefined) return;
+  let from = order;
+  let fromKeys = keys;
+  let to = scratch.order;
+  let toKeys = scratch.keys;
+  for (let width = INSERTION_RUN; width < end - start; width *= 2) {
+    for (let left = start; left < end; left += 2 * width) {
+      const middle = Math.min(end, left + width);
+      const right = Math.min(end, left + 2 * width);
+      let a = left;
+      let b = middle;
+      let k = left;
+      while (a < middle && b < right) {
+        if (fromKeys[b]! > fromKeys[a]!) {
+          toKeys[k] = fromKeys[b]!;
+          to[k++] = from[b++]!;
+        } else {
+          toKeys[k] = fromKeys[a]!;
+          to[k++] = from[a++]!;
+        }
+      }
+      for (; a < middle; a++, k++) {
+        toKeys[k] = fromKeys[a]!;
+        to[k] = from[a]!;
+      }
+      for (; b < right; b++, k++) {
+        toKeys[k] = fromKeys[b]!;
+        to[k] = from[b]!;
+      }
+    }
+    [from, to] = [to, from];
+    [fromKeys, toKeys] = [toKeys, fromKeys];
+  }
+  if (from !== order) for (let k = start; k < end; k++) order[k] = from[k]!;
+}
+
+function insertionSortDescending(order: Uint32Array, keys: Float64Array, start: number, end: number): void {
+  for (let k = start + 1; k < end; k++) {
+    const i = order[k]!;
+    const key = keys[k]!;
+    let j = k - 1;
+    while (j >= start && keys[j]! < key) {
+      order[j + 1] = order[j]!;
+      keys[j + 1] = keys[j]!;
+      j--;
+    }
+    order[j + 1] = i;
+    keys[j + 1] = key;
+  }
 }
 
 /**
@@ -114,12 +226,19 @@ export function rankInitiatives(
         ordinal[a]! - ordinal[b]!,
     );
   } else {
-    // Least significant key first: id order, then value, then priority, each pass stable.
+    // From id order, stable radix sorts: by value then by priority when priorities often tie (integer
+    // ratings), else by priority alone, the few ties then ordered by value (stable: id order stays among
+    // full ties). Both give the same order; they differ in speed only.
     for (let i = 0; i < n; i++) order[ordinal[i]!] = i;
     const scratch = new Uint32Array(n);
-    radixSortBy(order, scratch, valueKey, true);
-    radixSortBy(order, scratch, priorityKey, true);
-    if (last !== undefined) moveToEnd(order, last);
+    if (tiesAreCommon(priorityKey)) {
+      radixSortDescending(order, scratch, valueKey);
+      radixSortDescending(order, scratch, priorityKey);
+    } else {
+      radixSortDescending(order, scratch, priorityKey);
+      settleRunsDescending(order, priorityKey, valueKey);
+    }
+    if (last !== undefined) moveToEnd(order, scratch, last);
   }
   const ranks = new Uint32Array(n);
   for (let k = 0; k < n; k++) {
@@ -140,10 +259,14 @@ function groupOf(last: Uint8Array | undefined, i: number): number {
 }
 
 /** Moves the initiatives flagged in `last` behind the others, keeping both groups' order (a stable partition). */
-function moveToEnd(order: Uint32Array, last: Uint8Array): void {
-  const flagged = order.filter((i) => last[i] !== 0);
-  if (flagged.length === 0) return;
-  let k = 0;
-  for (const i of order.filter((i) => last[i] === 0)) order[k++] = i;
-  order.set(flagged, k);
+function moveToEnd(order: Uint32Array, scratch: Uint32Array, last: Uint8Array): void {
+  const n = order.length;
+  let kept = 0;
+  let flagged = 0;
+  for (let k = 0; k < n; k++) {
+    const i = order[k]!;
+    if (last[i] === 0) order[kept++] = i;
+    else scratch[flagged++] = i;
+  }
+  order.set(scratch.subarray(0, flagged), kept);
 }

@@ -1,11 +1,11 @@
 import { CxprismError } from "../errors.js";
-import { type Model, RESULT_QUADRANTS, type ResultQuadrant } from "../schema/model.js";
+import { type Model, RESULT_QUADRANTS } from "../schema/model.js";
 import type { Result } from "../schema/result.js";
 import { type Portfolio, type ScoreOptions, validatePortfolio } from "../validate/portfolio.js";
 import { aggregateAxis } from "./axis.js";
 import { ratingReading } from "./normalise.js";
-import { createPriorityRule } from "./priority.js";
-import { classifyQuadrant } from "./quadrant.js";
+import { closenessToIdeal, createPriorityRule } from "./priority.js";
+import { quadrantCode } from "./quadrant.js";
 import { rankInitiatives } from "./rank.js";
 
 /** The per-axis layout of a model, computed once per scoring run. */
@@ -28,13 +28,41 @@ function layoutAxis(model: Model, axis: "value" | "feasibility"): AxisLayout {
   };
 }
 
-const QUADRANT_CODE: Readonly<Record<ResultQuadrant, number>> = {
-  "likely-win": 0,
-  "calculated-risk": 1,
-  "marginal-gain": 2,
-  unlikely: 3,
-  unrated: 4,
-};
+/** The quadrant code of `unrated`: its index in {@link RESULT_QUADRANTS}, after the four quadrants. */
+const UNRATED_CODE = RESULT_QUADRANTS.indexOf("unrated");
+
+/**
+ * One weighted-sum axis over every initiative: `scores[i]` and its row of `contributions`. The arithmetic of
+ * aggregateAxis in the same order, over the axis' criteria laid out once as contiguous arrays.
+ */
+function weightedSumAxis(
+  ratings: Float64Array,
+  m: number,
+  indices: readonly number[],
+  origin: Float64Array,
+  factor: Float64Array,
+  weights: Float64Array,
+  scores: Float64Array,
+  contributions: Float64Array,
+): void {
+  const k = indices.length;
+  const column = Int32Array.from(indices);
+  const axisOrigin = Float64Array.from(indices, (c) => origin[c]!);
+  const axisFactor = Float64Array.from(indices, (c) => factor[c]!);
+  const scaled = weights.map((weight) => 100 * weight);
+  const n = scores.length;
+  for (let i = 0, row = 0, offset = 0; i < n; i++, row += m, offset += k) {
+    let sum = 0;
+    for (let j = 0; j < k; j++) {
+      const normalised = (ratings[row + column[j]!]! - axisOrigin[j]!) * axisFactor[j]!;
+      // NaN only for an unrated zero-weight criterion, which counts 0.
+      const part = scaled[j]! * (Number.isNaN(normalised) ? 0 : normalised);
+      contributions[offset + j] = part;
+      sum += part;
+    }
+    scores[i] = sum;
+  }
+}
 
 /**
  * A portfolio's scores as typed arrays, indexed by initiative (input order): the allocation-free form of the
@@ -90,27 +118,13 @@ export function scoreColumns(
   ] as const;
   for (let a = 0; a < 2; a++) {
     const { indices, weights } = axes[a]!;
+    if (model.aggregation === "weighted-sum") {
+      weightedSumAxis(ratings, m, indices, origin, factor, weights, scores[a]!, contributions[a]!);
+      continue;
+    }
     const k = indices.length;
     const axisScores = scores[a]!;
     const axisContributions = contributions[a]!;
-    if (model.aggregation === "weighted-sum") {
-      // The common case, inlined: the same arithmetic as aggregateAxis, in the same order.
-      const scaled = weights.map((weight) => 100 * weight);
-      for (let i = 0; i < n; i++) {
-        const row = i * m;
-        const offset = i * k;
-        let sum = 0;
-        for (let j = 0; j < k; j++) {
-          const c = indices[j]!;
-          const normalised = (ratings[row + c]! - origin[c]!) * factor[c]!;
-          const part = scaled[j]! * (Number.isNaN(normalised) ? 0 : normalised);
-          axisContributions[offset + j] = part;
-          sum += part;
-        }
-        axisScores[i] = sum;
-      }
-      continue;
-    }
     const x = new Float64Array(k);
     for (let i = 0; i < n; i++) {
       const row = i * m;
@@ -122,17 +136,20 @@ export function scoreColumns(
       axisScores[i] = aggregateAxis(model.aggregation, x, weights, axisContributions, i * k);
     }
   }
-  const priorityOf = createPriorityRule(model);
   const priority = new Float64Array(n);
   const quadrant = new Uint8Array(n);
-  const unrated = portfolio.unrated;
-  for (let i = 0; i < n; i++) {
-    priority[i] = priorityOf(scores[0][i]!, scores[1][i]!);
-    quadrant[i] = unrated?.[i]
-      ? QUADRANT_CODE.unrated
-      : QUADRANT_CODE[classifyQuadrant(scores[0][i]!, scores[1][i]!, model.thresholds)];
+  const [value, feasibility] = scores;
+  if (model.priority === "closeness") {
+    for (let i = 0; i < n; i++) priority[i] = closenessToIdeal(value[i]!, feasibility[i]!);
+  } else {
+    const priorityOf = createPriorityRule(model);
+    for (let i = 0; i < n; i++) priority[i] = priorityOf(value[i]!, feasibility[i]!);
   }
-  const { order, ranks } = rankInitiatives(priority, scores[0], portfolio.idOrder, unrated);
+  const { thresholds } = model;
+  const unrated = portfolio.unrated;
+  for (let i = 0; i < n; i++)
+    quadrant[i] = unrated?.[i] ? UNRATED_CODE : quadrantCode(value[i]!, feasibility[i]!, thresholds);
+  const { order, ranks } = rankInitiatives(priority, value, portfolio.idOrder, unrated);
   return {
     criteria: { value: axes[0].ids, feasibility: axes[1].ids },
     value: scores[0],
