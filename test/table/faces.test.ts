@@ -261,6 +261,36 @@ describe("missing is never invisible (issue #13)", () => {
   });
 });
 
+describe("extra columns are listed once, in the same words (issue #13)", () => {
+  it("the CLI's note and the API's notes name Owner and Notes once", async () => {
+    const ids = defaultModel.criteria.map((criterion) => criterion.id);
+    const file = join(scratch, "extras.csv");
+    writeFileSync(
+      file,
+      `name,Owner,${ids.join(",")},Notes\nChatbot,Ann,${ids.map(() => "3").join(",")},pilot first\nRouting,Ben,${ids.map(() => "4").join(",")},\n`,
+    );
+    const cli = runCli(["score", file, "--format", "json"]);
+    expect(cli.code).toBe(0);
+    expect(cli.stderr).toBe("note: kept as extra columns: Owner, Notes\n");
+    const response = await fetch(`${server.url}/v1/score`, {
+      method: "POST",
+      headers: { "Content-Type": "text/csv", Connection: "close" },
+      body: readFileSync(file),
+    });
+    const body = (await response.json()) as { notes?: string[]; extraColumns?: string[] };
+    expect(body.notes).toEqual([cli.stderr.replace(/^note: /, "").trimEnd()]);
+    expect(body.extraColumns).toEqual(["Owner", "Notes"]);
+    const json = await fetch(`${server.url}/v1/score`, {
+      method: "POST",
+      headers: { "Content-Type": "application/json", Connection: "close" },
+      body: JSON.stringify({
+        initiatives: [{ name: "A", ratings: Object.fromEntries(ids.map((id) => [id, 3])) }],
+      }),
+    });
+    expect(Object.keys((await json.json()) as object)).toEqual(["model", "results"]);
+  });
+});
+
 describe("POST /v1/plan reads a table like the CLI's plan (issue #13)", () => {
   it("gives the same plan for the same CSV and options through both faces", async () => {
     const file = "examples/plan-inputs/portfolio.csv";

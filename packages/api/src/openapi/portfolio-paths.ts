@@ -127,6 +127,16 @@ const ImportResult = {
     exists: { type: "integer" },
     invalid: { type: "integer" },
     failed: { type: "integer" },
+    extraColumns: {
+      type: "array",
+      items: { type: "string" },
+      description: "A table body's headers kept as extra columns (neither a field nor a criterion).",
+    },
+    notes: {
+      type: "array",
+      items: { type: "string" },
+      description: 'What a person should know, such as "kept as extra columns: Owner, Notes".',
+    },
     outcomes: {
       type: "array",
       description: "One per initiative, in input order.",

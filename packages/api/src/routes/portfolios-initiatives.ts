@@ -20,6 +20,7 @@ import {
   versionTag,
 } from "./portfolios-http.js";
 import { IMPORT_RATER, RaterIdSchema, splitInitiative } from "./portfolios-initiative-input.js";
+import { extraColumnNotes } from "./score.js";
 
 const pointerItems = (problems: readonly Problem[], prefix: string): ProblemItem[] =>
   problems.map((problem) => ({
@@ -137,6 +138,7 @@ export function registerInitiativeRoutes(register: RegisterRoute, runtime: Portf
       const type = mediaTypeOf(c.req.header("Content-Type"));
       let text: string;
       let inputs: readonly unknown[];
+      let extraColumns: readonly string[] = [];
       let place: (
         index: number,
         problems: readonly Problem[],
@@ -183,6 +185,7 @@ export function registerInitiativeRoutes(register: RegisterRoute, runtime: Portf
         if (table.problems.length > 0 && (!partial || tableProblems.has(-1)))
           throwTableProblems(table.problems, sheet);
         inputs = table.initiatives;
+        extraColumns = table.extraColumns;
         const locate = tableLocator(table.origins, sheet);
         place = (index, problems) => ({
           row: table.origins.firstRows[index] ?? 0,
@@ -308,6 +311,7 @@ export function registerInitiativeRoutes(register: RegisterRoute, runtime: Portf
           exists: count("exists"),
           invalid: count("invalid"),
           failed: count("failed"),
+          ...extraColumnNotes(extraColumns),
           outcomes,
         });
       });

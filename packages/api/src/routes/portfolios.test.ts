@@ -304,6 +304,22 @@ describe("imports and raters", () => {
     expect((await call(KEYS.rater, "DELETE", `${base}/ratings/ann`)).status).toBe(204);
   });
 
+  it("lists a CSV import's extra columns once, as the CLI words them", async () => {
+    const base = await newPortfolio("extras");
+    const imported = await call(
+      KEYS.owner,
+      "POST",
+      `${base}/initiatives/import`,
+      `${header},Owner,Notes\n${row("Chatbot", "3")},Ann,pilot\n`,
+    );
+    expect(imported.status).toBe(200);
+    expect(await imported.json()).toMatchObject({
+      created: 1,
+      extraColumns: ["Owner", "Notes"],
+      notes: ["kept as extra columns: Owner, Notes"],
+    });
+  });
+
   it("stores ratings sent by criterion label under the criterion's id, and names an unknown key", async () => {
     const base = await newPortfolio("labels");
     await call(KEYS.owner, "POST", `${base}/initiatives/import`, `${header}\n${row("Chatbot", "3")}\n`);

@@ -9,7 +9,7 @@ import {
   toJsonPointer,
   validatePortfolio,
 } from "@cxprism/core";
-import { XLSX_MEDIA_TYPE } from "@cxprism/core/table";
+import { describeExtraColumns, XLSX_MEDIA_TYPE } from "@cxprism/core/table";
 import * as v from "valibot";
 import type { Limits } from "../config/deps.js";
 import { type CpuRunner, INLINE_WORK_LIMITS, runCpuInline } from "../cpu/cpu-jobs.js";
@@ -58,6 +58,8 @@ interface ScoreInput {
   readonly toItem: (problem: Problem) => ProblemItem;
   /** The portfolio, when reading the body validated it already (a table). */
   readonly portfolio?: Portfolio;
+  /** A table's headers kept as extra columns (none for JSON). */
+  readonly extraColumns?: readonly string[];
 }
 
 const pointerItem = (problem: Problem): ProblemItem => ({
@@ -182,6 +184,7 @@ function readCsvInput(
     model: model?.sent,
     missing,
     portfolio: table.portfolio,
+    extraColumns: table.extraColumns,
     toItem: (problem) => (problem.path[0] === "model" ? pointerItem(problem) : locate(problem)),
   };
 }
@@ -207,6 +210,7 @@ async function readXlsxInput(
     model: undefined,
     missing,
     portfolio: table.portfolio,
+    extraColumns: table.extraColumns,
     toItem: tableLocator(table.origins, read.sheet),
   };
 }
@@ -288,6 +292,8 @@ export interface ScoreRequest<Options> {
   readonly missing: "error" | "neutral" | undefined;
   /** Turns a core problem into a problem item (a JSON Pointer, or a CSV row and column). */
   readonly toItem: (problem: Problem) => ProblemItem;
+  /** A table's headers kept as extra columns, to list once (none for JSON). */
+  readonly extraColumns: readonly string[];
 }
 
 /**
@@ -313,7 +319,12 @@ export async function readScoreRequest<
   const url = new URL(request.url);
   if (type === XLSX_MEDIA_TYPE) {
     const input = await readXlsxInput(await readBodyBytes(request, limits.maxBodyBytes), limits, url, needs);
-    return { ...input, portfolio: input.portfolio!, options: undefined };
+    return {
+      ...input,
+      portfolio: input.portfolio!,
+      options: undefined,
+      extraColumns: input.extraColumns ?? [],
+    };
   }
   readSheetParam(url, false);
   const text = await readBodyText(request, limits.maxBodyBytes);
@@ -338,7 +349,23 @@ export async function readScoreRequest<
     options: input.options as Options | undefined,
     missing: input.missing,
     toItem: input.toItem,
+    extraColumns: input.extraColumns ?? [],
   };
+}
+
+/**
+ * The `notes` of an answer about a table: its extra columns listed once, worded as the CLI words them
+ * ("kept as extra columns: Owner, Notes"), with the headers themselves in `extraColumns`.
+ *
+ * @param extraColumns - the headers kept as extra columns
+ * @returns the fields to add to the answer (none without extra columns)
+ */
+export function extraColumnNotes(extraColumns: readonly string[]): {
+  readonly extraColumns?: readonly string[];
+  readonly notes?: readonly string[];
+} {
+  const note = describeExtraColumns(extraColumns);
+  return note === undefined ? {} : { extraColumns, notes: [note] };
 }
 
 /**
@@ -353,7 +380,7 @@ export async function readScoreRequest<
  * @throws {@link ApiError} for every client error (400, 413, 415, 422)
  */
 export async function handleScore(request: Request, limits: Limits, runCpu: CpuRunner = runCpuInline) {
-  const { portfolio, initiatives, missing } = await readScoreRequest(request, limits);
+  const { portfolio, initiatives, missing, extraColumns } = await readScoreRequest(request, limits);
   const raterRows = portfolio.initiatives.reduce(
     (sum, initiative) => sum + (initiative.raters?.length ?? 0),
     0,
@@ -363,7 +390,10 @@ export async function handleScore(request: Request, limits: Limits, runCpu: CpuR
     raterRows > INLINE_WORK_LIMITS.scoreRaterRows
       ? runCpu
       : runCpuInline;
-  return runner({ kind: "score", portfolio, initiatives, missing });
+  return {
+    ...(await runner({ kind: "score", portfolio, initiatives, missing })),
+    ...extraColumnNotes(extraColumns),
+  };
 }
 
 /**

@@ -57,6 +57,18 @@ export const ScoreResponseSchema = v.strictObject({
   model: ModelSummarySchema,
   results: v.array(ResultSchema),
   discussion: v.optional(DiscussionSchema),
+  extraColumns: v.optional(
+    v.pipe(
+      v.array(v.string()),
+      v.description("A table body's headers kept as extra columns (neither a field nor a criterion)."),
+    ),
+  ),
+  notes: v.optional(
+    v.pipe(
+      v.array(v.string()),
+      v.description('What a person should know, such as "kept as extra columns: Owner, Notes".'),
+    ),
+  ),
 });
 
 /**

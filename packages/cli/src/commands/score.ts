@@ -1,6 +1,12 @@
 import { RESULT_QUADRANTS, type Result, type ResultQuadrant } from "@cxprism/core";
 import { renderMatrixText } from "@cxprism/core/matrix";
-import { normaliseHeader, resultOf, type ScoreColumns, scoreColumns } from "@cxprism/core/table";
+import {
+  describeExtraColumns,
+  normaliseHeader,
+  resultOf,
+  type ScoreColumns,
+  scoreColumns,
+} from "@cxprism/core/table";
 import { defineCommand } from "../command.js";
 import { CliError } from "../errors.js";
 import { loadScorable } from "../input/load-portfolio.js";
@@ -163,8 +169,8 @@ export const scoreCommand = defineCommand({
       await output.abort();
       throw error;
     }
-    if (loaded.extraColumns.length > 0)
-      io.stderr.write(`note: kept as extra columns: ${loaded.extraColumns.join(", ")}\n`);
+    const extras = describeExtraColumns(loaded.extraColumns);
+    if (extras !== undefined) io.stderr.write(`note: ${extras}\n`);
     if (weightsFile !== undefined && format === "csv")
       io.stderr.write(`note: ${renderAppliedWeights(weights)}`);
     const { warnings } = scorable.portfolio;

@@ -1,3 +1,4 @@
+import { describeExtraColumns } from "@cxprism/core/table";
 import { defineCommand } from "../command.js";
 import { loadPortfolio } from "../input/load-portfolio.js";
 import { MISSING_OPTION, MODEL_OPTION, readMissing, readString, SHEET_OPTION } from "./options.js";
@@ -31,8 +32,8 @@ export const validateCommand = defineCommand({
     io.stdout.write(
       `${loaded.file}: ok, ${count} initiative${count === 1 ? "" : "s"} from ${loaded.rows} row${loaded.rows === 1 ? "" : "s"}\n`,
     );
-    if (loaded.extraColumns.length > 0)
-      io.stderr.write(`note: kept as extra columns: ${loaded.extraColumns.join(", ")}\n`);
+    const extras = describeExtraColumns(loaded.extraColumns);
+    if (extras !== undefined) io.stderr.write(`note: ${extras}\n`);
     return 0;
   },
 });

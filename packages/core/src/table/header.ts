@@ -323,3 +323,14 @@ export function extraColumnNames(layout: TableLayout): string[] {
   const formula = new Set(layout.formulaFields.map((field) => field.column));
   return layout.extras.filter((column) => !formula.has(column)).map((column) => layout.names[column]!);
 }
+
+/**
+ * The one line that lists a table's extra columns, worded the same in every face: the CLI prints it as a
+ * note, the API answers it in `notes`.
+ *
+ * @param names - the extra columns' headers as written
+ * @returns `kept as extra columns: Owner, Notes`, or undefined when there are none
+ */
+export function describeExtraColumns(names: readonly string[]): string | undefined {
+  return names.length === 0 ? undefined : `kept as extra columns: ${names.join(", ")}`;
+}

@@ -9,6 +9,7 @@ export {
   unprotectCell,
 } from "./cells.js";
 export {
+  describeExtraColumns,
   extraColumnNames,
   type FormulaFieldColumn,
   formulaFieldNames,
