@@ -85,16 +85,31 @@ export async function startEmbeddedDynamoDb(
     throw new Error(`the embedded store did not start: ${"failed" in started ? started.failed : "closed"}`);
   }
   const port = started.listening;
+  let closing = false;
+  let exited = false;
+  worker.once("exit", () => {
+    exited = true;
+  });
   // Once running, a failure of the store's thread surfaces as 503s from every request that needs it; the log
-  // says why.
-  worker.on("error", (error) => console.error(`embedded store failed: ${error.message}`));
+  // says why. While closing, a request still in flight fails on the closed database: that is no news.
+  worker.on("error", (error) => {
+    if (!closing) console.error(`embedded store failed: ${error.message}`);
+  });
   return {
     endpoint: `http://127.0.0.1:${port}`,
     port,
-    close: async () => {
-      worker.postMessage("close");
-      const closed = await next().finally(() => worker.terminate());
-      if ("error" in closed && closed.error !== undefined) throw new Error(closed.error);
-    },
+    close: () =>
+      new Promise<void>((resolve, reject) => {
+        closing = true;
+        if (exited) return resolve();
+        let failure: string | undefined;
+        worker.on("message", (message: StoreMessage) => {
+          if (!("closed" in message)) return;
+          failure = message.error;
+          void worker.terminate();
+        });
+        worker.once("exit", () => (failure === undefined ? resolve() : reject(new Error(failure))));
+        worker.postMessage("close");
+      }),
   };
 }
