@@ -3,7 +3,7 @@
  * `/v1/plan`) and of `/v1/score`'s discussion, for the OpenAPI document. Requests are validated with the
  * route files' own schemas (which these reuse); responses are what the core returns, described here.
  */
-import { InitiativeSchema, ModelSchema, QUADRANTS, RESULT_QUADRANTS } from "@cxprism/core";
+import { InitiativeSchema, ModelSchema, RESULT_QUADRANTS } from "@cxprism/core";
 import { RANKING_METHODS } from "@cxprism/core/confidence";
 import { COMPLETIONS } from "@cxprism/core/weights";
 import * as v from "valibot";
@@ -14,7 +14,6 @@ import { AhpRequestSchema, RankCriteriaRequestSchema } from "../routes/weights.j
 import { ConcordanceSchema, DiscussionSchema } from "./discussion.js";
 
 const described = <T extends v.GenericSchema>(schema: T, text: string) => v.pipe(schema, v.description(text));
-const Quadrant = v.picklist(QUADRANTS);
 const ResultQuadrant = v.picklist(RESULT_QUADRANTS);
 const Weights = described(v.record(v.string(), v.number()), "Weights by criterion id; they sum to 1.");
 
@@ -176,10 +175,13 @@ export const SensitivityResponseSchema = v.object({
         id: v.string(),
         name: v.string(),
         baseRank: v.number(),
-        baseQuadrant: Quadrant,
+        baseQuadrant: ResultQuadrant,
         rankProbabilities: described(v.array(v.number()), "P(rank = k) at index k - 1."),
         topK: described(v.number(), "P(rank <= k)."),
-        quadrants: v.record(Quadrant, v.number()),
+        quadrants: described(
+          v.record(ResultQuadrant, v.number()),
+          "P(each quadrant); for an initiative with no rating on an axis, unrated is 1 and the others 0.",
+        ),
         value: DistributionSchema,
         feasibility: DistributionSchema,
         priority: DistributionSchema,

@@ -131,6 +131,24 @@ describe("runMonteCarlo with an unrated initiative", () => {
     expect(blank.topK).toBe(0);
     expectProbabilitiesConsistent(result);
   });
+
+  it("places it in no quadrant (its midpoints would read as a likely win) and says so in its sentence", () => {
+    const blank = result.initiatives.at(-1)!;
+    expect(blank.baseQuadrant).toBe("unrated");
+    expect(blank.quadrants).toEqual({
+      "likely-win": 0,
+      "calculated-risk": 0,
+      "marginal-gain": 0,
+      unlikely: 0,
+      unrated: 1,
+    });
+    expect(blank.summary).toBe(
+      "Nobody rated this has no ratings on an axis: it ranks after every rated initiative in every plausible world (base rank 7) and is in no quadrant.",
+    );
+    const rated = result.initiatives[0]!;
+    expect(rated.quadrants.unrated).toBe(0);
+    expect(rated.summary).toMatch(/ is top-3 in .* of plausible worlds/);
+  });
 });
 
 describe("runMonteCarlo against closed-form probabilities", () => {

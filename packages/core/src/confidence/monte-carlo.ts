@@ -1,6 +1,6 @@
 import { CxprismError, type Problem } from "../errors.js";
-import type { Quadrant } from "../schema/model.js";
-import { QUADRANTS } from "../schema/model.js";
+import type { ResultQuadrant } from "../schema/model.js";
+import { QUADRANTS, RESULT_QUADRANTS, UNRATED } from "../schema/model.js";
 import type { Portfolio } from "../validate/portfolio.js";
 import { createScoringKernel, type ScoringKernel } from "./kernel.js";
 import { type SimulationSettings, simulate, type Tallies } from "./simulate.js";
@@ -49,13 +49,14 @@ export interface InitiativeConfidence {
   readonly name: string;
   /** Position in the base ranking (1 = best; ties broken by value, then id). */
   readonly baseRank: number;
-  readonly baseQuadrant: Quadrant;
+  /** `unrated` for an initiative with no rating on an axis: it is in no quadrant in any world. */
+  readonly baseQuadrant: ResultQuadrant;
   /** `rankProbabilities[k - 1]` = P(rank = k), k = 1..n. */
   readonly rankProbabilities: readonly number[];
   /** P(rank <= k) for the chosen k. */
   readonly topK: number;
-  /** P(each quadrant). */
-  readonly quadrants: Readonly<Record<Quadrant, number>>;
+  /** P(each quadrant); for an unrated initiative `unrated` is 1 and the four quadrants 0. */
+  readonly quadrants: Readonly<Record<ResultQuadrant, number>>;
   readonly value: ScoreDistribution;
   readonly feasibility: ScoreDistribution;
   readonly priority: ScoreDistribution;
@@ -162,10 +163,15 @@ function report(
     const rankProbabilities = Array.from(rankCounts.subarray(i * n, i * n + n), (count) => count / total);
     let inTop = 0;
     for (let k = 0; k < settings.k; k++) inTop += rankCounts[i * n + k]!;
+    // Midpoints on an axis nobody rated place an initiative nowhere: it is unrated in every world.
+    const unrated = (kernel.last?.[i] ?? 0) !== 0;
     const quadrants = Object.fromEntries(
-      QUADRANTS.map((quadrant, q) => [quadrant, quadrantCounts[i * 4 + q]! / total]),
-    ) as Record<Quadrant, number>;
-    const baseQuadrant = QUADRANTS[tallies.baseQuadrant[i]!]!;
+      RESULT_QUADRANTS.map((quadrant, q) => [
+        quadrant,
+        quadrant === UNRATED ? Number(unrated) : unrated ? 0 : quadrantCounts[i * 4 + q]! / total,
+      ]),
+    ) as Record<ResultQuadrant, number>;
+    const baseQuadrant = unrated ? UNRATED : QUADRANTS[tallies.baseQuadrant[i]!]!;
     const topK = inTop / total;
     return {
       id: initiative.id,
@@ -186,6 +192,7 @@ function report(
         keepsRank: rankProbabilities[position]!,
         quadrantLabel: model.quadrantLabels[baseQuadrant],
         keepsQuadrant: quadrants[baseQuadrant],
+        unrated,
       }),
     };
   });

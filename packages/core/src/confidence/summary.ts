@@ -24,6 +24,8 @@ export interface SummaryFacts {
   readonly quadrantLabel: string;
   /** P(base quadrant). */
   readonly keepsQuadrant: number;
+  /** No rating on an axis: ranked after every rated initiative in every world, in no quadrant. */
+  readonly unrated?: boolean | undefined;
 }
 
 /**
@@ -31,9 +33,11 @@ export interface SummaryFacts {
  *
  * @param facts - the initiative's figures
  * @returns e.g. `Virtual customer assistant is top-3 in 87% of plausible worlds (base rank 2, kept in 54%;
- *   Likely win in 95%).`
+ *   Likely win in 95%).`, or for an unrated initiative `Knowledge search has no ratings on an axis: ...`
  */
 export function summariseConfidence(facts: SummaryFacts): string {
+  if (facts.unrated)
+    return `${facts.name} has no ratings on an axis: it ranks after every rated initiative in every plausible world (base rank ${facts.baseRank}) and is in no quadrant.`;
   return (
     `${facts.name} is top-${facts.k} in ${formatProbability(facts.topK)} of plausible worlds ` +
     `(base rank ${facts.baseRank}, kept in ${formatProbability(facts.keepsRank)}; ` +

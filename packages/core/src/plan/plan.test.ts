@@ -165,6 +165,43 @@ describe("createPlan", () => {
     expect(plan.notes[0]).toContain("Improve data readiness");
   });
 
+  it("plans nothing on midpoints: an initiative nobody rated on an axis adds nothing, and the note names it", () => {
+    const unratedValue = {
+      ...ratings(3, 4),
+      cx_impact: null,
+      cost_to_serve: null,
+      revenue_retention: null,
+      employee_experience: null,
+      strategic_fit: null,
+    };
+    const initiatives = [
+      { id: "rated", name: "Rated", ratings: ratings(2, 2), cost: 10, benefit: 1, runCost: 0 },
+      { id: "blank", name: "Blank", ratings: unratedValue, cost: 10, benefit: 50, runCost: 0 },
+    ];
+    const plan = planOf(initiatives, { budget: 100, missing: "neutral" });
+    expect(plan.initiatives.map((i) => [i.id, i.quadrant, i.selected, i.objective])).toEqual([
+      ["rated", expect.any(String), true, expect.any(Number)],
+      ["blank", "unrated", false, 0],
+    ]);
+    expect(plan.notes).toContainEqual(
+      "1 initiative(s) have no ratings on an axis, so their priority is unknown and counts for nothing in the plan: blank. Rate them to plan them.",
+    );
+    // Net benefit reads the stated money, not the ratings: the blank initiative's NPV counts.
+    const money = planOf(initiatives, { budget: 10, missing: "neutral", objective: "net-benefit" });
+    expect(money.initiatives.find((i) => i.selected)!.id).toBe("blank");
+    expect(money.notes.join(" ")).not.toContain("no ratings");
+    // A prerequisite comes with what needs it, rated or not, and the note says why it is there.
+    const needed = planOf([{ ...initiatives[0]!, dependsOn: ["blank"] }, initiatives[1]!], {
+      budget: 100,
+      missing: "neutral",
+      objective: "value",
+    });
+    expect(needed.initiatives.filter((i) => i.selected).map((i) => i.id)).toEqual(["blank", "rated"]);
+    expect(needed.notes.at(-1)).toBe(
+      "1 initiative(s) have no ratings on an axis, so their value is unknown and counts for nothing in the plan: blank. Rate them to plan them; blank is in the plan only as a prerequisite.",
+    );
+  });
+
   it("reports a dependency cycle with the ids in it", () => {
     const error = problemsOf(() =>
       planOf(

@@ -5,7 +5,7 @@ import {
   capabilityReport,
   type InitiativeOverlap,
 } from "../capability/overlap.js";
-import { CxprismError, type Problem } from "../errors.js";
+import { CxprismError } from "../errors.js";
 import { type KpiCoverage, kpiCoverage } from "../kpi/coverage.js";
 import { type BusinessCase, businessCase, hasBusinessCase } from "../money/business-case.js";
 import { createNormaliser } from "../pipeline/normalise.js";
@@ -13,7 +13,13 @@ import { scorePortfolio } from "../pipeline/score.js";
 import { KPI_IDS, type KpiId } from "../schema/kpi.js";
 import type { ResultQuadrant } from "../schema/model.js";
 import { issueToProblem } from "../validate/issues.js";
-import { type Requirement, type ScoreOptions, validatePortfolio } from "../validate/portfolio.js";
+import {
+  type Requirement,
+  type ScoreOptions,
+  UNRATED_FEASIBILITY,
+  UNRATED_VALUE,
+  validatePortfolio,
+} from "../validate/portfolio.js";
 import { solveKnapsack } from "./knapsack.js";
 import {
   defaultGranularity,
@@ -163,9 +169,18 @@ export function createPlan(initiatives: unknown, input: PlanInput): Plan {
       : capabilityOverlap(items, options.inventory, options.valueDiscount);
   const readiness = createReadiness(portfolio, options.readinessCriterion);
   const granularity = options.granularity ?? defaultGranularity(options.budget);
+  // The axes an objective reads: an initiative with no rating on one of them adds nothing to it.
+  const unknownObjective =
+    options.objective === "priority"
+      ? UNRATED_VALUE | UNRATED_FEASIBILITY
+      : options.objective === "value"
+        ? UNRATED_VALUE
+        : 0;
   const objectives = items.map((initiative, index) => {
     const result = resultOf.get(initiative.id)!;
     const factor = overlaps?.[index]?.valueFactor ?? 1;
+    // Midpoints on an axis nobody rated are not a judgement: they earn no place in the plan.
+    if ((portfolio.unrated[index]! & unknownObjective) !== 0) return 0;
     if (options.objective === "priority") return result.priority * factor;
     if (options.objective === "value") return result.value * factor;
     return businessCase({ ...initiative, benefit: (initiative.benefit ?? 0) * factor }, money).npv;
@@ -257,6 +272,15 @@ export function createPlan(initiatives: unknown, input: PlanInput): Plan {
     );
   }
   if (inPlan.length === 0) notes.push("Nothing fits the budget (or nothing adds to the objective).");
+  const unrated = ordered.filter(
+    (initiative) => (portfolio.unrated[indexOf.get(initiative.id)!]! & unknownObjective) !== 0,
+  );
+  if (unrated.length > 0) {
+    const prerequisites = unrated.filter((initiative) => initiative.selected);
+    notes.push(
+      `${unrated.length} initiative(s) have no ratings on an axis, so their ${options.objective} is unknown and counts for nothing in the plan: ${unrated.map((initiative) => initiative.id).join(", ")}. Rate them to plan them${prerequisites.length > 0 ? `; ${prerequisites.map((initiative) => initiative.id).join(", ")} is in the plan only as a prerequisite` : ""}.`,
+    );
+  }
   const covered = ordered.filter((initiative) => initiative.overlap?.message);
   if (covered.length > 0) {
     notes.push(
