@@ -23,8 +23,19 @@ export default defineConfig({
         test: {
           name: "node",
           include: ["packages/*/src/**/*.test.ts", "test/**/*.test.ts"],
-          // Tests of the worker entry run inside workerd, in the project below.
-          exclude: ["**/node_modules/**", "**/*.workers.test.ts"],
+          // Tests of the worker entry run inside workerd, in the project below; the attack suite apart.
+          exclude: ["**/node_modules/**", "**/*.workers.test.ts", "test/attack/**"],
+        },
+      },
+      {
+        extends: true,
+        test: {
+          // The attack suite measures the server's latency while it is under attack: it runs after every
+          // other project (a higher group), one file at a time, so no other test shares the machine with it.
+          name: "attack",
+          include: ["test/attack/**/*.test.ts"],
+          fileParallelism: false,
+          sequence: { groupOrder: 1 },
         },
       },
       "packages/api/vitest.workers.config.ts",

@@ -7,6 +7,8 @@ const ROOT = fileURLToPath(new URL("../..", import.meta.url));
 /** A Node API server running in a child process, as `pnpm serve` runs it. */
 export interface ServerProcess {
   readonly url: string;
+  /** The server's process id (its memory can be read from /proc). */
+  readonly pid: number;
   /** Everything the server printed on stdout so far. */
   readonly stdout: () => string;
   /** Everything the server printed on stderr so far: its request log and any error. */
@@ -72,6 +74,7 @@ export async function startServerProcess(
   };
   return {
     url,
+    pid: child.pid!,
     stdout: () => out,
     stderr: () => err,
     stop: () => signal("SIGTERM"),

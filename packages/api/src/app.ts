@@ -8,6 +8,7 @@ import { API_VERSION } from "./config/version.js";
 import { createInlineRunner } from "./cpu/cpu-jobs.js";
 import { type CachedBody, createCachedBody, respondCached } from "./http/etag.js";
 import { ApiError, createProblem, type ProblemKind, problemResponse } from "./http/problem.js";
+import { readBodyBytes } from "./http/read-body.js";
 import { createOpenApiDocument } from "./openapi/openapi-document.js";
 import { renderDocsHtml } from "./openapi/render-docs-html.js";
 import { handleMatrix } from "./routes/matrix.js";
@@ -24,6 +25,7 @@ export {
   DEFAULT_LIMITS,
   type Limits,
   type Logger,
+  OFFLOAD_BODY_BYTES,
   parseByteLimit,
   parseCorsOrigins,
 } from "./config/deps.js";
@@ -71,7 +73,8 @@ function statusKind(status: number): ProblemKind {
 export function createApp(deps: AppDeps = {}): Hono<AppEnv> {
   const limits: Limits = { ...DEFAULT_LIMITS, ...deps.limits };
   const logger = deps.logger ?? consoleLogger;
-  const runCpu = deps.runCpu ?? createInlineRunner(deps.renderPng);
+  const runCpu =
+    deps.runCpu ?? createInlineRunner({ renderPng: deps.renderPng, renderReport: deps.renderReport });
   const nextRequestId = deps.requestId ?? (() => crypto.randomUUID());
   const openApi = lazy(() =>
     createOpenApiDocument(limits, API_VERSION, { portfolios: deps.portfolios !== undefined }),
@@ -109,6 +112,30 @@ export function createApp(deps: AppDeps = {}): Hono<AppEnv> {
       }),
     );
 
+  /**
+   * A stateless POST handler that, with a pool and a body over `offloadBodyBytes`, hands the whole request to
+   * the pool (see {@link AppDeps.offloadBodyBytes}): the body is read here within the limit (413 past it),
+   * the rest happens on a worker thread, the answer comes back as it is.
+   */
+  const offloadable = (handler: Handler): Handler => {
+    const threshold = deps.offloadBodyBytes;
+    if (deps.runCpu === undefined || threshold === undefined) return handler;
+    const run = deps.runCpu;
+    return async (c) => {
+      // A declared small body stays here; a large or undeclared (chunked) one goes to the pool.
+      const length = Number(c.req.header("Content-Length") ?? Number.NaN);
+      if (length <= threshold) return handler(c);
+      const body = await readBodyBytes(c.req.raw, limits.maxBodyBytes);
+      const headers = [...c.req.raw.headers].filter(([name]) => name !== "content-length");
+      headers.push(["x-request-id", c.get("requestId")]);
+      const answer = await run({ kind: "request", url: c.req.url, headers, body, limits });
+      return new Response(answer.body as Uint8Array<ArrayBuffer>, {
+        status: answer.status,
+        headers: [...answer.headers],
+      });
+    };
+  };
+
   /** Registers a path's handlers and answers every other method with 405 and `Allow`. */
   const route = (path: string, handlers: { GET?: Handler; POST?: Handler }) => {
     const allow = [
@@ -133,19 +160,27 @@ export function createApp(deps: AppDeps = {}): Hono<AppEnv> {
   route("/health", { GET: (c) => c.json({ status: "ok", version: API_VERSION }) });
   route("/v1/catalog", { GET: (c) => respondCached(c.req.raw, bodies.catalog!()) });
   route("/v1/models/default", { GET: (c) => respondCached(c.req.raw, bodies.model!()) });
-  route("/v1/score", { POST: async (c) => c.json(await handleScore(c.req.raw, limits, runCpu)) });
-  route("/v1/matrix", { POST: (c) => handleMatrix(c.req.raw, limits, deps.renderPng, runCpu) });
-  route("/v1/weights/ahp", { POST: async (c) => c.json(await handleAhp(c.req.raw, limits)) });
-  route("/v1/weights/rank", { POST: async (c) => c.json(await handleRankWeights(c.req.raw, limits)) });
-  route("/v1/sensitivity", {
-    POST: async (c) => c.json(await handleSensitivity(c.req.raw, limits, runCpu)),
+  route("/v1/score", {
+    POST: offloadable(async (c) => c.json(await handleScore(c.req.raw, limits, runCpu))),
   });
-  route("/v1/plan", { POST: (c) => handlePlan(c.req.raw, limits, runCpu) });
-  route("/v1/report", { POST: (c) => handleReport(c.req.raw, limits, deps.renderReport) });
+  route("/v1/matrix", { POST: offloadable((c) => handleMatrix(c.req.raw, limits, deps.renderPng, runCpu)) });
+  route("/v1/weights/ahp", {
+    POST: offloadable(async (c) => c.json(await handleAhp(c.req.raw, limits, runCpu))),
+  });
+  route("/v1/weights/rank", {
+    POST: offloadable(async (c) => c.json(await handleRankWeights(c.req.raw, limits))),
+  });
+  route("/v1/sensitivity", {
+    POST: offloadable(async (c) => c.json(await handleSensitivity(c.req.raw, limits, runCpu))),
+  });
+  route("/v1/plan", { POST: offloadable((c) => handlePlan(c.req.raw, limits, runCpu)) });
+  route("/v1/report", {
+    POST: offloadable((c) => handleReport(c.req.raw, limits, deps.renderReport, runCpu)),
+  });
   route("/openapi.json", { GET: (c) => respondCached(c.req.raw, bodies.openApi!()) });
   route("/docs", { GET: (c) => respondCached(c.req.raw, bodies.docs!()) });
   if (deps.portfolios !== undefined)
-    app.route("/v1/portfolios", createPortfolioRoutes(deps.portfolios, limits, deps.renderReport));
+    app.route("/v1/portfolios", createPortfolioRoutes(deps.portfolios, limits, deps.renderReport, runCpu));
 
   const webAssets = deps.webAssets;
   if (webAssets !== undefined)

@@ -7,7 +7,7 @@
  * leaves them out. The workshop web app is served at `/` from `packages/web/dist` (or `CXPRISM_WEB_DIR`), and the
  * facilitator's link is printed on every start.
  */
-import { createApp, parseByteLimit, parseCorsOrigins } from "./app.js";
+import { createApp, OFFLOAD_BODY_BYTES, parseByteLimit, parseCorsOrigins } from "./app.js";
 import { createWorkerPool, type WorkerPool } from "./cpu/worker-pool.js";
 import { createWebAssetHandler } from "./http/web-assets.js";
 import { ensureDemoWorkshop } from "./node/demo-workshop.js";
@@ -49,6 +49,7 @@ try {
       (await import("./node/render-report.js")).renderReportOnNode(pack, format, paper),
     portfolios: portfolios?.deps,
     runCpu: pool.run,
+    offloadBodyBytes: OFFLOAD_BODY_BYTES,
     webAssets: web === undefined ? undefined : createWebAssetHandler(web),
   });
   const server = await startNodeServer({

@@ -74,6 +74,13 @@ export interface AppDeps {
    * tests) the work runs inline.
    */
   readonly runCpu?: CpuRunner | undefined;
+  /**
+   * With `runCpu`: a stateless POST (`/v1/score`, `/v1/matrix`, `/v1/sensitivity`, `/v1/plan`, `/v1/report`,
+   * `/v1/weights/*`) whose body is larger than this many bytes is answered whole by `runCpu` (the `request`
+   * job), reading and validating included, so a 1 MiB table never holds the event loop. The Node entry sets
+   * {@link OFFLOAD_BODY_BYTES}; unset, every body is read on the request's thread.
+   */
+  readonly offloadBodyBytes?: number | undefined;
   /** Shared portfolios (`/v1/portfolios`): mounted only when given. */
   readonly portfolios?: PortfolioDeps | undefined;
 }
@@ -101,6 +108,13 @@ export interface PortfolioDeps {
   /** The clock, as an ISO timestamp (default `new Date().toISOString()`). */
   readonly now?: (() => string) | undefined;
 }
+
+/**
+ * The body size above which the Node entry answers a stateless POST in its worker pool: 64 KiB, about 300
+ * initiatives as a table (a few tens of milliseconds to read and validate), so smaller requests stay inline
+ * and a full pool never refuses them.
+ */
+export const OFFLOAD_BODY_BYTES = 64 * 1024;
 
 /** The limits used when a host sets none. */
 export const DEFAULT_LIMITS: Limits = {

@@ -1,4 +1,12 @@
-import { type Portfolio, scorePortfolio } from "@cxprism/core";
+import {
+  CxprismError,
+  type InitiativeInput,
+  type ModelInput,
+  type Portfolio,
+  type Result,
+  scorePortfolio,
+  validatePortfolio,
+} from "@cxprism/core";
 import {
   analyseDisagreement,
   analyseWeightStability,
@@ -8,6 +16,14 @@ import {
 import { deriveFormulaCriteria } from "@cxprism/core/formula";
 import { type MatrixOptions, renderMatrixSvg } from "@cxprism/core/matrix";
 import { createPlan, renderPlanMarkdown, renderPlanSvg } from "@cxprism/core/plan";
+import type { Limits } from "../config/deps.js";
+import type { CachedBody } from "../http/etag.js";
+import { renderPortfolioCsv } from "../routes/portfolio-csv.js";
+import type { ReportFormat, ReportQuery, ReportRenderer } from "../routes/report.js";
+import { renderReportBytes } from "../routes/report-pack.js";
+import { type ResultsHeader, resultsBody } from "../routes/scored-results-cache.js";
+import { type AhpInput, answerAhp } from "../routes/weights-ahp.js";
+import type { PortfolioContents } from "../storage/portfolio-store.js";
 
 /**
  * Requests at most this size run on the request's own thread: handing them to the pool would cost more than
@@ -18,6 +34,13 @@ export const INLINE_WORK_LIMITS = {
   planInitiatives: 50,
   /** `POST /v1/score`: initiatives. */
   scoreInitiatives: 500,
+  /**
+   * `POST /v1/score`: rater rows (initiatives x their raters). Each rating two or more raters dispute is
+   * weighed for the discussion list, so raters cost more than initiatives.
+   */
+  scoreRaterRows: 500,
+  /** `GET /v1/portfolios/:id/results` (and its poll): initiatives scored from the store. */
+  storedInitiatives: 500,
 } as const;
 
 /** Whether a model (as sent) has formula criteria, which are derived before planning. */
@@ -62,6 +85,57 @@ export type CpuJob =
       readonly missing: "error" | "neutral" | undefined;
     }
   | {
+      /** The matrix of results scored already (a stored portfolio's, from the results cache). */
+      readonly kind: "draw-matrix";
+      readonly results: readonly Result[];
+      readonly options: MatrixOptions;
+    }
+  | {
+      /**
+       * A stored portfolio's initiatives, validated and scored, with the results body built (serialising
+       * 5,000 results is itself a tenth of a second): a `CxprismError` lists the problems.
+       */
+      readonly kind: "score-stored";
+      readonly initiatives: readonly InitiativeInput[];
+      readonly model: unknown;
+      readonly missing: "error" | "neutral";
+      readonly header: ResultsHeader;
+    }
+  | {
+      /** The board pack of a validated portfolio (or a stored one's initiatives, validated first). */
+      readonly kind: "report";
+      readonly portfolio:
+        | Portfolio
+        | {
+            readonly initiatives: readonly InitiativeInput[];
+            readonly model: unknown;
+            readonly missing: "error" | "neutral";
+          };
+      readonly query: ReportQuery;
+      readonly format: ReportFormat;
+      readonly maxSimulationWork: number;
+    }
+  | { readonly kind: "ahp"; readonly input: AhpInput }
+  | {
+      /** A stored portfolio as the export CSV (15,000 rows take a few tenths of a second to write). */
+      readonly kind: "export-csv";
+      readonly model: ModelInput;
+      readonly contents: Pick<PortfolioContents, "initiatives" | "ratings">;
+    }
+  | {
+      /**
+       * A whole stateless request with a large body (`POST /v1/score`, `/v1/matrix`...), answered by the app
+       * itself on the thread that runs the job: reading a 1 MiB table and validating it costs about a second,
+       * which must not happen on the event loop either.
+       */
+      readonly kind: "request";
+      readonly url: string;
+      readonly headers: readonly [string, string][];
+      readonly body: Uint8Array;
+      /** The app's limits (the same as the host's). */
+      readonly limits: Partial<Limits>;
+    }
+  | {
       readonly kind: "sensitivity";
       readonly portfolio: Portfolio;
       readonly settings: MonteCarloOptions;
@@ -83,6 +157,64 @@ export interface CpuAnswers {
     monteCarlo: ReturnType<typeof runMonteCarlo>;
     stability: ReturnType<typeof analyseWeightStability>;
   };
+  "draw-matrix": string;
+  "score-stored": { readonly results: Result[]; readonly json: CachedBody };
+  /** The PDF or PPTX file. */
+  report: Uint8Array;
+  ahp: ReturnType<typeof answerAhp>;
+  "export-csv": string;
+  request: {
+    readonly status: number;
+    readonly headers: readonly [string, string][];
+    readonly body: Uint8Array;
+  };
+}
+
+/** What a host lends the jobs: the renderers its runtime has. */
+export interface CpuHost {
+  readonly renderPng?: PngRenderer | undefined;
+  readonly renderReport?: ReportRenderer | undefined;
+}
+
+/** The app that answers whole requests on a worker thread, built on first use. */
+let requestApp: Promise<{ fetch(request: Request): Response | Promise<Response> }> | undefined;
+
+/** Answers a whole request with an app of the same limits, every CPU job inline on this thread. */
+async function answerRequest(
+  job: Extract<CpuJob, { kind: "request" }>,
+  host: CpuHost,
+): Promise<CpuAnswers["request"]> {
+  // Imported when first needed: the app imports this module.
+  requestApp ??= import("../app.js").then(({ createApp }) =>
+    createApp({ limits: job.limits, renderPng: host.renderPng, renderReport: host.renderReport }),
+  );
+  const app = await requestApp;
+  const response = await app.fetch(
+    new Request(job.url, {
+      method: "POST",
+      headers: [...job.headers],
+      body: job.body as Uint8Array<ArrayBuffer>,
+    }),
+  );
+  return {
+    status: response.status,
+    headers: [...response.headers],
+    body: new Uint8Array(await response.arrayBuffer()),
+  };
+}
+
+/** Validates initiatives read from the store, or throws a `CxprismError` with every problem. */
+function validateStored(input: {
+  readonly initiatives: readonly InitiativeInput[];
+  readonly model: unknown;
+  readonly missing: "error" | "neutral";
+}): Portfolio {
+  const validation = validatePortfolio(input.initiatives, {
+    model: input.model as never,
+    missing: input.missing,
+  });
+  if (!validation.success) throw new CxprismError(validation.code, validation.problems);
+  return validation.portfolio;
 }
 
 /**
@@ -98,11 +230,15 @@ export type PngRenderer = (svg: string, scale: number) => Uint8Array;
  * Does a job's work, on whatever thread calls it.
  *
  * @param job - the job
- * @param renderPng - the PNG renderer, where the runtime has one
- * @returns its answer
+ * @param host - the renderers the runtime has (PNG, board pack)
+ * @returns its answer (a promise for the board pack, whose renderer is asynchronous)
  * @throws whatever the core throws (a `CxprismError` for bad options)
  */
-export function runCpuJob<J extends CpuJob>(job: J, renderPng?: PngRenderer): CpuAnswers[J["kind"]] {
+export function runCpuJob<J extends CpuJob>(
+  job: J,
+  host: CpuHost = {},
+): CpuAnswers[J["kind"]] | Promise<CpuAnswers[J["kind"]]> {
+  const { renderPng } = host;
   switch (job.kind) {
     case "matrix-svg":
       return renderMatrixSvg(scorePortfolio(job.portfolio), job.options) as CpuAnswers[J["kind"]];
@@ -134,6 +270,29 @@ export function runCpuJob<J extends CpuJob>(job: J, renderPng?: PngRenderer): Cp
       const discussion = analyseDisagreement(job.initiatives, { model, missing: job.missing });
       return { ...body, discussion } as CpuAnswers[J["kind"]];
     }
+    case "draw-matrix":
+      return renderMatrixSvg(job.results, job.options) as CpuAnswers[J["kind"]];
+    case "score-stored": {
+      const results = scorePortfolio(validateStored(job));
+      return { results, json: resultsBody(job.header, results) } as CpuAnswers[J["kind"]];
+    }
+    case "report": {
+      if (host.renderReport === undefined) throw new Error("no board pack renderer on this runtime");
+      const portfolio = "ratings" in job.portfolio ? job.portfolio : validateStored(job.portfolio);
+      return renderReportBytes(
+        portfolio,
+        job.query,
+        job.format,
+        host.renderReport,
+        job.maxSimulationWork,
+      ) as Promise<CpuAnswers[J["kind"]]>;
+    }
+    case "ahp":
+      return answerAhp(job.input) as CpuAnswers[J["kind"]];
+    case "export-csv":
+      return renderPortfolioCsv(job.model, job.contents) as CpuAnswers[J["kind"]];
+    case "request":
+      return answerRequest(job, host) as Promise<CpuAnswers[J["kind"]]>;
     case "sensitivity":
       return {
         monteCarlo: runMonteCarlo(job.portfolio, job.settings),
@@ -146,11 +305,11 @@ export function runCpuJob<J extends CpuJob>(job: J, renderPng?: PngRenderer): Cp
 /**
  * A runner that does every job on the calling thread (Workers, tests).
  *
- * @param renderPng - the host's PNG renderer, if any
+ * @param host - the host's renderers, if any
  * @returns the runner
  */
-export function createInlineRunner(renderPng?: PngRenderer): CpuRunner {
-  return async (job) => runCpuJob(job, renderPng);
+export function createInlineRunner(host: CpuHost = {}): CpuRunner {
+  return async (job) => runCpuJob(job, host);
 }
 
 /** Runs every job on the calling thread, without PNG. */

@@ -1,3 +1,11 @@
+import { MAX_LABELLED_MARKERS, MAX_PNG_PIXELS } from "@cxprism/core/matrix";
+import {
+  MAX_GROUP_OPTIONS,
+  MAX_KNAPSACK_BYTES,
+  MAX_KNAPSACK_CELLS,
+  MAX_KNAPSACK_STEPS,
+} from "@cxprism/core/plan";
+import { MAX_COMPLETION_WORK } from "@cxprism/core/weights";
 import { describe, expect, it } from "vitest";
 import { DEFAULT_LIMITS, type Limits } from "../config/deps.js";
 import { INLINE_WORK_LIMITS } from "../cpu/cpu-jobs.js";
@@ -31,7 +39,20 @@ describe("work budgets in the OpenAPI document", () => {
     expect(byId.get("createPlan")).toMatchObject({ inlineInitiatives: INLINE_WORK_LIMITS.planInitiatives });
     expect(byId.get("scoreInitiatives")).toMatchObject({
       inlineInitiatives: INLINE_WORK_LIMITS.scoreInitiatives,
+      inlineRaterRows: INLINE_WORK_LIMITS.scoreRaterRows,
     });
+    // The core's own caps, from the constants the core enforces.
+    expect(byId.get("createPlan")).toMatchObject({
+      maxPlanCells: MAX_KNAPSACK_CELLS,
+      maxPlanBytes: MAX_KNAPSACK_BYTES,
+      maxPlanSteps: MAX_KNAPSACK_STEPS,
+      maxDependencyGroupOptions: MAX_GROUP_OPTIONS,
+    });
+    expect(byId.get("drawMatrix")).toMatchObject({
+      maxLabelledMarkers: MAX_LABELLED_MARKERS,
+      maxPngPixels: MAX_PNG_PIXELS,
+    });
+    expect(byId.get("deriveAhpWeights")).toMatchObject({ maxCompletionWork: MAX_COMPLETION_WORK });
   });
 
   it("follows a host's own limits", () => {

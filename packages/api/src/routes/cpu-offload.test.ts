@@ -4,7 +4,7 @@
 import { catalogInitiatives, validatePortfolio } from "@cxprism/core";
 import { afterAll, describe, expect, it } from "vitest";
 import { createApp } from "../app.js";
-import { INLINE_WORK_LIMITS } from "../cpu/cpu-jobs.js";
+import { createInlineRunner, INLINE_WORK_LIMITS } from "../cpu/cpu-jobs.js";
 import { createWorkerPool } from "../cpu/worker-pool.js";
 import { ratings } from "./fixtures.test-helpers.js";
 
@@ -43,6 +43,60 @@ const slow = {
 } as const;
 
 describe("CPU-heavy routes on the worker pool", () => {
+  it("answers a request with a large body whole on the pool, exactly as inline, errors included", async () => {
+    const offloading = createApp({ runCpu: pool.run, offloadBodyBytes: 1024 });
+    const broken = { initiatives: [...many(20), { id: "bad", name: "Bad", ratings: { cx_impact: 9 } }] };
+    for (const [path, body, accept] of [
+      ["/v1/score", SCORE, "application/json"],
+      ["/v1/matrix", { initiatives: many(20) }, "image/svg+xml"],
+      ["/v1/score", broken, "application/json"],
+    ] as const) {
+      const [fromPool, fromInline] = await Promise.all([
+        post(offloading, path, body, accept),
+        post(inline, path, body, accept),
+      ]);
+      expect(fromPool.status).toBe(fromInline.status);
+      expect(fromPool.headers.get("Content-Type")).toBe(fromInline.headers.get("Content-Type"));
+      const [pooledText, inlineText] = [await fromPool.text(), await fromInline.text()];
+      expect(pooledText.length).toBeGreaterThan(1024 / 4);
+      expect(pooledText).toBe(inlineText);
+    }
+  });
+
+  it("answers the board pack, an AHP analysis and a scoring with many raters through the runner", async () => {
+    const kinds: string[] = [];
+    const spying = createApp({
+      renderReport: async () => new Uint8Array([1, 2, 3]),
+      runCpu: (job) => {
+        kinds.push(job.kind);
+        return createInlineRunner({ renderReport: async () => new Uint8Array([1, 2, 3]) })(job);
+      },
+    });
+    const report = await post(spying, "/v1/report", { initiatives: many(3) }, "application/pdf");
+    expect(report.status).toBe(200);
+    expect([...new Uint8Array(await report.arrayBuffer())]).toEqual([1, 2, 3]);
+    const ahp = await post(spying, "/v1/weights/ahp", {
+      matrix: {
+        ids: ["a", "b", "c"],
+        values: [
+          [1, 3, null],
+          [1 / 3, 1, 2],
+          [null, 1 / 2, 1],
+        ],
+      },
+      options: { completion: "optimal" },
+    });
+    expect(ahp.status).toBe(200);
+    // 200 initiatives x 3 raters: more rater rows than INLINE_WORK_LIMITS.scoreRaterRows.
+    const raters = many(200).map(({ ratings: own, ...initiative }) => ({
+      ...initiative,
+      raters: ["ann", "bo", "cy"].map((rater) => ({ rater, ratings: own })),
+    }));
+    expect(raters.length * 3).toBeGreaterThan(INLINE_WORK_LIMITS.scoreRaterRows);
+    expect((await post(spying, "/v1/score", { initiatives: raters })).status).toBe(200);
+    expect(kinds).toEqual(["report", "ahp", "score"]);
+  });
+
   it("answers a large plan and a large score from the pool exactly as inline", async () => {
     for (const accept of ["application/json", "text/markdown", "image/svg+xml"]) {
       const [fromPool, fromInline] = await Promise.all([

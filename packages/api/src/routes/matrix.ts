@@ -60,7 +60,7 @@ export async function handleMatrix(
   request: Request,
   limits: Limits,
   renderPng: PngRenderer | undefined,
-  runCpu: CpuRunner = createInlineRunner(renderPng),
+  runCpu: CpuRunner = createInlineRunner({ renderPng }),
 ): Promise<Response> {
   const offers = [
     MATRIX_MEDIA_TYPES.svg,

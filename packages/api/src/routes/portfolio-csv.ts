@@ -17,7 +17,10 @@ const FIXED = ["id", "name", "category", "description", "cost", "kpis", "depends
  * @param contents - the initiatives and ratings
  * @returns the CSV text, CRLF line ends, no BOM
  */
-export function renderPortfolioCsv(model: ModelInput, contents: PortfolioContents): string {
+export function renderPortfolioCsv(
+  model: ModelInput,
+  contents: Pick<PortfolioContents, "initiatives" | "ratings">,
+): string {
   const criteria = model.criteria.map((criterion) => criterion.id);
   const criterionSet = new Set(criteria.map((id) => id.toLowerCase()));
   const extras: string[] = [];

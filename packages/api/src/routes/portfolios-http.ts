@@ -3,6 +3,7 @@ import type { Principal } from "../auth/api-keys.js";
 import { sha256Hex } from "../auth/api-keys.js";
 import type { InviteCache } from "../auth/invite-cache.js";
 import type { PortfolioDeps } from "../config/deps.js";
+import type { CpuRunner } from "../cpu/cpu-jobs.js";
 import { isJsonMediaType, mediaTypeOf, parseJsonBody } from "../http/json-body.js";
 import { ApiError, type ProblemItem } from "../http/problem.js";
 import { readBodyText } from "../http/read-body.js";
@@ -31,6 +32,8 @@ export interface PortfolioRuntime {
   readonly deps: PortfolioDeps;
   /** Renders the board pack, on runtimes that can. */
   readonly renderReport: ReportRenderer | undefined;
+  /** Where scoring large portfolios, drawing their matrix and rendering their board pack run. */
+  readonly runCpu: CpuRunner;
   readonly maxSimulationWork: number;
   readonly maxBodyBytes: number;
   readonly maxInitiatives: number;

@@ -1,10 +1,9 @@
-import { type InitiativeInput, scorePortfolio, toJsonPointer, validatePortfolio } from "@cxprism/core";
-import { renderMatrixSvg } from "@cxprism/core/matrix";
+import { CxprismError, type InitiativeInput, toJsonPointer } from "@cxprism/core";
+import { INLINE_WORK_LIMITS, runCpuInline } from "../cpu/cpu-jobs.js";
 import { matchesIfNoneMatch } from "../http/etag.js";
 import { ApiError } from "../http/problem.js";
 import { readQuery } from "../http/query.js";
-import type { PortfolioContents, PortfolioRecord } from "../storage/portfolio-store.js";
-import { renderPortfolioCsv } from "./portfolio-csv.js";
+import type { PortfolioContents } from "../storage/portfolio-store.js";
 import type { RegisterRoute } from "./portfolios-http.js";
 import { type PortfolioContext, type PortfolioRuntime, validationFailed } from "./portfolios-http.js";
 import { requireRevealed } from "./portfolios-workshop.js";
@@ -12,6 +11,7 @@ import { chooseReportFormat, ReportQuerySchema, respondWithReport } from "./repo
 import {
   createScoredPortfolio,
   createScoredResultsCache,
+  resultsHeader,
   type ScoredPortfolio,
   type ScoredResultsCache,
 } from "./scored-results-cache.js";
@@ -47,7 +47,8 @@ export function initiativesFromContents(contents: PortfolioContents): Initiative
 /**
  * Scores a stored portfolio; `missing` (query) is `neutral` by default, since raters arrive over time. One
  * GetItem tells whether the portfolio changed since it was last scored; only then are its contents read (one
- * Query per 1 MB page) and scored again.
+ * Query per 1 MB page) and scored again: on this thread up to `INLINE_WORK_LIMITS.storedInitiatives`, in the
+ * worker pool above it (validating and scoring 5,000 initiatives with raters takes about a second).
  */
 async function scoreStored(
   c: PortfolioContext,
@@ -63,10 +64,26 @@ async function scoreStored(
   return cache.get({ tenant, id, state }, async () => {
     const contents = await runtime.deps.store.readContents(tenant, id);
     const portfolio = contents.portfolio ?? record;
-    const validation = validateContents(contents, portfolio, missing);
+    const run =
+      contents.initiatives.length > INLINE_WORK_LIMITS.storedInitiatives ? runtime.runCpu : runCpuInline;
     const raters = new Set(contents.ratings.map((rating) => rating.rater)).size;
-    return createScoredPortfolio(portfolio, raters, scorePortfolio(validation.portfolio));
+    const { results, json } = await run({
+      kind: "score-stored",
+      initiatives: initiativesFromContents(contents),
+      model: portfolio.model,
+      missing,
+      header: resultsHeader(portfolio, raters),
+    }).catch(rethrowProblems);
+    return createScoredPortfolio(portfolio, raters, results, json);
   });
+}
+
+/** A stored portfolio that no longer validates (its model changed): 422 with every problem by pointer. */
+function rethrowProblems(error: unknown): never {
+  if (!(error instanceof CxprismError)) throw error;
+  throw validationFailed(
+    error.problems.map((problem) => ({ pointer: toJsonPointer(problem.path), detail: problem.message })),
+  );
 }
 
 function readMissingQuery(c: PortfolioContext): "neutral" | "error" {
@@ -76,41 +93,6 @@ function readMissingQuery(c: PortfolioContext): "neutral" | "error" {
       { field: "missing", detail: `expected "error" or "neutral", received "${missing}"` },
     ]);
   return missing;
-}
-
-/**
- * Reads and validates a stored portfolio without the results cache: the board pack needs the validated
- * portfolio itself (ratings by rater, the model), and costs far more than a read anyway.
- */
-async function validateStored(c: PortfolioContext, runtime: PortfolioRuntime) {
-  // The pack shows every rating: like the results, only once the workshop has revealed them.
-  await requireRevealed(c, runtime);
-  const { tenant } = c.get("principal");
-  const id = c.req.param("portfolio")!;
-  const missing = readMissingQuery(c);
-  const contents = await runtime.deps.store.readContents(tenant, id);
-  const portfolio = contents.portfolio ?? (await runtime.deps.store.getPortfolio(tenant, id));
-  return { portfolio, validation: validateContents(contents, portfolio, missing) };
-}
-
-/** Validates stored contents against the portfolio's model, or throws 422 with every problem. */
-function validateContents(
-  contents: PortfolioContents,
-  portfolio: PortfolioRecord,
-  missing: "neutral" | "error",
-) {
-  const validation = validatePortfolio(initiativesFromContents(contents), {
-    model: portfolio.model,
-    missing,
-  });
-  if (!validation.success)
-    throw validationFailed(
-      validation.problems.map((problem) => ({
-        pointer: toJsonPointer(problem.path),
-        detail: problem.message,
-      })),
-    );
-  return validation;
 }
 
 /** Results change with every rating: a client may keep them but must ask (If-None-Match) before reuse. */
@@ -143,7 +125,8 @@ export function registerResultRoutes(register: RegisterRoute, runtime: Portfolio
           "not-found",
           `expected a portfolio with initiatives to draw, but ${portfolio.name} has none`,
         );
-      const svg = renderMatrixSvg(results, { title: portfolio.name });
+      // Drawn in the worker pool on Node: label placement for thousands of markers takes seconds.
+      const svg = await runtime.runCpu({ kind: "draw-matrix", results, options: { title: portfolio.name } });
       return c.body(svg, 200, { "Content-Type": "image/svg+xml; charset=utf-8" });
     },
   });
@@ -152,21 +135,27 @@ export function registerResultRoutes(register: RegisterRoute, runtime: Portfolio
       GET: async (c) => {
         chooseReportFormat(c.req.raw, runtime.renderReport, format);
         const query = readQuery(new URL(c.req.url), ReportQuerySchema);
-        const { portfolio, validation } = await validateStored(c, runtime);
-        const results = scorePortfolio(validation.portfolio);
-        if (results.length === 0)
+        // The pack shows every rating: like the results, only once the workshop has revealed them.
+        await requireRevealed(c, runtime);
+        const { tenant } = c.get("principal");
+        const id = c.req.param("portfolio")!;
+        const missing = readMissingQuery(c);
+        const contents = await runtime.deps.store.readContents(tenant, id);
+        const portfolio = contents.portfolio ?? (await runtime.deps.store.getPortfolio(tenant, id));
+        if (contents.initiatives.length === 0)
           throw new ApiError(
             "not-found",
             `expected a portfolio with initiatives to report on, but ${portfolio.name} has none`,
           );
+        // Validated, scored and rendered in the worker pool on Node (seconds for a few dozen initiatives).
+        const stored = { initiatives: initiativesFromContents(contents), model: portfolio.model, missing };
         return respondWithReport(
-          validation.portfolio,
-          results,
+          stored,
           { title: portfolio.name, ...query },
           format,
-          runtime.renderReport!,
+          runtime.runCpu,
           runtime,
-        );
+        ).catch(rethrowProblems);
       },
     });
   }
@@ -178,7 +167,14 @@ export function registerResultRoutes(register: RegisterRoute, runtime: Portfolio
       const contents = await runtime.deps.store.readContents(tenant, id);
       const portfolio = contents.portfolio ?? (await runtime.deps.store.getPortfolio(tenant, id));
       const fileName = portfolio.name.replace(/[^\p{L}\p{N}._-]+/gu, "-").slice(0, 80) || "portfolio";
-      return c.body(renderPortfolioCsv(portfolio.model, contents), 200, {
+      const run =
+        contents.initiatives.length > INLINE_WORK_LIMITS.storedInitiatives ? runtime.runCpu : runCpuInline;
+      const csv = await run({
+        kind: "export-csv",
+        model: portfolio.model,
+        contents: { initiatives: contents.initiatives, ratings: contents.ratings },
+      });
+      return c.body(csv, 200, {
         "Content-Type": "text/csv; charset=utf-8",
         "Content-Disposition": `attachment; filename="${encodeURIComponent(fileName)}.csv"`,
       });

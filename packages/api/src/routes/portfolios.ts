@@ -4,6 +4,7 @@ import * as v from "valibot";
 import { type Principal, sha256Hex } from "../auth/api-keys.js";
 import { InviteCache } from "../auth/invite-cache.js";
 import type { PortfolioDeps } from "../config/deps.js";
+import { type CpuRunner, createInlineRunner } from "../cpu/cpu-jobs.js";
 import { issueToItem } from "../http/issues.js";
 import { ApiError } from "../http/problem.js";
 import type { PortfolioRecord } from "../storage/portfolio-store.js";
@@ -130,6 +131,8 @@ export function portfolioJson(record: PortfolioRecord, withModel: boolean) {
  *
  * @param deps - store, keys and settings
  * @param limits - body and initiative limits
+ * @param renderReport - the board pack renderer, on runtimes that have one
+ * @param runCpu - where large portfolios are scored, their matrix drawn and their board pack rendered
  * @returns a Hono app to mount at `/v1/portfolios`
  */
 export function createPortfolioRoutes(
@@ -140,10 +143,12 @@ export function createPortfolioRoutes(
     readonly maxSimulationWork: number;
   },
   renderReport?: ReportRenderer,
+  runCpu: CpuRunner = createInlineRunner({ renderReport }),
 ): Hono<PortfolioEnv> {
   const runtime: PortfolioRuntime = {
     deps,
     renderReport,
+    runCpu,
     maxSimulationWork: limits.maxSimulationWork,
     maxBodyBytes: limits.maxBodyBytes,
     maxInitiatives: limits.maxInitiatives,

@@ -1,15 +1,7 @@
-import {
-  type BoardPack,
-  buildBoardPack,
-  LANGUAGES,
-  messagesFor,
-  type Portfolio,
-  type Result,
-  scorePortfolio,
-} from "@cxprism/core";
-import { runMonteCarlo } from "@cxprism/core/confidence";
+import { type BoardPack, LANGUAGES } from "@cxprism/core";
 import * as v from "valibot";
 import type { Limits } from "../config/deps.js";
+import type { CpuJob, CpuRunner } from "../cpu/cpu-jobs.js";
 import { negotiateOrThrow } from "../http/negotiate.js";
 import { ApiError } from "../http/problem.js";
 import { readQuery } from "../http/query.js";
@@ -67,43 +59,30 @@ export function chooseReportFormat(
 }
 
 /**
- * Builds the board pack for scored results and renders it: summary, matrix, ranking, confidence (as many
- * simulations as the request limits allow, up to 2,000, seed 1), method and every rating.
+ * Renders the board pack of a validated portfolio as a CPU job (the Node server's worker pool; inline on
+ * Workers and in tests) and answers it as a download.
  *
- * @param portfolio - the validated portfolio
- * @param results - its results
+ * @param portfolio - the validated portfolio, or a stored one's initiatives to validate (at least one)
  * @param query - language, date, paper and title
  * @param format - PDF or PPTX
- * @param renderReport - the renderer
+ * @param runCpu - where the pack is built and rendered
  * @param limits - the request limits
  * @returns the response, with a file name
  */
 export async function respondWithReport(
-  portfolio: Portfolio,
-  results: readonly Result[],
+  portfolio: Extract<CpuJob, { kind: "report" }>["portfolio"],
   query: ReportQuery,
   format: ReportFormat,
-  renderReport: ReportRenderer,
+  runCpu: CpuRunner,
   limits: Pick<Limits, "maxSimulationWork">,
 ): Promise<Response> {
-  const count = portfolio.initiatives.length;
-  const iterations = Math.min(2000, Math.floor(limits.maxSimulationWork / Math.max(1, count)));
-  const confidence =
-    count > 1 && iterations >= 100 ? runMonteCarlo(portfolio, { iterations, seed: 1 }) : undefined;
-  const raters = new Set(
-    portfolio.initiatives.flatMap((initiative) => (initiative.raters ?? []).map((r) => r.rater)),
-  );
-  const pack = buildBoardPack({
-    results,
-    date: query.date ?? new Date().toISOString().slice(0, 10),
-    model: portfolio.model,
-    messages: messagesFor(query.lang ?? "en")!,
-    initiatives: portfolio.initiatives,
-    ...(query.title === undefined ? {} : { title: query.title }),
-    ...(raters.size > 0 ? { raters: raters.size } : {}),
-    ...(confidence === undefined ? {} : { confidence }),
+  const bytes = await runCpu({
+    kind: "report",
+    portfolio,
+    query,
+    format,
+    maxSimulationWork: limits.maxSimulationWork,
   });
-  const bytes = await renderReport(pack, format, query.paper ?? "a4");
   return new Response(bytes as Uint8Array<ArrayBuffer>, {
     headers: {
       "Content-Type": REPORT_MEDIA_TYPES[format],
@@ -119,7 +98,8 @@ export async function respondWithReport(
  *
  * @param request - the request
  * @param limits - the request limits
- * @param renderReport - the host's renderer, if it has one
+ * @param renderReport - the host's renderer, if it has one (without one: 406)
+ * @param runCpu - where the pack is rendered (the worker pool on Node)
  * @returns the response
  * @throws {@link ApiError} for every client error (400, 406, 413, 415, 422)
  */
@@ -127,19 +107,13 @@ export async function handleReport(
   request: Request,
   limits: Limits,
   renderReport: ReportRenderer | undefined,
+  runCpu: CpuRunner,
 ): Promise<Response> {
   const format = chooseReportFormat(request, renderReport);
   const query = readQuery(new URL(request.url), ReportQuerySchema);
   const { portfolio, toItem } = await readScoreRequest(request, limits);
   try {
-    return await respondWithReport(
-      portfolio,
-      scorePortfolio(portfolio),
-      query,
-      format,
-      renderReport!,
-      limits,
-    );
+    return await respondWithReport(portfolio, query, format, runCpu, limits);
   } catch (error) {
     if (error instanceof ApiError) throw error;
     return rethrowCoreError(error, toItem);

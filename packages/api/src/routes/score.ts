@@ -381,7 +381,15 @@ export function extraColumnNotes(extraColumns: readonly string[]): {
  */
 export async function handleScore(request: Request, limits: Limits, runCpu: CpuRunner = runCpuInline) {
   const { portfolio, initiatives, missing, extraColumns } = await readScoreRequest(request, limits);
-  const runner = portfolio.initiatives.length > INLINE_WORK_LIMITS.scoreInitiatives ? runCpu : runCpuInline;
+  const raterRows = portfolio.initiatives.reduce(
+    (sum, initiative) => sum + (initiative.raters?.length ?? 0),
+    0,
+  );
+  const runner =
+    portfolio.initiatives.length > INLINE_WORK_LIMITS.scoreInitiatives ||
+    raterRows > INLINE_WORK_LIMITS.scoreRaterRows
+      ? runCpu
+      : runCpuInline;
   return {
     ...(await runner({ kind: "score", portfolio, initiatives, missing })),
     ...extraColumnNotes(extraColumns),

@@ -12,36 +12,63 @@ export interface ScoredPortfolio {
   readonly json: () => CachedBody;
 }
 
+/** What `GET .../results` shows beside the results. */
+export interface ResultsHeader {
+  readonly portfolio: { readonly id: string; readonly name: string; readonly version: number };
+  readonly model: { readonly id: string; readonly name: string };
+  readonly raters: number;
+}
+
+/**
+ * The `GET .../results` body with its ETag.
+ *
+ * @param header - portfolio, model and rater count
+ * @param results - the scored results
+ * @returns the body, ready to send
+ */
+export function resultsBody(header: ResultsHeader, results: readonly Result[]): CachedBody {
+  return createCachedBody(JSON.stringify({ ...header, results }), "application/json");
+}
+
 /**
  * Builds a {@link ScoredPortfolio}.
  *
  * @param portfolio - the portfolio record read before its contents
  * @param raters - the number of distinct raters
  * @param results - the scored results
+ * @param body - the results body, when already built (by the worker that scored a large portfolio)
  * @returns the scored portfolio with its lazily serialised body
  */
 export function createScoredPortfolio(
   portfolio: PortfolioRecord,
   raters: number,
   results: readonly Result[],
+  body?: CachedBody,
 ): ScoredPortfolio {
-  let json: CachedBody | undefined;
+  let json = body;
   return {
     portfolio,
     raters,
     results,
     json: () => {
-      json ??= createCachedBody(
-        JSON.stringify({
-          portfolio: { id: portfolio.id, name: portfolio.name, version: portfolio.version },
-          model: { id: portfolio.model.id, name: portfolio.model.name },
-          raters,
-          results,
-        }),
-        "application/json",
-      );
+      json ??= resultsBody(resultsHeader(portfolio, raters), results);
       return json;
     },
+  };
+}
+
+/**
+ * What the results body shows beside the results, from the stored record.
+ *
+ * @param portfolio - the portfolio record
+ * @param raters - the number of distinct raters
+ * @returns the header
+ */
+export function resultsHeader(portfolio: PortfolioRecord, raters: number): ResultsHeader {
+  return {
+    portfolio: { id: portfolio.id, name: portfolio.name, version: portfolio.version },
+    model: { id: portfolio.model.id, name: portfolio.model.name },
+    raters,
   };
 }
 

@@ -1,10 +1,6 @@
 import { defaultModel, type Model, ModelSchema, type Problem } from "@cxprism/core";
 import {
   AhpOptionsSchema,
-  type AhpResult,
-  ahpWeights,
-  describeJudgmentAdvice,
-  groupAhp,
   type PairwiseMatrix,
   PairwiseMatrixSchema,
   pairwiseCriterionIds,
@@ -14,6 +10,7 @@ import {
 } from "@cxprism/core/weights";
 import * as v from "valibot";
 import type { Limits } from "../config/deps.js";
+import { type CpuRunner, runCpuInline } from "../cpu/cpu-jobs.js";
 import { parseCsv } from "../csv/parse-csv.js";
 import { issueToItem } from "../http/issues.js";
 import { isJsonMediaType, mediaTypeOf, parseJsonBody } from "../http/json-body.js";
@@ -21,6 +18,7 @@ import { ApiError, type ProblemItem } from "../http/problem.js";
 import { readQuery } from "../http/query.js";
 import { readBodyText } from "../http/read-body.js";
 import { pointerItem, rethrowCoreError, validationFailed } from "./score.js";
+import type { AhpInput } from "./weights-ahp.js";
 
 /** The media types `POST /v1/weights/ahp` accepts. */
 export const AHP_MEDIA_TYPES = ["application/json", "text/csv"] as const;
@@ -83,17 +81,6 @@ export const AhpQuerySchema = v.object({
   completion: v.optional(AhpOptionsSchema.entries.completion.wrapped),
 });
 
-/** An AHP analysis as answered: the core's result with each worst judgment's advice in words. */
-function presentAhp(result: AhpResult) {
-  return {
-    ...result,
-    worstJudgments: result.worstJudgments.map((advice) => ({
-      ...advice,
-      advice: describeJudgmentAdvice(advice),
-    })),
-  };
-}
-
 function readCsvMatrix(text: string): { matrix: PairwiseMatrix; locate: (problem: Problem) => ProblemItem } {
   const parsed = parseCsv(text);
   if (!parsed.success)
@@ -125,10 +112,11 @@ function readCsvMatrix(text: string): { matrix: PairwiseMatrix; locate: (problem
  *
  * @param request - the request
  * @param limits - the request limits
+ * @param runCpu - where the analysis runs (a worker thread on Node: an optimal completion can take a second)
  * @returns the analysis
  * @throws {@link ApiError} for every client error (400, 413, 415, 422)
  */
-export async function handleAhp(request: Request, limits: Limits) {
+export async function handleAhp(request: Request, limits: Limits, runCpu: CpuRunner = runCpuInline) {
   const type = mediaTypeOf(request.headers.get("Content-Type") ?? undefined);
   const isJson = isJsonMediaType(type);
   if (!isJson && type !== "text/csv")
@@ -141,7 +129,7 @@ export async function handleAhp(request: Request, limits: Limits) {
     const query = readQuery(new URL(request.url), AhpQuerySchema);
     const { matrix, locate } = readCsvMatrix(await readBodyText(request, limits.maxBodyBytes));
     try {
-      return presentAhp(ahpWeights(matrix, query));
+      return await runCpu({ kind: "ahp", input: { matrix, options: query } });
     } catch (error) {
       return rethrowCoreError(error, locate);
     }
@@ -153,27 +141,26 @@ export async function handleAhp(request: Request, limits: Limits) {
   if (!parsed.success) throw validationFailed(parsed.issues.map(issueToItem));
   const model = parsed.output.model ?? defaultModel;
   try {
-    if ("matrix" in parsed.output) {
-      const { options = {} } = parsed.output;
-      const matrix = withCriterionIds(parsed.output.matrix, model, (index, message) =>
-        pointerItem({ path: ["matrix", "ids", index], message }),
-      );
-      return presentAhp(ahpWeights(matrix, { ...options, path: ["matrix"] }));
-    }
-    const { options = {} } = parsed.output;
-    const raters = parsed.output.raters.map(({ weight, matrix, ...rest }, r) => ({
-      ...rest,
-      ...(weight === undefined ? {} : { weight }),
-      matrix: withCriterionIds(matrix, model, (index, message) =>
-        pointerItem({ path: ["raters", r, "matrix", "ids", index], message }),
-      ),
-    }));
-    const result = groupAhp(raters, options);
-    return {
-      ...result,
-      group: result.group === null ? null : presentAhp(result.group),
-      individuals: result.individuals.map(({ rater, result: own }) => ({ rater, result: presentAhp(own) })),
-    };
+    // Criteria named by label are mapped to ids here (a problem names its place); the analysis runs as a job.
+    const input: AhpInput =
+      "matrix" in parsed.output
+        ? {
+            matrix: withCriterionIds(parsed.output.matrix, model, (index, message) =>
+              pointerItem({ path: ["matrix", "ids", index], message }),
+            ),
+            options: { ...parsed.output.options, path: ["matrix"] },
+          }
+        : {
+            raters: parsed.output.raters.map(({ weight, matrix, ...rest }, r) => ({
+              ...rest,
+              ...(weight === undefined ? {} : { weight }),
+              matrix: withCriterionIds(matrix, model, (index, message) =>
+                pointerItem({ path: ["raters", r, "matrix", "ids", index], message }),
+              ),
+            })),
+            options: parsed.output.options ?? {},
+          };
+    return await runCpu({ kind: "ahp", input });
   } catch (error) {
     return rethrowCoreError(error, pointerItem);
   }

@@ -51,6 +51,8 @@ import { INVITE_AFTER_DELETE_SECONDS } from "./workshop-store.js";
 
 type Item = Record<string, AttributeValue>;
 
+/** Items per Query page and per stretch of conversion when a portfolio's contents are read. */
+const CONTENTS_PAGE_ITEMS = 1000;
 /** Options of {@link DynamoDbPortfolioStore}. */
 export interface DynamoDbStoreOptions {
   /** The table (created by `db:create` or {@link createPortfolioTable}). */
@@ -944,14 +946,20 @@ export class DynamoDbPortfolioStore implements PortfolioStore {
   readContents(tenant: string, portfolioId: string): Promise<PortfolioContents> {
     return guardStore(async () => {
       const portfolio = portfolioFrom(await this.#requirePortfolio(tenant, portfolioId));
-      // One Query per 1 MB page: initiatives and ratings share the partition and come back together.
+      // Initiatives and ratings share the partition and come back together, in pages of at most
+      // CONTENTS_PAGE_ITEMS: each page is parsed and converted on the event loop, so a 20,000-item portfolio
+      // holds it for a few short stretches rather than one long one.
       const rows = await this.#queryAll({
         KeyConditionExpression: "pk = :pk",
         ExpressionAttributeValues: { ":pk": S(portfolioPartition(tenant, portfolioId)) },
+        Limit: CONTENTS_PAGE_ITEMS,
       });
       const initiatives: InitiativeRecord[] = [];
       const ratings: RatingRecord[] = [];
-      for (const item of await this.#visible(tenant, portfolioId, rows)) {
+      const visible = await this.#visible(tenant, portfolioId, rows);
+      for (let i = 0; i < visible.length; i++) {
+        if (i > 0 && i % CONTENTS_PAGE_ITEMS === 0) await new Promise((resolve) => setTimeout(resolve, 0));
+        const item = visible[i]!;
         const sk = str(item, "sk");
         if (sk.startsWith(INITIATIVE_PREFIX)) initiatives.push(initiativeFrom(item));
         else if (sk.startsWith(RATING_PREFIX)) ratings.push(ratingFrom(item));

@@ -182,3 +182,44 @@ describe("analyseDisagreement", () => {
     });
   });
 });
+
+describe("analyseDisagreement's impact, measured on one row", () => {
+  // The impact is computed by scoring only the changed initiative and counting ranks against the others;
+  // this checks it against scoring the whole portfolio again with the rating moved, as the definition says,
+  // on portfolios full of ties (ratings 1, 3 or 5) and with unrated initiatives under missing=neutral.
+  const rating = fc.oneof(fc.constantFrom(1, 3, 5), fc.constant(null));
+  const rater = (name: string) =>
+    fc.record({ rater: fc.constant(name), ratings: fc.record({ v: rating, f: rating }) });
+  test.prop([fc.array(fc.tuple(rater("ana"), rater("ben")), { minLength: 1, maxLength: 12 })], {
+    numRuns: 60,
+  })("equals re-scoring the whole portfolio at the lowest and highest value", (pairs) => {
+    const initiatives = pairs.map((raters, i) => ({ id: `i${i}`, name: `I${i}`, raters }));
+    const model: ModelInput = { ...TINY, criteria: TINY.criteria.slice(0, 2) };
+    const { spreads } = analyseDisagreement(initiatives, { model, missing: "neutral" });
+    for (const spread of spreads) {
+      if (spread.impact === null) continue;
+      const at = (value: number) => {
+        const moved = initiatives.map((initiative) =>
+          initiative.id !== spread.initiative
+            ? initiative
+            : {
+                ...initiative,
+                raters: initiative.raters.map((r) => ({
+                  ...r,
+                  ratings: { ...r.ratings, [spread.criterion]: value },
+                })),
+              },
+        );
+        return score(moved, { model, missing: "neutral" }).find((r) => r.id === spread.initiative)!;
+      };
+      const lowest = at(spread.min);
+      const highest = at(spread.max);
+      expect(spread.impact.rankAtLowest).toBe(lowest.rank);
+      expect(spread.impact.rankAtHighest).toBe(highest.rank);
+      expect(spread.impact.quadrantAtLowest).toBe(lowest.quadrant);
+      expect(spread.impact.quadrantAtHighest).toBe(highest.quadrant);
+      expect(spread.impact.priorityAtLowest).toBeCloseTo(lowest.priority, 9);
+      expect(spread.impact.priorityAtHighest).toBeCloseTo(highest.priority, 9);
+    }
+  });
+});

@@ -11,6 +11,7 @@ export {
   type KeyEntry,
   type LegendLayout,
   layoutMatrix,
+  MAX_LABELLED_MARKERS,
   type MarkerLayout,
   type MatrixLayout,
   type QuadrantLayout,

@@ -32,6 +32,7 @@ export {
 export {
   type KnapsackProblem,
   type KnapsackSolution,
+  MAX_GROUP_OPTIONS,
   MAX_KNAPSACK_BYTES,
   MAX_KNAPSACK_CELLS,
   MAX_KNAPSACK_STEPS,

@@ -21,6 +21,7 @@ export {
   type CompletedMatrix,
   type Completion,
   harkerCompletion,
+  MAX_COMPLETION_WORK,
   optimalCompletion,
 } from "../weights/completion.js";
 export {

@@ -5,7 +5,7 @@
 export const TIE_TOLERANCE = 1e-9;
 
 /** A score as a whole number of tolerance steps; scores are clamped to [0, 100], so keys stay below 2^37. */
-function tieKey(score: number): number {
+export function tieKey(score: number): number {
   return Math.round(Math.min(100, Math.max(0, score)) / TIE_TOLERANCE);
 }
 

@@ -2,7 +2,7 @@ import { fc, test } from "@fast-check/vitest";
 import { describe, expect, it } from "vitest";
 import { CxprismError } from "../errors.js";
 import { ahpWeights, comparisonGroups, describeJudgmentAdvice, rowGeometricMeans } from "./ahp.js";
-import { harkerCompletion } from "./completion.js";
+import { harkerCompletion, MAX_COMPLETION_WORK } from "./completion.js";
 import type { PairwiseMatrix } from "./pairwise-matrix.js";
 
 /**
@@ -606,5 +606,41 @@ describe("worst-judgment advice only where it helps", () => {
       );
     }
     expect(result.worstJudgments[0]!.consistencyRatioDrop!).toBeGreaterThan(0.069);
+  });
+});
+
+describe("optimal completion's work limit", () => {
+  it("stops a completion past MAX_COMPLETION_WORK with a message naming it and the way out", () => {
+    // 20 criteria, inconsistent judgments (a fixed pseudo-random pattern), a third of them missing: about
+    // 180,000,000 steps (several seconds) without the limit.
+    const size = 20;
+    const ids = Array.from({ length: size }, (_, i) => `c${i}`);
+    const scale = [1 / 9, 1 / 5, 1 / 3, 1, 3, 5, 9];
+    const values: (number | null)[][] = ids.map(() => ids.map(() => 1));
+    let state = 7;
+    const next = () => {
+      state = (state * 16807) % 2147483647;
+      return state / 2147483647;
+    };
+    for (let i = 0; i < size; i++)
+      for (let j = i + 1; j < size; j++) {
+        // Every judgment next to the diagonal is kept, so the comparisons connect every criterion.
+        const judgment = j > i + 1 && next() < 0.3 ? null : scale[Math.floor(next() * scale.length)]!;
+        values[i]![j] = judgment;
+        values[j]![i] = judgment === null ? null : 1 / judgment;
+      }
+    const started = Date.now();
+    let error: unknown;
+    try {
+      ahpWeights({ ids, values }, { completion: "optimal" });
+    } catch (caught) {
+      error = caught;
+    }
+    expect(error).toBeInstanceOf(CxprismError);
+    expect((error as CxprismError).problems[0]!.message).toContain(MAX_COMPLETION_WORK.toLocaleString("en"));
+    expect((error as CxprismError).problems[0]!.message).toContain('completion "harker"');
+    expect(Date.now() - started).toBeLessThan(30_000);
+    // Harker's completion of the same matrix is immediate.
+    expect(ahpWeights({ ids, values }, { completion: "harker" }).completion).toBe("harker");
   });
 });

@@ -98,6 +98,13 @@ export function harkerCompletion(
 
 /** Cycles of coordinate minimisation before the optimal completion gives up. */
 const MAX_CYCLES = 500;
+/**
+ * The most work the optimal completion may do, in steps of n³: each evaluation of the derivative computes two
+ * eigenpairs of the n x n matrix, each Noda iteration of which solves an n x n linear system. About a second of CPU (measured in docs/limits.md);
+ * past it the completion stops with a message naming the limit, so a request cannot hold a thread for minutes
+ * (64 criteria with half the judgments missing needed more than ten).
+ */
+export const MAX_COMPLETION_WORK = 20_000_000;
 /** The completion is optimal when every partial derivative of lambda-max (in log terms) is this small. */
 const GRADIENT_TOLERANCE = 1e-10;
 
@@ -147,9 +154,20 @@ export function optimalCompletion(
   // Warm starts: each eigenpair begins from the last one; for a consistent matrix v_i is 1 / w_i.
   let w: Float64Array = start.vector;
   let v: Float64Array = w.map((x) => 1 / x);
+  let work = 0;
   const derivative = ([i, j]: [number, number]) => {
-    w = convergedEigenpair(matrix, n, limits, w).vector;
-    v = convergedEigenpair(transposed, n, limits, v).vector;
+    const right = convergedEigenpair(matrix, n, limits, w);
+    const left = convergedEigenpair(transposed, n, limits, v);
+    w = right.vector;
+    v = left.vector;
+    work += (right.iterations + left.iterations) * n ** 3;
+    if (work > MAX_COMPLETION_WORK)
+      throw new CxprismError("not-converged", [
+        {
+          path: limits.path ?? [],
+          message: `expected an optimal completion within ${MAX_COMPLETION_WORK.toLocaleString("en")} steps of work, but its ${missing.length} missing judgments of ${n} criteria need more; no weights are returned (use completion "harker", or answer more of the missing pairs)`,
+        },
+      ]);
     let dot = 0;
     for (let k = 0; k < n; k++) dot += v[k]! * w[k]!;
     return (v[i]! * matrix[i * n + j]! * w[j]! - v[j]! * matrix[j * n + i]! * w[i]!) / dot;

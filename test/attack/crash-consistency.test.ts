@@ -18,7 +18,7 @@ import {
   tenantKey,
 } from "../../packages/api/src/storage/dynamodb-keys.js";
 import { startEmbeddedDynamoDb } from "../../packages/api/src/storage/embedded-dynalite.js";
-import { type ServerProcess, startServerProcess } from "./portfolio-server.js";
+import { type ServerProcess, startServerProcess } from "../api/portfolio-server.js";
 
 const KEY = "crash-owner";
 const API_KEYS = JSON.stringify([
