@@ -136,6 +136,7 @@ async function phases(file: string): Promise<void> {
     name: (i: number) => portfolio.names[i]!,
     category: (i: number) => portfolio.categories[i]!,
     extra: () => undefined,
+    cost: () => undefined,
   };
   let length = 0;
   for (const chunk of renderScoredCsv(rows, columns, columns.order, [])) length += chunk.length;

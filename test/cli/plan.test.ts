@@ -104,7 +104,7 @@ describe("cxprism plan", () => {
     expect(run.stdout).toContain("**Applications in use:** 5; **needed** to keep every capability: 4");
   });
 
-  it("reads an inventory from JSON as from CSV", () => {
+  it("reads an inventory from JSON and from an .xlsx workbook as from CSV", () => {
     const json = join(temp, "apps.json");
     writeFileSync(
       json,
@@ -131,6 +131,16 @@ describe("cxprism plan", () => {
     const fromJson = planJson(["--budget", "1500000", "--inventory", json, "--value-discount", "0.5"]);
     const fromCsv = planJson(["--budget", "1500000", "--inventory", APPS, "--value-discount", "0.5"]);
     expect(fromJson).toEqual(fromCsv);
+    // The same applications in a workbook (apps.csv saved as .xlsx by LibreOffice Calc).
+    const fromXlsx = planJson([
+      "--budget",
+      "1500000",
+      "--inventory",
+      "test/cli/fixtures/apps.xlsx",
+      "--value-discount",
+      "0.5",
+    ]);
+    expect(fromXlsx).toEqual(fromCsv);
     // Half the value of a fully covered initiative is discounted away.
     const knowledge = fromCsv.initiatives.find((item) => item.id === "knowledge-search")!;
     expect(knowledge.overlap?.message).toContain("already covered");
@@ -249,7 +259,7 @@ describe("cxprism plan: broken inputs", () => {
   it("reports a missing inventory file in one line", () => {
     const run = runCli(["plan", PORTFOLIO, "--budget", "1000000", "--inventory", "no-such-apps.csv"]);
     expect(run.code).toBe(1);
-    expect(run.stderr).toBe("no-such-apps.csv: cannot read the inventory (ENOENT)\n");
+    expect(run.stderr).toBe("no-such-apps.csv: cannot read the file (no such file)\n");
   });
 
   it("places missing costs, missing efforts, cycles and formula fields at their rows and columns", () => {

@@ -55,7 +55,7 @@ describe("cxprism score: a clean file", () => {
     expect(output.results[2]!.extra).toEqual({ owner: "Lee, Ana" });
   });
 
-  it("prints CSV a spreadsheet (or csv-parse) reads back, extra columns last", () => {
+  it("prints CSV a spreadsheet (or csv-parse) reads back, with cost and ratings, extra columns last", () => {
     const run = runCli(["score", fixture("clean.csv"), "--format", "csv"]);
     expect(run.code).toBe(0);
     const rows = parse(run.stdout, { columns: true }) as Record<string, string>[];
@@ -68,6 +68,8 @@ describe("cxprism score: a clean file", () => {
       "feasibility",
       "priority",
       "quadrant",
+      "cost",
+      ...defaultModel.criteria.map((criterion) => criterion.id),
       "owner",
     ]);
     expect(rows.map((row) => [row.rank, row.id, row.owner])).toEqual([

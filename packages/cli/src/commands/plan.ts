@@ -77,7 +77,8 @@ export const planCommand = defineCommand({
       type: "string",
       short: "i",
       value: "FILE",
-      description: "applications in use (CSV: app,capabilities[,run_cost]; or JSON) for capability overlap",
+      description:
+        "applications in use (CSV or .xlsx: app,capabilities[,run_cost]; or JSON) for capability overlap",
     },
     "value-discount": {
       type: "string",

@@ -15,7 +15,7 @@ import { appliedWeights, renderAppliedWeights } from "../render/applied-weights.
 import { shouldColour } from "../render/colour.js";
 import { appendJsonFields, discussionJson, renderDiscussionTable } from "../render/discussion.js";
 import { colourMatrixText } from "../render/matrix-colour.js";
-import { renderScoredCsv, renderScoredJson } from "../render/results-data.js";
+import { CSV_DIALECTS, renderScoredCsv, renderScoredJson } from "../render/results-data.js";
 import { renderResultsMarkdown, renderResultsTable } from "../render/results-table.js";
 import {
   MISSING_OPTION,
@@ -66,6 +66,12 @@ export const scoreCommand = defineCommand({
     },
     missing: MISSING_OPTION,
     sheet: SHEET_OPTION,
+    "csv-dialect": {
+      type: "string",
+      value: "DIALECT",
+      description:
+        "with --format csv: excel (default: `,`, decimal point) or excel-eu (`;`, decimal comma, UTF-8 BOM: Excel in much of Europe)",
+    },
     matrix: {
       type: "boolean",
       description: "print the prism matrix under the table (table and md formats)",
@@ -85,6 +91,10 @@ export const scoreCommand = defineCommand({
     ["cxprism score examples/contact-center.csv", "rank the example portfolio"],
     ["cxprism score portfolio.csv --top 5 --quadrant likely-win", "the five best likely wins"],
     ["cxprism score portfolio.csv --format csv --out ranking.csv", "a ranking to open in a spreadsheet"],
+    [
+      "cxprism score portfolio.csv --format csv --csv-dialect excel-eu --out ranking.csv",
+      "for Excel where a comma is the decimal separator; `cxprism score ranking.csv` reads it back",
+    ],
     ["cxprism score workshop.xlsx --sheet Ratings", "the sheet called Ratings of an Excel workbook"],
     ["cat portfolio.csv | cxprism score - --format json --model my-model.json", "JSON from stdin, own model"],
     [
@@ -101,6 +111,9 @@ export const scoreCommand = defineCommand({
     const format = readChoice("format", values.format, FORMATS, "table");
     const top = readTop(values.top);
     const quadrant = readQuadrant(values.quadrant);
+    const dialect = readChoice("csv-dialect", values["csv-dialect"], CSV_DIALECTS, "excel");
+    if (values["csv-dialect"] !== undefined && format !== "csv")
+      throw new CliError("usage", `--csv-dialect: expected --format csv, received --format ${format}`);
     const missing = readMissing(values.missing);
     if (values.matrix === true && format !== "table" && format !== "md")
       throw new CliError("usage", `--matrix: expected --format table or md, received --format ${format}`);
@@ -146,7 +159,7 @@ export const scoreCommand = defineCommand({
         const extraNames = layout.extras.map((column) => layout.names[column]!);
         let chunks =
           format === "csv"
-            ? renderScoredCsv(scorable, columns, order, extraNames)
+            ? renderScoredCsv(scorable, columns, order, extraNames, dialect)
             : renderScoredJson(scorable, columns, order, extraNames);
         if (format === "json")
           chunks = appendJsonFields(chunks, {

@@ -1,22 +1,24 @@
 import { readFile } from "node:fs/promises";
+import { Readable } from "node:stream";
 import { CxprismError, formatPath } from "@cxprism/core";
 import { type Inventory, inventoryFromRows, parseInventory } from "@cxprism/core/plan";
-import { detectDelimiter } from "@cxprism/core/table";
-import { CsvError, parse } from "csv-parse/sync";
 import type { FileProblem } from "../csv/locate.js";
+import { readCsvTable } from "../csv/read-table.js";
 import { CliError } from "../errors.js";
 
 /**
  * Reads the application inventory for capability overlap: JSON (an array of `{name, capabilities,
- * runCost?}`, checked by the core's `parseInventory`) when the file ends in `.json`, otherwise CSV with
- * columns `app` or `name`, `capabilities` (`;`- or `|`-separated) or `capability`, and `run_cost` (the
- * core's `inventoryFromRows`). Problems are placed at `FILE:ROW:COLUMN` (CSV) or `FILE: JSON path` (JSON).
+ * runCost?}`, checked by the core's `parseInventory`) when the file ends in `.json`, otherwise a table (a CSV
+ * read as `score` reads one, or the first sheet of an .xlsx workbook) with columns `app` or `name`,
+ * `capabilities` (`;`- or `|`-separated) or `capability`, and `run_cost` (the core's `inventoryFromRows`).
+ * Problems are placed at `FILE:ROW:COLUMN` (table) or `FILE: JSON path` (JSON).
  *
  * @param file - the path of the inventory
  * @returns the inventory
  * @throws {@link CliError} `io` when the file cannot be read, `invalid-input` with every problem
  */
 export async function loadInventory(file: string): Promise<Inventory> {
+  if (!file.toLowerCase().endsWith(".json")) return inventoryFromTable(file);
   let text: string;
   try {
     text = (await readFile(file, "utf8")).replace(/^\uFEFF/, "");
@@ -26,7 +28,7 @@ export async function loadInventory(file: string): Promise<Inventory> {
       `${file}: cannot read the inventory (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`,
     );
   }
-  return file.toLowerCase().endsWith(".json") ? inventoryFromJson(file, text) : inventoryFromCsv(file, text);
+  return inventoryFromJson(file, text);
 }
 
 function invalid(file: string, problems: FileProblem[]): CliError {
@@ -60,29 +62,8 @@ function inventoryFromJson(file: string, text: string): Inventory {
   }
 }
 
-function inventoryFromCsv(file: string, text: string): Inventory {
-  if (text.trim() === "")
-    throw invalid(file, [
-      { file, message: "expected a header row and application rows, received an empty file" },
-    ]);
-  let records: string[][];
-  try {
-    records = parse(text, {
-      delimiter: detectDelimiter(text.slice(0, 64 * 1024)),
-      relax_column_count: true,
-      relax_quotes: true,
-      skip_empty_lines: false,
-    }) as string[][];
-  } catch (error) {
-    if (!(error instanceof CsvError)) throw error;
-    throw invalid(file, [
-      {
-        file,
-        row: Number(error.lines) || undefined,
-        message: `expected well-formed CSV, received ${error.message}`,
-      },
-    ]);
-  }
+async function inventoryFromTable(file: string): Promise<Inventory> {
+  const { rows: records } = await readCsvTable(file, Readable.from([]), { expected: "application rows" });
   const [header = [], ...body] = records;
   const names = header.map((cell) => cell.trim());
   // Blank lines are skipped, but rows keep their spreadsheet numbers for messages.

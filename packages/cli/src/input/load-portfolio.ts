@@ -116,6 +116,8 @@ export interface ScorablePortfolio {
   category(i: number): string;
   /** The initiative's value for an extra column, by header as written. */
   extra(i: number, column: string): string | undefined;
+  /** The initiative's one-off cost, if it has one. */
+  cost(i: number): number | undefined;
 }
 
 /** A CSV read and checked into a {@link ScorablePortfolio}. */
@@ -175,6 +177,7 @@ export async function loadScorable(
   throwProblems(file, check, outcome.sheet);
   const portfolio = check.portfolio;
   const extra = outcome.read.columns.extra ?? {};
+  const { costs } = outcome.read.columns;
   return {
     ...common,
     scorable: {
@@ -184,6 +187,11 @@ export async function loadScorable(
       name: (i) => portfolio.names[i]!,
       category: (i) => portfolio.categories[i]!,
       extra: (i, column) => extra[column]?.[i],
+      // A cost read as a number needs no object; one written as text is read as validation read it.
+      cost: (i) => {
+        const cell = costs?.[i];
+        return typeof cell === "number" || cell === undefined ? cell : portfolio.initiative(i).cost;
+      },
     },
   };
 }
@@ -198,6 +206,7 @@ function objectScorable(portfolio: Portfolio): ScorablePortfolio {
     name: (i) => initiatives[i]!.name,
     category: (i) => initiatives[i]!.category,
     extra: (i, column) => initiatives[i]!.extra[column],
+    cost: (i) => initiatives[i]!.cost,
   };
 }
 

@@ -1,5 +1,5 @@
 import { type Model, type Portfolio, RESULT_QUADRANTS, type Result } from "@cxprism/core";
-import { renderCsvRecord, resultOf, type ScoreColumns } from "@cxprism/core/table";
+import { normaliseHeader, renderCsvRecord, resultOf, type ScoreColumns } from "@cxprism/core/table";
 
 /** The extra columns of a file, and a lookup of each result's values for them. */
 export interface ExtraColumns {
@@ -13,45 +13,9 @@ export interface ExtraColumns {
 const BATCH = 2000;
 
 /**
- * Renders results as CSV, in batches so a million rows never become one string: `rank, id, name, category,
- * value, feasibility, priority, quadrant` (scores to 2 decimals), then the input's extra columns.
- *
- * @param results - results in rank order
- * @param extras - the extra columns to pass through
- * @returns the CSV text, batch by batch, the header first
- */
-export function* renderResultsCsv(results: readonly Result[], extras: ExtraColumns): Generator<string> {
-  const fixed = ["rank", "id", "name", "category", "value", "feasibility", "priority", "quadrant"];
-  let text = `${renderCsvRecord([...fixed, ...extras.names])}\n`;
-  for (let k = 0; k < results.length; k++) {
-    const result = results[k]!;
-    const cells = [
-      String(result.rank),
-      result.id,
-      result.name,
-      result.category,
-      result.value.toFixed(2),
-      result.feasibility.toFixed(2),
-      result.priority.toFixed(2),
-      result.quadrant,
-    ];
-    if (extras.names.length > 0) {
-      const extra = extras.of(result);
-      for (const name of extras.names) cells.push(extra?.[name] ?? "");
-    }
-    text += `${renderCsvRecord(cells)}\n`;
-    if ((k + 1) % BATCH === 0) {
-      yield text;
-      text = "";
-    }
-  }
-  if (text !== "") yield text;
-}
-
-/**
  * Renders `{"model": ..., "results": [...]}`: the model with its defaults applied and every core Result field
- * (unrounded), plus `extra` (the input's extra columns) when the file had any. Batched like
- * {@link renderResultsCsv}; the whole is one JSON document.
+ * (unrounded), plus `extra` (the input's extra columns) when the file had any. Batched (a write per 2,000
+ * results); the whole is one JSON document.
  *
  * @param model - the model used
  * @param results - results in rank order
@@ -87,8 +51,6 @@ export interface ScoredRows {
   extra(i: number, column: string): string | undefined;
 }
 
-const NEEDS_QUOTES = /[",\r\n]/;
-
 /**
  * `score.toFixed(2)` for a score in [0, 100], without toFixed's exact decimal expansion: the hundredths
  * rounded from `score * 100`, unless that product lies so near a half that its own rounding error could
@@ -103,35 +65,78 @@ export function fixed2(score: number): string {
   return `${whole}.${cents < 10 ? "0" : ""}${cents}`;
 }
 
-function csvField(text: string): string {
-  return NEEDS_QUOTES.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+/** A CSV dialect of `score --format csv`: `excel` (`,`, decimal point) or `excel-eu` (`;`, decimal comma, BOM). */
+export type CsvDialect = "excel" | "excel-eu";
+
+/** The dialects `score --csv-dialect` takes. */
+export const CSV_DIALECTS: readonly CsvDialect[] = ["excel", "excel-eu"];
+
+/** What a scored CSV row needs beyond {@link ScoredRows}: each initiative's one-off cost. */
+export interface ScoredCsvRows extends ScoredRows {
+  /** The initiative's one-off cost, if it has one. */
+  cost(i: number): number | undefined;
 }
 
 /**
- * Renders scores straight from {@link ScoreColumns} as CSV, exactly as {@link renderResultsCsv} renders the
- * equivalent results, but without a Result per row: a million rows cost a million lines, not a million
- * objects kept alive.
+ * Renders scores straight from {@link ScoreColumns} as CSV, without a Result per row (a million rows cost a
+ * million lines, not a million objects kept alive): `rank, id, name, category, value, feasibility, priority,
+ * quadrant` (scores to 2 decimals), `cost`, one column per criterion with the rating scored (raters combined;
+ * a label scale's label; blank where a rating was missing and scored at the midpoint; formula criteria left
+ * out, since their formula computes them), then the input's extra columns (but for those named like a score
+ * column: a file exported before and read back brings its old scores, which the fresh ones replace). `cxprism score` reads the file
+ * back to the same ranking: every rating column is headed by its criterion id, and the score columns are
+ * extra columns to it. `excel-eu` writes `;` between cells, decimal commas and a UTF-8 BOM, as Excel saves
+ * "CSV" where a comma is the decimal separator (Finland, Germany, France...).
  *
  * @param rows - the scored initiatives
  * @param columns - their scores
  * @param order - the indices to write, in output order (rank order, possibly filtered)
  * @param extraNames - the extra column headers as written in the input
+ * @param dialect - the CSV dialect (default `excel`)
  * @returns the CSV text, batch by batch, the header first
  */
 export function* renderScoredCsv(
-  rows: ScoredRows,
+  rows: ScoredCsvRows,
   columns: ScoreColumns,
   order: Uint32Array,
   extraNames: readonly string[],
+  dialect: CsvDialect = "excel",
 ): Generator<string> {
-  const fixed = ["rank", "id", "name", "category", "value", "feasibility", "priority", "quadrant"];
-  let text = `${renderCsvRecord([...fixed, ...extraNames])}\n`;
+  const delimiter = dialect === "excel-eu" ? ";" : ",";
+  const number = dialect === "excel-eu" ? (text: string) => text.replace(".", ",") : (text: string) => text;
+  const { model, ratings, warnings } = rows.portfolio;
+  const m = model.criteria.length;
+  const rated = model.criteria.flatMap((criterion, c) => (criterion.formula === undefined ? [c] : []));
+  const rating = (i: number, c: number): string => {
+    const criterion = model.criteria[c]!;
+    if (warnings[i]!.some((w) => w.code === "missing-rating" && w.criterion === criterion.id)) return "";
+    const raw = ratings[i * m + c]!;
+    if (Number.isNaN(raw)) return "";
+    if ("labels" in criterion.scale && Number.isInteger(raw)) return criterion.scale.labels[raw] ?? "";
+    return number(String(raw));
+  };
+  const fixed = ["rank", "id", "name", "category", "value", "feasibility", "priority", "quadrant", "cost"];
+  // An exported file read back has the old scores as extra columns: the fresh ones replace them.
+  const extras = extraNames.filter((name) => !fixed.includes(normaliseHeader(name)));
+  const header = [...fixed, ...rated.map((c) => model.criteria[c]!.id), ...extras];
+  let text = `${dialect === "excel-eu" ? "\uFEFF" : ""}${renderCsvRecord(header, delimiter)}\n`;
   for (let k = 0; k < order.length; k++) {
     const i = order[k]!;
-    // Numbers and quadrant ids never need quotes.
-    text += `${columns.rank[i]},${csvField(rows.id(i))},${csvField(rows.name(i))},${csvField(rows.category(i))},${fixed2(columns.value[i]!)},${fixed2(columns.feasibility[i]!)},${fixed2(columns.priority[i]!)},${RESULT_QUADRANTS[columns.quadrant[i]!]}`;
-    for (const name of extraNames) text += `,${csvField(rows.extra(i, name) ?? "")}`;
-    text += "\n";
+    const cost = rows.cost(i);
+    const cells = [
+      String(columns.rank[i]),
+      rows.id(i),
+      rows.name(i),
+      rows.category(i),
+      number(fixed2(columns.value[i]!)),
+      number(fixed2(columns.feasibility[i]!)),
+      number(fixed2(columns.priority[i]!)),
+      RESULT_QUADRANTS[columns.quadrant[i]!]!,
+      cost === undefined ? "" : number(String(cost)),
+    ];
+    for (const c of rated) cells.push(rating(i, c));
+    for (const name of extras) cells.push(rows.extra(i, name) ?? "");
+    text += `${renderCsvRecord(cells, delimiter)}\n`;
     if ((k + 1) % BATCH === 0) {
       yield text;
       text = "";
