@@ -27,6 +27,22 @@ describe("formatInterval", () => {
 });
 
 describe("renderProbabilityTable", () => {
+  it("shows an unrated initiative's quadrant as its label alone, with no probability", () => {
+    const validation = validatePortfolio([...initiatives, { id: "blank", name: "Blank", ratings: {} }], {
+      missing: "neutral",
+    });
+    if (!validation.success) throw new Error("fixture");
+    const table = renderProbabilityTable(
+      runMonteCarlo(validation.portfolio, { iterations: 50 }),
+      defaultModel,
+      {
+        colour: false,
+      },
+    );
+    expect(table).toMatch(/ 4 {2}Blank +0% +0% +Unrated {2,}\d/);
+    expect(table).toContain("Blank has no ratings on an axis");
+  });
+
   it("with no perturbation, shows every initiative keeping its rank for certain", () => {
     const result = runMonteCarlo(portfolio(), {
       iterations: 50,

@@ -77,7 +77,10 @@ export function renderProbabilityTable(
     oneLine(initiative.name),
     formatProbability(initiative.topK),
     formatProbability(initiative.rankProbabilities[0] ?? 0),
-    `${oneLine(model.quadrantLabels[initiative.baseQuadrant])} ${formatProbability(initiative.quadrants[initiative.baseQuadrant])}`,
+    // An unrated initiative has no quadrant to keep: its label alone, not "100%".
+    initiative.baseQuadrant === "unrated"
+      ? oneLine(model.quadrantLabels.unrated)
+      : `${oneLine(model.quadrantLabels[initiative.baseQuadrant])} ${formatProbability(initiative.quadrants[initiative.baseQuadrant])}`,
     initiative.priority.median.toFixed(1),
     `${initiative.priority.low.toFixed(1)}..${initiative.priority.high.toFixed(1)}`,
   ]);

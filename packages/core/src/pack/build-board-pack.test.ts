@@ -1,9 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { catalogInitiatives } from "../catalog/initiatives.js";
+import { runMonteCarlo } from "../confidence/monte-carlo.js";
 import { de } from "../i18n/de.js";
 import { defaultModel } from "../model/cx-ai-prism.js";
 import { score } from "../pipeline/score.js";
 import { createPlan } from "../plan/plan.js";
+import { validatePortfolio } from "../validate/portfolio.js";
 import { buildBoardPack } from "./build-board-pack.js";
 import type { TableBlock } from "./document.js";
 
@@ -106,6 +108,20 @@ describe("buildBoardPack", () => {
       expect(matrix.kind === "figure" && matrix.svg).toContain(`>${label} (1)</text>`);
     },
   );
+
+  it("shows an unrated initiative's confidence row without a quadrant probability", () => {
+    const blank = [...initiatives, { name: "Blank row", ratings: {} }];
+    const validation = validatePortfolio(blank, { missing: "neutral" });
+    if (!validation.success) throw new Error("expected a valid portfolio");
+    const pack = buildBoardPack({
+      results: score(blank, { missing: "neutral" }),
+      confidence: runMonteCarlo(validation.portfolio, { iterations: 100, seed: 1 }),
+      date: "2026-11-30",
+    });
+    const rows = table(pack, "confidence").rows;
+    expect(rows.at(-1)!.slice(1, 4)).toEqual(["Blank row", "0 %", "Unrated"]);
+    expect(rows[0]![3]).toMatch(/%$/);
+  });
 
   it("is deterministic", () => {
     const input = { results, date: "2026-11-30", initiatives };

@@ -237,7 +237,10 @@ function confidenceBlocks(input: BoardPackInput, c: Context): PackBlock[] {
           String(entry.baseRank),
           entry.name,
           c.percent(entry.topK),
-          c.percent(entry.quadrants[entry.baseQuadrant]),
+          // An unrated initiative has no quadrant to keep: the column says so rather than "100 %".
+          entry.baseQuadrant === "unrated"
+            ? c.quadrant("unrated")
+            : c.percent(entry.quadrants[entry.baseQuadrant]),
           String(likeliest),
         ];
       }),
