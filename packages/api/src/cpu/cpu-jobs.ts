@@ -1,6 +1,5 @@
 import {
   CxprismError,
-  type InitiativeInput,
   type ModelInput,
   type Portfolio,
   type Result,
@@ -19,9 +18,17 @@ import { createPlan, renderPlanMarkdown, renderPlanSvg } from "@cxprism/core/pla
 import type { Limits } from "../config/deps.js";
 import type { CachedBody } from "../http/etag.js";
 import { renderPortfolioCsv } from "../routes/portfolio-csv.js";
+import {
+  type ImportBody,
+  type ImportRead,
+  type ImportSettings,
+  readImport,
+} from "../routes/portfolios-import-read.js";
+import { type RatingsRead, readRatings } from "../routes/portfolios-ratings-read.js";
 import type { ReportFormat, ReportQuery, ReportRenderer } from "../routes/report.js";
 import { renderReportBytes } from "../routes/report-pack.js";
 import { type ResultsHeader, resultsBody } from "../routes/scored-results-cache.js";
+import { initiativesFromContents } from "../routes/stored-initiatives.js";
 import { type AhpInput, answerAhp } from "../routes/weights-ahp.js";
 import type { PortfolioContents } from "../storage/portfolio-store.js";
 
@@ -96,7 +103,8 @@ export type CpuJob =
        * 5,000 results is itself a tenth of a second): a `CxprismError` lists the problems.
        */
       readonly kind: "score-stored";
-      readonly initiatives: readonly InitiativeInput[];
+      /** The stored items, turned into initiatives on the thread that scores them. */
+      readonly contents: StoredContents;
       readonly model: unknown;
       readonly missing: "error" | "neutral";
       readonly header: ResultsHeader;
@@ -107,7 +115,7 @@ export type CpuJob =
       readonly portfolio:
         | Portfolio
         | {
-            readonly initiatives: readonly InitiativeInput[];
+            readonly contents: StoredContents;
             readonly model: unknown;
             readonly missing: "error" | "neutral";
           };
@@ -117,10 +125,24 @@ export type CpuJob =
     }
   | { readonly kind: "ahp"; readonly input: AhpInput }
   | {
+      /** A rating batch parsed and checked against the model (see `readRatings`). */
+      readonly kind: "read-ratings";
+      readonly text: string;
+      readonly model: ModelInput;
+      readonly rater: string;
+      readonly maxInitiatives: number;
+    }
+  | {
+      /** An import's body parsed and every initiative checked (see `readImport`): the store's part stays. */
+      readonly kind: "read-import";
+      readonly body: ImportBody;
+      readonly settings: ImportSettings;
+    }
+  | {
       /** A stored portfolio as the export CSV (15,000 rows take a few tenths of a second to write). */
       readonly kind: "export-csv";
       readonly model: ModelInput;
-      readonly contents: Pick<PortfolioContents, "initiatives" | "ratings">;
+      readonly contents: StoredContents;
     }
   | {
       /**
@@ -142,6 +164,9 @@ export type CpuJob =
       readonly topK: number | undefined;
     };
 
+/** A stored portfolio's initiatives and ratings, as read. */
+export type StoredContents = Pick<PortfolioContents, "initiatives" | "ratings">;
+
 /** What each job answers. */
 export interface CpuAnswers {
   "matrix-svg": string;
@@ -162,6 +187,8 @@ export interface CpuAnswers {
   /** The PDF or PPTX file. */
   report: Uint8Array;
   ahp: ReturnType<typeof answerAhp>;
+  "read-import": ImportRead;
+  "read-ratings": RatingsRead;
   "export-csv": string;
   request: {
     readonly status: number;
@@ -205,11 +232,11 @@ async function answerRequest(
 
 /** Validates initiatives read from the store, or throws a `CxprismError` with every problem. */
 function validateStored(input: {
-  readonly initiatives: readonly InitiativeInput[];
+  readonly contents: StoredContents;
   readonly model: unknown;
   readonly missing: "error" | "neutral";
 }): Portfolio {
-  const validation = validatePortfolio(input.initiatives, {
+  const validation = validatePortfolio(initiativesFromContents(input.contents), {
     model: input.model as never,
     missing: input.missing,
   });
@@ -289,6 +316,10 @@ export function runCpuJob<J extends CpuJob>(
     }
     case "ahp":
       return answerAhp(job.input) as CpuAnswers[J["kind"]];
+    case "read-ratings":
+      return readRatings(job.text, job.model, job.rater, job.maxInitiatives) as CpuAnswers[J["kind"]];
+    case "read-import":
+      return readImport(job.body, job.settings) as Promise<CpuAnswers[J["kind"]]>;
     case "export-csv":
       return renderPortfolioCsv(job.model, job.contents) as CpuAnswers[J["kind"]];
     case "request":

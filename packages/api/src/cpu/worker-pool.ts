@@ -3,6 +3,7 @@ import { availableParallelism } from "node:os";
 import { pathToFileURL } from "node:url";
 import { Worker } from "node:worker_threads";
 import { CxprismError, type Problem } from "@cxprism/core";
+import { ApiError, type ProblemKind } from "../http/problem.js";
 import type { CpuAnswers, CpuJob, CpuRunner } from "./cpu-jobs.js";
 
 /** Why the pool did not run a job. */
@@ -63,12 +64,38 @@ export type WorkerMessage =
   | { readonly ok: true; readonly value: unknown }
   | { readonly ok: false; readonly error: WorkerFailure };
 
-/** A job's failure as sent back by the worker: a core error keeps its code and problems. */
+/**
+ * A job's failure as sent back by the worker: a core error keeps its code and problems, an API error (a job
+ * that reads a request body refuses it as the route would) its kind, problem members and headers.
+ */
 export interface WorkerFailure {
   readonly name: string;
   readonly message: string;
   readonly code?: string;
   readonly problems?: readonly Problem[];
+  readonly kind?: ProblemKind;
+  readonly extra?: ApiError["extra"];
+  readonly headers?: ApiError["headers"];
+}
+
+/**
+ * A job's error as the worker sends it back (see {@link WorkerFailure}).
+ *
+ * @param error - what the job threw
+ * @returns the failure, as plain data
+ */
+export function describeFailure(error: unknown): WorkerFailure {
+  if (error instanceof CxprismError)
+    return { name: error.name, message: error.message, code: error.code, problems: error.problems };
+  if (error instanceof ApiError)
+    return {
+      name: error.name,
+      message: error.message,
+      kind: error.kind,
+      extra: error.extra,
+      headers: error.headers,
+    };
+  return { name: (error as Error).name ?? "Error", message: (error as Error).message ?? String(error) };
 }
 
 /**
@@ -88,6 +115,8 @@ function startWorker(script: URL): Worker {
 function revive(failure: WorkerFailure): Error {
   if (failure.name === "CxprismError" && failure.code !== undefined && failure.problems !== undefined)
     return new CxprismError(failure.code as CxprismError["code"], failure.problems);
+  if (failure.name === "ApiError" && failure.kind !== undefined)
+    return new ApiError(failure.kind, failure.message, { ...failure.extra, headers: failure.headers ?? {} });
   const error = new Error(failure.message);
   error.name = failure.name;
   return error;

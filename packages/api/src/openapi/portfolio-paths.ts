@@ -1,7 +1,7 @@
 import { toJsonSchema } from "@valibot/to-json-schema";
 import type { Limits } from "../config/deps.js";
 import { CreatePortfolioSchema, UpdatePortfolioSchema } from "../routes/portfolios.js";
-import { PutRatingsSchema } from "../routes/portfolios-ratings.js";
+import { PutRatingsSchema } from "../routes/portfolios-ratings-read.js";
 import { sheetParameter, xlsxTableBody } from "./face-paths.js";
 import { problemResponses } from "./problem-responses.js";
 import { createWorkshopOpenApi } from "./workshop-paths.js";

@@ -152,6 +152,19 @@ export async function readJsonBody(
   request: Request,
   maxBodyBytes: number,
 ): Promise<{ text: string; json: unknown }> {
+  const text = await readJsonText(request, maxBodyBytes);
+  return { text, json: parseJsonBody(text) };
+}
+
+/**
+ * Reads a JSON body's text without parsing it (a large one is parsed by a CPU job).
+ *
+ * @param request - the request
+ * @param maxBodyBytes - the body limit
+ * @returns the text
+ * @throws {@link ApiError} 415 for another media type, 413 over the limit
+ */
+export async function readJsonText(request: Request, maxBodyBytes: number): Promise<string> {
   const type = mediaTypeOf(request.headers.get("Content-Type") ?? undefined);
   if (!isJsonMediaType(type))
     throw new ApiError(
@@ -159,8 +172,7 @@ export async function readJsonBody(
       `expected a body of type application/json, received ${type === "" ? "no Content-Type" : type}`,
       { headers: { "Accept-Patch": "application/json", "Accept-Post": "application/json" } },
     );
-  const text = await readBodyText(request, maxBodyBytes);
-  return { text, json: parseJsonBody(text) };
+  return readBodyText(request, maxBodyBytes);
 }
 
 /**

@@ -1,13 +1,13 @@
 import { type Problem, toJsonPointer } from "@cxprism/core";
-import { type InitiativeTable, type TableOrigins, XLSX_MEDIA_TYPE } from "@cxprism/core/table";
+import { XLSX_MEDIA_TYPE } from "@cxprism/core/table";
 import * as v from "valibot";
-import { parseCsvTable, tableItem, tableLocator, throwTableProblems } from "../csv/read-initiatives-csv.js";
-import { parseXlsxTable } from "../csv/read-xlsx-table.js";
+import { OFFLOAD_BODY_BYTES } from "../config/deps.js";
+import { runCpuInline } from "../cpu/cpu-jobs.js";
 import { isJsonMediaType, mediaTypeOf } from "../http/json-body.js";
 import { ApiError, type ProblemItem } from "../http/problem.js";
 import { readQuery } from "../http/query.js";
 import { readBodyBytes, readBodyText } from "../http/read-body.js";
-import type { InitiativeData, InitiativeRecord } from "../storage/portfolio-store.js";
+import type { InitiativeRecord } from "../storage/portfolio-store.js";
 import type { RegisterRoute } from "./portfolios-http.js";
 import {
   type PortfolioRuntime,
@@ -19,6 +19,7 @@ import {
   validationFailed,
   versionTag,
 } from "./portfolios-http.js";
+import type { ImportBody, ImportOutcome } from "./portfolios-import-read.js";
 import { IMPORT_RATER, RaterIdSchema, splitInitiative } from "./portfolios-initiative-input.js";
 import { extraColumnNotes } from "./score.js";
 
@@ -30,18 +31,6 @@ const pointerItems = (problems: readonly Problem[], prefix: string): ProblemItem
 
 /** The JSON of a stored initiative (its ratings are read through results and export). */
 export const initiativeJson = (record: InitiativeRecord) => ({ ...record.data, version: record.version });
-
-/** One row's outcome in a bulk import. */
-export interface ImportOutcome {
-  /** 0-based index in the JSON array, or the CSV line of the initiative's first row. */
-  readonly index?: number;
-  readonly row?: number;
-  readonly id?: string;
-  readonly status: "created" | "exists" | "invalid" | "failed";
-  readonly errors?: readonly ProblemItem[];
-}
-
-const ImportEnvelopeSchema = v.strictObject({ initiatives: v.array(v.unknown()) });
 
 /**
  * The query of an import: `partial=true` for per-row outcomes, `rater` for the ratings' rater id, `sheet`
@@ -55,25 +44,6 @@ const ImportQuerySchema = v.strictObject({
 
 /** The media types an import accepts. */
 const IMPORT_MEDIA_TYPES = ["application/json", "text/csv", XLSX_MEDIA_TYPE] as const;
-
-/** Bytes as hexadecimal text: an .xlsx body's stand-in for its text in the idempotency fingerprint. */
-function hexOf(bytes: Uint8Array): string {
-  let hex = "";
-  for (const byte of bytes) hex += byte.toString(16).padStart(2, "0");
-  return hex;
-}
-
-/** The index of the initiative a spreadsheet row belongs to (its first row or one of its raters' rows). */
-function initiativeOfRow(origins: TableOrigins): Map<number, number> {
-  const byRow = new Map<number, number>();
-  origins.firstRows.forEach((row, index) => {
-    byRow.set(row, index);
-  });
-  origins.raterRows?.forEach((rows, index) => {
-    for (const row of rows) byRow.set(row, index);
-  });
-  return byRow;
-}
 
 /**
  * Registers initiative routes: list and add (`/initiatives`), read, edit (If-Match) and delete
@@ -136,15 +106,6 @@ export function registerInitiativeRoutes(register: RegisterRoute, runtime: Portf
       const query = readQuery(new URL(c.req.url), ImportQuerySchema);
       const partial = query.partial === "true";
       const type = mediaTypeOf(c.req.header("Content-Type"));
-      let text: string;
-      let inputs: readonly unknown[];
-      let extraColumns: readonly string[] = [];
-      let place: (
-        index: number,
-        problems: readonly Problem[],
-      ) => Pick<ImportOutcome, "index" | "row"> & { errors: ProblemItem[] };
-      /** Problems the table reader found, by initiative index (-1: the table as a whole). */
-      const tableProblems = new Map<number, ProblemItem[]>();
       if (type !== "text/csv" && type !== XLSX_MEDIA_TYPE && !isJsonMediaType(type))
         throw new ApiError(
           "unsupported-media-type",
@@ -158,99 +119,32 @@ export function registerInitiativeRoutes(register: RegisterRoute, runtime: Portf
             detail: `expected the query parameter sheet only with an ${XLSX_MEDIA_TYPE} body, received it with another`,
           },
         ]);
-      if (type === "text/csv" || type === XLSX_MEDIA_TYPE) {
-        const tableOptions = {
-          model: portfolio.model as never,
-          missing: "neutral",
-          maxHeaderLength: 200,
-        } as const;
-        let table: InitiativeTable;
-        let sheet: string | undefined;
-        if (type === "text/csv") {
-          text = await readBodyText(c.req.raw, runtime.maxBodyBytes);
-          table = parseCsvTable(text, tableOptions);
-        } else {
-          const bytes = await readBodyBytes(c.req.raw, runtime.maxBodyBytes);
-          text = `${query.sheet ?? ""}\n${hexOf(bytes)}`;
-          const read = await parseXlsxTable(bytes, { ...tableOptions, sheet: query.sheet });
-          table = read;
-          sheet = read.sheet;
-        }
-        const byRow = initiativeOfRow(table.origins);
-        for (const problem of table.problems) {
-          const index = problem.row === undefined ? -1 : (byRow.get(problem.row) ?? -1);
-          tableProblems.set(index, [...(tableProblems.get(index) ?? []), tableItem(problem, sheet)]);
-        }
-        // Problems of the header or of the whole table stop the import in either mode.
-        if (table.problems.length > 0 && (!partial || tableProblems.has(-1)))
-          throwTableProblems(table.problems, sheet);
-        inputs = table.initiatives;
-        extraColumns = table.extraColumns;
-        const locate = tableLocator(table.origins, sheet);
-        place = (index, problems) => ({
-          row: table.origins.firstRows[index] ?? 0,
-          errors: problems.map((problem) =>
-            locate({ ...problem, path: ["initiatives", index, ...problem.path] }),
-          ),
-        });
-      } else {
-        const body = await readJsonBody(c.req.raw, runtime.maxBodyBytes);
-        text = body.text;
-        const envelope = v.safeParse(ImportEnvelopeSchema, body.json);
-        if (!envelope.success)
-          throw validationFailed(
-            envelope.issues.map((issue) => ({
-              pointer: toJsonPointer((issue.path ?? []).map((item) => item.key as string)),
-              detail: issue.message,
-            })),
-          );
-        inputs = envelope.output.initiatives;
-        place = (index, problems) => ({ index, errors: pointerItems(problems, `/initiatives/${index}`) });
-      }
-      if (inputs.length > runtime.maxInitiatives)
-        throw validationFailed([
-          {
-            pointer: "/initiatives",
-            detail: `expected at most ${runtime.maxInitiatives} initiatives, received ${inputs.length}`,
-          },
-        ]);
-      return runIdempotent(c, runtime, text, async () => {
-        const now = runtime.now();
-        const outcomes: ImportOutcome[] = new Array(inputs.length);
-        const valid: { index: number; data: InitiativeData; ratings: ReturnType<typeof splitInitiative> }[] =
-          [];
-        const seen = new Set<string>();
-        inputs.forEach((input, index) => {
-          const rowErrors = tableProblems.get(index);
-          if (rowErrors !== undefined) {
-            const { errors: _none, ...at } = place(index, []);
-            outcomes[index] = { ...at, status: "invalid", errors: rowErrors };
-            return;
-          }
-          const split = splitInitiative(input, portfolio.model, now, query.rater);
-          if (!split.ok) {
-            const { errors, ...at } = place(index, split.problems);
-            outcomes[index] = { ...at, status: "invalid", errors };
-            return;
-          }
-          if (seen.has(split.value.data.id)) {
-            const { errors: _none, ...at } = place(index, []);
-            outcomes[index] = {
-              ...at,
-              id: split.value.data.id,
-              status: "invalid",
-              errors: [
-                {
-                  pointer: `/initiatives/${index}/id`,
-                  detail: `expected a unique id, received ${split.value.data.id} twice`,
-                },
-              ],
+      const body: ImportBody =
+        type === XLSX_MEDIA_TYPE
+          ? { type: "xlsx", bytes: await readBodyBytes(c.req.raw, runtime.maxBodyBytes), sheet: query.sheet }
+          : {
+              type: type === "text/csv" ? "text/csv" : "application/json",
+              text: await readBodyText(c.req.raw, runtime.maxBodyBytes),
             };
-            return;
-          }
-          seen.add(split.value.data.id);
-          valid.push({ index, data: split.value.data, ratings: split });
-        });
+      const size = "bytes" in body ? body.bytes.length : body.text.length;
+      const now = runtime.now();
+      // Parsing and checking a large table takes up to a second: in the worker pool on Node.
+      const read = await (size > OFFLOAD_BODY_BYTES ? runtime.runCpu : runCpuInline)({
+        kind: "read-import",
+        body,
+        settings: {
+          model: portfolio.model,
+          rater: query.rater,
+          now,
+          partial,
+          maxInitiatives: runtime.maxInitiatives,
+        },
+      });
+      const fingerprintText = read.fingerprintText ?? ("text" in body ? body.text : "");
+      return runIdempotent(c, runtime, fingerprintText, async () => {
+        const outcomes: ImportOutcome[] = new Array(read.count);
+        for (const { position, outcome } of read.invalid) outcomes[position] = outcome;
+        const valid = read.valid;
         const existing = await store.existingInitiatives(
           principal.tenant,
           portfolioId,
@@ -258,8 +152,7 @@ export function registerInitiativeRoutes(register: RegisterRoute, runtime: Portf
         );
         const fresh = valid.filter((item) => {
           if (!existing.has(item.data.id)) return true;
-          const { errors: _none, ...at } = place(item.index, []);
-          outcomes[item.index] = { ...at, id: item.data.id, status: "exists" };
+          outcomes[item.position] = { ...item.place, id: item.data.id, status: "exists" };
           return false;
         });
         if (!partial) {
@@ -282,15 +175,12 @@ export function registerInitiativeRoutes(register: RegisterRoute, runtime: Portf
         const written = await store.importInitiatives(
           principal.tenant,
           portfolioId,
-          fresh.map((item) => ({
-            data: item.data,
-            ratings: item.ratings.ok ? item.ratings.value.ratings : [],
-          })),
+          fresh.map((item) => ({ data: item.data, ratings: item.ratings })),
           now,
         );
-        fresh.forEach((item, position) => {
-          const { errors: _none, ...at } = place(item.index, []);
-          outcomes[item.index] = written[position]!.ok
+        fresh.forEach((item, index) => {
+          const at = item.place;
+          outcomes[item.position] = written[index]!.ok
             ? { ...at, id: item.data.id, status: "created" }
             : {
                 ...at,
@@ -311,7 +201,7 @@ export function registerInitiativeRoutes(register: RegisterRoute, runtime: Portf
           exists: count("exists"),
           invalid: count("invalid"),
           failed: count("failed"),
-          ...extraColumnNotes(extraColumns),
+          ...extraColumnNotes(read.extraColumns),
           outcomes,
         });
       });

@@ -1,37 +1,13 @@
-import {
-  createCriterionKeyResolver,
-  keyByCriterionId,
-  toJsonPointer,
-  validatePortfolio,
-} from "@cxprism/core";
+import { toJsonPointer } from "@cxprism/core";
 import * as v from "valibot";
-import { issueToItem } from "../http/issues.js";
+import { OFFLOAD_BODY_BYTES } from "../config/deps.js";
 import { ApiError } from "../http/problem.js";
 import type { RatingRecord } from "../storage/portfolio-store.js";
 import type { RegisterRoute } from "./portfolios-http.js";
-import { type PortfolioRuntime, readJsonBody, requireRole, validationFailed } from "./portfolios-http.js";
+import { type PortfolioRuntime, readJsonText, requireRole, validationFailed } from "./portfolios-http.js";
 import { RaterIdSchema } from "./portfolios-initiative-input.js";
+import { checkRatings, parseRatings, type RatingsRead } from "./portfolios-ratings-read.js";
 import { requireRevealed } from "./portfolios-workshop.js";
-
-/**
- * `PUT /v1/portfolios/:id/ratings/:rater`: one rater's ratings of one or many initiatives, by initiative id
- * then criterion id or label (labels ignore case and spacing, and are stored as ids). Each initiative's
- * ratings replace that rater's earlier ones as a whole.
- */
-export const PutRatingsSchema = v.strictObject({
-  weight: v.optional(v.pipe(v.number(), v.finite(), v.minValue(0)), 1),
-  ratings: v.pipe(
-    v.record(
-      v.pipe(v.string(), v.minLength(1), v.maxLength(128)),
-      v.record(v.pipe(v.string(), v.maxLength(64)), v.unknown()),
-    ),
-    v.check((ratings) => Object.keys(ratings).length > 0, "at least one initiative"),
-  ),
-  /** An optional comment per initiative (by initiative id); it replaces the earlier one with the ratings. */
-  comments: v.optional(
-    v.record(v.pipe(v.string(), v.minLength(1), v.maxLength(128)), v.pipe(v.string(), v.maxLength(2000))),
-  ),
-});
 
 /** The rater id of the path, checked. */
 function readRater(param: string | undefined): string {
@@ -95,56 +71,42 @@ export function registerRatingRoutes(register: RegisterRoute, runtime: Portfolio
         `write the ratings of rater ${rater}`,
       );
       const portfolioId = c.req.param("portfolio")!;
-      const { json } = await readJsonBody(c.req.raw, runtime.maxBodyBytes);
-      const parsed = v.safeParse(PutRatingsSchema, json);
-      if (!parsed.success) throw validationFailed(parsed.issues.map(issueToItem));
-      const ids = Object.keys(parsed.output.ratings);
-      const comments = parsed.output.comments ?? {};
-      if (ids.length > runtime.maxInitiatives)
-        throw validationFailed([
-          {
-            pointer: "/ratings",
-            detail: `expected at most ${runtime.maxInitiatives} initiatives, received ${ids.length}`,
-          },
+      const text = await readJsonText(c.req.raw, runtime.maxBodyBytes);
+      const readTargets = (ids: readonly string[]) =>
+        Promise.all([
+          store.ratingTargets(principal.tenant, portfolioId, ids),
+          runtime.deps.workshop.getWorkshop(principal.tenant, portfolioId),
         ]);
-      // The reads at once, the body having named the initiatives: three reads of the store (the initiatives,
-      // then the portfolio; the workshop beside them) in two round trips before the write.
-      const [{ portfolio, existing }, workshop] = await Promise.all([
-        store.ratingTargets(principal.tenant, portfolioId, ids),
-        runtime.deps.workshop.getWorkshop(principal.tenant, portfolioId),
-      ]);
+      let read: RatingsRead;
+      let targets: Awaited<ReturnType<typeof readTargets>>;
+      if (text.length > OFFLOAD_BODY_BYTES) {
+        // A large batch (a bulk load) is parsed and checked in the worker pool on Node, which needs the
+        // model first: one more read of the store, then the initiatives and the workshop.
+        const { model } = await store.getPortfolio(principal.tenant, portfolioId);
+        read = await runtime.runCpu({
+          kind: "read-ratings",
+          text,
+          model,
+          rater,
+          maxInitiatives: runtime.maxInitiatives,
+        });
+        targets = await readTargets(read.ids);
+      } else {
+        // The reads at once, the body having named the initiatives: three reads of the store (the
+        // initiatives, then the portfolio; the workshop beside them) in two round trips before the write.
+        const batch = parseRatings(text, runtime.maxInitiatives);
+        targets = await readTargets(Object.keys(batch.ratings));
+        read = checkRatings(batch, targets[0].portfolio.model, rater);
+      }
+      const [{ existing }, workshop] = targets;
+      const { ids, comments, weight } = read;
       if (workshop.phase === "closed" && principal.role !== "owner")
         throw new ApiError(
           "forbidden",
           "expected an open workshop, but the facilitator has closed this one: ratings can no longer change",
           { reason: "closed" },
         );
-      // Criteria by id or label, stored by id; an unknown or ambiguous key is named with the criterion meant.
-      const resolve = createCriterionKeyResolver(portfolio.model);
-      const keyed = ids.map((id) => keyByCriterionId(resolve, parsed.output.ratings[id]!, ["ratings", id]));
-      const ratingsOf = (index: number) => keyed[index]!.values;
-      // The core checks every value against its criterion's scale, as it would when scoring.
-      const validation = validatePortfolio(
-        ids.map((id, index) => ({
-          id,
-          name: id,
-          raters: [{ rater, weight: parsed.output.weight, ratings: ratingsOf(index) }],
-        })),
-        { model: portfolio.model, missing: "neutral" },
-      );
-      const errors = keyed.flatMap(({ problems }) =>
-        problems.map((problem) => ({ pointer: toJsonPointer(problem.path), detail: problem.message })),
-      );
-      if (!validation.success)
-        for (const problem of validation.problems) {
-          const [, index, , , , criterion] = problem.path;
-          const id = ids[index as number] ?? "";
-          const key = keyed[index as number]?.keys.get(String(criterion)) ?? criterion;
-          errors.push({
-            pointer: toJsonPointer(["ratings", id, ...(key === undefined ? [] : [key])]),
-            detail: problem.message,
-          });
-        }
+      const errors = [...read.problems];
       const reopened = new Set(workshop.reopened);
       for (const id of ids)
         if (!existing.has(id))
@@ -157,8 +119,9 @@ export function registerRatingRoutes(register: RegisterRoute, runtime: Portfolio
             pointer: toJsonPointer(["ratings", id]),
             detail: `expected an initiative reopened for round ${workshop.round} (${[...reopened].join(", ")}), received ${id}`,
           });
+      const rated = new Set(ids);
       for (const id of Object.keys(comments))
-        if (!(id in parsed.output.ratings))
+        if (!rated.has(id))
           errors.push({
             pointer: toJsonPointer(["comments", id]),
             detail: `expected a comment on an initiative rated in this request, received one on ${id}`,
@@ -167,16 +130,16 @@ export function registerRatingRoutes(register: RegisterRoute, runtime: Portfolio
       const now = runtime.now();
       // An initiative whose ratings are all empty is not rated by this rater: its record is removed, so an
       // empty object never counts as one more rater.
-      const stored = new Map(ids.map((id, index) => [id, ratingsOf(index)]));
+      const stored = new Map(ids.map((id, index) => [id, read.values[index]!]));
       const isEmpty = (id: string) =>
         Object.values(stored.get(id)!).every((value) => value === null || value === "");
       const cleared = ids.filter(isEmpty);
       if (cleared.length > 0) await store.deleteRatings(principal.tenant, portfolioId, rater, cleared);
-      const rated = ids.filter((id) => !isEmpty(id));
-      const records: RatingRecord[] = rated.map((initiativeId) => ({
+      const written = ids.filter((id) => !isEmpty(id));
+      const records: RatingRecord[] = written.map((initiativeId) => ({
         initiativeId,
         rater,
-        weight: parsed.output.weight,
+        weight,
         ratings: stored.get(initiativeId) as RatingRecord["ratings"],
         ...(comments[initiativeId] ? { comment: comments[initiativeId] } : {}),
         updatedAt: now,
@@ -186,14 +149,14 @@ export function registerRatingRoutes(register: RegisterRoute, runtime: Portfolio
         store.putRatings(principal.tenant, portfolioId, records),
         runtime.deps.workshop.recordProgress(principal.tenant, portfolioId, workshop.round, rater, ids),
       ]);
-      const failed = rated.filter((_, index) => !outcomes[index]!.ok);
+      const failed = written.filter((_, index) => !outcomes[index]!.ok);
       if (failed.length > 0)
         throw new ApiError(
           "service-unavailable",
-          `The store took ${rated.length - failed.length} of ${rated.length} ratings; PUT again to store the rest (${failed.slice(0, 10).join(", ")}).`,
+          `The store took ${written.length - failed.length} of ${written.length} ratings; PUT again to store the rest (${failed.slice(0, 10).join(", ")}).`,
           { headers: { "Retry-After": String(runtime.retryAfterSeconds) } },
         );
-      return c.json({ rater, weight: parsed.output.weight, initiatives: rated.length, updatedAt: now });
+      return c.json({ rater, weight, initiatives: written.length, updatedAt: now });
     },
     DELETE: async (c) => {
       const principal = c.get("principal");

@@ -1,9 +1,8 @@
-import { CxprismError, type InitiativeInput, toJsonPointer } from "@cxprism/core";
+import { CxprismError, toJsonPointer } from "@cxprism/core";
 import { INLINE_WORK_LIMITS, runCpuInline } from "../cpu/cpu-jobs.js";
 import { matchesIfNoneMatch } from "../http/etag.js";
 import { ApiError } from "../http/problem.js";
 import { readQuery } from "../http/query.js";
-import type { PortfolioContents } from "../storage/portfolio-store.js";
 import type { RegisterRoute } from "./portfolios-http.js";
 import { type PortfolioContext, type PortfolioRuntime, validationFailed } from "./portfolios-http.js";
 import { requireRevealed } from "./portfolios-workshop.js";
@@ -15,34 +14,6 @@ import {
   type ScoredPortfolio,
   type ScoredResultsCache,
 } from "./scored-results-cache.js";
-
-/**
- * Rebuilds the core's initiatives from stored items: each initiative with its raters. A `dependsOn` entry
- * naming an initiative no longer in the portfolio is dropped, so deleting one never blocks scoring the rest.
- *
- * @param contents - the stored initiatives and ratings
- * @returns initiatives for `validatePortfolio`
- */
-export function initiativesFromContents(contents: PortfolioContents): InitiativeInput[] {
-  const ids = new Set(contents.initiatives.map((record) => record.data.id));
-  const raters = new Map<
-    string,
-    { rater: string; weight: number; ratings: Record<string, number | string | null> }[]
-  >();
-  for (const rating of contents.ratings) {
-    const list = raters.get(rating.initiativeId) ?? [];
-    list.push({ rater: rating.rater, weight: rating.weight, ratings: { ...rating.ratings } });
-    raters.set(rating.initiativeId, list);
-  }
-  return contents.initiatives.map(({ data }) => {
-    const own = raters.get(data.id);
-    return {
-      ...data,
-      dependsOn: (data.dependsOn ?? []).filter((id) => ids.has(id)),
-      ...(own === undefined ? { ratings: {} } : { raters: own }),
-    };
-  });
-}
 
 /**
  * Scores a stored portfolio; `missing` (query) is `neutral` by default, since raters arrive over time. One
@@ -69,7 +40,7 @@ async function scoreStored(
     const raters = new Set(contents.ratings.map((rating) => rating.rater)).size;
     const { results, json } = await run({
       kind: "score-stored",
-      initiatives: initiativesFromContents(contents),
+      contents: { initiatives: contents.initiatives, ratings: contents.ratings },
       model: portfolio.model,
       missing,
       header: resultsHeader(portfolio, raters),
@@ -148,7 +119,11 @@ export function registerResultRoutes(register: RegisterRoute, runtime: Portfolio
             `expected a portfolio with initiatives to report on, but ${portfolio.name} has none`,
           );
         // Validated, scored and rendered in the worker pool on Node (seconds for a few dozen initiatives).
-        const stored = { initiatives: initiativesFromContents(contents), model: portfolio.model, missing };
+        const stored = {
+          contents: { initiatives: contents.initiatives, ratings: contents.ratings },
+          model: portfolio.model,
+          missing,
+        };
         return respondWithReport(
           stored,
           { title: portfolio.name, ...query },
