@@ -94,7 +94,8 @@ export type CpuJob =
   | {
       /** The matrix of results scored already (a stored portfolio's, from the results cache). */
       readonly kind: "draw-matrix";
-      readonly results: readonly Result[];
+      /** A `GET .../results` body: its `results` are drawn. */
+      readonly resultsBody: string;
       readonly options: MatrixOptions;
     }
   | {
@@ -183,7 +184,7 @@ export interface CpuAnswers {
     stability: ReturnType<typeof analyseWeightStability>;
   };
   "draw-matrix": string;
-  "score-stored": { readonly results: Result[]; readonly json: CachedBody };
+  "score-stored": { readonly count: number; readonly json: CachedBody };
   /** The PDF or PPTX file. */
   report: Uint8Array;
   ahp: ReturnType<typeof answerAhp>;
@@ -297,11 +298,13 @@ export function runCpuJob<J extends CpuJob>(
       const discussion = analyseDisagreement(job.initiatives, { model, missing: job.missing });
       return { ...body, discussion } as CpuAnswers[J["kind"]];
     }
-    case "draw-matrix":
-      return renderMatrixSvg(job.results, job.options) as CpuAnswers[J["kind"]];
+    case "draw-matrix": {
+      const { results } = JSON.parse(job.resultsBody) as { results: Result[] };
+      return renderMatrixSvg(results, job.options) as CpuAnswers[J["kind"]];
+    }
     case "score-stored": {
       const results = scorePortfolio(validateStored(job));
-      return { results, json: resultsBody(job.header, results) } as CpuAnswers[J["kind"]];
+      return { count: results.length, json: resultsBody(job.header, results) } as CpuAnswers[J["kind"]];
     }
     case "report": {
       if (host.renderReport === undefined) throw new Error("no board pack renderer on this runtime");

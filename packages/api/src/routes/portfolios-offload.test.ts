@@ -56,15 +56,14 @@ function table(count: number, flaws = true): string {
 }
 
 /** Both apps' answers to the same request, on a fresh portfolio of each. */
-async function both(send: (app: DynaliteApp, base: string) => Promise<Response>) {
-  return Promise.all(
-    [pooled, inline].map(async (app) => {
-      const created = await call(app, "POST", "/v1/portfolios", JSON.stringify({ name: "Offload" }));
-      const base = `/v1/portfolios/${((await created.json()) as { id: string }).id}`;
-      const response = await send(app, base);
-      return { status: response.status, text: await response.text(), base };
-    }),
-  );
+async function both(send: (app: DynaliteApp, base: string) => Response | Promise<Response>) {
+  const answer = async (app: DynaliteApp) => {
+    const created = await call(app, "POST", "/v1/portfolios", JSON.stringify({ name: "Offload" }));
+    const base = `/v1/portfolios/${((await created.json()) as { id: string }).id}`;
+    const response = await send(app, base);
+    return { status: response.status, text: await response.text() };
+  };
+  return Promise.all([answer(pooled), answer(inline)]);
 }
 
 describe("a portfolio's large bodies on the worker pool", () => {
@@ -117,11 +116,9 @@ describe("a portfolio's large bodies on the worker pool", () => {
     expect(kinds).toEqual(["read-ratings", "score-stored"]);
     const [fromPool, fromInline] = answers;
     expect(fromPool.status).toBe(200);
-    const results = (text: string, base: string) => ({
-      ...JSON.parse(text),
-      portfolio: { id: base },
-    });
-    expect(results(fromPool.text, "")).toEqual(results(fromInline.text, ""));
+    // The same results but for the portfolio's id, which is new in each store.
+    const results = (text: string) => ({ ...JSON.parse(text), portfolio: undefined });
+    expect(results(fromPool.text)).toEqual(results(fromInline.text));
     expect(JSON.parse(fromPool.text)).toMatchObject({ raters: 4 });
   });
 });

@@ -8,7 +8,6 @@ import { type PortfolioContext, type PortfolioRuntime, validationFailed } from "
 import { requireRevealed } from "./portfolios-workshop.js";
 import { chooseReportFormat, ReportQuerySchema, respondWithReport } from "./report.js";
 import {
-  createScoredPortfolio,
   createScoredResultsCache,
   resultsHeader,
   type ScoredPortfolio,
@@ -38,14 +37,14 @@ async function scoreStored(
     const run =
       contents.initiatives.length > INLINE_WORK_LIMITS.storedInitiatives ? runtime.runCpu : runCpuInline;
     const raters = new Set(contents.ratings.map((rating) => rating.rater)).size;
-    const { results, json } = await run({
+    const { count, json } = await run({
       kind: "score-stored",
       contents: { initiatives: contents.initiatives, ratings: contents.ratings },
       model: portfolio.model,
       missing,
       header: resultsHeader(portfolio, raters),
     }).catch(rethrowProblems);
-    return createScoredPortfolio(portfolio, raters, results, json);
+    return { portfolio, count, json };
   });
 }
 
@@ -81,7 +80,7 @@ export function registerResultRoutes(register: RegisterRoute, runtime: Portfolio
   const cache = createScoredResultsCache();
   register("/:portfolio/results", {
     GET: async (c) => {
-      const body = (await scoreStored(c, runtime, cache)).json();
+      const body = (await scoreStored(c, runtime, cache)).json;
       const headers = { ETag: body.etag, "Cache-Control": RESULTS_CACHE_CONTROL };
       if (matchesIfNoneMatch(c.req.header("If-None-Match") ?? null, body.etag))
         return c.body(null, 304, headers);
@@ -90,14 +89,18 @@ export function registerResultRoutes(register: RegisterRoute, runtime: Portfolio
   });
   register("/:portfolio/matrix.svg", {
     GET: async (c) => {
-      const { portfolio, results } = await scoreStored(c, runtime, cache);
-      if (results.length === 0)
+      const { portfolio, count, json } = await scoreStored(c, runtime, cache);
+      if (count === 0)
         throw new ApiError(
           "not-found",
           `expected a portfolio with initiatives to draw, but ${portfolio.name} has none`,
         );
       // Drawn in the worker pool on Node: label placement for thousands of markers takes seconds.
-      const svg = await runtime.runCpu({ kind: "draw-matrix", results, options: { title: portfolio.name } });
+      const svg = await runtime.runCpu({
+        kind: "draw-matrix",
+        resultsBody: json.body,
+        options: { title: portfolio.name },
+      });
       return c.body(svg, 200, { "Content-Type": "image/svg+xml; charset=utf-8" });
     },
   });

@@ -2,14 +2,17 @@ import type { Result } from "@cxprism/core";
 import { type CachedBody, createCachedBody } from "../http/etag.js";
 import type { PortfolioRecord } from "../storage/portfolio-store.js";
 
-/** A stored portfolio scored once: what the results, matrix and poll routes answer from. */
+/**
+ * A stored portfolio scored once: what the results and matrix routes answer from. Only the results body is
+ * kept (a string crosses from a worker thread in one copy, where 5,000 result objects took a tenth of a
+ * second of the event loop to rebuild); the matrix is drawn from it on a worker thread too.
+ */
 export interface ScoredPortfolio {
   readonly portfolio: PortfolioRecord;
-  /** How many distinct raters rated it. */
-  readonly raters: number;
-  readonly results: readonly Result[];
-  /** The `GET .../results` body with its ETag, built on first use. */
-  readonly json: () => CachedBody;
+  /** How many initiatives were scored. */
+  readonly count: number;
+  /** The `GET .../results` body with its ETag. */
+  readonly json: CachedBody;
 }
 
 /** What `GET .../results` shows beside the results. */
@@ -28,33 +31,6 @@ export interface ResultsHeader {
  */
 export function resultsBody(header: ResultsHeader, results: readonly Result[]): CachedBody {
   return createCachedBody(JSON.stringify({ ...header, results }), "application/json");
-}
-
-/**
- * Builds a {@link ScoredPortfolio}.
- *
- * @param portfolio - the portfolio record read before its contents
- * @param raters - the number of distinct raters
- * @param results - the scored results
- * @param body - the results body, when already built (by the worker that scored a large portfolio)
- * @returns the scored portfolio with its lazily serialised body
- */
-export function createScoredPortfolio(
-  portfolio: PortfolioRecord,
-  raters: number,
-  results: readonly Result[],
-  body?: CachedBody,
-): ScoredPortfolio {
-  let json = body;
-  return {
-    portfolio,
-    raters,
-    results,
-    json: () => {
-      json ??= resultsBody(resultsHeader(portfolio, raters), results);
-      return json;
-    },
-  };
 }
 
 /**
