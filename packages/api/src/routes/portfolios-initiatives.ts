@@ -21,6 +21,7 @@ import {
 } from "./portfolios-http.js";
 import type { ImportBody, ImportOutcome } from "./portfolios-import-read.js";
 import { IMPORT_RATER, RaterIdSchema, splitInitiative } from "./portfolios-initiative-input.js";
+import { recordStoredRatings } from "./portfolios-ratings.js";
 import { extraColumnNotes } from "./score.js";
 
 const pointerItems = (problems: readonly Problem[], prefix: string): ProblemItem[] =>
@@ -89,6 +90,7 @@ export function registerInitiativeRoutes(register: RegisterRoute, runtime: Portf
               headers: { "Retry-After": String(runtime.retryAfterSeconds) },
             },
           );
+        await recordStoredRatings(runtime, principal.tenant, id, split.value.ratings);
         return c.json(initiativeJson(record), 201, {
           ETag: versionTag(record.version),
           Location: `/v1/portfolios/${encodeURIComponent(id)}/initiatives/${encodeURIComponent(record.data.id)}`,
@@ -177,6 +179,12 @@ export function registerInitiativeRoutes(register: RegisterRoute, runtime: Portf
           portfolioId,
           fresh.map((item) => ({ data: item.data, ratings: item.ratings })),
           now,
+        );
+        await recordStoredRatings(
+          runtime,
+          principal.tenant,
+          portfolioId,
+          fresh.flatMap((item, index) => (written[index]!.ok ? item.ratings : [])),
         );
         fresh.forEach((item, index) => {
           const at = item.place;
