@@ -91,20 +91,6 @@ async function attack(route: string, send: () => Promise<Response>): Promise<Mea
   return measured;
 }
 
-/**
- * The routes that still read or write a whole portfolio on the event loop (the store's answers are parsed and
- * built there, and an import or a rating batch is read and validated there): the p99 <= 100 ms goal is not
- * met by them yet (docs/limits.md, "Not done yet"). What holds, and is asserted: no probe is dropped and none
- * waits 5 s or more, so the server never stops answering.
- */
-const STILL_ON_EVENT_LOOP_MS = 5000;
-
-function expectProbesAnswered(measured: Measured) {
-  expect(measured.probeFailures, "probes the server dropped").toBe(0);
-  expect(measured.health.max, "GET /health slowest (ms)").toBeLessThan(STILL_ON_EVENT_LOOP_MS);
-  expect(measured.score.max, "small POST /v1/score slowest (ms)").toBeLessThan(STILL_ON_EVENT_LOOP_MS);
-}
-
 function expectProbesFast(measured: Measured) {
   expect(measured.probeFailures, "probes the server dropped").toBe(0);
   expect(measured.health.p99, "GET /health p99 (ms)").toBeLessThanOrEqual(PROBE_P99_MS);
@@ -211,14 +197,14 @@ describe("the worst legal request of each portfolio route, /health beside it", (
     );
     expect(m.status, m.text.slice(0, 500)).toBe(200);
     expect(JSON.parse(m.text)).toMatchObject({ created: MAX_INITIATIVES });
-    expectProbesAnswered(m);
+    expectProbesFast(m);
   });
 
   it("GET …/results of 5,000 initiatives x 3 raters", async () => {
     const m = await attack("GET results 5000x3", () => call(target.server, "GET", path("/results")));
     expect(m.status).toBe(200);
     expect(JSON.parse(m.text).results).toHaveLength(MAX_INITIATIVES);
-    expectProbesAnswered(m);
+    expectProbesFast(m);
   });
 
   it("GET …/matrix.svg of 5,000 initiatives", async () => {
@@ -230,7 +216,7 @@ describe("the worst legal request of each portfolio route, /health beside it", (
   it("GET …/export.csv of 5,000 initiatives x 3 raters", async () => {
     const m = await attack("GET export.csv 5000x3", () => call(target.server, "GET", path("/export.csv")));
     expect(m.status).toBe(200);
-    expectProbesAnswered(m);
+    expectProbesFast(m);
   });
 
   it("PUT …/ratings/:rater: one rater rates as many initiatives as 1 MiB holds", async () => {
@@ -240,7 +226,7 @@ describe("the worst legal request of each portfolio route, /health beside it", (
     expect(JSON.stringify(body).length).toBeLessThanOrEqual(MAX_BODY_BYTES);
     const m = await attack("PUT ratings 4500", () => call(target.server, "PUT", path("/ratings/r9"), body));
     expect(m.status, m.text.slice(0, 500)).toBe(200);
-    expectProbesAnswered(m);
+    expectProbesFast(m);
   });
 
   it("GET …/report.pdf of 5,000 initiatives x 4 raters", async () => {
