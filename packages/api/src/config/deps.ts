@@ -10,6 +10,11 @@ export interface Limits {
   readonly maxBodyBytes: number;
   /** Most initiatives in one scoring request (default 5,000). */
   readonly maxInitiatives: number;
+  /**
+   * Most initiatives one stored portfolio may hold, however they are added (default 5,000, the same as one
+   * request: a portfolio's results, export, matrix and board pack then cost what the largest request costs).
+   */
+  readonly maxPortfolioInitiatives: number;
   /** Most criteria in a model sent with a request (default 64, also the core's own ceiling). */
   readonly maxCriteria: number;
   /** Longest CSV header cell in characters (default 200); the core bounds every other string. */
@@ -120,6 +125,7 @@ export const OFFLOAD_BODY_BYTES = 64 * 1024;
 export const DEFAULT_LIMITS: Limits = {
   maxBodyBytes: 1024 * 1024,
   maxInitiatives: 5000,
+  maxPortfolioInitiatives: 5000,
   maxCriteria: 64,
   maxCsvHeaderLength: 200,
   maxSimulationWork: 500_000,

@@ -280,8 +280,7 @@ export function createPortfolioOpenApi(limits: Limits) {
           operationId: "addInitiative",
           summary: "Add an initiative (owner)",
           parameters: [portfolioParam, idempotencyKey],
-          description:
-            "Plain `ratings` are stored as the rater `import` (or the `rater` query parameter of an import); `raters` as one record per rater.",
+          description: `Plain \`ratings\` are stored as the rater \`import\` (or the \`rater\` query parameter of an import); \`raters\` as one record per rater. A portfolio holds at most ${limits.maxPortfolioInitiatives} initiatives: one more is refused with 422 naming the limit.`,
           requestBody: { required: true, content: json(ref("Initiative")) },
           responses: {
             "201": { description: "Added.", headers: etag, content: json(ref("StoredInitiative")) },
@@ -316,7 +315,7 @@ export function createPortfolioOpenApi(limits: Limits) {
               schema: { type: "string", minLength: 1, maxLength: 120 },
             },
           ],
-          description: `Up to ${limits.maxInitiatives} initiatives, as JSON or as the wide table of docs/table-format.md (read by the same core reader as the CLI). By default all or nothing; with \`?partial=true\` valid new ones are created and each gets an outcome (created, exists, invalid with its problems, or failed when the store did not take it).`,
+          description: `Up to ${limits.maxInitiatives} initiatives, as JSON or as the wide table of docs/table-format.md (read by the same core reader as the CLI). By default all or nothing; with \`?partial=true\` valid new ones are created and each gets an outcome (created, exists, invalid with its problems, or failed when the store did not take it). A portfolio holds at most ${limits.maxPortfolioInitiatives} initiatives: an import that would pass the cap is refused whole with 422 naming the limit, how many the portfolio has and how many more it takes.`,
           requestBody: {
             required: true,
             content: {

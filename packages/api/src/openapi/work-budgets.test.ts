@@ -53,6 +53,10 @@ describe("work budgets in the OpenAPI document", () => {
       maxPngPixels: MAX_PNG_PIXELS,
     });
     expect(byId.get("deriveAhpWeights")).toMatchObject({ maxCompletionWork: MAX_COMPLETION_WORK });
+    for (const adding of ["addInitiative", "importInitiatives"])
+      expect(byId.get(adding), adding).toMatchObject({
+        maxPortfolioInitiatives: DEFAULT_LIMITS.maxPortfolioInitiatives,
+      });
   });
 
   it("follows a host's own limits", () => {

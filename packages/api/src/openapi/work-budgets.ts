@@ -15,6 +15,7 @@ export const LIMITS_EXTENSION = "x-cxprism-limits";
 /**
  * Writes each operation's work budget into the document as `x-cxprism-limits`: every operation with a body
  * gets the body size, initiatives and criteria it accepts; the simulation and the pooled routes add their own,
+ * the routes that add initiatives to a stored portfolio its cap,
  * and so do the core's own caps (plan cells, memory and steps; matrix labels and PNG pixels; the optimal AHP
  * completion's work), taken from the constants the core enforces.
  *
@@ -41,6 +42,8 @@ export function stampWorkBudgets(paths: Record<string, Record<string, unknown>>,
     drawMatrix: { maxLabelledMarkers: MAX_LABELLED_MARKERS, maxPngPixels: MAX_PNG_PIXELS },
     deriveAhpWeights: { maxCompletionWork: MAX_COMPLETION_WORK },
     renderBoardPack: { maxSimulationWork: limits.maxSimulationWork },
+    addInitiative: { maxPortfolioInitiatives: limits.maxPortfolioInitiatives },
+    importInitiatives: { maxPortfolioInitiatives: limits.maxPortfolioInitiatives },
   };
   for (const item of Object.values(paths))
     for (const operation of Object.values(item)) {

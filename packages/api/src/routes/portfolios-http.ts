@@ -37,6 +37,8 @@ export interface PortfolioRuntime {
   readonly maxSimulationWork: number;
   readonly maxBodyBytes: number;
   readonly maxInitiatives: number;
+  /** Most initiatives one portfolio may hold, whatever adds them (see {@link refuseOverCap}). */
+  readonly maxPortfolioInitiatives: number;
   readonly now: () => string;
   readonly retryAfterSeconds: number;
   readonly idempotencyTtlSeconds: number;
@@ -290,4 +292,32 @@ export async function runIdempotent(
     runtime.idempotencyTtlSeconds,
   );
   return response;
+}
+
+/**
+ * Refuses a write that would grow a portfolio past its cap, before anything is written: 422 naming the
+ * limit, how many initiatives the portfolio has and what to do. The count is read from the store first, so
+ * two writes at the same instant can each pass it: the portfolio then holds at most the cap plus one
+ * request's worth, which the stored routes' measured costs still cover (docs/limits.md).
+ *
+ * @param runtime - the store and the cap
+ * @param tenant - the tenant
+ * @param portfolioId - the portfolio
+ * @param adding - how many new initiatives the write adds
+ * @param pointer - where the new initiatives are in the body
+ * @throws {@link ApiError} `validation-failed` with `limit`
+ */
+export async function refuseOverCap(
+  runtime: PortfolioRuntime,
+  tenant: string,
+  portfolioId: string,
+  adding: number,
+  pointer: string,
+): Promise<void> {
+  if (adding === 0) return;
+  const cap = runtime.maxPortfolioInitiatives;
+  const held = await runtime.deps.store.countInitiatives(tenant, portfolioId);
+  if (held + adding <= cap) return;
+  const detail = `expected a portfolio of at most ${cap} initiatives, but it has ${held} and this request adds ${adding}: delete initiatives or split the portfolio, then add at most ${Math.max(0, cap - held)}`;
+  throw new ApiError("validation-failed", detail, { limit: cap, errors: [{ pointer, detail }] });
 }

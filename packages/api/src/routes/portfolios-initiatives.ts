@@ -14,6 +14,7 @@ import {
   readIfMatch,
   readJsonBody,
   readPaging,
+  refuseOverCap,
   requireRole,
   runIdempotent,
   validationFailed,
@@ -80,6 +81,7 @@ export function registerInitiativeRoutes(register: RegisterRoute, runtime: Portf
       const split = splitInitiative(json, portfolio.model, now);
       if (!split.ok) throw validationFailed(pointerItems(split.problems, ""));
       return runIdempotent(c, runtime, text, async () => {
+        await refuseOverCap(runtime, principal.tenant, id, 1, "");
         const record = await store.addInitiative(principal.tenant, id, split.value.data, now);
         const written = await store.putRatings(principal.tenant, id, split.value.ratings);
         if (written.some((outcome) => !outcome.ok))
@@ -174,6 +176,7 @@ export function registerInitiativeRoutes(register: RegisterRoute, runtime: Portf
           );
           if (errors.length > 0) throw validationFailed(errors);
         }
+        await refuseOverCap(runtime, principal.tenant, portfolioId, fresh.length, "/initiatives");
         const written = await store.importInitiatives(
           principal.tenant,
           portfolioId,

@@ -140,6 +140,7 @@ export function createPortfolioRoutes(
   limits: {
     readonly maxBodyBytes: number;
     readonly maxInitiatives: number;
+    readonly maxPortfolioInitiatives: number;
     readonly maxSimulationWork: number;
   },
   renderReport?: ReportRenderer,
@@ -152,6 +153,7 @@ export function createPortfolioRoutes(
     maxSimulationWork: limits.maxSimulationWork,
     maxBodyBytes: limits.maxBodyBytes,
     maxInitiatives: limits.maxInitiatives,
+    maxPortfolioInitiatives: limits.maxPortfolioInitiatives,
     now: deps.now ?? (() => new Date().toISOString()),
     retryAfterSeconds: deps.retryAfterSeconds ?? 5,
     idempotencyTtlSeconds: deps.idempotencyTtlSeconds ?? 24 * 3600,

@@ -886,6 +886,19 @@ export class DynamoDbPortfolioStore implements PortfolioStore {
     });
   }
 
+  countInitiatives(tenant: string, portfolioId: string): Promise<number> {
+    return guardStore(async () => {
+      const rows = await this.#queryAll({
+        KeyConditionExpression: "pk = :pk AND begins_with(sk, :prefix)",
+        ExpressionAttributeValues: {
+          ":pk": S(portfolioPartition(tenant, portfolioId)),
+          ":prefix": S(INITIATIVE_PREFIX),
+        },
+      });
+      return (await this.#visible(tenant, portfolioId, rows)).length;
+    });
+  }
+
   ratingTargets(
     tenant: string,
     portfolioId: string,

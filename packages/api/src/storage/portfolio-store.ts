@@ -185,6 +185,11 @@ export interface PortfolioStore {
   /** Which of these initiative ids exist. */
   existingInitiatives(tenant: string, portfolioId: string, ids: readonly string[]): Promise<Set<string>>;
   /**
+   * How many initiatives the portfolio shows (those of an import still pending are not counted):
+   * what the portfolio's size cap is checked against. Reads every initiative item, not their ratings.
+   */
+  countInitiatives(tenant: string, portfolioId: string): Promise<number>;
+  /**
    * What a rating write checks, in two reads rather than three: the portfolio (not-found when absent or being
    * deleted) and which of these initiative ids exist.
    */

@@ -140,6 +140,7 @@ export function describeStoreContract(name: string, makeStore: () => PortfolioSt
       expect(contents.ratings.map((rating) => rating.initiativeId)).toEqual(["a#b"]);
       expect(await codeOf(store.getInitiative(t, "p", "a"))).toBe("not-found");
       expect(await store.existingInitiatives(t, "p", ["a", "a#b", "zzz"])).toEqual(new Set(["a#b"]));
+      expect(await store.countInitiatives(t, "p")).toBe(1);
     });
 
     it("reads a rating's targets: the portfolio and which initiatives exist; not-found once deleted", async () => {
