@@ -37,7 +37,12 @@ export {
 } from "./i18n/index.js";
 export { initiativeJsonSchema, type JsonSchema, modelJsonSchema } from "./json-schema.js";
 export { defaultModel } from "./model/cx-ai-prism.js";
-export { type BoardPackInput, buildBoardPack, type RatedInitiative } from "./pack/build-board-pack.js";
+export {
+  type BoardPackInput,
+  buildBoardPack,
+  MAX_PACK_LISTED,
+  type RatedInitiative,
+} from "./pack/build-board-pack.js";
 export type {
   BoardPack,
   BulletsBlock,

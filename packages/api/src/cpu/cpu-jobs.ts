@@ -123,6 +123,8 @@ export type CpuJob =
       readonly query: ReportQuery;
       readonly format: ReportFormat;
       readonly maxSimulationWork: number;
+      /** The most initiatives the confidence simulation runs for. */
+      readonly maxSimulatedInitiatives: number;
     }
   | { readonly kind: "ahp"; readonly input: AhpInput }
   | {
@@ -315,6 +317,7 @@ export function runCpuJob<J extends CpuJob>(
         job.format,
         host.renderReport,
         job.maxSimulationWork,
+        job.maxSimulatedInitiatives,
       ) as Promise<CpuAnswers[J["kind"]]>;
     }
     case "ahp":

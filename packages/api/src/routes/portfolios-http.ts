@@ -35,6 +35,8 @@ export interface PortfolioRuntime {
   /** Where scoring large portfolios, drawing their matrix and rendering their board pack run. */
   readonly runCpu: CpuRunner;
   readonly maxSimulationWork: number;
+  /** The most initiatives the board pack's confidence simulation runs for. */
+  readonly maxSensitivityInitiatives: number;
   readonly maxBodyBytes: number;
   readonly maxInitiatives: number;
   /** Most initiatives one portfolio may hold, whatever adds them (see {@link refuseOverCap}). */

@@ -142,6 +142,7 @@ export function createPortfolioRoutes(
     readonly maxInitiatives: number;
     readonly maxPortfolioInitiatives: number;
     readonly maxSimulationWork: number;
+    readonly maxSensitivityInitiatives: number;
   },
   renderReport?: ReportRenderer,
   runCpu: CpuRunner = createInlineRunner({ renderReport }),
@@ -151,6 +152,7 @@ export function createPortfolioRoutes(
     renderReport,
     runCpu,
     maxSimulationWork: limits.maxSimulationWork,
+    maxSensitivityInitiatives: limits.maxSensitivityInitiatives,
     maxBodyBytes: limits.maxBodyBytes,
     maxInitiatives: limits.maxInitiatives,
     maxPortfolioInitiatives: limits.maxPortfolioInitiatives,

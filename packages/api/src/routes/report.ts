@@ -74,7 +74,7 @@ export async function respondWithReport(
   query: ReportQuery,
   format: ReportFormat,
   runCpu: CpuRunner,
-  limits: Pick<Limits, "maxSimulationWork">,
+  limits: Pick<Limits, "maxSimulationWork" | "maxSensitivityInitiatives">,
 ): Promise<Response> {
   const bytes = await runCpu({
     kind: "report",
@@ -82,6 +82,7 @@ export async function respondWithReport(
     query,
     format,
     maxSimulationWork: limits.maxSimulationWork,
+    maxSimulatedInitiatives: limits.maxSensitivityInitiatives,
   });
   return new Response(bytes as Uint8Array<ArrayBuffer>, {
     headers: {

@@ -74,6 +74,7 @@ export const de: Messages = {
     words: { value: "Nutzen", feasibility: "Machbarkeit", priority: "Priorität" },
     describe: (count, value, feasibility, rule) =>
       `Streudiagramm mit ${s(count, "Initiative", "Initiativen")}: Geschäftsnutzen von 0 bis 100 nach oben, Machbarkeit von 0 bis 100 nach rechts. Quadrantenschwellen: Nutzen ${value}, Machbarkeit ${feasibility}. Die schattierten Bänder zeigen die Priorität, die ${rule}.`,
+    moreNames: (count) => `und ${count} weitere`,
     textAxes: (count) => `Geschäftsnutzen ↑  ·  Machbarkeit →  ·  ${s(count, "Initiative", "Initiativen")}`,
     unratedTitle: (count) => `Nicht bewertet (${count})`,
     unratedNote: "Keine Bewertung auf einer Achse: nicht eingezeichnet",
@@ -204,6 +205,8 @@ export const de: Messages = {
     directions: { benefit: "höher ist besser", cost: "niedriger ist besser" },
     appendix: "Anhang: alle Bewertungen",
     appendixLead: "Jede Bewertung wie abgegeben, eine Zeile je Initiative und bewertender Person.",
+    listedTop: (shown, total, others) =>
+      `Dieses Paket zeigt die ersten ${shown} von ${total} Initiativen nach Rang vollständig; die Tabellen ab hier führen nur diese auf. Die übrigen: ${others}. Alle Initiativen stehen in den vollständigen Ergebnissen und ihrem CSV-Export.`,
     appendixAxes: { value: "Kriterien des Geschäftsnutzens", feasibility: "Kriterien der Machbarkeit" },
     continued: "(Fortsetzung)",
     page: (page, pages) => `${page} / ${pages}`,

@@ -58,6 +58,7 @@ export const en: Messages = {
     words: { value: "value", feasibility: "feasibility", priority: "priority" },
     describe: (count, value, feasibility, rule) =>
       `Scatter plot of ${s(count, "initiative", "initiatives")}: business value from 0 to 100 upwards, feasibility from 0 to 100 to the right. Quadrant thresholds: value ${value}, feasibility ${feasibility}. Shaded bands show priority, the ${rule}.`,
+    moreNames: (count) => `and ${count} more`,
     textAxes: (count) => `Business value ↑  ·  Feasibility →  ·  ${s(count, "initiative", "initiatives")}`,
     unratedTitle: (count) => `Unrated (${count})`,
     unratedNote: "No ratings on an axis: not plotted",
@@ -184,6 +185,8 @@ export const en: Messages = {
     directions: { benefit: "higher is better", cost: "lower is better" },
     appendix: "Appendix: every rating",
     appendixLead: "Each rating as given, one row per initiative and rater.",
+    listedTop: (shown, total, others) =>
+      `This pack shows the first ${shown} of ${total} initiatives by rank in full; the tables from here on list only these. The others: ${others}. Every initiative is in the full results and their CSV export.`,
     appendixAxes: { value: "Business value criteria", feasibility: "Feasibility criteria" },
     continued: "(continued)",
     page: (page, pages) => `${page} / ${pages}`,

@@ -42,6 +42,8 @@ export interface Messages {
     readonly words: { readonly value: string; readonly feasibility: string; readonly priority: string };
     /** The opening sentences of the matrix's description for screen readers. */
     readonly describe: (count: number, value: string, feasibility: string, rule: string) => string;
+    /** Closes a shortened list of names in the matrix's description: "and 1,204 more". */
+    readonly moreNames: (count: string) => string;
     readonly textAxes: (count: number) => string;
     /** The heading of the list of `unrated` initiatives, drawn apart from the plot. */
     readonly unratedTitle: (count: number) => string;
@@ -169,6 +171,11 @@ export interface Messages {
     readonly directions: { readonly benefit: string; readonly cost: string };
     readonly appendix: string;
     readonly appendixLead: string;
+    /**
+     * Under the ranking when the pack lists only the first initiatives: how many of how many, and how many
+     * of the others fall in each quadrant (`others`, already formatted).
+     */
+    readonly listedTop: (shown: string, total: string, others: string) => string;
     /** Captions of the appendix's two tables: one per axis, so each criterion keeps a readable column. */
     readonly appendixAxes: { readonly value: string; readonly feasibility: string };
     readonly continued: string;

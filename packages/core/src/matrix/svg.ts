@@ -1,3 +1,4 @@
+import { formatLocalNumber } from "../i18n/index.js";
 import { QUADRANTS } from "../schema/model.js";
 import { formatCompact, formatNumber as n } from "./format.js";
 import {
@@ -284,10 +285,19 @@ function describeMarker(marker: MarkerLayout, layout: MatrixLayout): string {
  * beside the matrix picture in the board pack.
  *
  * @param layout - the output of `layoutMatrix`
- * @returns sentences in the layout's language, naming every initiative by quadrant
+ * @param named - the ids of the initiatives to name (default every one); the others are counted per
+ *   quadrant ("and 1,204 more"), so a pack of thousands keeps a description a person can read
+ * @returns sentences in the layout's language, naming the initiatives by quadrant
  */
-export function describeMatrix(layout: MatrixLayout): string {
+export function describeMatrix(layout: MatrixLayout, named?: ReadonlySet<string>): string {
   const { options, markers } = layout;
+  const list = (inputs: readonly MatrixInput[]): string => {
+    const names = inputs.filter((input) => named?.has(input.id) ?? true).map((input) => input.name);
+    const more = inputs.length - names.length;
+    if (names.length > 0 && more > 0)
+      names.push(options.messages.matrix.moreNames(formatLocalNumber(more, options.messages)));
+    return names.length > 0 ? `: ${names.join("; ")}` : "";
+  };
   const parts = [
     options.messages.matrix.describe(
       markers.length,
@@ -297,17 +307,17 @@ export function describeMatrix(layout: MatrixLayout): string {
     ),
   ];
   for (const quadrant of QUADRANTS) {
-    const names = markers
+    const inputs = markers
       .filter((marker) => marker.quadrant === quadrant)
-      .map((marker) => marker.point.input.name);
+      .map((marker) => marker.point.input);
     parts.push(
-      `${options.quadrantLabels[quadrant]} (${names.length})${names.length > 0 ? `: ${names.join("; ")}` : ""}.`,
+      `${options.quadrantLabels[quadrant]} (${inputs.length})${list(inputs)}.`,
     );
   }
   const unrated = layout.legend.unrated?.inputs ?? [];
   if (unrated.length > 0)
     parts.push(
-      `${options.quadrantLabels.unrated} (${unrated.length}): ${unrated.map((input) => input.name).join("; ")}. ${options.messages.matrix.unratedNote}.`,
+      `${options.quadrantLabels.unrated} (${unrated.length})${list(unrated)}. ${options.messages.matrix.unratedNote}.`,
     );
   return parts.join(" ");
 }

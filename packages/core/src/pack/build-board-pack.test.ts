@@ -6,7 +6,7 @@ import { defaultModel } from "../model/cx-ai-prism.js";
 import { score } from "../pipeline/score.js";
 import { createPlan } from "../plan/plan.js";
 import { validatePortfolio } from "../validate/portfolio.js";
-import { buildBoardPack } from "./build-board-pack.js";
+import { buildBoardPack, MAX_PACK_LISTED } from "./build-board-pack.js";
 import type { TableBlock } from "./document.js";
 
 const initiatives = catalogInitiatives().map((initiative, i) => ({
@@ -36,6 +36,50 @@ describe("buildBoardPack", () => {
       [...results].sort((a, b) => a.rank - b.rank).map((r) => String(r.rank)),
     );
     expect(ranking.rows[0]![6]).toMatch(/\+\d/);
+  });
+
+  it("shows the first MAX_PACK_LISTED initiatives in full and counts the others by quadrant", () => {
+    const many = Array.from({ length: 150 }, (_, i) => ({
+      id: `i${i}`,
+      name: `Initiative ${i}`,
+      raters: ["ann", "bo"].map((rater, r) => ({
+        rater,
+        ratings: Object.fromEntries(
+          defaultModel.criteria.map((c, k) => [c.id, ((i * 7 + k * 3 + r) % 5) + 1]),
+        ),
+      })),
+    }));
+    const validation = validatePortfolio(many);
+    if (!validation.success) throw new Error("the portfolio should validate");
+    const scored = score(many);
+    const confidence = runMonteCarlo(validation.portfolio, { iterations: 100, seed: 1 });
+    const pack = buildBoardPack({ results: scored, date: "2026-11-30", initiatives: many, confidence });
+    const ranking = table(pack, "ranking");
+    expect(ranking.rows).toHaveLength(MAX_PACK_LISTED);
+    const top = [...scored]
+      .sort((a, b) => a.rank - b.rank || (a.id < b.id ? -1 : 1))
+      .slice(0, MAX_PACK_LISTED);
+    expect(ranking.rows.map((row) => row[1])).toEqual(top.map((result) => result.name));
+    const others = new Map<string, number>();
+    for (const result of scored.filter((result) => !top.includes(result)))
+      others.set(result.quadrant, (others.get(result.quadrant) ?? 0) + 1);
+    const note = pack.sections.find((section) => section.id === "ranking")!.blocks[0]!;
+    expect(note).toMatchObject({ kind: "paragraph", style: "note" });
+    expect(note.kind === "paragraph" && note.text).toContain("the first 100 of 150 initiatives by rank");
+    for (const [quadrant, count] of others)
+      expect(note.kind === "paragraph" && note.text).toContain(
+        `${{ "likely-win": "Likely win", "calculated-risk": "Calculated risk", "marginal-gain": "Marginal gain", unlikely: "Unlikely" }[quadrant]} ${count}`,
+      );
+    expect(table(pack, "confidence").rows).toHaveLength(MAX_PACK_LISTED);
+    // Two raters, so two rows per listed initiative in each axis's table of the appendix.
+    expect(table(pack, "appendix").rows).toHaveLength(2 * MAX_PACK_LISTED);
+    const matrix = pack.sections.find((section) => section.id === "matrix")!.blocks[0]!;
+    const description = matrix.kind === "figure" ? matrix.description : "";
+    for (const result of scored)
+      expect(description.includes(`${result.name};`) || description.includes(`${result.name}.`)).toBe(
+        top.includes(result),
+      );
+    expect(description).toMatch(/and \d+ more/);
   });
 
   it("shows no NPV, ROI or payback for a plan without benefit figures", () => {

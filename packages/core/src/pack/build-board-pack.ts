@@ -43,10 +43,26 @@ export interface BoardPackInput {
   readonly plan?: Plan;
   /** The initiatives as rated (e.g. `Initiative`s), for the appendix of every rating. */
   readonly initiatives?: readonly RatedInitiative[];
+  /**
+   * How many initiatives, by rank, the pack shows in full (default {@link MAX_PACK_LISTED}): the ranking,
+   * the confidence table, the discussed ratings, the round changes, the appendix and the names in the
+   * matrix's description. The others are counted by quadrant under the ranking.
+   */
+  readonly maxListed?: number;
 }
+
+/**
+ * The most initiatives a board pack shows in full by default: as many as the matrix labels
+ * (`MAX_LABELLED_MARKERS`). A sponsor reads the top of a ranking, not a 500-page appendix; past it the pack
+ * counts the rest by quadrant and points to the full results, and its size and rendering time stop growing
+ * with the portfolio (docs/board-pack.md).
+ */
+export const MAX_PACK_LISTED = 100;
 
 /** What the appendix needs of an initiative: its name and its ratings, by rater when it has several. */
 export interface RatedInitiative {
+  /** Its id: with one, an initiative past the listed ones by rank is left out of the appendix. */
+  readonly id?: string | undefined;
   readonly name: string;
   readonly ratings?: Readonly<Record<string, unknown>> | undefined;
   readonly raters?:
@@ -72,22 +88,33 @@ export function buildBoardPack(input: BoardPackInput): BoardPack {
   const m = input.messages ?? en;
   const model = input.model ?? defaultModel;
   const results = [...input.results].sort((a, b) => a.rank - b.rank || (a.id < b.id ? -1 : 1));
+  const listed = results.slice(0, Math.max(0, input.maxListed ?? MAX_PACK_LISTED));
+  const ids = new Set(listed.map((result) => result.id));
   const context = createContext(m, model);
   const sections: PackSection[] = [];
   const add = (id: PackSection["id"], heading: string, blocks: readonly PackBlock[]): void => {
     if (blocks.length > 0) sections.push({ id, heading, blocks });
   };
   add("summary", m.pack.summary, summaryBlocks(input, results, context));
-  if (results.length > 0) add("matrix", m.pack.matrix, [matrixFigure(results, model, m)]);
-  add("ranking", m.pack.ranking, rankingBlocks(results, context));
-  add("confidence", m.pack.confidence, confidenceBlocks(input, context));
-  add("discussion", m.pack.discussion, discussionBlocks(input, context));
-  add("rounds", m.pack.rounds, roundBlocks(input, results, context));
+  if (results.length > 0)
+    add("matrix", m.pack.matrix, [
+      matrixFigure(results, model, m, listed.length < results.length ? ids : undefined),
+    ]);
+  add("ranking", m.pack.ranking, [
+    ...othersNote(results, listed.length, context),
+    ...rankingBlocks(listed, context),
+  ]);
+  add("confidence", m.pack.confidence, confidenceBlocks(input, ids, context));
+  add("discussion", m.pack.discussion, discussionBlocks(input, ids, context));
+  add("rounds", m.pack.rounds, roundBlocks(input, listed, context));
   add("plan", m.pack.plan, input.plan === undefined ? [] : planBlocks(input.plan, context));
   add("kpi-coverage", m.pack.kpiCoverage, input.plan === undefined ? [] : kpiBlocks(input.plan, context));
   add("overlap", m.pack.overlap, input.plan === undefined ? [] : overlapBlocks(input.plan, context));
   add("method", m.pack.method, methodBlocks(model, context));
-  add("appendix", m.pack.appendix, appendixBlocks(input.initiatives ?? [], model, context));
+  const rated = (input.initiatives ?? []).filter((initiative) =>
+    initiative.id === undefined ? true : ids.has(initiative.id),
+  );
+  add("appendix", m.pack.appendix, appendixBlocks(rated, model, context));
   const byline = input.raters === undefined ? undefined : m.pack.preparedFor(input.raters, input.rounds ?? 0);
   return {
     lang: m.lang,
@@ -170,7 +197,30 @@ function summaryBlocks(input: BoardPackInput, results: readonly Result[], c: Con
   return blocks;
 }
 
-function matrixFigure(results: readonly Result[], model: Model, m: Messages): PackBlock {
+/** Under a ranking cut at the listed initiatives: how many the rest are, by quadrant. */
+function othersNote(results: readonly Result[], shown: number, c: Context): PackBlock[] {
+  if (shown >= results.length) return [];
+  const counts = new Map<ResultQuadrant, number>();
+  for (const result of results.slice(shown))
+    counts.set(result.quadrant, (counts.get(result.quadrant) ?? 0) + 1);
+  const others = [...counts]
+    .map(([quadrant, count]) => `${c.quadrant(quadrant)} ${c.number(count)}`)
+    .join(", ");
+  return [
+    {
+      kind: "paragraph",
+      text: c.m.pack.listedTop(c.number(shown), c.number(results.length), others),
+      style: "note",
+    },
+  ];
+}
+
+function matrixFigure(
+  results: readonly Result[],
+  model: Model,
+  m: Messages,
+  named: ReadonlySet<string> | undefined,
+): PackBlock {
   const width = 960;
   const height = results.length > 30 ? 760 : 680;
   const layout = layoutMatrix(results, { width, height, model, messages: m, idPrefix: "pack-matrix" });
@@ -180,7 +230,7 @@ function matrixFigure(results: readonly Result[], model: Model, m: Messages): Pa
     svg: drawMatrixSvg(layout),
     width,
     height,
-    description: describeMatrix(layout),
+    description: describeMatrix(layout, named),
   };
 }
 
@@ -214,7 +264,7 @@ function rankingBlocks(results: readonly Result[], c: Context): PackBlock[] {
   ];
 }
 
-function confidenceBlocks(input: BoardPackInput, c: Context): PackBlock[] {
+function confidenceBlocks(input: BoardPackInput, listed: ReadonlySet<string>, c: Context): PackBlock[] {
   const blocks: PackBlock[] = [];
   const t = c.m.pack.columns;
   const confidence = input.confidence;
@@ -230,20 +280,23 @@ function confidenceBlocks(input: BoardPackInput, c: Context): PackBlock[] {
         column(t.probabilityQuadrant, 1.4, "end"),
         column(t.rankRange, 1.3, "end"),
       ],
-      rows: confidence.initiatives.map((entry) => {
-        const probabilities = entry.rankProbabilities;
-        const likeliest = probabilities.reduce((best, p, k) => (p > probabilities[best]! ? k : best), 0) + 1;
-        return [
-          String(entry.baseRank),
-          entry.name,
-          c.percent(entry.topK),
-          // An unrated initiative has no quadrant to keep: the column says so rather than "100 %".
-          entry.baseQuadrant === "unrated"
-            ? c.quadrant("unrated")
-            : c.percent(entry.quadrants[entry.baseQuadrant]),
-          String(likeliest),
-        ];
-      }),
+      rows: confidence.initiatives
+        .filter((entry) => listed.has(entry.id))
+        .map((entry) => {
+          const probabilities = entry.rankProbabilities;
+          const likeliest =
+            probabilities.reduce((best, p, k) => (p > probabilities[best]! ? k : best), 0) + 1;
+          return [
+            String(entry.baseRank),
+            entry.name,
+            c.percent(entry.topK),
+            // An unrated initiative has no quadrant to keep: the column says so rather than "100 %".
+            entry.baseQuadrant === "unrated"
+              ? c.quadrant("unrated")
+              : c.percent(entry.quadrants[entry.baseQuadrant]),
+            String(likeliest),
+          ];
+        }),
     });
   }
   const stability = input.stability;
@@ -263,8 +316,8 @@ function confidenceBlocks(input: BoardPackInput, c: Context): PackBlock[] {
   return blocks;
 }
 
-function discussionBlocks(input: BoardPackInput, c: Context): PackBlock[] {
-  const discuss = input.discussion?.discuss ?? [];
+function discussionBlocks(input: BoardPackInput, listed: ReadonlySet<string>, c: Context): PackBlock[] {
+  const discuss = (input.discussion?.discuss ?? []).filter((spread) => listed.has(spread.initiative));
   if (discuss.length === 0) return [];
   const t = c.m.pack.columns;
   return [
