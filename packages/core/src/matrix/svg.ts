@@ -310,9 +310,7 @@ export function describeMatrix(layout: MatrixLayout, named?: ReadonlySet<string>
     const inputs = markers
       .filter((marker) => marker.quadrant === quadrant)
       .map((marker) => marker.point.input);
-    parts.push(
-      `${options.quadrantLabels[quadrant]} (${inputs.length})${list(inputs)}.`,
-    );
+    parts.push(`${options.quadrantLabels[quadrant]} (${inputs.length})${list(inputs)}.`);
   }
   const unrated = layout.legend.unrated?.inputs ?? [];
   if (unrated.length > 0)
