@@ -40,20 +40,34 @@ export function faceSchemas(limits: Limits) {
 }
 
 /**
- * The `multipart/form-data` form of a scoring body: a `csv` part and an optional `model` part (model JSON),
- * the way to score a CSV with a custom model.
+ * The `multipart/form-data` form of a scoring body: a table part (`csv`, or `xlsx` for a workbook) and an
+ * optional `model` part (model JSON), the way to send a table with a custom model.
  */
 export const multipartScoringBody = {
   "multipart/form-data": {
     schema: {
       type: "object",
       properties: {
-        csv: { type: "string", description: "The initiatives as a wide CSV." },
+        csv: {
+          type: "string",
+          description:
+            "The initiatives as a wide CSV. A `csv` file part whose content type is the .xlsx type, whose file name ends in `.xlsx` or whose bytes start with the zip signature is read as a workbook, as an `xlsx` part is.",
+        },
+        xlsx: {
+          type: "string",
+          contentMediaType: XLSX_MEDIA_TYPE,
+          description:
+            "The initiatives as an .xlsx workbook (any content type): its first sheet, or the one `sheet` names, read against the `model` part. Send either `csv` or `xlsx`.",
+        },
         model: { ...ref("Model"), description: "A custom model as JSON (default: `cx-ai-prism`)." },
       },
-      required: ["csv"],
+      oneOf: [{ required: ["csv"] }, { required: ["xlsx"] }],
     },
-    encoding: { csv: { contentType: "text/csv" }, model: { contentType: "application/json" } },
+    encoding: {
+      csv: { contentType: "text/csv" },
+      xlsx: { contentType: XLSX_MEDIA_TYPE },
+      model: { contentType: "application/json" },
+    },
   },
 };
 
@@ -75,7 +89,7 @@ export const sheetParameter = {
   in: "query",
   required: false,
   description:
-    "For .xlsx bodies: the sheet to read, by its tab name in any case (default: the first sheet). Refused with other bodies.",
+    "For .xlsx bodies and multipart workbook parts: the sheet to read, by its tab name in any case (default: the first sheet). Refused with other bodies.",
   schema: { type: "string", minLength: 1, maxLength: 200 },
 };
 
@@ -353,7 +367,7 @@ export function facePaths(limits: Limits, problem: ProblemResponse) {
           "an exact knapsack honouring `dependsOn`, then sequences it into waves, pilots first (likely wins " +
           "with data you trust). Formula criteria of a custom model are derived first. `Accept` picks " +
           "`application/json` (default), `text/markdown` or an `image/svg+xml` roadmap. A table body (`text/csv`, " +
-          "or `multipart/form-data` with `csv` and `model` parts) is read as on `/v1/score`, with `cost` (and " +
+          "a workbook, or `multipart/form-data` with a `csv` or `xlsx` part and a `model` part) is read as on `/v1/score`, with `cost` (and " +
           "optionally `run_cost`, `benefit`, `effort`, `capabilities`) columns; its options come in the query " +
           "string, and its problems at their row and column.",
         parameters: [
