@@ -175,7 +175,7 @@ export function facePaths(limits: Limits, problem: ProblemResponse) {
           ...problem("not-acceptable", "`Accept` allows none of the formats this runtime can produce"),
           ...problem(
             "unsupported-media-type",
-            "the body is neither application/json, text/csv nor an .xlsx workbook",
+            "the body is neither application/json, text/csv nor multipart/form-data",
           ),
           ...problem("validation-failed", "a body or query problem; each is listed in `errors`"),
         },
@@ -248,8 +248,10 @@ export function facePaths(limits: Limits, problem: ProblemResponse) {
         description:
           "Saaty's Analytic Hierarchy Process: send one pairwise `matrix` (`values[i][j]`: how much more " +
           "important `ids[i]` is than `ids[j]`, 1/9 to 9, `null` where missing) or several `raters` (group " +
-          "AHP, aggregated by `options.aggregation`), or a pairwise table as `text/csv` (criterion ids as " +
-          "header and first column; `1/3` fractions allowed; options by query). Answers weights by criterion " +
+          "AHP, aggregated by `options.aggregation`), or a pairwise table as `text/csv` (criterion ids or " +
+          "labels as header and first column; `1/3` fractions allowed; options by query). The ids and labels " +
+          "are those of `model` in a JSON body, and of a table's `model` part when the table comes as " +
+          "`multipart/form-data` (`csv` and `model` parts); otherwise of `cx-ai-prism`. Answers weights by criterion " +
           "id, lambda-max, CI, CR, a verdict and the worst judgments with advice (only when CR is above the " +
           "threshold or a nearer scale value would lower it, each with the CR drop). Missing judgments are " +
           "completed as Harker (1987) does, or with `completion: optimal` to minimise lambda-max (Bozoki, " +
@@ -273,6 +275,20 @@ export function facePaths(limits: Limits, problem: ProblemResponse) {
           content: {
             "application/json": { schema: ref("AhpRequest") },
             "text/csv": { schema: { type: "string" }, example: ",cost,speed\ncost,1,3\nspeed,1/3,1\n" },
+            "multipart/form-data": {
+              schema: {
+                type: "object",
+                properties: {
+                  csv: {
+                    type: "string",
+                    description: "The pairwise table, headed by the model's ids or labels.",
+                  },
+                  model: { ...ref("Model"), description: "The model whose criteria the table names." },
+                },
+                required: ["csv"],
+              },
+              encoding: { csv: { contentType: "text/csv" }, model: { contentType: "application/json" } },
+            },
           },
         },
         responses: {

@@ -229,8 +229,13 @@ interface SentModel {
 /**
  * Text of a multipart part, whether sent as a field or as a file; refused unless it is UTF-8 (a field's
  * bytes the form parser could not decode come back as U+FFFD).
+ *
+ * @param name - the part's name, for the message
+ * @param part - the part
+ * @returns its text
+ * @throws {@link ApiError} `malformed-body` for bytes that are not UTF-8
  */
-async function partText(name: string, part: FormDataEntryValue): Promise<string> {
+export async function partText(name: string, part: FormDataEntryValue): Promise<string> {
   const notUtf8 = () =>
     new ApiError(
       "malformed-body",
@@ -259,8 +264,15 @@ async function isWorkbookPart(name: string, part: FormDataEntryValue): Promise<b
   return looksLikeXlsx(new Uint8Array(await part.slice(0, 4).arrayBuffer()));
 }
 
-/** Reads and checks the `model` part: JSON, within the criteria limit, a valid model. */
-async function readModelPart(form: FormData, limits: Limits): Promise<SentModel | undefined> {
+/**
+ * Reads and checks a form's `model` part: JSON, within the criteria limit, a valid model.
+ *
+ * @param form - the form
+ * @param limits - the request limits
+ * @returns the model as sent and as parsed, or undefined without a model part
+ * @throws {@link ApiError} `malformed-body` for text that is not JSON, `validation-failed` at `/model/...`
+ */
+export async function readModelPart(form: FormData, limits: Limits): Promise<SentModel | undefined> {
   const part = form.get("model");
   if (part === null) return undefined;
   const modelText = await partText("model", part);
@@ -294,6 +306,28 @@ async function readModelPart(form: FormData, limits: Limits): Promise<SentModel 
 }
 
 /**
+ * Reads a `multipart/form-data` body within the size limit (as bytes: a part may be a binary workbook).
+ *
+ * @param request - the request
+ * @param limits - the request limits
+ * @returns the form
+ * @throws {@link ApiError} `body-too-large` past the limit, `malformed-body` for a body that is no such form
+ */
+export async function readMultipartForm(request: Request, limits: Limits): Promise<FormData> {
+  const bytes = await readBodyBytes(request, limits.maxBodyBytes);
+  try {
+    return await new Response(bytes, {
+      headers: { "Content-Type": request.headers.get("Content-Type") ?? "" },
+    }).formData();
+  } catch {
+    throw new ApiError(
+      "malformed-body",
+      "expected multipart/form-data with a boundary, received a body that does not parse as such",
+    );
+  }
+}
+
+/**
  * Reads `multipart/form-data` with a table part and an optional `model` part (model JSON): the way to send a
  * table with a custom model, since a model does not fit in a URL. The table is a `csv` part (CSV text) or an
  * `xlsx` part (a workbook; a `csv` part is read as one too when its content type or file name says so, or its
@@ -305,18 +339,7 @@ async function readMultipartInput(
   url: URL,
   needs: TableRequirements,
 ): Promise<ScoreInput> {
-  const bytes = await readBodyBytes(request, limits.maxBodyBytes);
-  let form: FormData;
-  try {
-    form = await new Response(bytes, {
-      headers: { "Content-Type": request.headers.get("Content-Type") ?? "" },
-    }).formData();
-  } catch {
-    throw new ApiError(
-      "malformed-body",
-      "expected multipart/form-data with a boundary, received a body that does not parse as such",
-    );
-  }
+  const form = await readMultipartForm(request, limits);
   const csv = form.get("csv");
   const xlsx = form.get("xlsx");
   if (csv !== null && xlsx !== null)

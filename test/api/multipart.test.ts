@@ -1,5 +1,6 @@
-// A workbook and a custom model in one request: multipart/form-data with a workbook part and a model part, to
-// every stateless route that takes a table, over real HTTP against the Node server. The workbooks were written
+// A table and a custom model in one request, over real HTTP against the Node server: multipart/form-data with a
+// workbook part and a model part to every stateless route that takes a table, and a pairwise CSV headed by the
+// model's labels to /v1/weights/ahp. The workbooks were written
 // by LibreOffice Calc from the CSVs beside them (test/table/fixtures/xlsx/make-fixtures.sh); their headers are
 // the custom model's labels and one rating is a label of its T-shirt scale, so only that model reads them.
 import { readFileSync } from "node:fs";
@@ -143,5 +144,67 @@ describe("multipart/form-data with a workbook part and a model part", () => {
     );
     expect(response.status).toBe(400);
     expect(((await response.json()) as ErrorsBody).detail).toContain("UTF-8");
+  });
+});
+
+describe("POST /v1/weights/ahp with a pairwise CSV and a model part", () => {
+  const THREE = JSON.stringify({
+    id: "three",
+    name: "Three",
+    criteria: [
+      { id: "reach", label: "Customers reached", axis: "value", weight: 1, scale: { min: 1, max: 5 } },
+      { id: "savings", label: "Annual savings", axis: "value", weight: 1, scale: { min: 1, max: 5 } },
+      { id: "ease", label: "Ease of delivery", axis: "feasibility", weight: 1, scale: { min: 1, max: 5 } },
+    ],
+  });
+  const pairwise = (second: string) =>
+    `,Customers reached,${second},ease\nCustomers reached,1,2,4\n${second},1/2,1,2\nease,1/4,1/2,1\n`;
+  const ahp = (csv: string, model: string, query = "") => {
+    const data = new FormData();
+    data.append("csv", new File([csv], "pairwise.csv", { type: "text/csv" }));
+    data.append("model", model);
+    return post(`/v1/weights/ahp${query}`, data);
+  };
+
+  it("answers weights by the model's criterion ids for a CSV headed by its labels or ids", async () => {
+    const response = await ahp(pairwise("annual  SAVINGS"), THREE, "?method=geometric-mean");
+    expect(response.status).toBe(200);
+    const body = (await response.json()) as {
+      weights: Record<string, number>;
+      method: string;
+      consistencyRatio: number;
+    };
+    expect(body.method).toBe("geometric-mean");
+    // A consistent matrix (4 = 2 x 2): the weights are 4:2:1 exactly.
+    expect(Object.keys(body.weights)).toEqual(["reach", "savings", "ease"]);
+    expect(body.weights.reach).toBeCloseTo(4 / 7, 9);
+    expect(body.weights.ease).toBeCloseTo(1 / 7, 9);
+    expect(body.consistencyRatio).toBeCloseTo(0, 9);
+  });
+
+  it("names a header that is none of the model's criteria at its cell, suggesting the one meant", async () => {
+    const response = await ahp(pairwise("Anual savings"), THREE);
+    expect(response.status).toBe(422);
+    expect(((await response.json()) as ErrorsBody).errors).toEqual([
+      {
+        row: 1,
+        column: 3,
+        detail:
+          'expected a criterion id or label of model three, received "Anual savings" (did you mean savings, "Annual savings"?)',
+      },
+    ]);
+  });
+
+  it("points at the model part's problems, and still needs a csv part", async () => {
+    const bad = await ahp(pairwise("Annual savings"), JSON.stringify({ id: "three", criteria: [] }));
+    expect(bad.status).toBe(422);
+    expect(
+      ((await bad.json()) as ErrorsBody & { errors: { pointer?: string }[] }).errors[0]!.pointer,
+    ).toMatch(/^\/model/);
+    const data = new FormData();
+    data.append("model", THREE);
+    const none = await post("/v1/weights/ahp", data);
+    expect(none.status).toBe(422);
+    expect(((await none.json()) as ErrorsBody).errors?.[0]?.field).toBe("csv");
   });
 });
