@@ -220,6 +220,9 @@ async function readXlsxInput(
   };
 }
 
+/** One part of a form: a field's text or a file (the name differs between the DOM and Workers types). */
+type FormPart = NonNullable<ReturnType<FormData["get"]>>;
+
 /** A model sent in a `model` part: the JSON as sent and the model it parses to. */
 interface SentModel {
   readonly sent: unknown;
@@ -235,7 +238,7 @@ interface SentModel {
  * @returns its text
  * @throws {@link ApiError} `malformed-body` for bytes that are not UTF-8
  */
-export async function partText(name: string, part: FormDataEntryValue): Promise<string> {
+export async function partText(name: string, part: FormPart): Promise<string> {
   const notUtf8 = () =>
     new ApiError(
       "malformed-body",
@@ -256,7 +259,7 @@ export async function partText(name: string, part: FormDataEntryValue): Promise<
  * Whether a table part holds a workbook: a part named `xlsx`, or a file part whose content type is the
  * workbook's, whose name ends in `.xlsx`, or whose bytes start with the zip signature.
  */
-async function isWorkbookPart(name: string, part: FormDataEntryValue): Promise<boolean> {
+async function isWorkbookPart(name: string, part: FormPart): Promise<boolean> {
   if (name === "xlsx") return true;
   if (typeof part === "string") return false;
   if (mediaTypeOf(part.type) === XLSX_MEDIA_TYPE || /\.xlsx$/i.test(part.name)) return true;
