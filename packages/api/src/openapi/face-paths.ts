@@ -39,37 +39,56 @@ export function faceSchemas(limits: Limits) {
   };
 }
 
+/** A `multipart/form-data` body: each part's schema and content type, and which parts it needs. */
+function multipartBody(
+  parts: Readonly<Record<string, { readonly schema: object; readonly contentType: string }>>,
+  required: object,
+) {
+  const entries = Object.entries(parts);
+  return {
+    "multipart/form-data": {
+      schema: {
+        type: "object",
+        properties: Object.fromEntries(entries.map(([name, part]) => [name, part.schema])),
+        ...required,
+      },
+      encoding: Object.fromEntries(entries.map(([name, part]) => [name, { contentType: part.contentType }])),
+    },
+  };
+}
+
+const modelPart = (description: string) => ({
+  schema: { ...ref("Model"), description },
+  contentType: "application/json",
+});
+
 /**
  * The `multipart/form-data` form of a scoring body: a table part (`csv`, or `xlsx` for a workbook) and an
  * optional `model` part (model JSON), the way to send a table with a custom model.
  */
-export const multipartScoringBody = {
-  "multipart/form-data": {
-    schema: {
-      type: "object",
-      properties: {
-        csv: {
-          type: "string",
-          description:
-            "The initiatives as a wide CSV. A `csv` file part whose content type is the .xlsx type, whose file name ends in `.xlsx` or whose bytes start with the zip signature is read as a workbook, as an `xlsx` part is.",
-        },
-        xlsx: {
-          type: "string",
-          contentMediaType: XLSX_MEDIA_TYPE,
-          description:
-            "The initiatives as an .xlsx workbook (any content type): its first sheet, or the one `sheet` names, read against the `model` part. Send either `csv` or `xlsx`.",
-        },
-        model: { ...ref("Model"), description: "A custom model as JSON (default: `cx-ai-prism`)." },
+export const multipartScoringBody = multipartBody(
+  {
+    csv: {
+      schema: {
+        type: "string",
+        description:
+          "The initiatives as a wide CSV. A `csv` file part whose content type is the .xlsx type, whose file name ends in `.xlsx` or whose bytes start with the zip signature is read as a workbook, as an `xlsx` part is.",
       },
-      oneOf: [{ required: ["csv"] }, { required: ["xlsx"] }],
+      contentType: "text/csv",
     },
-    encoding: {
-      csv: { contentType: "text/csv" },
-      xlsx: { contentType: XLSX_MEDIA_TYPE },
-      model: { contentType: "application/json" },
+    xlsx: {
+      schema: {
+        type: "string",
+        contentMediaType: XLSX_MEDIA_TYPE,
+        description:
+          "The initiatives as an .xlsx workbook (any content type): its first sheet, or the one `sheet` names, read against the `model` part. Send either `csv` or `xlsx`.",
+      },
+      contentType: XLSX_MEDIA_TYPE,
     },
+    model: modelPart("A custom model as JSON (default: `cx-ai-prism`)."),
   },
-};
+  { oneOf: [{ required: ["csv"] }, { required: ["xlsx"] }] },
+);
 
 /** The `.xlsx` form of a table body: one sheet of a workbook, read as the wide table. */
 export const xlsxTableBody = {
@@ -275,20 +294,19 @@ export function facePaths(limits: Limits, problem: ProblemResponse) {
           content: {
             "application/json": { schema: ref("AhpRequest") },
             "text/csv": { schema: { type: "string" }, example: ",cost,speed\ncost,1,3\nspeed,1/3,1\n" },
-            "multipart/form-data": {
-              schema: {
-                type: "object",
-                properties: {
-                  csv: {
+            ...multipartBody(
+              {
+                csv: {
+                  schema: {
                     type: "string",
                     description: "The pairwise table, headed by the model's ids or labels.",
                   },
-                  model: { ...ref("Model"), description: "The model whose criteria the table names." },
+                  contentType: "text/csv",
                 },
-                required: ["csv"],
+                model: modelPart("The model whose criteria the table names (default: `cx-ai-prism`)."),
               },
-              encoding: { csv: { contentType: "text/csv" }, model: { contentType: "application/json" } },
-            },
+              { required: ["csv"] },
+            ),
           },
         },
         responses: {
