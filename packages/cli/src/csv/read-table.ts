@@ -1,8 +1,8 @@
 import { readFile } from "node:fs/promises";
 import { Readable } from "node:stream";
 import { detectDelimiter, type TableDelimiter } from "@cxprism/core/table";
-import { CsvError, parse } from "csv-parse/sync";
 import { CliError } from "../errors.js";
+import { createCsvRecordParser, QUOTE_NOT_CLOSED } from "./csv-records.js";
 import { isXlsxPath } from "./read-xlsx.js";
 
 /**
@@ -83,21 +83,13 @@ export async function readCsvTable(
     throw new CliError("invalid-input", problem.message, [problem]);
   }
   const delimiter = detectDelimiter(body);
-  let rows: string[][];
-  try {
-    rows = parse(body, {
-      delimiter,
-      relax_column_count: true,
-      relax_quotes: true,
-      skip_empty_lines: false,
-    }) as string[][];
-  } catch (error) {
-    if (!(error instanceof CsvError)) throw error;
-    const problem = {
-      file,
-      message: `expected well-formed CSV, received data the CSV parser rejects (${error.message})`,
-    };
-    throw new CliError("invalid-input", problem.message, [problem]);
+  let rows: string[][] = [];
+  const parser = createCsvRecordParser(delimiter, (cells) => rows.push(cells));
+  parser.push(body);
+  const problem = parser.end();
+  if (problem !== undefined) {
+    const placed = { file, row: problem.record, message: QUOTE_NOT_CLOSED };
+    throw new CliError("invalid-input", placed.message, [placed]);
   }
   if (delimiter === ";")
     rows = rows.map((row) => row.map((cell) => (DECIMAL_COMMA.test(cell) ? cell.replace(",", ".") : cell)));
