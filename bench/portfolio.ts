@@ -9,7 +9,7 @@ import { defaultModel, scorePortfolio, validatePortfolio } from "@cxprism/core";
 import { startDynamoDbLocal } from "../packages/api/scripts/dynamodb-local.js";
 import { createApp } from "../packages/api/src/app.js";
 import { createApiKeyring, sha256Hex } from "../packages/api/src/auth/api-keys.js";
-import { initiativesFromContents } from "../packages/api/src/routes/portfolios-results.js";
+import { initiativesFromContents } from "../packages/api/src/routes/stored-initiatives.js";
 import { createDynamoDbClient, createPortfolioTable } from "../packages/api/src/storage/dynamodb-client.js";
 import { DynamoDbPortfolioStore } from "../packages/api/src/storage/dynamodb-store.js";
 import { DynamoDbWorkshopStore } from "../packages/api/src/storage/dynamodb-workshop-store.js";
