@@ -258,13 +258,27 @@ export async function partText(name: string, part: FormPart): Promise<string> {
 /**
  * Whether a table part holds a workbook: a part named `xlsx`, or a file part whose content type is the
  * workbook's, whose name ends in `.xlsx`, or whose bytes start with the zip signature.
+ *
+ * @param name - the part's name
+ * @param part - the part
+ * @returns whether to read it as an .xlsx workbook
  */
-async function isWorkbookPart(name: string, part: FormPart): Promise<boolean> {
+export async function isWorkbookPart(name: string, part: FormPart): Promise<boolean> {
   if (name === "xlsx") return true;
   if (typeof part === "string") return false;
   if (mediaTypeOf(part.type) === XLSX_MEDIA_TYPE || /\.xlsx$/i.test(part.name)) return true;
   const { looksLikeXlsx } = await import("@cxprism/core/xlsx");
   return looksLikeXlsx(new Uint8Array(await part.slice(0, 4).arrayBuffer()));
+}
+
+/**
+ * The bytes of a multipart part (a workbook): a file's bytes, or a field's text as UTF-8.
+ *
+ * @param part - the part
+ * @returns its bytes
+ */
+export async function partBytes(part: FormPart): Promise<Uint8Array> {
+  return typeof part === "string" ? new TextEncoder().encode(part) : new Uint8Array(await part.arrayBuffer());
 }
 
 /**
@@ -358,11 +372,8 @@ async function readMultipartInput(
       },
     ]);
   const model = await readModelPart(form, limits);
-  if (await isWorkbookPart(name, part)) {
-    const workbook =
-      typeof part === "string" ? new TextEncoder().encode(part) : new Uint8Array(await part.arrayBuffer());
-    return readXlsxInput(workbook, limits, url, needs, model);
-  }
+  if (await isWorkbookPart(name, part))
+    return readXlsxInput(await partBytes(part), limits, url, needs, model);
   readSheetParam(url, false);
   return readCsvInput(await partText(name, part), limits, url, needs, model);
 }
