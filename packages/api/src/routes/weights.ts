@@ -25,9 +25,8 @@ import {
   partBytes,
   partText,
   pointerItem,
-  readModelPart,
-  readMultipartForm,
   readSheetParam,
+  readTableForm,
   rethrowCoreError,
   validationFailed,
 } from "./score.js";
@@ -170,23 +169,9 @@ async function readPairwiseBody(
     readSheetParam(url, false);
     return { rows: csvRows(await readBodyText(request, limits.maxBodyBytes)), model: defaultModel };
   }
-  const form = await readMultipartForm(request, limits);
-  const csv = form.get("csv");
-  const xlsx = form.get("xlsx");
-  if (csv !== null && xlsx !== null)
-    throw validationFailed([
-      { field: "xlsx", detail: "expected one table part, csv or xlsx, received both" },
-    ]);
-  const [name, part] = xlsx === null ? ["csv", csv] : ["xlsx", xlsx];
-  if (part === null)
-    throw validationFailed([
-      {
-        field: "csv",
-        detail:
-          "expected a part named csv holding the pairwise CSV, or xlsx holding an .xlsx workbook, received none",
-      },
-    ]);
-  const model = (await readModelPart(form, limits))?.parsed ?? defaultModel;
+  const table = await readTableForm(request, limits, "the pairwise CSV");
+  const { name, part } = table;
+  const model = table.model?.parsed ?? defaultModel;
   if (await isWorkbookPart(name, part))
     return { ...(await readXlsxBodyRows(await partBytes(part), sheet)), model };
   readSheetParam(url, false);
