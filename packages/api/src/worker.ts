@@ -39,7 +39,11 @@ interface WaitUntil {
 function storeFor(env: WorkerEnv) {
   const settings = readDynamoDbSettings(env as Readonly<Record<string, string | undefined>>);
   const client = createDynamoDbClient(settings);
-  return { client, table: settings.table, store: new DynamoDbPortfolioStore(client, { table: settings.table }) };
+  return {
+    client,
+    table: settings.table,
+    store: new DynamoDbPortfolioStore(client, { table: settings.table }),
+  };
 }
 
 function portfoliosFor(env: WorkerEnv) {

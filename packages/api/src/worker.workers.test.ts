@@ -9,7 +9,7 @@ import { describe, expect, it } from "vitest";
 import { createDyingClient } from "./storage/dying-client.test-helpers.js";
 import { createDynamoDbClient, readDynamoDbSettings } from "./storage/dynamodb-client.js";
 import { DynamoDbPortfolioStore } from "./storage/dynamodb-store.js";
-import worker from "./worker.js";
+import worker, { type WorkerEnv } from "./worker.js";
 
 const call = (path: string, init?: RequestInit) => exports.default.fetch(`https://api.test${path}`, init);
 
@@ -267,14 +267,21 @@ describe("the worker's Cron Trigger", () => {
       table: settings.table,
       importLeaseSeconds: -5,
     });
-    const entries = Array.from({ length: 30 }, (_, i) => ({ data: { id: `d${i}`, name: `D ${i}` }, ratings: [] }));
+    const entries = Array.from({ length: 30 }, (_, i) => ({
+      data: { id: `d${i}`, name: `D ${i}` },
+      ratings: [],
+    }));
     await expect(dying.importInitiatives("edge", id, entries, new Date().toISOString())).rejects.toThrow();
     client.destroy();
     // Hidden, and its ids still taken, until the sweep.
-    expect((await as("POST", `/v1/portfolios/${id}/initiatives`, { id: "d0", name: "again" })).status).toBe(409);
+    expect((await as("POST", `/v1/portfolios/${id}/initiatives`, { id: "d0", name: "again" })).status).toBe(
+      409,
+    );
     const context = createExecutionContext();
-    worker.scheduled(createScheduledController({ cron: "*/5 * * * *" }), env, context);
+    worker.scheduled(createScheduledController({ cron: "*/5 * * * *" }), env as WorkerEnv, context);
     await waitOnExecutionContext(context);
-    expect((await as("POST", `/v1/portfolios/${id}/initiatives`, { id: "d0", name: "again" })).status).toBe(201);
+    expect((await as("POST", `/v1/portfolios/${id}/initiatives`, { id: "d0", name: "again" })).status).toBe(
+      201,
+    );
   });
 });

@@ -2,9 +2,9 @@
 // `pnpm --filter @cxprism/api test:dynamodb-local` does after starting the jar; skipped in the plain test run.
 import type { DynamoDBClient } from "@aws-sdk/client-dynamodb";
 import { beforeAll, describe } from "vitest";
+import { createDyingClient } from "./dying-client.test-helpers.js";
 import { createDynamoDbClient, createPortfolioTable } from "./dynamodb-client.js";
 import { DynamoDbPortfolioStore } from "./dynamodb-store.js";
-import { createDyingClient } from "./dying-client.test-helpers.js";
 import { describeStoreContract } from "./store-contract.js";
 
 const endpoint = process.env.CXPRISM_DYNAMODB_LOCAL_ENDPOINT;

@@ -1,8 +1,8 @@
 import type { DynamoDBClient } from "@aws-sdk/client-dynamodb";
 import { afterAll, beforeAll } from "vitest";
+import { createDyingClient } from "./dying-client.test-helpers.js";
 import { createDynamoDbClient, createPortfolioTable } from "./dynamodb-client.js";
 import { DynamoDbPortfolioStore } from "./dynamodb-store.js";
-import { createDyingClient } from "./dying-client.test-helpers.js";
 import { type EmbeddedDynamoDb, startEmbeddedDynamoDb } from "./embedded-dynalite.js";
 import { describeStoreContract } from "./store-contract.js";
 

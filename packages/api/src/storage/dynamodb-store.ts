@@ -512,9 +512,15 @@ export class DynamoDbPortfolioStore implements PortfolioStore {
             new PutItemCommand({ TableName: this.#table, Item: { ...previous, ...Key }, ...onlyOurs }),
           );
     });
-    await this.#updatePortfolioItem(tenant, portfolioId, `DELETE ${ABORTING_IMPORTS} :id`, "attribute_exists(pk)", {
-      ":id": id,
-    });
+    await this.#updatePortfolioItem(
+      tenant,
+      portfolioId,
+      `DELETE ${ABORTING_IMPORTS} :id`,
+      "attribute_exists(pk)",
+      {
+        ":id": id,
+      },
+    );
   }
 
   /** Rolls back the writes whose lease ended (their process died) and any rollback cut short. */
@@ -957,10 +963,11 @@ export class DynamoDbPortfolioStore implements PortfolioStore {
             .filter((_row, index) => incomplete.has(entryOf[index]!) && !failed.has(index))
             .map((row) => ({ pk: row.pk!, sk: row.sk! })),
         );
-        return entries.map((_, index): BatchOutcome =>
-          incomplete.has(index)
-            ? { ok: false, reason: "the store left this write unprocessed after retries" }
-            : { ok: true },
+        return entries.map(
+          (_, index): BatchOutcome =>
+            incomplete.has(index)
+              ? { ok: false, reason: "the store left this write unprocessed after retries" }
+              : { ok: true },
         );
       });
     });
@@ -985,7 +992,10 @@ export class DynamoDbPortfolioStore implements PortfolioStore {
                 ConsistentRead: true,
                 ...(projection === undefined
                   ? {}
-                  : { ProjectionExpression: projection.expression, ExpressionAttributeNames: projection.names }),
+                  : {
+                      ProjectionExpression: projection.expression,
+                      ExpressionAttributeNames: projection.names,
+                    }),
               },
             },
           }),
@@ -1046,7 +1056,10 @@ export class DynamoDbPortfolioStore implements PortfolioStore {
     removals: readonly RatingKey[] = [],
   ): Promise<void> {
     const pk = portfolioPartition(tenant, portfolioId);
-    const keyOf = (rating: RatingKey) => ({ pk: S(pk), sk: S(ratingSortKey(rating.initiativeId, rating.rater)) });
+    const keyOf = (rating: RatingKey) => ({
+      pk: S(pk),
+      sk: S(ratingSortKey(rating.initiativeId, rating.rater)),
+    });
     if (ratings.length + removals.length <= 1)
       return this.#changing(tenant, portfolioId, async () => {
         const failed = await this.#batch([
@@ -1064,7 +1077,11 @@ export class DynamoDbPortfolioStore implements PortfolioStore {
         const hidden = hiddenImports(portfolio);
         const withPrevious = (item: Item): Item => {
           const previous = previousOf(stored.get(str(item, "sk")), hidden);
-          return { ...item, [IMPORT_ID]: S(writeId), ...(previous === undefined ? {} : { [PREVIOUS]: previous }) };
+          return {
+            ...item,
+            [IMPORT_ID]: S(writeId),
+            ...(previous === undefined ? {} : { [PREVIOUS]: previous }),
+          };
         };
         const rows = ratings.map((rating) => withPrevious(this.#ratingItem(pk, rating)));
         // A removal writes a marker only over a rating readers see; the rest have nothing to remove.

@@ -332,7 +332,11 @@ export function describeStoreContract(
       const t = tenant();
       await store.createPortfolio(t, "p", fields, NOW);
       await store.importInitiatives(t, "p", bare(...["a", "b", "c"].map((id) => ({ id, name: id }))), NOW);
-      await store.putRatings(t, "p", ["a", "b", "c"].map((id) => rating(id, "x")));
+      await store.putRatings(
+        t,
+        "p",
+        ["a", "b", "c"].map((id) => rating(id, "x")),
+      );
       await store.putRatings(t, "p", [rating("a", "y")]);
       await store.putRatings(
         t,
@@ -380,7 +384,9 @@ export function describeStoreContract(
         expect(await store.readContents(t, "p")).toMatchObject({ initiatives: [], ratings: [] });
         expect(await store.existingInitiatives(t, "p", ids)).toEqual(new Set());
         // Its rows are hidden, not gone: their ids are taken until the sweep.
-        expect(await codeOf(store.addInitiative(t, "p", { id: "i00", name: "A" }, NOW))).toBe("already-exists");
+        expect(await codeOf(store.addInitiative(t, "p", { id: "i00", name: "A" }, NOW))).toBe(
+          "already-exists",
+        );
         expect(await sweepAll(store)).toBeGreaterThanOrEqual(1);
         await store.addInitiative(t, "p", { id: "i00", name: "A" }, NOW);
         expect((await store.readContents(t, "p")).ratings).toEqual([]);
@@ -392,7 +398,9 @@ export function describeStoreContract(
         await store.createPortfolio(t, "p", fields, NOW);
         const raters = ids.map((rater) => rating("a", rater));
         // Writes: the sweep entry, the pending id, the initiative, 25 ratings; it dies before the rest.
-        await expect(makeDyingStore(4).addInitiative(t, "p", { id: "a", name: "A" }, NOW, raters)).rejects.toThrow();
+        await expect(
+          makeDyingStore(4).addInitiative(t, "p", { id: "a", name: "A" }, NOW, raters),
+        ).rejects.toThrow();
         expect(await codeOf(store.getInitiative(t, "p", "a"))).toBe("not-found");
         expect((await store.readContents(t, "p")).ratings).toEqual([]);
         await sweepAll(store);
@@ -405,9 +413,15 @@ export function describeStoreContract(
         const t = tenant();
         await store.createPortfolio(t, "p", fields, NOW);
         await store.importInitiatives(t, "p", bare(...ids.map((id) => ({ id, name: id }))), NOW);
-        await store.putRatings(t, "p", ids.slice(0, 30).map((id) => rating(id, "x")));
+        await store.putRatings(
+          t,
+          "p",
+          ids.slice(0, 30).map((id) => rating(id, "x")),
+        );
         const seen = async () =>
-          (await store.readContents(t, "p")).ratings.map((record) => `${record.initiativeId}=${record.ratings.cx_impact}`);
+          (await store.readContents(t, "p")).ratings.map(
+            (record) => `${record.initiativeId}=${record.ratings.cx_impact}`,
+          );
         const before = await seen();
         expect(before).toHaveLength(30);
         // 28 changes and a removal: the sweep entry, the pending id, 25 rows, and it dies in the next batch.
