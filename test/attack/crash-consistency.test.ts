@@ -30,10 +30,10 @@ const API_KEYS = JSON.stringify([
   { sha256: createHash("sha256").update(KEY).digest("hex"), tenant: "acme", role: "owner" },
 ]);
 /**
- * Rows per write: 80 batches of 25, so a kill after the first few hundred kilobytes lands among the row
- * writes, between the write's pending id and its flip, as with 5,000.
+ * Rows per write: 40 batches of 25 (80 for an import with ratings), so a kill after the first hundred
+ * kilobytes lands among the row writes, between the write's pending id and its flip, as with 5,000.
  */
-const ROWS = 2000;
+const ROWS = 1000;
 const LEASE_SECONDS = 2;
 /** The most raters one initiative may have (the core's schema). */
 const MAX_RATERS = 200;
@@ -170,14 +170,40 @@ const clientOn = (endpoint: string) =>
     credentials: { accessKeyId: "local", secretAccessKey: "local" },
   });
 
+/** What is stored of one portfolio: its item, its partition, and the sweep entries of every portfolio. */
+interface Stored {
+  readonly portfolio: Item | undefined;
+  readonly partition: Item[];
+  readonly sweepEntries: Item[];
+  /** The initiatives and ratings (the workshop and invites left out). */
+  readonly contents: Item[];
+  /** Rows under a write id that has not shown (the portfolio item lists it as pending). */
+  readonly hidden: Item[];
+}
+
+async function readStored(client: DynamoDBClient, id: string): Promise<Stored> {
+  const portfolio = (await query(client, tenantKey("acme"))).find(
+    (item) => item.sk?.S === portfolioSortKey(id),
+  );
+  const partition = await query(client, portfolioPartition("acme", id));
+  const pending = new Set(portfolio?.pendingImports?.SS ?? []);
+  return {
+    portfolio,
+    partition,
+    sweepEntries: await query(client, SWEEP_PARTITION),
+    contents: partition.filter((row) => /^(INIT|RATING)#/.test(row.sk?.S ?? "")),
+    hidden: partition.filter((row) => pending.has(row.importId?.S ?? "")),
+  };
+}
+
 /** What is stored: of a running server, through its embedded store; of a dead one, from its data folder. */
-async function stored(from: ServerProcess | string, pk: string): Promise<Item[]> {
+async function stored(from: ServerProcess | string, id: string): Promise<Stored> {
   if (typeof from !== "string") {
     const endpoint = /portfolio store: (\S+)/.exec(from.stdout())?.[1];
     if (endpoint === undefined) throw new Error("the server did not print its store's endpoint");
     const client = clientOn(endpoint);
     try {
-      return await query(client, pk);
+      return await readStored(client, id);
     } finally {
       client.destroy();
     }
@@ -185,28 +211,11 @@ async function stored(from: ServerProcess | string, pk: string): Promise<Item[]>
   const store = await startEmbeddedDynamoDb({ path: join(from, "dynamodb") });
   const client = clientOn(store.endpoint);
   try {
-    return await query(client, pk);
+    return await readStored(client, id);
   } finally {
     client.destroy();
     await store.close();
   }
-}
-
-const portfolioItem = async (from: ServerProcess | string, id: string) =>
-  (await stored(from, tenantKey("acme"))).find((item) => item.sk?.S === portfolioSortKey(id));
-
-/** The initiatives and ratings stored in a portfolio (its workshop and invites left out). */
-const contentsStored = async (from: ServerProcess | string, id: string) =>
-  (await stored(from, portfolioPartition("acme", id))).filter((row) =>
-    /^(INIT|RATING)#/.test(row.sk?.S ?? ""),
-  );
-
-/** Rows stored under a write id that has not shown (the portfolio item lists it as pending). */
-async function hiddenRows(from: ServerProcess | string, id: string): Promise<Item[]> {
-  const pending = new Set((await portfolioItem(from, id))?.pendingImports?.SS ?? []);
-  return (await stored(from, portfolioPartition("acme", id))).filter((row) =>
-    pending.has(row.importId?.S ?? ""),
-  );
 }
 
 /** Waits until the fresh server's start-up sweep has finished something, with no request of ours. */
@@ -218,15 +227,15 @@ async function swept(server: ServerProcess): Promise<void> {
   }
 }
 
-/** Waits until the lease of every write id pending on the portfolio has ended (ids start with it). */
-async function leaseEnded(dataDir: string, id: string): Promise<void> {
-  const item = await portfolioItem(dataDir, id);
-  const deadlines = [
-    ...(item?.pendingImports?.SS ?? []),
-    ...(await stored(dataDir, SWEEP_PARTITION)).map((e) => e.sk!.S!),
-  ].map((writeId) => Number(writeId.split(".")[0]) * 1000);
-  const until = deadlines.reduce((latest, deadline) => Math.max(latest, deadline), 0) + 1000;
-  await new Promise((resolve) => setTimeout(resolve, Math.max(0, until - Date.now())));
+/** Waits until the lease of every write id pending on the portfolio, or in a sweep entry, has ended. */
+async function leaseEnded({ portfolio, sweepEntries }: Stored): Promise<void> {
+  const writeIds = [...(portfolio?.pendingImports?.SS ?? []), ...sweepEntries.map((entry) => entry.sk!.S!)];
+  // A write id starts with the end of its lease, in seconds since the epoch.
+  const until = writeIds.reduce(
+    (latest, writeId) => Math.max(latest, Number(writeId.split(".")[0]) * 1000),
+    0,
+  );
+  await new Promise((resolve) => setTimeout(resolve, Math.max(0, until + 1000 - Date.now())));
 }
 
 async function newPortfolio(server: ServerProcess, name: string): Promise<string> {
@@ -256,11 +265,11 @@ describe.sequential("kill -9 mid-write on the Node entry with embedded dynalite,
   ) {
     const live = server!;
     await killMidWrite(live, dataDir, bytes, () => send(live));
-    const hidden = await hiddenRows(dataDir, id);
-    expect(hidden.length).toBeGreaterThan(0);
-    await leaseEnded(dataDir, id);
+    const left = await stored(dataDir, id);
+    expect(left.hidden.length).toBeGreaterThan(0);
+    await leaseEnded(left);
     server = await start(dataDir);
-    return hidden;
+    return left.hidden;
   }
 
   it("an import: none of it shows, the sweep removes its rows, a retry with its key completes", async () => {
@@ -283,21 +292,20 @@ describe.sequential("kill -9 mid-write on the Node entry with embedded dynalite,
         { initiatives: rows("i") },
         { "Idempotency-Key": "import-1" },
       );
-    const hidden = await killThenRestart(250_000, id, send);
+    const hidden = await killThenRestart(120_000, id, send);
     expect(hidden.filter((row) => row.sk?.S?.startsWith("INIT#")).length).toBeLessThan(ROWS);
 
     await swept(server!);
-    expect(await hiddenRows(server!, id)).toEqual([]);
-    expect(await contentsStored(server!, id)).toEqual([]);
-    expect(await stored(server!, SWEEP_PARTITION)).toEqual([]);
+    const after = await stored(server!, id);
+    expect([after.contents, after.sweepEntries]).toEqual([[], []]);
     expect(await listedIds(server!, id)).toEqual([]);
     // The key the killed request held is free again (its lease ended), so the retry runs and completes.
     const retry = await send(server!);
     expect(retry.status).toBe(200);
     expect(await retry.json()).toMatchObject({ created: ROWS, exists: 0, failed: 0 });
     expect(await listedIds(server!, id)).toEqual(ids("i"));
-    const item = await portfolioItem(server!, id);
-    expect([item?.pendingImports, item?.abortingImports]).toEqual([undefined, undefined]);
+    const { portfolio } = await stored(server!, id);
+    expect([portfolio?.pendingImports, portfolio?.abortingImports]).toEqual([undefined, undefined]);
   }, 180_000);
 
   it("an initiative added with its ratings: absent until added again, then whole", async () => {
@@ -316,7 +324,7 @@ describe.sequential("kill -9 mid-write on the Node entry with embedded dynalite,
     expect(hidden.filter((row) => row.sk?.S?.startsWith("RATING#")).length).toBeLessThan(MAX_RATERS);
 
     await swept(server!);
-    expect(await contentsStored(server!, id)).toEqual([]);
+    expect((await stored(server!, id)).contents).toEqual([]);
     expect((await call(server!, "GET", `/v1/portfolios/${id}/initiatives/big`)).status).toBe(404);
     const added = await call(server!, "POST", `/v1/portfolios/${id}/initiatives`, initiative);
     expect(added.status).toBe(201);
@@ -327,7 +335,7 @@ describe.sequential("kill -9 mid-write on the Node entry with embedded dynalite,
   it("a rating batch over earlier ratings: the earlier ones show until it is sent again, then all new", async () => {
     const id = portfolios.rated;
     expect((await call(server!, "PUT", `/v1/portfolios/${id}/ratings/bob`, batch("r", 2))).status).toBe(200);
-    const hidden = await killThenRestart(200_000, id, (live) =>
+    const hidden = await killThenRestart(100_000, id, (live) =>
       call(live, "PUT", `/v1/portfolios/${id}/ratings/bob`, batch("r", 5)),
     );
     expect(hidden.length).toBeLessThan(ROWS);
@@ -335,9 +343,10 @@ describe.sequential("kill -9 mid-write on the Node entry with embedded dynalite,
     const earlier = new Map(ids("r").map((initiative) => [initiative, 2]));
     expect(await ratingsOf(server!, id, "bob")).toEqual(earlier);
     await swept(server!);
-    expect(await hiddenRows(server!, id)).toEqual([]);
-    const rows = await stored(server!, portfolioPartition("acme", id));
-    expect(rows.filter((row) => row.previous !== undefined || row.removed !== undefined)).toEqual([]);
+    const after = await stored(server!, id);
+    // Each row is back as it was: no trace of the dead write, none keeping a row it replaced.
+    expect(after.hidden).toEqual([]);
+    expect(after.contents.filter((row) => row.previous !== undefined)).toEqual([]);
     expect(await ratingsOf(server!, id, "bob")).toEqual(earlier);
     expect((await call(server!, "PUT", `/v1/portfolios/${id}/ratings/bob`, batch("r", 5))).status).toBe(200);
     expect(await ratingsOf(server!, id, "bob")).toEqual(
@@ -349,20 +358,19 @@ describe.sequential("kill -9 mid-write on the Node entry with embedded dynalite,
   it("a delete: the portfolio reads as gone at once and the sweep finishes removing it", async () => {
     const id = portfolios.deleted;
     const live = server!;
-    await killMidWrite(live, dataDir, 150_000, () => call(live, "DELETE", `/v1/portfolios/${id}`));
-    const left = await stored(dataDir, portfolioPartition("acme", id));
-    expect(left.length).toBeGreaterThan(0);
-    expect(left.length).toBeLessThan(2 * ROWS);
-    expect((await portfolioItem(dataDir, id))?.deletingAt?.S).toBeDefined();
-    await leaseEnded(dataDir, id);
+    await killMidWrite(live, dataDir, 60_000, () => call(live, "DELETE", `/v1/portfolios/${id}`));
+    const left = await stored(dataDir, id);
+    expect(left.contents.length).toBeGreaterThan(0);
+    expect(left.contents.length).toBeLessThan(2 * ROWS);
+    expect(left.portfolio?.deletingAt?.S).toBeDefined();
+    await leaseEnded(left);
     // This server also sweeps every second: the periodic sweep finishes it if the one at start came early.
     server = await start(dataDir, 1);
 
     expect((await call(server, "GET", `/v1/portfolios/${id}`)).status).toBe(404);
     await swept(server);
-    expect(await stored(server, portfolioPartition("acme", id))).toEqual([]);
-    expect(await portfolioItem(server, id)).toBeUndefined();
-    expect(await stored(server, SWEEP_PARTITION)).toEqual([]);
+    const after = await stored(server, id);
+    expect([after.portfolio, after.partition, after.sweepEntries]).toEqual([undefined, [], []]);
     const listed = (await (await call(server, "GET", "/v1/portfolios")).json()) as {
       items: { id: string }[];
     };
