@@ -940,7 +940,9 @@ export class DynamoDbPortfolioStore implements PortfolioStore {
   ): Promise<BatchOutcome[]> {
     return guardStore(async () => {
       await this.#sweepImports(tenant, portfolioId, await this.#requirePortfolio(tenant, portfolioId));
-      return this.#atomically(tenant, portfolioId, async (importId, _portfolio, willWrite) => {
+      // Its rows are not named to #atomically: rolling back thousands of keys one by one costs more than the
+      // one Query of the partition that finds those actually written.
+      return this.#atomically(tenant, portfolioId, async (importId) => {
         const pk = portfolioPartition(tenant, portfolioId);
         const rows: Item[] = [];
         const entryOf: number[] = [];
@@ -955,7 +957,6 @@ export class DynamoDbPortfolioStore implements PortfolioStore {
             entryOf.push(index);
           }
         });
-        willWrite(rows);
         const failed = await this.#batch(rows.map((Item) => ({ PutRequest: { Item } })));
         const incomplete = new Set([...failed].map((index) => entryOf[index]!));
         await this.#deleteKeys(
