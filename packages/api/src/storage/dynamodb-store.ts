@@ -86,6 +86,10 @@ export interface DynamoDbStoreOptions {
 const DELETING_AT = "deletingAt";
 /** How long a sweep entry outlives its lease at most, should no sweep ever run (TTL removes it then). */
 const SWEEP_ENTRY_DAYS = 30;
+/** On the portfolio item: how many atomic writes have begun, so a reader can tell whether one began meanwhile. */
+const WRITES_BEGUN = "writesBegun";
+/** Reads of a portfolio's contents before one during which an atomic write began is used as it is. */
+const READ_ATTEMPTS = 3;
 /** Parallel single-item writes when rows are rolled back or removed one by one. */
 const PARALLEL_WRITES = 25;
 
@@ -420,10 +424,32 @@ export class DynamoDbPortfolioStore implements PortfolioStore {
     return item;
   }
 
-  /** What readers see of these rows (see visibleRows); reads the portfolio item only when a row needs it. */
-  async #visible(tenant: string, portfolioId: string, items: readonly Item[]): Promise<Item[]> {
-    if (!items.some((item) => item[IMPORT_ID] !== undefined)) return [...items];
-    return visibleRows(items, await this.#requirePortfolio(tenant, portfolioId));
+  /**
+   * What readers see of these rows (see visibleRows), given the portfolio item read before them, if any;
+   * reads it again after them only when a row needs it. `settled` is false when an atomic write began while
+   * the rows were read: some of its rows may then have been read and others not, so the caller reads again.
+   */
+  async #visibleSince(
+    tenant: string,
+    portfolioId: string,
+    items: readonly Item[],
+    before?: Item,
+  ): Promise<{ rows: Item[]; settled: boolean }> {
+    if (!items.some((item) => item[IMPORT_ID] !== undefined)) return { rows: [...items], settled: true };
+    const after = await this.#requirePortfolio(tenant, portfolioId);
+    return {
+      rows: visibleRows(items, after, before),
+      settled: before === undefined || num(after, WRITES_BEGUN) === num(before, WRITES_BEGUN),
+    };
+  }
+
+  async #visible(
+    tenant: string,
+    portfolioId: string,
+    items: readonly Item[],
+    before?: Item,
+  ): Promise<Item[]> {
+    return (await this.#visibleSince(tenant, portfolioId, items, before)).rows;
   }
 
   #portfolioKey(tenant: string, id: string): Item {
@@ -598,9 +624,9 @@ export class DynamoDbPortfolioStore implements PortfolioStore {
         new UpdateItemCommand({
           TableName: this.#table,
           Key: this.#portfolioKey(tenant, portfolioId),
-          UpdateExpression: `ADD ${PENDING_IMPORTS} :id`,
+          UpdateExpression: `ADD ${PENDING_IMPORTS} :id, ${WRITES_BEGUN} :one`,
           ConditionExpression: `attribute_exists(pk) AND attribute_not_exists(${DELETING_AT})`,
-          ExpressionAttributeValues: { ":id": { SS: [writeId] } },
+          ExpressionAttributeValues: { ":id": { SS: [writeId] }, ":one": N(1) },
           ReturnValues: "ALL_NEW",
         }),
       ),
@@ -865,9 +891,9 @@ export class DynamoDbPortfolioStore implements PortfolioStore {
 
   getInitiative(tenant: string, portfolioId: string, initiativeId: string): Promise<InitiativeRecord> {
     return guardStore(async () => {
-      await this.#requirePortfolio(tenant, portfolioId);
+      const before = await this.#requirePortfolio(tenant, portfolioId);
       const found = await this.#get(portfolioPartition(tenant, portfolioId), initiativeSortKey(initiativeId));
-      const [item] = await this.#visible(tenant, portfolioId, found === undefined ? [] : [found]);
+      const [item] = await this.#visible(tenant, portfolioId, found === undefined ? [] : [found], before);
       if (item === undefined) throw new StoreError("not-found", `initiative ${initiativeId} does not exist`);
       return initiativeFrom(item);
     });
@@ -880,14 +906,14 @@ export class DynamoDbPortfolioStore implements PortfolioStore {
     cursor?: string,
   ): Promise<Page<InitiativeRecord>> {
     return guardStore(async () => {
-      await this.#requirePortfolio(tenant, portfolioId);
+      const before = await this.#requirePortfolio(tenant, portfolioId);
       const page = await this.#page(
         portfolioPartition(tenant, portfolioId),
         INITIATIVE_PREFIX,
         limit,
         cursor,
       );
-      const items = await this.#visible(tenant, portfolioId, page.items);
+      const items = await this.#visible(tenant, portfolioId, page.items, before);
       return { ...page, items: items.map(initiativeFrom) };
     });
   }
@@ -1142,18 +1168,26 @@ export class DynamoDbPortfolioStore implements PortfolioStore {
 
   readContents(tenant: string, portfolioId: string): Promise<PortfolioContents> {
     return guardStore(async () => {
-      const portfolio = portfolioFrom(await this.#requirePortfolio(tenant, portfolioId));
-      // Initiatives and ratings share the partition and come back together, in pages of at most
-      // CONTENTS_PAGE_ITEMS: each page is parsed and converted on the event loop, so a 20,000-item portfolio
-      // holds it for a few short stretches rather than one long one.
-      const rows = await this.#queryAll({
-        KeyConditionExpression: "pk = :pk",
-        ExpressionAttributeValues: { ":pk": S(portfolioPartition(tenant, portfolioId)) },
-        Limit: CONTENTS_PAGE_ITEMS,
-      });
+      let before: Item;
+      let visible: Item[];
+      for (let attempt = 1; ; attempt++) {
+        before = await this.#requirePortfolio(tenant, portfolioId);
+        // Initiatives and ratings share the partition and come back together, in pages of at most
+        // CONTENTS_PAGE_ITEMS: each page is parsed and converted on the event loop, so a 20,000-item
+        // portfolio holds it for a few short stretches rather than one long one.
+        const rows = await this.#queryAll({
+          KeyConditionExpression: "pk = :pk",
+          ExpressionAttributeValues: { ":pk": S(portfolioPartition(tenant, portfolioId)) },
+          Limit: CONTENTS_PAGE_ITEMS,
+        });
+        const read = await this.#visibleSince(tenant, portfolioId, rows, before);
+        visible = read.rows;
+        // A write that began meanwhile may show in part: read again (a busier portfolio gets the last read).
+        if (read.settled || attempt === READ_ATTEMPTS) break;
+      }
+      const portfolio = portfolioFrom(before);
       const initiatives: InitiativeRecord[] = [];
       const ratings: RatingRecord[] = [];
-      const visible = await this.#visible(tenant, portfolioId, rows);
       for (let i = 0; i < visible.length; i++) {
         if (i > 0 && i % CONTENTS_PAGE_ITEMS === 0) await new Promise((resolve) => setTimeout(resolve, 0));
         const item = visible[i]!;

@@ -49,15 +49,20 @@ export function visibleForm(row: Item, hidden: ReadonlySet<string>): Item | unde
 }
 
 /**
- * The rows readers may see, in order. Read the portfolio item after the rows: a write adds its id to the
- * pending set before it writes any row, so a row read earlier whose id is no longer pending has shown.
+ * The rows readers may see, in order. A write adds its id to the pending set before it writes any row, so a
+ * row whose id is pending neither before nor after the rows were read belongs to a write that had shown
+ * before the read began, or that began during it (the caller tells those apart by the portfolio item's
+ * count of writes begun). A write pending before the read stays hidden for all of it, also when it shows or
+ * rolls back meanwhile: every row it touched then reads as before it, its other rows were read untouched.
  *
  * @param rows - stored rows of one portfolio
- * @param portfolio - the portfolio item, read after them
+ * @param after - the portfolio item, read after them
+ * @param before - the portfolio item read before them, when the caller has it
  * @returns what readers see of them
  */
-export function visibleRows(rows: readonly Item[], portfolio: Item): Item[] {
-  const hidden = hiddenImports(portfolio);
+export function visibleRows(rows: readonly Item[], after: Item, before?: Item): Item[] {
+  const hidden = hiddenImports(after);
+  if (before !== undefined) for (const id of hiddenImports(before)) hidden.add(id);
   const visible: Item[] = [];
   for (const row of rows) {
     const shown = visibleForm(row, hidden);
