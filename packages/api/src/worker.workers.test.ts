@@ -6,9 +6,8 @@ import { catalogInitiatives } from "@cxprism/core";
 import { XLSX_MEDIA_TYPE } from "@cxprism/core/table";
 import { strToU8, zipSync } from "fflate";
 import { describe, expect, it } from "vitest";
-import { createDyingClient } from "./storage/dying-client.test-helpers.js";
+import { createDyingStore } from "./storage/dying-client.test-helpers.js";
 import { createDynamoDbClient, readDynamoDbSettings } from "./storage/dynamodb-client.js";
-import { DynamoDbPortfolioStore } from "./storage/dynamodb-store.js";
 import worker, { type WorkerEnv } from "./worker.js";
 
 const call = (path: string, init?: RequestInit) => exports.default.fetch(`https://api.test${path}`, init);
@@ -263,10 +262,7 @@ describe("the worker's Cron Trigger", () => {
     // A writer that stops reaching the store after the sweep entry, the pending id and one batch of rows.
     const settings = readDynamoDbSettings(env as unknown as Record<string, string | undefined>);
     const client = createDynamoDbClient(settings);
-    const dying = new DynamoDbPortfolioStore(createDyingClient(client, 3), {
-      table: settings.table,
-      importLeaseSeconds: -5,
-    });
+    const dying = createDyingStore(client, settings.table, 3);
     const entries = Array.from({ length: 30 }, (_, i) => ({
       data: { id: `d${i}`, name: `D ${i}` },
       ratings: [],

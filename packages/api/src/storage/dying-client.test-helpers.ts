@@ -9,6 +9,7 @@ import {
   PutItemCommand,
   UpdateItemCommand,
 } from "@aws-sdk/client-dynamodb";
+import { DynamoDbPortfolioStore } from "./dynamodb-store.js";
 
 /**
  * Wraps a client so that its `send` fails for good once `writesBeforeDeath` writes have been sent.
@@ -30,4 +31,25 @@ export function createDyingClient(client: DynamoDBClient, writesBeforeDeath: num
     return client.send(command as Parameters<DynamoDBClient["send"]>[0]);
   };
   return new Proxy(client, { get: (target, name) => (name === "send" ? send : Reflect.get(target, name)) });
+}
+
+/**
+ * A store over `client`'s table that dies after `writes` writes and whose leases have already ended, so a
+ * sweep may finish what it left at once.
+ *
+ * @param client - the real client
+ * @param table - the table
+ * @param writes - how many writes go through
+ * @returns the store
+ */
+export function createDyingStore(
+  client: DynamoDBClient,
+  table: string,
+  writes: number,
+): DynamoDbPortfolioStore {
+  return new DynamoDbPortfolioStore(createDyingClient(client, writes), {
+    table,
+    batchBaseDelayMs: 5,
+    importLeaseSeconds: -5,
+  });
 }

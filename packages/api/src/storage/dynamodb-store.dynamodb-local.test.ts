@@ -2,7 +2,7 @@
 // `pnpm --filter @cxprism/api test:dynamodb-local` does after starting the jar; skipped in the plain test run.
 import type { DynamoDBClient } from "@aws-sdk/client-dynamodb";
 import { beforeAll, describe } from "vitest";
-import { createDyingClient } from "./dying-client.test-helpers.js";
+import { createDyingStore } from "./dying-client.test-helpers.js";
 import { createDynamoDbClient, createPortfolioTable } from "./dynamodb-client.js";
 import { DynamoDbPortfolioStore } from "./dynamodb-store.js";
 import { describeStoreContract } from "./store-contract.js";
@@ -25,11 +25,6 @@ describe.skipIf(endpoint === undefined)("DynamoDB Local", () => {
   describeStoreContract(
     "DynamoDB store on AWS DynamoDB Local",
     () => store,
-    (writes) =>
-      new DynamoDbPortfolioStore(createDyingClient(client, writes), {
-        table: "contract",
-        batchBaseDelayMs: 5,
-        importLeaseSeconds: -5,
-      }),
+    (writes) => createDyingStore(client, "contract", writes),
   );
 });

@@ -1,6 +1,6 @@
 import type { DynamoDBClient } from "@aws-sdk/client-dynamodb";
 import { afterAll, beforeAll } from "vitest";
-import { createDyingClient } from "./dying-client.test-helpers.js";
+import { createDyingStore } from "./dying-client.test-helpers.js";
 import { createDynamoDbClient, createPortfolioTable } from "./dynamodb-client.js";
 import { DynamoDbPortfolioStore } from "./dynamodb-store.js";
 import { type EmbeddedDynamoDb, startEmbeddedDynamoDb } from "./embedded-dynalite.js";
@@ -29,10 +29,5 @@ afterAll(async () => {
 describeStoreContract(
   "DynamoDB store on dynalite (in-process)",
   () => store,
-  (writes) =>
-    new DynamoDbPortfolioStore(createDyingClient(client, writes), {
-      table: "contract",
-      batchBaseDelayMs: 5,
-      importLeaseSeconds: -5,
-    }),
+  (writes) => createDyingStore(client, "contract", writes),
 );
