@@ -6,8 +6,9 @@
  *
  * Generates a deterministic CSV (seeded; default 1,000,000 rows, the default model's 11 criteria plus id,
  * name, category and kpis) into a temporary directory, then, in the same run, times:
- *   - baseline: a Node process that streams the file through csv-parse (same options as the CLI) and counts
- *     the records;
+ *   - baseline: a Node process that streams the file through csv-parse (the options the CLI used with it, and
+ *     whose records the CLI's own parser is tested to match) and counts the records;
+ *   - the CLI's own parser alone (`packages/cli/src/csv/csv-records.ts`, built), streaming the same file;
  *   - cxprism: `node packages/cli/dist/main.js score FILE --format csv > /dev/null` (build first: `pnpm build`).
  * Prints both times, their ratio (goal <= 1.5x) and the CLI's peak RSS (goal <= 1 GiB), measured by the
  * process itself (process.resourceUsage().maxRSS, reported at exit through a preloaded module).
@@ -16,7 +17,7 @@
  * shared, and CPU time says what the work costs whatever else runs.
  *
  * Then, to show where the time goes, runs the same steps in this process, each timed on its own and printed
- * as a ratio to csv-parse alone (also in this process): the CLI's reader (parse + rows to columns), the
+ * as a ratio to csv-parse alone (also in this process): the CLI's reader (its parser + rows to columns), the
  * core's validateColumns and scoreColumns, and the CSV rendering straight from the score columns.
  */
 import { spawnSync } from "node:child_process";
@@ -79,6 +80,19 @@ let records = 0;
 parser.on("data", () => { records++; });
 createReadStream(process.argv[1], { highWaterMark: 1024 * 1024 }).pipe(parser);
 parser.on("end", () => { if (records < 2) process.exit(1); });
+`;
+
+/** The CLI's own CSV parser alone (its built file), streaming the same file the way the CLI does. */
+const OWN_PARSER = `
+import { createReadStream } from "node:fs";
+import { createCsvRecordParser } from ${JSON.stringify(join(root, "packages/cli/dist/csv/csv-records.js"))};
+let records = 0;
+const parser = createCsvRecordParser(",", () => { records++; });
+const decoder = new TextDecoder("utf-8");
+for await (const chunk of createReadStream(process.argv[1], { highWaterMark: 1024 * 1024 }))
+  parser.push(decoder.decode(chunk, { stream: true }));
+parser.push(decoder.decode());
+if (parser.end() !== undefined || records < 2) process.exit(1);
 `;
 
 /** One child run: wall time, and the CPU time and peak RSS the child reported at exit. */
@@ -167,6 +181,7 @@ try {
   );
   const devNull = openSync("/dev/null", "w");
   const baseline: Run[] = [];
+  const ownParser: Run[] = [];
   const cxprism: Run[] = [];
   for (let run = 0; run < runs; run++) {
     baseline.push(
@@ -176,6 +191,9 @@ try {
         "ignore",
         usageFile,
       ),
+    );
+    ownParser.push(
+      time([`--import=${preload}`, "--input-type=module", "-e", OWN_PARSER, file], root, "ignore", usageFile),
     );
     cxprism.push(
       time([`--import=${preload}`, cli, "score", file, "--format", "csv"], root, devNull, usageFile),
@@ -190,9 +208,13 @@ try {
     );
   console.log(`cli-csv: ${rows.toLocaleString("en-US")} rows, ${mib.toFixed(0)} MiB, best of ${runs}`);
   line("csv-parse alone", baseline);
+  line("cxprism's parser alone", ownParser);
   line("cxprism score --csv", cxprism);
   console.log(
     `  ratio                  ${(best(cxprism, "wall") / best(baseline, "wall")).toFixed(2)}x wall, ${(best(cxprism, "cpu") / best(baseline, "cpu")).toFixed(2)}x CPU (goal <= 1.5x)`,
+  );
+  console.log(
+    `  cxprism's parser alone ${(best(ownParser, "wall") / best(baseline, "wall")).toFixed(2)}x wall, ${(best(ownParser, "cpu") / best(baseline, "cpu")).toFixed(2)}x CPU of csv-parse alone`,
   );
   console.log(`  cxprism peak RSS       ${best(cxprism, "rssMiB").toFixed(0)} MiB (goal <= 1024 MiB)`);
   await phases(file);

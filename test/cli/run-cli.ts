@@ -17,13 +17,14 @@ export interface CliRun {
  * Runs the built `cxprism` with arguments, from the repository root, stdout and stderr piped (not a TTY).
  *
  * @param args - the arguments after `cxprism`
- * @param options - stdin text and extra environment
+ * @param options - stdin (text or bytes) and extra environment
  * @returns exit code, stdout and stderr
  */
 export function runCli(
   args: readonly string[],
   options: {
-    readonly input?: string;
+    /** What stdin holds: text, or the bytes of a file (a workbook piped in). */
+    readonly input?: string | Uint8Array;
     readonly env?: Readonly<Record<string, string>>;
     readonly cwd?: string;
   } = {},

@@ -95,4 +95,78 @@ describe("cxprism reads .xlsx workbooks", () => {
     expect(sensitivity.code, sensitivity.stderr).toBe(0);
     expect(sensitivity.stdout).toContain("Billing chatbot");
   });
+
+  describe("on stdin, told from a CSV by the zip signature", () => {
+    const piped = (name: string) => readFileSync(`${XLSX}/${name}`);
+
+    it("scores a workbook piped into `score -`, its named sheet or its first", () => {
+      const fromFile = runCli([
+        "score",
+        `${XLSX}/named-sheet.xlsx`,
+        "--sheet",
+        "Ratings",
+        "--format",
+        "json",
+      ]);
+      const run = runCli(["score", "-", "--sheet", "Ratings", "--format", "json"], {
+        input: piped("named-sheet.xlsx"),
+      });
+      expect(run.code, run.stderr).toBe(0);
+      expect(run.stderr).toBe("note: kept as extra columns: decided, share\n");
+      expect(JSON.parse(run.stdout)).toEqual(JSON.parse(fromFile.stdout));
+      const first = runCli(["score", "-", "--format", "json"], { input: piped("excel-eu.xlsx") });
+      const csv = runCli(["score", "test/table/fixtures/excel-eu.csv", "--format", "json"]);
+      expect(first.code, first.stderr).toBe(0);
+      expect(JSON.parse(first.stdout)).toEqual(JSON.parse(csv.stdout));
+    });
+
+    it("places a piped workbook's problems at the cell of stdin", () => {
+      const run = runCli(["validate", "-"], { input: piped("mixed-problems.xlsx") });
+      expect(run.code).toBe(1);
+      expect(run.stderr.trimEnd().split("\n")).toEqual([
+        `stdin:'mixed-problems'!O1:Notes: expected column names to be unique, received "Notes" twice`,
+        `stdin:'mixed-problems'!H3:tech_maturity: expected a number from 1 to 5, received 7`,
+        `stdin:'mixed-problems'!4:4: expected at most 15 cells (one per header column), received 16`,
+        `stdin:'mixed-problems'!A4:id: expected a unique id, received "a", already used by row 2`,
+        "4 problems",
+      ]);
+      const unknown = runCli(["validate", "-", "--sheet", "Scores"], { input: piped("named-sheet.xlsx") });
+      expect(unknown.code).toBe(1);
+      expect(unknown.stderr).toContain('stdin: expected a sheet named "Scores"');
+    });
+
+    it("plots and plans from a piped workbook", () => {
+      const plot = runCli(["plot", "-", "--sheet", "Ratings", "-o", "-"], {
+        input: piped("named-sheet.xlsx"),
+      });
+      expect(plot.code, plot.stderr).toBe(0);
+      expect(plot.stdout).toContain("Billing chatbot");
+      const fromFile = runCli([
+        "plan",
+        `${XLSX}/business-case.xlsx`,
+        "--budget",
+        "200000",
+        "--format",
+        "json",
+      ]);
+      const plan = runCli(["plan", "-", "--budget", "200000", "--format", "json"], {
+        input: piped("business-case.xlsx"),
+      });
+      expect(plan.code, plan.stderr).toBe(0);
+      expect(JSON.parse(plan.stdout)).toEqual(JSON.parse(fromFile.stdout));
+    });
+
+    it("still streams a CSV on stdin, and refuses --sheet for it as a usage error", () => {
+      const csv = readFileSync("test/table/fixtures/excel-eu.csv");
+      const run = runCli(["score", "-", "--format", "json"], { input: csv });
+      const fromFile = runCli(["score", "test/table/fixtures/excel-eu.csv", "--format", "json"]);
+      expect(run.code, run.stderr).toBe(0);
+      expect(JSON.parse(run.stdout)).toEqual(JSON.parse(fromFile.stdout));
+      const sheet = runCli(["score", "-", "--sheet", "Ratings"], { input: csv });
+      expect(sheet.code).toBe(2);
+      expect(sheet.stderr.split("\n")[0]).toBe(
+        "cxprism score: --sheet: expected an .xlsx workbook, received stdin, which is read as CSV",
+      );
+    });
+  });
 });

@@ -112,6 +112,8 @@ describe("the workshop in a real browser", () => {
       );
       raters.push(page);
       await page.getByRole("heading", { name: CHOSEN[0]!.name }).waitFor();
+      // Nothing is claimed saved before the rater has answered anything.
+      expect(await page.getByRole("status").filter({ hasText: "Saved" }).count()).toBe(0);
       for (const [i, useCase] of CHOSEN.entries()) {
         await page.getByRole("heading", { name: useCase.name }).waitFor();
         await rateInitiative(page, (c) => (r === 0 && i === 0 && c === 0 ? null : valueFor(r, i, c)));

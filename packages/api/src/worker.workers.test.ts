@@ -79,6 +79,25 @@ describe("worker entry in workerd", () => {
     });
     expect(scored.status).toBe(200);
     expect(((await scored.json()) as { results: { name: string }[] }).results[0]!.name).toBe("Agent assist");
+    // With a custom model, in multipart/form-data: the workbook part told by its zip signature alone.
+    const model = {
+      id: "two-axes",
+      name: "Two axes",
+      criteria: [
+        { id: "impact", label: "Customer impact", axis: "value", weight: 1, scale: { min: 1, max: 5 } },
+        { id: "ease", label: "Ease", axis: "feasibility", weight: 1, scale: { labels: ["S", "M", "L"] } },
+      ],
+    };
+    const form = new FormData();
+    const labelled = `<row r="1">${cell("A1", "name")}${cell("B1", "Customer impact")}${cell("C1", "Ease")}</row><row r="2">${cell("A2", "Voice bot")}<c r="B2"><v>5</v></c>${cell("C2", "L")}</row>`;
+    form.append(
+      "csv",
+      new File([workbook(strToU8(`<worksheet><sheetData>${labelled}</sheetData></worksheet>`))], "upload"),
+    );
+    form.append("model", JSON.stringify(model));
+    const custom = await call("/v1/score", { method: "POST", body: form });
+    expect(custom.status).toBe(200);
+    expect(((await custom.json()) as { results: { priority: number }[] }).results[0]!.priority).toBe(100);
     const bomb = await call("/v1/score", {
       method: "POST",
       headers: { "Content-Type": XLSX_MEDIA_TYPE },

@@ -28,7 +28,7 @@ export async function readBodyText(request: Request, limit: number): Promise<str
  * @returns the body's bytes
  * @throws {@link ApiError} `body-too-large` past the limit
  */
-export async function readBodyBytes(request: Request, limit: number): Promise<Uint8Array> {
+export async function readBodyBytes(request: Request, limit: number): Promise<Uint8Array<ArrayBuffer>> {
   const declared = request.headers.get("Content-Length");
   if (declared !== null && /^\d+$/.test(declared)) {
     if (Number(declared) > limit) throw tooLarge(limit, `a Content-Length of ${declared}`);

@@ -39,23 +39,56 @@ export function faceSchemas(limits: Limits) {
   };
 }
 
-/**
- * The `multipart/form-data` form of a scoring body: a `csv` part and an optional `model` part (model JSON),
- * the way to score a CSV with a custom model.
- */
-export const multipartScoringBody = {
-  "multipart/form-data": {
-    schema: {
-      type: "object",
-      properties: {
-        csv: { type: "string", description: "The initiatives as a wide CSV." },
-        model: { ...ref("Model"), description: "A custom model as JSON (default: `cx-ai-prism`)." },
+/** A `multipart/form-data` body: each part's schema and content type, and which parts it needs. */
+function multipartBody(
+  parts: Readonly<Record<string, { readonly schema: object; readonly contentType: string }>>,
+  required: object,
+) {
+  const entries = Object.entries(parts);
+  return {
+    "multipart/form-data": {
+      schema: {
+        type: "object",
+        properties: Object.fromEntries(entries.map(([name, part]) => [name, part.schema])),
+        ...required,
       },
-      required: ["csv"],
+      encoding: Object.fromEntries(entries.map(([name, part]) => [name, { contentType: part.contentType }])),
     },
-    encoding: { csv: { contentType: "text/csv" }, model: { contentType: "application/json" } },
+  };
+}
+
+const modelPart = (description: string) => ({
+  schema: { ...ref("Model"), description },
+  contentType: "application/json",
+});
+
+/**
+ * The `multipart/form-data` form of a scoring body: a table part (`csv`, or `xlsx` for a workbook) and an
+ * optional `model` part (model JSON), the way to send a table with a custom model.
+ */
+export const multipartScoringBody = multipartBody(
+  {
+    csv: {
+      schema: {
+        type: "string",
+        description:
+          "The initiatives as a wide CSV. A `csv` file part whose content type is the .xlsx type, whose file name ends in `.xlsx` or whose bytes start with the zip signature is read as a workbook, as an `xlsx` part is.",
+      },
+      contentType: "text/csv",
+    },
+    xlsx: {
+      schema: {
+        type: "string",
+        contentMediaType: XLSX_MEDIA_TYPE,
+        description:
+          "The initiatives as an .xlsx workbook (any content type): its first sheet, or the one `sheet` names, read against the `model` part. Send either `csv` or `xlsx`.",
+      },
+      contentType: XLSX_MEDIA_TYPE,
+    },
+    model: modelPart("A custom model as JSON (default: `cx-ai-prism`)."),
   },
-};
+  { oneOf: [{ required: ["csv"] }, { required: ["xlsx"] }] },
+);
 
 /** The `.xlsx` form of a table body: one sheet of a workbook, read as the wide table. */
 export const xlsxTableBody = {
@@ -75,7 +108,7 @@ export const sheetParameter = {
   in: "query",
   required: false,
   description:
-    "For .xlsx bodies: the sheet to read, by its tab name in any case (default: the first sheet). Refused with other bodies.",
+    "For .xlsx bodies and multipart workbook parts: the sheet to read, by its tab name in any case (default: the first sheet). Refused with other bodies.",
   schema: { type: "string", minLength: 1, maxLength: 200 },
 };
 
@@ -161,7 +194,7 @@ export function facePaths(limits: Limits, problem: ProblemResponse) {
           ...problem("not-acceptable", "`Accept` allows none of the formats this runtime can produce"),
           ...problem(
             "unsupported-media-type",
-            "the body is neither application/json, text/csv nor an .xlsx workbook",
+            "the body is neither application/json, text/csv nor multipart/form-data",
           ),
           ...problem("validation-failed", "a body or query problem; each is listed in `errors`"),
         },
@@ -234,8 +267,10 @@ export function facePaths(limits: Limits, problem: ProblemResponse) {
         description:
           "Saaty's Analytic Hierarchy Process: send one pairwise `matrix` (`values[i][j]`: how much more " +
           "important `ids[i]` is than `ids[j]`, 1/9 to 9, `null` where missing) or several `raters` (group " +
-          "AHP, aggregated by `options.aggregation`), or a pairwise table as `text/csv` (criterion ids as " +
-          "header and first column; `1/3` fractions allowed; options by query). Answers weights by criterion " +
+          "AHP, aggregated by `options.aggregation`), or a pairwise table as `text/csv` (criterion ids or " +
+          "labels as header and first column; `1/3` fractions allowed; options by query). The ids and labels " +
+          "are those of `model` in a JSON body, and of a table's `model` part when the table comes as " +
+          "`multipart/form-data` (`csv` and `model` parts); otherwise of `cx-ai-prism`. Answers weights by criterion " +
           "id, lambda-max, CI, CR, a verdict and the worst judgments with advice (only when CR is above the " +
           "threshold or a nearer scale value would lower it, each with the CR drop). Missing judgments are " +
           "completed as Harker (1987) does, or with `completion: optimal` to minimise lambda-max (Bozoki, " +
@@ -259,6 +294,19 @@ export function facePaths(limits: Limits, problem: ProblemResponse) {
           content: {
             "application/json": { schema: ref("AhpRequest") },
             "text/csv": { schema: { type: "string" }, example: ",cost,speed\ncost,1,3\nspeed,1/3,1\n" },
+            ...multipartBody(
+              {
+                csv: {
+                  schema: {
+                    type: "string",
+                    description: "The pairwise table, headed by the model's ids or labels.",
+                  },
+                  contentType: "text/csv",
+                },
+                model: modelPart("The model whose criteria the table names (default: `cx-ai-prism`)."),
+              },
+              { required: ["csv"] },
+            ),
           },
         },
         responses: {
@@ -353,7 +401,7 @@ export function facePaths(limits: Limits, problem: ProblemResponse) {
           "an exact knapsack honouring `dependsOn`, then sequences it into waves, pilots first (likely wins " +
           "with data you trust). Formula criteria of a custom model are derived first. `Accept` picks " +
           "`application/json` (default), `text/markdown` or an `image/svg+xml` roadmap. A table body (`text/csv`, " +
-          "or `multipart/form-data` with `csv` and `model` parts) is read as on `/v1/score`, with `cost` (and " +
+          "a workbook, or `multipart/form-data` with a `csv` or `xlsx` part and a `model` part) is read as on `/v1/score`, with `cost` (and " +
           "optionally `run_cost`, `benefit`, `effort`, `capabilities`) columns; its options come in the query " +
           "string, and its problems at their row and column.",
         parameters: [

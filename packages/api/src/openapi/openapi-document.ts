@@ -123,7 +123,8 @@ export function createOpenApiDocument(
           "Validates initiatives (and an optional model) and answers the ranked results. Send JSON, or a CSV " +
           "in the wide format (one row per initiative, or per rater with a `rater` column; columns matched " +
           "to criteria by id or label; delimiter `,`, `;` or tab detected). To score a CSV with a custom " +
-          "model, send `multipart/form-data` with a `csv` part and a `model` part (model JSON). Every problem " +
+          "model, send `multipart/form-data` with a `csv` part and a `model` part (model JSON); a workbook " +
+          "with a custom model, with an `xlsx` part (any content type) instead of `csv`. Every problem " +
           "is reported at once: JSON Pointers for JSON bodies and models, rows and columns for CSV bodies. " +
           "An .xlsx workbook is read the same way, from its first sheet or the one `sheet` names; its problems " +
           "also carry the `cell` (`Sheet1!C7`). " +

@@ -119,7 +119,7 @@ export function createWorkshopOpenApi() {
           operationId: "getProgress",
           summary: "Who has rated how many initiatives in this round (poll with If-None-Match)",
           description:
-            "One GetItem per poll; 304 when nothing changed since the ETag you send. A rater key sees only its own entry.",
+            "One GetItem per poll; 304 when nothing changed since the ETag you send. A rater key sees only its own entry. Ratings that came with an import or a new initiative count under their rater (`import` unless the import named another); removing a rater's ratings removes their entry.",
           parameters: [
             portfolio,
             {

@@ -98,7 +98,7 @@ interface PlanInput {
  * Handles `POST /v1/plan`: a budgeted, sequenced plan (waves, pilots first) from scored initiatives. Formula
  * criteria of a custom model are derived first. Answers JSON (default), Markdown or an SVG roadmap by the
  * `Accept` header. The body is JSON `{initiatives, model?, options}`, or a table as on `/v1/score` (`text/csv`,
- * a workbook, or `multipart/form-data` with `csv` and `model` parts) with the options in the query string
+ * a workbook, or `multipart/form-data` with a `csv` or `xlsx` part and a `model` part) with the options in the query string
  * ({@link PlanQuerySchema}); a table's problems come back at their row and column.
  *
  * @param request - the request

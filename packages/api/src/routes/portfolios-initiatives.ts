@@ -20,6 +20,7 @@ import {
   versionTag,
 } from "./portfolios-http.js";
 import { IMPORT_RATER, RaterIdSchema, splitInitiative } from "./portfolios-initiative-input.js";
+import { recordStoredRatings } from "./portfolios-ratings.js";
 import { extraColumnNotes } from "./score.js";
 
 const pointerItems = (problems: readonly Problem[], prefix: string): ProblemItem[] =>
@@ -116,6 +117,7 @@ export function registerInitiativeRoutes(register: RegisterRoute, runtime: Portf
           now,
           split.value.ratings,
         );
+        await recordStoredRatings(runtime, principal.tenant, id, split.value.ratings);
         return c.json(initiativeJson(record), 201, {
           ETag: versionTag(record.version),
           Location: `/v1/portfolios/${encodeURIComponent(id)}/initiatives/${encodeURIComponent(record.data.id)}`,
@@ -284,6 +286,14 @@ export function registerInitiativeRoutes(register: RegisterRoute, runtime: Portf
             ratings: item.ratings.ok ? item.ratings.value.ratings : [],
           })),
           now,
+        );
+        await recordStoredRatings(
+          runtime,
+          principal.tenant,
+          portfolioId,
+          fresh.flatMap((item, position) =>
+            written[position]!.ok && item.ratings.ok ? item.ratings.value.ratings : [],
+          ),
         );
         fresh.forEach((item, position) => {
           const { errors: _none, ...at } = place(item.index, []);

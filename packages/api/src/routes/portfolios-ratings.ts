@@ -33,6 +33,36 @@ export const PutRatingsSchema = v.strictObject({
   ),
 });
 
+/**
+ * Notes stored ratings in the workshop's progress of the current round, per rater: ratings that came with an
+ * import or a new initiative count as rated, as a rater's own PUT does, so the facilitator's progress never
+ * says "nobody has rated" beside results made of them.
+ *
+ * @param runtime - store and settings
+ * @param tenant - the tenant
+ * @param portfolioId - the portfolio
+ * @param records - the rating records that were stored
+ */
+export async function recordStoredRatings(
+  runtime: PortfolioRuntime,
+  tenant: string,
+  portfolioId: string,
+  records: readonly RatingRecord[],
+): Promise<void> {
+  if (records.length === 0) return;
+  const byRater = new Map<string, string[]>();
+  for (const record of records) {
+    const ids = byRater.get(record.rater);
+    if (ids === undefined) byRater.set(record.rater, [record.initiativeId]);
+    else ids.push(record.initiativeId);
+  }
+  const { workshop } = runtime.deps;
+  const { round } = await workshop.getWorkshop(tenant, portfolioId);
+  await Promise.all(
+    [...byRater].map(([rater, ids]) => workshop.recordProgress(tenant, portfolioId, round, rater, ids)),
+  );
+}
+
 /** The rater id of the path, checked. */
 function readRater(param: string | undefined): string {
   const parsed = v.safeParse(RaterIdSchema, param);
@@ -48,7 +78,7 @@ function readRater(param: string | undefined): string {
  * key only those of the rater id bound to it, and only until the workshop closes (in a re-vote round, only the
  * reopened initiatives); viewers none. Reading one rater's ratings passes the blind gate (a rater always reads
  * its own). Every write is recorded in the workshop's progress. `DELETE` removes every rating of that rater
- * (e.g. the `import` rater of an import, or a rater who left the workshop).
+ * (e.g. the `import` rater of an import, or a rater who left the workshop) and their progress in this round.
  *
  * @param register - the route registrar
  * @param runtime - store and settings
@@ -199,6 +229,8 @@ export function registerRatingRoutes(register: RegisterRoute, runtime: Portfolio
       const portfolioId = c.req.param("portfolio")!;
       await store.getPortfolio(principal.tenant, portfolioId);
       await store.deleteRatings(principal.tenant, portfolioId, rater);
+      const { round } = await runtime.deps.workshop.getWorkshop(principal.tenant, portfolioId);
+      await runtime.deps.workshop.forgetProgress(principal.tenant, portfolioId, round, rater);
       return c.body(null, 204);
     },
   });

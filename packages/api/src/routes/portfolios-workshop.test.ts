@@ -248,6 +248,38 @@ describe("workshop routes", () => {
     ]);
   });
 
+  it("counts imported ratings and a new initiative's ratings in the progress, and forgets a removed rater's", async () => {
+    const created = await call(OWNER, "POST", "/v1/portfolios", { name: "Pre-rated" });
+    const base = `/v1/portfolios/${((await created.json()) as { id: string }).id}`;
+    const imported = await call(OWNER, "POST", `${base}/initiatives/import`, {
+      initiatives: [
+        { name: "Agent assist", ratings: all(4) },
+        {
+          name: "Intelligent routing",
+          raters: [
+            { rater: "dora", ratings: all(3) },
+            { rater: "eli", ratings: all(2) },
+          ],
+        },
+        { name: "Knowledge search" },
+      ],
+    });
+    expect(imported.status).toBe(200);
+    expect(
+      (await call(OWNER, "POST", `${base}/initiatives`, { name: "Call summaries", ratings: all(5) })).status,
+    ).toBe(201);
+    const progress = async () =>
+      ((await (await call(OWNER, "GET", `${base}/progress`)).json()) as { raters: object[] }).raters;
+    expect(await progress()).toEqual([
+      { rater: "dora", rated: 1, initiatives: ["intelligent-routing"] },
+      { rater: "eli", rated: 1, initiatives: ["intelligent-routing"] },
+      { rater: "import", rated: 2, initiatives: expect.arrayContaining(["agent-assist", "call-summaries"]) },
+    ]);
+
+    expect((await call(OWNER, "DELETE", `${base}/ratings/eli`)).status).toBe(204);
+    expect((await progress()).map((entry) => (entry as { rater: string }).rater)).toEqual(["dora", "import"]);
+  });
+
   it("keeps each round's ratings on a re-vote and opens only the chosen initiatives", async () => {
     const base = await newWorkshop();
     const ann = await invite(base, { role: "rater", rater: "ann" });

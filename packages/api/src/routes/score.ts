@@ -168,7 +168,7 @@ function readCsvInput(
   limits: Limits,
   url: URL,
   needs: TableRequirements,
-  model?: { readonly sent: unknown; readonly parsed: Model },
+  model?: SentModel,
 ): ScoreInput {
   const missing = readMissingParam(url);
   const table = readInitiativesCsv(text, {
@@ -189,67 +189,96 @@ function readCsvInput(
   };
 }
 
-/** Reads an .xlsx body: one sheet (the `sheet` query parameter, else the first) through the core's table reader. */
+/**
+ * Reads an .xlsx body or multipart part: one sheet (the `sheet` query parameter, else the first) through the
+ * core's table reader, against the model of a `model` part (else the default model).
+ */
 async function readXlsxInput(
   bytes: Uint8Array,
   limits: Limits,
   url: URL,
   needs: TableRequirements,
+  model?: SentModel,
 ): Promise<ScoreInput> {
   const missing = readMissingParam(url);
   const read = await parseXlsxTable(bytes, {
-    model: defaultModel,
+    model: model?.parsed ?? defaultModel,
     missing,
     require: needs.require,
     maxHeaderLength: limits.maxCsvHeaderLength,
     sheet: readSheetParam(url, true),
   });
   const table = requireValidTable(read, limits.maxInitiatives, read.sheet);
+  const locate = tableLocator(table.origins, read.sheet);
   return {
     initiatives: table.initiatives,
-    model: undefined,
+    model: model?.sent,
     missing,
     portfolio: table.portfolio,
     extraColumns: table.extraColumns,
-    toItem: tableLocator(table.origins, read.sheet),
+    toItem: (problem) => (problem.path[0] === "model" ? pointerItem(problem) : locate(problem)),
   };
 }
 
-/** Text of a multipart part, whether sent as a field or as a file. */
-async function partText(form: FormData, name: string): Promise<string | undefined> {
-  const part = form.get(name);
-  if (part === null) return undefined;
-  return typeof part === "string" ? part : await part.text();
+/** One part of a form: a field's text or a file (the name differs between the DOM and Workers types). */
+type FormPart = NonNullable<ReturnType<FormData["get"]>>;
+
+/** A model sent in a `model` part: the JSON as sent and the model it parses to. */
+interface SentModel {
+  readonly sent: unknown;
+  readonly parsed: Model;
 }
 
 /**
- * Reads `multipart/form-data` with a `csv` part (the wide CSV) and an optional `model` part (model JSON): the
- * way to score a CSV with a custom model, since a model does not fit in a URL.
+ * Text of a multipart part, whether sent as a field or as a file; refused unless it is UTF-8 (a field's
+ * bytes the form parser could not decode come back as U+FFFD).
+ *
+ * @param name - the part's name, for the message
+ * @param part - the part
+ * @returns its text
+ * @throws {@link ApiError} `malformed-body` for bytes that are not UTF-8
  */
-async function readMultipartInput(
-  request: Request,
-  text: string,
-  limits: Limits,
-  needs: TableRequirements,
-): Promise<ScoreInput> {
-  let form: FormData;
-  try {
-    form = await new Response(text, {
-      headers: { "Content-Type": request.headers.get("Content-Type") ?? "" },
-    }).formData();
-  } catch {
-    throw new ApiError(
+export async function partText(name: string, part: FormPart): Promise<string> {
+  const notUtf8 = () =>
+    new ApiError(
       "malformed-body",
-      "expected multipart/form-data with a boundary, received a body that does not parse as such",
+      `expected the ${name} part encoded as UTF-8, received bytes that are not UTF-8`,
     );
+  if (typeof part === "string") {
+    if (part.includes("\uFFFD")) throw notUtf8();
+    return part;
   }
-  const csv = await partText(form, "csv");
-  if (csv === undefined)
-    throw validationFailed([
-      { field: "csv", detail: "expected a part named csv holding the CSV, received none" },
-    ]);
-  const modelText = await partText(form, "model");
-  if (modelText === undefined) return readCsvInput(csv, limits, new URL(request.url), needs);
+  try {
+    return new TextDecoder("utf-8", { fatal: true }).decode(await part.arrayBuffer());
+  } catch {
+    throw notUtf8();
+  }
+}
+
+/**
+ * Whether a table part holds a workbook: a part named `xlsx`, or a file part whose content type is the
+ * workbook's, whose name ends in `.xlsx`, or whose bytes start with the zip signature.
+ */
+async function isWorkbookPart(name: string, part: FormPart): Promise<boolean> {
+  if (name === "xlsx") return true;
+  if (typeof part === "string") return false;
+  if (mediaTypeOf(part.type) === XLSX_MEDIA_TYPE || /\.xlsx$/i.test(part.name)) return true;
+  const { looksLikeXlsx } = await import("@cxprism/core/xlsx");
+  return looksLikeXlsx(new Uint8Array(await part.slice(0, 4).arrayBuffer()));
+}
+
+/**
+ * Reads and checks a form's `model` part: JSON, within the criteria limit, a valid model.
+ *
+ * @param form - the form
+ * @param limits - the request limits
+ * @returns the model as sent and as parsed, or undefined without a model part
+ * @throws {@link ApiError} `malformed-body` for text that is not JSON, `validation-failed` at `/model/...`
+ */
+export async function readModelPart(form: FormData, limits: Limits): Promise<SentModel | undefined> {
+  const part = form.get("model");
+  if (part === null) return undefined;
+  const modelText = await partText("model", part);
   let sent: unknown;
   try {
     sent = JSON.parse(modelText);
@@ -276,7 +305,66 @@ async function readMultipartInput(
         return { ...item, pointer: `/model${item.pointer ?? ""}` };
       }),
     );
-  return readCsvInput(csv, limits, new URL(request.url), needs, { sent, parsed: parsed.output });
+  return { sent, parsed: parsed.output };
+}
+
+/**
+ * Reads a `multipart/form-data` body within the size limit (as bytes: a part may be a binary workbook).
+ *
+ * @param request - the request
+ * @param limits - the request limits
+ * @returns the form
+ * @throws {@link ApiError} `body-too-large` past the limit, `malformed-body` for a body that is no such form
+ */
+export async function readMultipartForm(request: Request, limits: Limits): Promise<FormData> {
+  const bytes = await readBodyBytes(request, limits.maxBodyBytes);
+  try {
+    return await new Response(bytes, {
+      headers: { "Content-Type": request.headers.get("Content-Type") ?? "" },
+    }).formData();
+  } catch {
+    throw new ApiError(
+      "malformed-body",
+      "expected multipart/form-data with a boundary, received a body that does not parse as such",
+    );
+  }
+}
+
+/**
+ * Reads `multipart/form-data` with a table part and an optional `model` part (model JSON): the way to send a
+ * table with a custom model, since a model does not fit in a URL. The table is a `csv` part (CSV text) or an
+ * `xlsx` part (a workbook; a `csv` part is read as one too when its content type or file name says so, or its
+ * bytes start with the zip signature).
+ */
+async function readMultipartInput(
+  request: Request,
+  limits: Limits,
+  url: URL,
+  needs: TableRequirements,
+): Promise<ScoreInput> {
+  const form = await readMultipartForm(request, limits);
+  const csv = form.get("csv");
+  const xlsx = form.get("xlsx");
+  if (csv !== null && xlsx !== null)
+    throw validationFailed([
+      { field: "xlsx", detail: "expected one table part, csv or xlsx, received both" },
+    ]);
+  const [name, part] = xlsx === null ? ["csv", csv] : ["xlsx", xlsx];
+  if (part === null)
+    throw validationFailed([
+      {
+        field: "csv",
+        detail: "expected a part named csv holding the CSV, or xlsx holding an .xlsx workbook, received none",
+      },
+    ]);
+  const model = await readModelPart(form, limits);
+  if (await isWorkbookPart(name, part)) {
+    const workbook =
+      typeof part === "string" ? new TextEncoder().encode(part) : new Uint8Array(await part.arrayBuffer());
+    return readXlsxInput(workbook, limits, url, needs, model);
+  }
+  readSheetParam(url, false);
+  return readCsvInput(await partText(name, part), limits, url, needs, model);
 }
 
 /** A scoring body once read and validated: the portfolio, the raw initiatives and the request's options. */
@@ -326,13 +414,20 @@ export async function readScoreRequest<
       extraColumns: input.extraColumns ?? [],
     };
   }
+  if (type === "multipart/form-data") {
+    const input = await readMultipartInput(request, limits, url, needs);
+    return {
+      ...input,
+      portfolio: input.portfolio!,
+      options: undefined,
+      extraColumns: input.extraColumns ?? [],
+    };
+  }
   readSheetParam(url, false);
   const text = await readBodyText(request, limits.maxBodyBytes);
   const input = isJson
     ? readJsonInput(text, limits, optionsSchema)
-    : type === "text/csv"
-      ? { ...readCsvInput(text, limits, url, needs), options: undefined }
-      : { ...(await readMultipartInput(request, text, limits, needs)), options: undefined };
+    : { ...readCsvInput(text, limits, url, needs), options: undefined };
   let portfolio = input.portfolio;
   if (portfolio === undefined) {
     const validation = validatePortfolio(input.initiatives, {

@@ -17,11 +17,18 @@ import { isJsonMediaType, mediaTypeOf, parseJsonBody } from "../http/json-body.j
 import { ApiError, type ProblemItem } from "../http/problem.js";
 import { readQuery } from "../http/query.js";
 import { readBodyText } from "../http/read-body.js";
-import { pointerItem, rethrowCoreError, validationFailed } from "./score.js";
+import {
+  partText,
+  pointerItem,
+  readModelPart,
+  readMultipartForm,
+  rethrowCoreError,
+  validationFailed,
+} from "./score.js";
 import type { AhpInput } from "./weights-ahp.js";
 
 /** The media types `POST /v1/weights/ahp` accepts. */
-export const AHP_MEDIA_TYPES = ["application/json", "text/csv"] as const;
+export const AHP_MEDIA_TYPES = ["application/json", "text/csv", "multipart/form-data"] as const;
 
 /** Options of a group AHP request: those of a single matrix plus how raters are combined. */
 export const GroupAhpOptionsSchema = v.strictObject({
@@ -81,7 +88,14 @@ export const AhpQuerySchema = v.object({
   completion: v.optional(AhpOptionsSchema.entries.completion.wrapped),
 });
 
-function readCsvMatrix(text: string): { matrix: PairwiseMatrix; locate: (problem: Problem) => ProblemItem } {
+/**
+ * Reads a pairwise CSV (criterion ids or labels of `model` as header and first column) into a matrix keyed
+ * by criterion id, with a locator that places the core's problems at the CSV's row and column.
+ */
+function readCsvMatrix(
+  text: string,
+  model: Model,
+): { matrix: PairwiseMatrix; locate: (problem: Problem) => ProblemItem } {
   const parsed = parseCsv(text);
   if (!parsed.success)
     throw new ApiError("malformed-body", `expected CSV, received a syntax error: ${parsed.message}`, {
@@ -99,16 +113,29 @@ function readCsvMatrix(text: string): { matrix: PairwiseMatrix; locate: (problem
   };
   const table = safeParsePairwiseTable(rows.map((record) => record.cells.map((cell) => cell.trim())));
   if (!table.success) throw validationFailed(table.problems.map(locate));
-  const matrix = withCriterionIds(table.matrix, defaultModel, (index, message) =>
+  const matrix = withCriterionIds(table.matrix, model, (index, message) =>
     locate({ path: [0, index + 1], message }),
   );
   return { matrix, locate };
 }
 
+/** A multipart pairwise request: the `csv` part's text and the `model` part's model (default `cx-ai-prism`). */
+async function readPairwiseForm(request: Request, limits: Limits): Promise<{ text: string; model: Model }> {
+  const form = await readMultipartForm(request, limits);
+  const csv = form.get("csv");
+  if (csv === null)
+    throw validationFailed([
+      { field: "csv", detail: "expected a part named csv holding the pairwise CSV, received none" },
+    ]);
+  const model = (await readModelPart(form, limits))?.parsed ?? defaultModel;
+  return { text: await partText("csv", csv), model };
+}
+
 /**
  * Handles `POST /v1/weights/ahp`: criterion weights from pairwise judgments (Saaty's AHP) with lambda-max,
  * CI, CR, a verdict and the worst judgments with advice. JSON bodies hold one `matrix` or several `raters`
- * (group AHP); a `text/csv` body is one pairwise table (criterion ids as header and first column).
+ * (group AHP); a `text/csv` body is one pairwise table (criterion ids or labels as header and first column),
+ * of the default model, or of a custom one as `multipart/form-data` with `csv` and `model` parts.
  *
  * @param request - the request
  * @param limits - the request limits
@@ -119,15 +146,19 @@ function readCsvMatrix(text: string): { matrix: PairwiseMatrix; locate: (problem
 export async function handleAhp(request: Request, limits: Limits, runCpu: CpuRunner = runCpuInline) {
   const type = mediaTypeOf(request.headers.get("Content-Type") ?? undefined);
   const isJson = isJsonMediaType(type);
-  if (!isJson && type !== "text/csv")
+  if (!isJson && !(AHP_MEDIA_TYPES as readonly string[]).includes(type))
     throw new ApiError(
       "unsupported-media-type",
-      `expected a body of type application/json or text/csv, received ${type === "" ? "no Content-Type" : type}`,
+      `expected a body of type application/json, text/csv or multipart/form-data, received ${type === "" ? "no Content-Type" : type}`,
       { headers: { "Accept-Post": AHP_MEDIA_TYPES.join(", ") } },
     );
   if (!isJson) {
     const query = readQuery(new URL(request.url), AhpQuerySchema);
-    const { matrix, locate } = readCsvMatrix(await readBodyText(request, limits.maxBodyBytes));
+    const { text, model } =
+      type === "multipart/form-data"
+        ? await readPairwiseForm(request, limits)
+        : { text: await readBodyText(request, limits.maxBodyBytes), model: defaultModel };
+    const { matrix, locate } = readCsvMatrix(text, model);
     try {
       return await runCpu({ kind: "ahp", input: { matrix, options: query } });
     } catch (error) {

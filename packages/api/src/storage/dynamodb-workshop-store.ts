@@ -326,6 +326,20 @@ export class DynamoDbWorkshopStore implements WorkshopStore {
     });
   }
 
+  forgetProgress(tenant: string, portfolioId: string, round: number, rater: string): Promise<void> {
+    return guardStore(async () => {
+      await this.#client.send(
+        new UpdateItemCommand({
+          TableName: this.#table,
+          Key: { pk: S(portfolioPartition(tenant, portfolioId)), sk: S(WORKSHOP_SORT_KEY) },
+          UpdateExpression: "REMOVE #rated ADD seq :one",
+          ExpressionAttributeNames: { "#rated": progressAttribute(round, rater) },
+          ExpressionAttributeValues: { ":one": N(1) },
+        }),
+      );
+    });
+  }
+
   listRoundRatings(tenant: string, portfolioId: string): Promise<RoundRating[]> {
     return guardStore(async () => {
       const items = await this.#query(portfolioPartition(tenant, portfolioId), ROUND_PREFIX);

@@ -99,6 +99,8 @@ export interface WorkshopStore {
     rater: string,
     initiativeIds: readonly string[],
   ): Promise<void>;
+  /** Forgets a rater's progress in a round (their ratings were removed; bumps the sequence). */
+  forgetProgress(tenant: string, portfolioId: string, round: number, rater: string): Promise<void>;
   /** The ratings kept at the end of earlier rounds. */
   listRoundRatings(tenant: string, portfolioId: string): Promise<RoundRating[]>;
 

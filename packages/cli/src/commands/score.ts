@@ -46,7 +46,8 @@ export const scoreCommand = defineCommand({
     "`cost`, `kpis` and `depends_on` (lists separated by `;` or `|`), `rater`, and one column per criterion,",
     "matched by id or label ignoring case, spaces and punctuation. Other columns pass through to csv/json.",
     "The delimiter (`,` `;` or tab) is detected; with `;` a decimal comma is accepted. `-` reads stdin.",
-    "An .xlsx workbook (by its extension) is read from its first sheet, or the one --sheet names.",
+    "An .xlsx workbook (by its extension, or on stdin by its zip signature) is read from its first sheet,",
+    "or the one --sheet names.",
   ].join("\n"),
   options: {
     model: MODEL_OPTION,

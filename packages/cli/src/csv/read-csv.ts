@@ -1,4 +1,3 @@
-import { once } from "node:events";
 import type { Readable } from "node:stream";
 import type { MissingPolicy, Model } from "@cxprism/core";
 import {
@@ -12,7 +11,7 @@ import {
   type TableRows,
   type TableStart,
 } from "@cxprism/core/table";
-import { CsvError, parse } from "csv-parse";
+import { createCsvRecordParser, QUOTE_NOT_CLOSED } from "./csv-records.js";
 import type { FileProblem } from "./locate.js";
 
 /** Where a CSV comes from. */
@@ -46,18 +45,6 @@ export type CsvReadOutcome<Read> =
 
 /** How much of the file to look at before picking the delimiter. */
 const SAMPLE_BYTES = 64 * 1024;
-
-/**
- * The options of csv-parse for every table cxprism reads: spreadsheets and hand edits leave rows short or
- * long (reported per row by the core's reader) and quotes inside unquoted fields (`Chatbot "Aino"`): both
- * are read rather than rejected. Blank lines are kept, so that row numbers stay those a spreadsheet shows.
- */
-export const CSV_PARSE_OPTIONS = {
-  bom: true,
-  relax_column_count: true,
-  relax_quotes: true,
-  skip_empty_lines: false,
-} as const;
 
 /**
  * Reads a CSV of initiatives as a stream (the file is never held whole as text): detects the delimiter from
@@ -131,12 +118,10 @@ async function readCsv<Read>(
       },
     ]);
   const delimiter = detectDelimiter(text.startsWith("\uFEFF") ? text.slice(1) : text);
-  const parser = parse({ ...CSV_PARSE_OPTIONS, delimiter });
   let row = 0;
   let start: TableStart | undefined;
   let reader: TableRowReader<Read> | undefined;
-  let bytes = 0;
-  parser.on("data", (record: string[]) => {
+  const parser = createCsvRecordParser(delimiter, (record) => {
     row++;
     if (reader !== undefined) reader.add(record, row);
     else if (!isBlankRow(record)) {
@@ -152,49 +137,32 @@ async function readCsv<Read>(
       reader = createReader(start);
     }
   });
-  const finished = new Promise<void>((resolve, reject) => {
-    parser.on("end", resolve);
-    parser.on("error", reject);
-  });
-  finished.catch(() => {}); // awaited below; this only keeps an early rejection from being "unhandled"
-  try {
-    const write = async (chunk: Buffer) => {
-      bytes += chunk.length;
-      if (!parser.write(chunk)) await once(parser, "drain");
-      options.onProgress?.(bytes, Math.max(0, row - 1));
-    };
-    for (const chunk of head) await write(chunk);
-    while (!ended) {
-      const next = await chunks.next();
-      if (next.done) break;
-      await write(next.value);
-    }
-    parser.end();
-    await finished;
-  } catch (error) {
-    if (!(error instanceof CsvError)) throw error;
-    return fail([{ file, row: row + 1, message: describeCsvError(error) }]);
+  // The decoder drops a UTF-8 BOM and keeps a character cut between two chunks whole.
+  const decoder = new TextDecoder("utf-8");
+  let bytes = 0;
+  const write = (chunk: Buffer) => {
+    bytes += chunk.length;
+    parser.push(decoder.decode(chunk, { stream: true }));
+    options.onProgress?.(bytes, Math.max(0, row - 1));
+  };
+  for (const chunk of head) write(chunk);
+  while (!ended) {
+    const next = await chunks.next();
+    if (next.done) break;
+    write(next.value);
+  }
+  parser.push(decoder.decode());
+  const problem = parser.end();
+  if (problem !== undefined) {
+    return fail([
+      {
+        file,
+        row: problem.record,
+        message: QUOTE_NOT_CLOSED,
+      },
+    ]);
   }
   if (start === undefined || reader === undefined)
     return fail([{ file, message: "expected a header row and initiative rows, received an empty file" }]);
   return { success: true, start, read: reader.finish(), delimiter };
-}
-
-/**
- * Says what is wrong with CSV syntax csv-parse refused, in the words of the project's messages.
- *
- * @param error - csv-parse's error
- * @returns the message
- */
-export function describeCsvError(error: CsvError): string {
-  switch (error.code) {
-    case "CSV_QUOTE_NOT_CLOSED":
-      return "expected a closing quote for the quoted field that starts in this row, received the end of the file";
-    case "INVALID_OPENING_QUOTE":
-      return 'expected a quote only at the start of a field (or doubled as "" inside a quoted field), received one inside an unquoted field';
-    case "CSV_INVALID_CLOSING_QUOTE":
-      return "expected a delimiter or the end of the line after a closing quote, received another character";
-    default:
-      return `expected well-formed CSV, received data the CSV parser rejects (${error.message})`;
-  }
 }

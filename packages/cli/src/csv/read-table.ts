@@ -1,7 +1,8 @@
 import { readFile } from "node:fs/promises";
+import { Readable } from "node:stream";
 import { detectDelimiter, type TableDelimiter } from "@cxprism/core/table";
-import { CsvError, parse } from "csv-parse/sync";
 import { CliError } from "../errors.js";
+import { createCsvRecordParser, QUOTE_NOT_CLOSED } from "./csv-records.js";
 import { isXlsxPath } from "./read-xlsx.js";
 
 /**
@@ -82,21 +83,13 @@ export async function readCsvTable(
     throw new CliError("invalid-input", problem.message, [problem]);
   }
   const delimiter = detectDelimiter(body);
-  let rows: string[][];
-  try {
-    rows = parse(body, {
-      delimiter,
-      relax_column_count: true,
-      relax_quotes: true,
-      skip_empty_lines: false,
-    }) as string[][];
-  } catch (error) {
-    if (!(error instanceof CsvError)) throw error;
-    const problem = {
-      file,
-      message: `expected well-formed CSV, received data the CSV parser rejects (${error.message})`,
-    };
-    throw new CliError("invalid-input", problem.message, [problem]);
+  let rows: string[][] = [];
+  const parser = createCsvRecordParser(delimiter, (cells) => rows.push(cells));
+  parser.push(body);
+  const problem = parser.end();
+  if (problem !== undefined) {
+    const placed = { file, row: problem.record, message: QUOTE_NOT_CLOSED };
+    throw new CliError("invalid-input", placed.message, [placed]);
   }
   if (delimiter === ";")
     rows = rows.map((row) => row.map((cell) => (DECIMAL_COMMA.test(cell) ? cell.replace(",", ".") : cell)));
@@ -109,6 +102,52 @@ export async function readCsvTable(
  */
 export async function isWorkbook(bytes: Uint8Array): Promise<boolean> {
   return bytes[0] === 0x50 && (await import("@cxprism/core/xlsx")).looksLikeXlsx(bytes);
+}
+
+/** What stdin holds, as {@link peekStdin} tells: a workbook's bytes, or a CSV still to be streamed. */
+export type StdinInput =
+  | { readonly kind: "workbook"; readonly bytes: Buffer }
+  | { readonly kind: "csv"; readonly stream: Readable };
+
+/**
+ * Tells a workbook on stdin from a CSV by its first bytes (the zip signature), without reading a CSV whole: a
+ * workbook is read whole (a zip archive is read whole anyway); a CSV comes back as a stream that replays the
+ * bytes peeked and then the rest, so a large one still streams.
+ *
+ * @param stdin - the process's stdin
+ * @returns the workbook's bytes, or the CSV's stream
+ */
+export async function peekStdin(stdin: NodeJS.ReadableStream): Promise<StdinInput> {
+  const chunks = stdin[Symbol.asyncIterator]() as AsyncIterator<Buffer | string>;
+  const next = async (): Promise<Buffer | undefined> => {
+    const chunk = await chunks.next();
+    if (chunk.done === true) return undefined;
+    return typeof chunk.value === "string" ? Buffer.from(chunk.value) : chunk.value;
+  };
+  const head: Buffer[] = [];
+  let ended = false;
+  // The signature is four bytes; a pipe may deliver fewer in its first chunk.
+  while (head.reduce((size, chunk) => size + chunk.length, 0) < 4) {
+    const chunk = await next();
+    if (chunk === undefined) {
+      ended = true;
+      break;
+    }
+    head.push(chunk);
+  }
+  const first = Buffer.concat(head);
+  if (await isWorkbook(first)) {
+    const all: Buffer[] = [first];
+    for (let chunk = ended ? undefined : await next(); chunk !== undefined; chunk = await next())
+      all.push(chunk);
+    return { kind: "workbook", bytes: Buffer.concat(all) };
+  }
+  async function* replay(): AsyncGenerator<Buffer> {
+    if (first.length > 0) yield first;
+    if (ended) return;
+    for (let chunk = await next(); chunk !== undefined; chunk = await next()) yield chunk;
+  }
+  return { kind: "csv", stream: Readable.from(replay(), { objectMode: false }) };
 }
 
 /** One sheet of a workbook as dense rows (row k is spreadsheet row k + 1; empty rows as no cells). */

@@ -1,4 +1,3 @@
-import { readFile } from "node:fs/promises";
 import type { MissingPolicy, Model } from "@cxprism/core";
 import {
   quoteSheetName,
@@ -33,18 +32,20 @@ export interface ReadXlsxOptions {
  * are read whole (a zip archive cannot be streamed row by row) by `@cxprism/core/xlsx`, which bounds the work
  * and refuses merged cells by name; everything from rows of cells onwards is the core's, as for a CSV.
  *
- * @param file - the path as given (shown in messages)
+ * @param file - the path as given, or `stdin` (shown in messages)
+ * @param bytes - the workbook's bytes
  * @param options - the model, the missing-rating policy and the sheet
  * @param createReader - makes the row reader once the header is read (objects or columns)
  * @returns the table read, or the problems that stopped reading the workbook
  */
 export async function readInitiativesXlsx<Read>(
   file: string,
+  bytes: Uint8Array,
   options: ReadXlsxOptions,
   createReader: (start: TableStart) => TableRowReader<Read>,
 ): Promise<XlsxReadOutcome<Read>> {
   const { readXlsxRows } = await import("@cxprism/core/xlsx");
-  const table = readXlsxRows(await readFile(file), { sheet: options.sheet });
+  const table = readXlsxRows(bytes, { sheet: options.sheet });
   if (!table.success)
     return {
       success: false,

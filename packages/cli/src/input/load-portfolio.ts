@@ -1,6 +1,5 @@
 import { createReadStream } from "node:fs";
-import { stat } from "node:fs/promises";
-import type { Readable } from "node:stream";
+import { readFile, stat } from "node:fs/promises";
 import {
   defaultModel,
   type MissingPolicy,
@@ -26,6 +25,7 @@ import {
   readInitiativesCsv,
   readPortfolioCsv,
 } from "../csv/read-csv.js";
+import { peekStdin } from "../csv/read-table.js";
 import { isXlsxPath, readInitiativesXlsx } from "../csv/read-xlsx.js";
 import { CliError } from "../errors.js";
 import { loadModel } from "./load-model.js";
@@ -235,7 +235,7 @@ function throwProblems<P>(
 
 /**
  * Loads the model, checks the path and prepares its reading: a CSV as a stream (with a progress line for large
- * files on a TTY), an .xlsx workbook (by its extension) whole.
+ * files on a TTY), an .xlsx workbook (by its extension, or on stdin by its first bytes) whole.
  */
 async function openCsv(path: string, options: LoadOptions, io: CommandIo) {
   const model = await resolveModel(options);
@@ -257,7 +257,9 @@ async function openCsv(path: string, options: LoadOptions, io: CommandIo) {
       );
     }
   }
-  const xlsx = path !== "-" && isXlsxPath(path);
+  // On stdin, a workbook is told from a CSV by its first bytes.
+  const piped = path === "-" ? await peekStdin(io.stdin) : undefined;
+  const xlsx = piped === undefined ? isXlsxPath(path) : piped.kind === "workbook";
   if (!xlsx && options.sheet !== undefined)
     throw new CliError(
       "usage",
@@ -277,8 +279,10 @@ async function openCsv(path: string, options: LoadOptions, io: CommandIo) {
     readonly sheet: string | undefined;
   }> {
     if (xlsx) {
+      const bytes = piped?.kind === "workbook" ? piped.bytes : await readFile(path);
       const outcome = await readInitiativesXlsx(
-        path,
+        file,
+        bytes,
         { model, missing: options.missing, formula, sheet: options.sheet },
         createReader,
       );
@@ -287,7 +291,7 @@ async function openCsv(path: string, options: LoadOptions, io: CommandIo) {
       return { ...outcome, delimiter: undefined };
     }
     const stream =
-      path === "-" ? (io.stdin as Readable) : createReadStream(path, { highWaterMark: 1024 * 1024 });
+      piped?.kind === "csv" ? piped.stream : createReadStream(path, { highWaterMark: 1024 * 1024 });
     const progress =
       size !== undefined && size >= PROGRESS_THRESHOLD && io.stderr.isTTY === true
         ? createProgress(io.stderr, file, size)

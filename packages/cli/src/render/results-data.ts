@@ -1,5 +1,11 @@
-import { type Model, type Portfolio, RESULT_QUADRANTS, type Result } from "@cxprism/core";
-import { normaliseHeader, renderCsvRecord, resultOf, type ScoreColumns } from "@cxprism/core/table";
+import { type Model, type Portfolio, RESULT_QUADRANTS, type Result, type ScoreWarning } from "@cxprism/core";
+import {
+  normaliseHeader,
+  renderCsvCell,
+  renderCsvRecord,
+  resultOf,
+  type ScoreColumns,
+} from "@cxprism/core/table";
 
 /** The extra columns of a file, and a lookup of each result's values for them. */
 export interface ExtraColumns {
@@ -107,42 +113,81 @@ export function* renderScoredCsv(
   const { model, ratings, warnings } = rows.portfolio;
   const m = model.criteria.length;
   const rated = model.criteria.flatMap((criterion, c) => (criterion.formula === undefined ? [c] : []));
-  const rating = (i: number, c: number): string => {
+  // A rating cell after its delimiter, for each rated criterion: small whole numbers rendered once.
+  const small = Array.from(
+    { length: 101 },
+    (_, v) => delimiter + renderCsvCell(number(String(v)), delimiter),
+  );
+  const ratingCells = rated.map((c) => {
     const criterion = model.criteria[c]!;
-    if (warnings[i]!.some((w) => w.code === "missing-rating" && w.criterion === criterion.id)) return "";
-    const raw = ratings[i * m + c]!;
-    if (Number.isNaN(raw)) return "";
-    if ("labels" in criterion.scale && Number.isInteger(raw)) return criterion.scale.labels[raw] ?? "";
-    return number(String(raw));
+    const labels =
+      "labels" in criterion.scale
+        ? criterion.scale.labels.map((label) => delimiter + renderCsvCell(label, delimiter))
+        : undefined;
+    return (i: number, warned: readonly ScoreWarning[]): string => {
+      if (
+        warned.length > 0 &&
+        warned.some((w) => w.code === "missing-rating" && w.criterion === criterion.id)
+      )
+        return delimiter;
+      const raw = ratings[i * m + c]!;
+      if (Number.isNaN(raw)) return delimiter;
+      if (labels !== undefined && Number.isInteger(raw)) return labels[raw] ?? delimiter;
+      if (Number.isInteger(raw) && raw >= 0 && raw <= 100) return small[raw]!;
+      return delimiter + renderCsvCell(number(String(raw)), delimiter);
+    };
+  });
+  // A score cell after its delimiter: fixed2 depends on the hundredths only (but near a half), so each of the
+  // 10,001 is rendered once.
+  const scoreCells: (string | undefined)[] = [];
+  const scoreCell = (score: number): string => {
+    const hundredths = score * 100;
+    const rounded = Math.round(hundredths);
+    if (!(score >= 0 && score <= 100) || Math.abs(hundredths - rounded) > 0.499999)
+      return delimiter + number(fixed2(score));
+    let cell = scoreCells[rounded];
+    if (cell === undefined) {
+      cell = delimiter + number(fixed2(score));
+      scoreCells[rounded] = cell;
+    }
+    return cell;
+  };
+  // Categories repeat: each is rendered once.
+  const categories = new Map<string, string>();
+  const category = (text: string): string => {
+    let cell = categories.get(text);
+    if (cell === undefined) {
+      cell = renderCsvCell(text, delimiter);
+      categories.set(text, cell);
+    }
+    return cell;
   };
   const fixed = ["rank", "id", "name", "category", "value", "feasibility", "priority", "quadrant", "cost"];
   // An exported file read back has the old scores as extra columns: the fresh ones replace them.
   const extras = extraNames.filter((name) => !fixed.includes(normaliseHeader(name)));
   const header = [...fixed, ...rated.map((c) => model.criteria[c]!.id), ...extras];
-  let text = `${dialect === "excel-eu" ? "\uFEFF" : ""}${renderCsvRecord(header, delimiter)}\n`;
+  yield `${dialect === "excel-eu" ? "\uFEFF" : ""}${renderCsvRecord(header, delimiter)}\n`;
+  // Each line is built as one string and a batch joined once (a flat string to encode, not a deep
+  // concatenation); rank, scores and quadrant are numbers and ids that need neither protection nor quotes.
+  let lines: string[] = [];
   for (let k = 0; k < order.length; k++) {
     const i = order[k]!;
     const cost = rows.cost(i);
-    const cells = [
-      String(columns.rank[i]),
-      rows.id(i),
-      rows.name(i),
-      rows.category(i),
-      number(fixed2(columns.value[i]!)),
-      number(fixed2(columns.feasibility[i]!)),
-      number(fixed2(columns.priority[i]!)),
-      RESULT_QUADRANTS[columns.quadrant[i]!]!,
-      cost === undefined ? "" : number(String(cost)),
-    ];
-    for (const c of rated) cells.push(rating(i, c));
-    for (const name of extras) cells.push(rows.extra(i, name) ?? "");
-    text += `${renderCsvRecord(cells, delimiter)}\n`;
-    if ((k + 1) % BATCH === 0) {
-      yield text;
-      text = "";
+    let line = `${columns.rank[i]}${delimiter}${renderCsvCell(rows.id(i), delimiter)}${delimiter}${renderCsvCell(rows.name(i), delimiter)}${delimiter}${category(rows.category(i))}${scoreCell(columns.value[i]!)}${scoreCell(columns.feasibility[i]!)}${scoreCell(columns.priority[i]!)}${delimiter}${RESULT_QUADRANTS[columns.quadrant[i]!]!}${delimiter}${cost === undefined ? "" : renderCsvCell(number(String(cost)), delimiter)}`;
+    const warned = warnings[i]!;
+    for (const cell of ratingCells) line += cell(i, warned);
+    for (const name of extras) line += delimiter + renderCsvCell(rows.extra(i, name) ?? "", delimiter);
+    lines.push(line);
+    if (lines.length === BATCH) {
+      lines.push("");
+      yield lines.join("\n");
+      lines = [];
     }
   }
-  if (text !== "") yield text;
+  if (lines.length > 0) {
+    lines.push("");
+    yield lines.join("\n");
+  }
 }
 
 /**

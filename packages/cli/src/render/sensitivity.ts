@@ -72,18 +72,23 @@ export function renderProbabilityTable(
     "priority",
     "90% interval",
   ];
-  const rows = result.initiatives.map((initiative) => [
-    String(initiative.baseRank),
-    oneLine(initiative.name),
-    formatProbability(initiative.topK),
-    formatProbability(initiative.rankProbabilities[0] ?? 0),
-    // An unrated initiative has no quadrant to keep: its label alone, not "100%".
-    initiative.baseQuadrant === "unrated"
-      ? oneLine(model.quadrantLabels.unrated)
-      : `${oneLine(model.quadrantLabels[initiative.baseQuadrant])} ${formatProbability(initiative.quadrants[initiative.baseQuadrant])}`,
-    initiative.priority.median.toFixed(1),
-    `${initiative.priority.low.toFixed(1)}..${initiative.priority.high.toFixed(1)}`,
-  ]);
+  const rows = result.initiatives.map((initiative) => {
+    // An unrated initiative has no quadrant to keep and no priority of its own (the simulation's numbers
+    // for it are the midpoints'): its label alone, and dashes.
+    const unrated = initiative.baseQuadrant === "unrated";
+    const { median, low, high } = initiative.priority;
+    return [
+      String(initiative.baseRank),
+      oneLine(initiative.name),
+      formatProbability(initiative.topK),
+      formatProbability(initiative.rankProbabilities[0] ?? 0),
+      unrated
+        ? oneLine(model.quadrantLabels.unrated)
+        : `${oneLine(model.quadrantLabels[initiative.baseQuadrant])} ${formatProbability(initiative.quadrants[initiative.baseQuadrant])}`,
+      unrated ? "-" : median.toFixed(1),
+      unrated ? "-" : `${low.toFixed(1)}..${high.toFixed(1)}`,
+    ];
+  });
   const concentration = Number.isFinite(result.concentration)
     ? `Dirichlet around the model's, concentration ${result.concentration}`
     : "the model's, unchanged";

@@ -1,7 +1,15 @@
 import { fc, test } from "@fast-check/vitest";
 import { describe, expect, it } from "vitest";
 import { defaultModel } from "../model/cx-ai-prism.js";
-import { detectDelimiter, parseTableNumber, protectCell, renderCsvRecord, unprotectCell } from "./cells.js";
+import {
+  detectDelimiter,
+  parseTableNumber,
+  protectCell,
+  renderCsvCell,
+  renderCsvRecord,
+  type TableDelimiter,
+  unprotectCell,
+} from "./cells.js";
 import { readInitiativeTable } from "./read-table.js";
 
 describe("parseTableNumber", () => {
@@ -65,6 +73,42 @@ const NAMES = [
   "'=quoted formula",
   "+358 helpdesk",
 ];
+
+describe("renderCsvCell", () => {
+  const character = fc.constantFrom(
+    "a",
+    "1",
+    "-",
+    "+",
+    "=",
+    "@",
+    "'",
+    "\t",
+    "\r",
+    "\n",
+    '"',
+    ",",
+    ";",
+    " ",
+    "é",
+  );
+  test.prop(
+    [
+      fc.array(character, { maxLength: 8 }).map((parts) => parts.join("")),
+      fc.constantFrom<TableDelimiter>(",", ";", "\t"),
+    ],
+    {
+      numRuns: 1000,
+    },
+  )(
+    "protects a cell that would start a formula and quotes one with the delimiter, a quote or a line break",
+    (text, delimiter) => {
+      const cell = protectCell(text);
+      const quoted = cell.includes(delimiter) || /["\r\n]/.test(cell);
+      expect(renderCsvCell(text, delimiter)).toBe(quoted ? `"${cell.replaceAll('"', '""')}"` : cell);
+    },
+  );
+});
 
 describe("renderCsvRecord read back by the table reader", () => {
   test.prop(

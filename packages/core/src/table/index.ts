@@ -3,6 +3,7 @@ export {
   isBlankRow,
   parseTableNumber,
   protectCell,
+  renderCsvCell,
   renderCsvRecord,
   splitTableList,
   type TableDelimiter,

@@ -11,7 +11,8 @@ interface Answers {
   readonly comments: Record<string, string>;
 }
 
-type SaveState = "saved" | "saving" | "retrying";
+/** `idle` until the first save of this visit: nothing is claimed saved before anything was sent. */
+type SaveState = "idle" | "saved" | "saving" | "retrying";
 
 const draftKey = (workshopId: string, rater: string) => `cxprism.draft.${workshopId}.${rater}`;
 
@@ -43,7 +44,7 @@ export function RaterView(props: {
   const [problem, setProblem] = useState<ApiProblem>();
   const [answers, setAnswers] = useState<Answers>({ ratings: {}, comments: {} });
   const [index, setIndex] = useState(0);
-  const [save, setSave] = useState<SaveState>("saved");
+  const [save, setSave] = useState<SaveState>("idle");
   const [progress, setProgress] = useState<Pick<Progress, "phase" | "round" | "reopened">>(props.initial);
   const dirty = useRef(new Set<string>());
   const latest = useRef(answers);
@@ -279,7 +280,13 @@ export function RaterView(props: {
       )}
       <nav class="row pager" aria-label={m.rater.of(index + 1, initiatives.length)}>
         <p class={`save ${save}`} role="status" aria-live="polite">
-          {save === "saved" ? `✓ ${m.rater.saved}` : save === "saving" ? m.rater.saving : m.rater.retrying}
+          {save === "idle"
+            ? ""
+            : save === "saved"
+              ? `✓ ${m.rater.saved}`
+              : save === "saving"
+                ? m.rater.saving
+                : m.rater.retrying}
         </p>
         <button type="button" class="secondary" disabled={index === 0} onClick={() => setIndex(index - 1)}>
           {m.rater.previous}
