@@ -3,9 +3,9 @@ import {
   AhpOptionsSchema,
   type PairwiseMatrix,
   PairwiseMatrixSchema,
-  pairwiseCriterionIds,
   RankWeightsRequestSchema,
   rankCriterionWeights,
+  safeCheckPairwiseMatrix,
   safeParsePairwiseTable,
 } from "@cxprism/core/weights";
 import * as v from "valibot";
@@ -67,18 +67,20 @@ export const RankCriteriaRequestSchema = v.strictObject({
 });
 
 /**
- * A matrix whose ids name the model's criteria (by id or label) with its ids as criterion ids; unchanged when
- * none names a criterion (it compares something else). Problems point at `[...path, "ids", k]`.
+ * Checks a matrix sent as JSON in one pass: its ids as the model's criteria (by id or label; kept as written
+ * when none names a criterion, as a matrix of something else) and its judgments. Adds the problems, each at
+ * its JSON path under `path`, to `problems`; returns the matrix with criterion ids.
  */
-function withCriterionIds(
+function checkMatrix(
   matrix: PairwiseMatrix,
   model: Model,
-  locate: (index: number, message: string) => ProblemItem,
+  path: readonly (string | number)[],
+  problems: ProblemItem[],
 ): PairwiseMatrix {
-  const criteria = pairwiseCriterionIds(model, matrix.ids);
-  if (!criteria.success)
-    throw validationFailed(criteria.problems.map(({ index, message }) => locate(index, message)));
-  return { ...matrix, ids: criteria.ids };
+  const checked = safeCheckPairwiseMatrix(matrix, { model, path });
+  if (checked.success) return checked.matrix;
+  for (const problem of checked.problems) problems.push(pointerItem(problem));
+  return matrix;
 }
 
 /** The query string of `POST /v1/weights/ahp` with a CSV body. */
@@ -111,12 +113,13 @@ function readCsvMatrix(
       detail: problem.message,
     };
   };
-  const table = safeParsePairwiseTable(rows.map((record) => record.cells.map((cell) => cell.trim())));
-  if (!table.success) throw validationFailed(table.problems.map(locate));
-  const matrix = withCriterionIds(table.matrix, model, (index, message) =>
-    locate({ path: [0, index + 1], message }),
+  // Headers are read as the model's criteria in the same pass as the judgments: every problem at once.
+  const table = safeParsePairwiseTable(
+    rows.map((record) => record.cells.map((cell) => cell.trim())),
+    { model },
   );
-  return { matrix, locate };
+  if (!table.success) throw validationFailed(table.problems.map(locate));
+  return { matrix: table.matrix, locate };
 }
 
 /** A multipart pairwise request: the `csv` part's text and the `model` part's model (default `cx-ai-prism`). */
@@ -171,26 +174,25 @@ export async function handleAhp(request: Request, limits: Limits, runCpu: CpuRun
   const parsed = v.safeParse(isGroup ? AhpRequestSchema.options[1] : AhpRequestSchema.options[0], body);
   if (!parsed.success) throw validationFailed(parsed.issues.map(issueToItem));
   const model = parsed.output.model ?? defaultModel;
+  // Criteria named by label are mapped to ids here, with every matrix's problems at once (each at its
+  // place); the analysis runs as a job.
+  const problems: ProblemItem[] = [];
+  const input: AhpInput =
+    "matrix" in parsed.output
+      ? {
+          matrix: checkMatrix(parsed.output.matrix, model, ["matrix"], problems),
+          options: { ...parsed.output.options, path: ["matrix"] },
+        }
+      : {
+          raters: parsed.output.raters.map(({ weight, matrix, ...rest }, r) => ({
+            ...rest,
+            ...(weight === undefined ? {} : { weight }),
+            matrix: checkMatrix(matrix, model, ["raters", r, "matrix"], problems),
+          })),
+          options: parsed.output.options ?? {},
+        };
+  if (problems.length > 0) throw validationFailed(problems);
   try {
-    // Criteria named by label are mapped to ids here (a problem names its place); the analysis runs as a job.
-    const input: AhpInput =
-      "matrix" in parsed.output
-        ? {
-            matrix: withCriterionIds(parsed.output.matrix, model, (index, message) =>
-              pointerItem({ path: ["matrix", "ids", index], message }),
-            ),
-            options: { ...parsed.output.options, path: ["matrix"] },
-          }
-        : {
-            raters: parsed.output.raters.map(({ weight, matrix, ...rest }, r) => ({
-              ...rest,
-              ...(weight === undefined ? {} : { weight }),
-              matrix: withCriterionIds(matrix, model, (index, message) =>
-                pointerItem({ path: ["raters", r, "matrix", "ids", index], message }),
-              ),
-            })),
-            options: parsed.output.options ?? {},
-          };
     return await runCpu({ kind: "ahp", input });
   } catch (error) {
     return rethrowCoreError(error, pointerItem);
