@@ -200,8 +200,6 @@ export function registerRatingRoutes(register: RegisterRoute, runtime: Portfolio
       const stored = new Map(ids.map((id, index) => [id, ratingsOf(index)]));
       const isEmpty = (id: string) =>
         Object.values(stored.get(id)!).every((value) => value === null || value === "");
-      const cleared = ids.filter(isEmpty);
-      if (cleared.length > 0) await store.deleteRatings(principal.tenant, portfolioId, rater, cleared);
       const rated = ids.filter((id) => !isEmpty(id));
       const records: RatingRecord[] = rated.map((initiativeId) => ({
         initiativeId,
@@ -211,18 +209,13 @@ export function registerRatingRoutes(register: RegisterRoute, runtime: Portfolio
         ...(comments[initiativeId] ? { comment: comments[initiativeId] } : {}),
         updatedAt: now,
       }));
-      // Progress is noted alongside the write; if either fails the client's retry (an idempotent PUT) redoes both.
-      const [outcomes] = await Promise.all([
-        store.putRatings(principal.tenant, portfolioId, records),
+      const cleared = ids.filter(isEmpty).map((initiativeId) => ({ initiativeId, rater }));
+      // One unit in the store: every change shows, or none. Progress is noted alongside the write; if either
+      // fails the client's retry (an idempotent PUT) redoes both.
+      await Promise.all([
+        store.putRatings(principal.tenant, portfolioId, records, cleared),
         runtime.deps.workshop.recordProgress(principal.tenant, portfolioId, workshop.round, rater, ids),
       ]);
-      const failed = rated.filter((_, index) => !outcomes[index]!.ok);
-      if (failed.length > 0)
-        throw new ApiError(
-          "service-unavailable",
-          `The store took ${rated.length - failed.length} of ${rated.length} ratings; PUT again to store the rest (${failed.slice(0, 10).join(", ")}).`,
-          { headers: { "Retry-After": String(runtime.retryAfterSeconds) } },
-        );
       return c.json({ rater, weight: parsed.output.weight, initiatives: rated.length, updatedAt: now });
     },
     DELETE: async (c) => {
