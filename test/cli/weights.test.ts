@@ -95,6 +95,22 @@ describe("cxprism weights ahp", () => {
     ]);
   });
 
+  it("places the same problems at their cells in a workbook", () => {
+    const run = runCli(["weights", "ahp", fixture("pairwise-all-problems.xlsx")]);
+    expect(run.code).toBe(1);
+    expect(
+      run.stderr
+        .trimEnd()
+        .split("\n")
+        .map((line) => line.split(": expected")[0]),
+    ).toEqual([
+      "test/cli/fixtures/pairwise-all-problems.xlsx:'pairwise-all-problems'!C1:Cost to serve",
+      "test/cli/fixtures/pairwise-all-problems.xlsx:'pairwise-all-problems'!C2:Cost to serve",
+      "test/cli/fixtures/pairwise-all-problems.xlsx:'pairwise-all-problems'!D2:strategic_fit",
+      "3 problems",
+    ]);
+  });
+
   it("reproduces Saaty's (1990) house example: lambda-max 9.669, CI 0.238, CR 0.169, revise", () => {
     // Saaty, T.L. (1990) "How to make a decision: the analytic hierarchy process", EJOR 48, 9-26.
     const json = ahp("pairwise-house.csv");
