@@ -31,26 +31,26 @@ function layoutAxis(model: Model, axis: "value" | "feasibility"): AxisLayout {
 /** The quadrant code of `unrated`: its index in {@link RESULT_QUADRANTS}, after the four quadrants. */
 const UNRATED_CODE = RESULT_QUADRANTS.indexOf("unrated");
 
-/** One weighted-sum axis' criteria laid out once as contiguous arrays, each weight scaled to 0-100 points. */
-interface WeightedSumLayout {
-  readonly column: Int32Array;
-  readonly origin: Float64Array;
-  readonly factor: Float64Array;
+/**
+ * The weighted sum's weight of each criterion in points: 100 x its weight normalised on its axis (as each
+ * axis' `weights`), with which axis it is on.
+ */
+interface WeightedSumPoints {
   readonly scaled: Float64Array;
+  readonly onValue: Uint8Array;
 }
 
-function layoutWeightedSum(
-  indices: readonly number[],
-  origin: Float64Array,
-  factor: Float64Array,
-  weights: Float64Array,
-): WeightedSumLayout {
-  return {
-    column: Int32Array.from(indices),
-    origin: Float64Array.from(indices, (c) => origin[c]!),
-    factor: Float64Array.from(indices, (c) => factor[c]!),
-    scaled: weights.map((weight) => 100 * weight),
-  };
+function weightedSumPoints(m: number, axes: readonly [AxisLayout, AxisLayout]): WeightedSumPoints {
+  const scaled = new Float64Array(m);
+  const onValue = new Uint8Array(m);
+  for (let a = 0; a < 2; a++) {
+    const { indices, weights } = axes[a]!;
+    for (let j = 0; j < indices.length; j++) {
+      scaled[indices[j]!] = 100 * weights[j]!;
+      onValue[indices[j]!] = a === 0 ? 1 : 0;
+    }
+  }
+  return { scaled, onValue };
 }
 
 /**
@@ -60,23 +60,14 @@ function layoutWeightedSum(
  */
 function weightedSumAxes(
   ratings: Float64Array,
-  m: number,
-  layouts: readonly [WeightedSumLayout, WeightedSumLayout],
+  origin: Float64Array,
+  factor: Float64Array,
+  points: WeightedSumPoints,
   value: Float64Array,
   feasibility: Float64Array,
 ): void {
-  const onValue = new Uint8Array(m);
-  const origin = new Float64Array(m);
-  const factor = new Float64Array(m);
-  const scaled = new Float64Array(m);
-  layouts.forEach((layout, a) => {
-    layout.column.forEach((c, j) => {
-      onValue[c] = a === 0 ? 1 : 0;
-      origin[c] = layout.origin[j]!;
-      factor[c] = layout.factor[j]!;
-      scaled[c] = layout.scaled[j]!;
-    });
-  });
+  const { scaled, onValue } = points;
+  const m = origin.length;
   const n = value.length;
   for (let i = 0, row = 0; i < n; i++, row += m) {
     let v = 0;
@@ -93,20 +84,23 @@ function weightedSumAxes(
   }
 }
 
-/** The contributions whose sums {@link weightedSumAxis} made the scores: row-major, `n` rows of `k`. */
+/** The contributions whose sums {@link weightedSumAxes} made one axis' scores: row-major, `n` rows. */
 function weightedSumContributions(
   ratings: Float64Array,
-  m: number,
-  layout: WeightedSumLayout,
+  origin: Float64Array,
+  factor: Float64Array,
+  points: WeightedSumPoints,
+  indices: readonly number[],
   n: number,
 ): Float64Array {
-  const { column, origin, factor, scaled } = layout;
-  const k = column.length;
+  const m = origin.length;
+  const k = indices.length;
   const contributions = new Float64Array(n * k);
   for (let i = 0, row = 0, offset = 0; i < n; i++, row += m, offset += k) {
     for (let j = 0; j < k; j++) {
-      const normalised = (ratings[row + column[j]!]! - origin[j]!) * factor[j]!;
-      contributions[offset + j] = scaled[j]! * (Number.isNaN(normalised) ? 0 : normalised);
+      const c = indices[j]!;
+      const normalised = (ratings[row + c]! - origin[c]!) * factor[c]!;
+      contributions[offset + j] = points.scaled[c]! * (Number.isNaN(normalised) ? 0 : normalised);
     }
   }
   return contributions;
@@ -168,14 +162,12 @@ export function scoreColumns(
   // read them: writing them cost as much as the scores); the other aggregations make them on the way.
   const contributionsOf: (() => Float64Array)[] = [];
   if (model.aggregation === "weighted-sum") {
-    const layouts = [0, 1].map((a) =>
-      layoutWeightedSum(axes[a]!.indices, origin, factor, axes[a]!.weights),
-    ) as [WeightedSumLayout, WeightedSumLayout];
-    weightedSumAxes(ratings, m, layouts, scores[0], scores[1]);
+    const points = weightedSumPoints(m, axes);
+    weightedSumAxes(ratings, origin, factor, points, scores[0], scores[1]);
     for (const a of [0, 1]) {
       let made: Float64Array | undefined;
       contributionsOf[a] = () => {
-        made ??= weightedSumContributions(ratings, m, layouts[a]!, n);
+        made ??= weightedSumContributions(ratings, origin, factor, points, axes[a]!.indices, n);
         return made;
       };
     }
