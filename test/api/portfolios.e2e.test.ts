@@ -360,7 +360,9 @@ describe("portfolios over HTTP on the Node entry with embedded dynalite", () => 
 
     const refused = await call("owner", "POST", importPath, csv);
     expect(refused.status).toBe(422);
-    expect(await refused.json()).toMatchObject({ errors: [{ row: 3, column: 2, detail: expect.stringContaining("7") }] });
+    expect(await refused.json()).toMatchObject({
+      errors: [{ row: 3, column: 2, detail: expect.stringContaining("7") }],
+    });
     const empty = (await (await call("owner", "GET", `/v1/portfolios/${id}/initiatives`)).json()) as {
       items: unknown[];
     };
@@ -371,13 +373,19 @@ describe("portfolios over HTTP on the Node entry with embedded dynalite", () => 
     expect(await partial.json()).toMatchObject({
       created: 2,
       invalid: 1,
-      outcomes: [{ row: 2, status: "created" }, { row: 3, status: "invalid" }, { row: 4, status: "created" }],
+      outcomes: [
+        { row: 2, status: "created" },
+        { row: 3, status: "invalid" },
+        { row: 4, status: "created" },
+      ],
     });
     const progress = async () =>
       ((await (await call("owner", "GET", `/v1/portfolios/${id}/progress`)).json()) as { raters: object[] })
         .raters;
     expect(await progress()).toMatchObject([{ rater: "survey", rated: 2 }]);
-    const survey = (await (await call("owner", "GET", `/v1/portfolios/${id}/ratings/survey`)).json()) as object;
+    const survey = (await (
+      await call("owner", "GET", `/v1/portfolios/${id}/ratings/survey`)
+    ).json()) as object;
     expect(JSON.stringify(survey)).toContain("agent-assist");
 
     expect((await call("owner", "DELETE", `/v1/portfolios/${id}/ratings/survey`)).status).toBe(204);
