@@ -3,6 +3,8 @@ import { defineConfig } from "vitest/config";
 
 // Workspace packages resolve to their TypeScript sources, so tests never run against a stale build.
 const SOURCE = "@cxprism/source";
+/** The attack suite's crash tests (see the "crash" project). */
+const CRASH_TESTS = "test/attack/crash-consistency.test.ts";
 
 export default defineConfig({
   resolve: { conditions: [SOURCE, ...defaultClientConditions] },
@@ -34,8 +36,18 @@ export default defineConfig({
           // other project (a higher group), one file at a time, so no other test shares the machine with it.
           name: "attack",
           include: ["test/attack/**/*.test.ts"],
+          exclude: ["**/node_modules/**", CRASH_TESTS],
           fileParallelism: false,
           sequence: { groupOrder: 1 },
+        },
+      },
+      {
+        extends: true,
+        test: {
+          // Its kill -9 tests measure no latency and wait for what they check, so they run beside the other
+          // projects (the first group) rather than lengthen the attack suite's sole run.
+          name: "crash",
+          include: [CRASH_TESTS],
         },
       },
       "packages/api/vitest.workers.config.ts",

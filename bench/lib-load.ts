@@ -20,11 +20,17 @@ export interface BenchServer {
 /** Where `--cpu-prof` runs write their profiles (git-ignored). */
 export const PROFILE_DIR = new URL("./.out/profiles/", import.meta.url).pathname;
 
+/** Node options for the bench servers, from `BENCH_SERVER_NODE_ARGS`. */
+const serverNodeArgs = (process.env.BENCH_SERVER_NODE_ARGS ?? "").split(" ").filter(Boolean);
+
 /**
  * Starts `bench/<script>` under tsx and resolves with the URL it prints (`listening on <url>`).
  *
  * @param script - the server module, relative to bench/
  * @param profile - run the server with `--cpu-prof`, writing into {@link PROFILE_DIR}
+ *
+ * `BENCH_SERVER_NODE_ARGS` adds Node options to the server (`--trace-gc` to see its collections); what the
+ * server prints after its URL is then passed on to this process's stderr.
  */
 export async function startBenchServer(script: string, profile = false): Promise<BenchServer> {
   if (profile) mkdirSync(PROFILE_DIR, { recursive: true });
@@ -32,6 +38,7 @@ export async function startBenchServer(script: string, profile = false): Promise
     process.execPath,
     [
       ...(profile ? ["--cpu-prof", `--cpu-prof-dir=${PROFILE_DIR}`] : []),
+      ...serverNodeArgs,
       "--import",
       "tsx",
       "--conditions=@cxprism/source",
@@ -41,11 +48,16 @@ export async function startBenchServer(script: string, profile = false): Promise
   );
   const url = await new Promise<string>((resolve, reject) => {
     let output = "";
-    child.stdout.on("data", (data: Buffer) => {
+    const listen = (data: Buffer) => {
       output += data.toString();
       const match = /listening on (\S+)/.exec(output);
-      if (match) resolve(match[1]!);
-    });
+      if (!match) return;
+      child.stdout.off("data", listen);
+      if (serverNodeArgs.length > 0) child.stdout.pipe(process.stderr);
+      else child.stdout.resume();
+      resolve(match[1]!);
+    };
+    child.stdout.on("data", listen);
     child.once("exit", (code) => reject(new Error(`bench server exited with ${code}`)));
   });
   return {

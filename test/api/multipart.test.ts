@@ -5,6 +5,7 @@
 // the custom model's labels and one rating is a label of its T-shirt scale, so only that model reads them.
 import { readFileSync } from "node:fs";
 import { type RunningServer, startNodeServer } from "@cxprism/api/node";
+import { defaultModel } from "@cxprism/core";
 import { XLSX_MEDIA_TYPE } from "@cxprism/core/table";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
@@ -206,5 +207,51 @@ describe("POST /v1/weights/ahp with a pairwise CSV and a model part", () => {
     const none = await post("/v1/weights/ahp", data);
     expect(none.status).toBe(422);
     expect(((await none.json()) as ErrorsBody).errors?.[0]?.field).toBe("csv");
+  });
+});
+
+describe("POST /v1/weights/ahp with a pairwise workbook", () => {
+  const workbook = (name: string) => readFileSync(new URL(`../cli/fixtures/${name}`, import.meta.url));
+  const fromCsv = async () =>
+    (await (
+      await fetch(`${server.url}/v1/weights/ahp`, {
+        method: "POST",
+        headers: { "Content-Type": "text/csv" },
+        body: readFileSync(new URL("../cli/fixtures/pairwise-labels.csv", import.meta.url)),
+      })
+    ).json()) as { weights: Record<string, number> };
+
+  it("reads a workbook body, or a workbook part with a model part, as the CSV it was made from", async () => {
+    const expected = await fromCsv();
+    expect(Object.keys(expected.weights)[0]).toBe("cx_impact");
+    const body = await fetch(`${server.url}/v1/weights/ahp`, {
+      method: "POST",
+      headers: { "Content-Type": XLSX_MEDIA_TYPE },
+      body: workbook("pairwise-labels.xlsx"),
+    });
+    expect(body.status).toBe(200);
+    expect(((await body.json()) as typeof expected).weights).toEqual(expected.weights);
+    const data = new FormData();
+    data.append("xlsx", new File([workbook("pairwise-labels.xlsx")], "pairwise.xlsx"));
+    data.append("model", JSON.stringify(defaultModel));
+    const part = await post("/v1/weights/ahp?sheet=pairwise-labels", data);
+    expect(part.status).toBe(200);
+    expect(((await part.json()) as typeof expected).weights).toEqual(expected.weights);
+  });
+
+  it("places every problem at its cell, as weights ahp does", async () => {
+    const response = await fetch(`${server.url}/v1/weights/ahp`, {
+      method: "POST",
+      headers: { "Content-Type": XLSX_MEDIA_TYPE },
+      body: workbook("pairwise-all-problems.xlsx"),
+    });
+    expect(response.status).toBe(422);
+    expect(
+      ((await response.json()) as ErrorsBody).errors!.map(({ row, column, cell }) => [row, column, cell]),
+    ).toEqual([
+      [1, 3, "'pairwise-all-problems'!C1"],
+      [2, 3, "'pairwise-all-problems'!C2"],
+      [2, 4, "'pairwise-all-problems'!D2"],
+    ]);
   });
 });

@@ -342,6 +342,60 @@ describe("portfolios over HTTP on the Node entry with embedded dynalite", () => 
     expect(results.results.every((result) => result.raters === 50)).toBe(true);
   });
 
+  it("imports a pre-rated CSV all or nothing, partly with ?partial, under the rater ?rater names; DELETE removes that rater", async () => {
+    const { id } = (await (await call("owner", "POST", "/v1/portfolios", { name: "Survey" })).json()) as {
+      id: string;
+    };
+    const criteria = defaultModel.criteria.map((criterion) => criterion.id);
+    const row = (name: string, value: (criterion: string) => number) =>
+      [name, ...criteria.map((criterion) => String(value(criterion)))].join(",");
+    const csv = [
+      ["name", ...criteria].join(","),
+      row("Agent assist", () => 4),
+      row("Routing", (criterion) => (criterion === "cx_impact" ? 7 : 3)),
+      row("Knowledge search", () => 3),
+      "",
+    ].join("\n");
+    const importPath = `/v1/portfolios/${id}/initiatives/import?rater=survey`;
+
+    const refused = await call("owner", "POST", importPath, csv);
+    expect(refused.status).toBe(422);
+    expect(await refused.json()).toMatchObject({
+      errors: [{ row: 3, column: 2, detail: expect.stringContaining("7") }],
+    });
+    const empty = (await (await call("owner", "GET", `/v1/portfolios/${id}/initiatives`)).json()) as {
+      items: unknown[];
+    };
+    expect(empty.items).toEqual([]);
+
+    const partial = await call("owner", "POST", `${importPath}&partial=true`, csv);
+    expect(partial.status).toBe(200);
+    expect(await partial.json()).toMatchObject({
+      created: 2,
+      invalid: 1,
+      outcomes: [
+        { row: 2, status: "created" },
+        { row: 3, status: "invalid" },
+        { row: 4, status: "created" },
+      ],
+    });
+    const progress = async () =>
+      ((await (await call("owner", "GET", `/v1/portfolios/${id}/progress`)).json()) as { raters: object[] })
+        .raters;
+    expect(await progress()).toMatchObject([{ rater: "survey", rated: 2 }]);
+    const survey = (await (
+      await call("owner", "GET", `/v1/portfolios/${id}/ratings/survey`)
+    ).json()) as object;
+    expect(JSON.stringify(survey)).toContain("agent-assist");
+
+    expect((await call("owner", "DELETE", `/v1/portfolios/${id}/ratings/survey`)).status).toBe(204);
+    expect(await progress()).toEqual([]);
+    const results = (await (
+      await call("owner", "GET", `/v1/portfolios/${id}/results?missing=neutral`)
+    ).json()) as { results: { quadrant: string }[] };
+    expect(results.results.map((result) => result.quadrant)).toEqual(["unrated", "unrated"]);
+  });
+
   it("10 concurrent edits of one portfolio: exactly one succeeds, the rest get 412 with the current version", async () => {
     const { id } = (await (await call("owner", "POST", "/v1/portfolios", { name: "Race" })).json()) as {
       id: string;

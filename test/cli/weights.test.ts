@@ -83,6 +83,34 @@ describe("cxprism weights ahp", () => {
     ]);
   });
 
+  it("reports a header that names no criterion, an unreadable judgment and one off the scale at once", () => {
+    // Once "high" hid the 12 beside it, and a header typo hid both (issue #13).
+    const run = runCli(["weights", "ahp", fixture("pairwise-all-problems.csv")]);
+    expect(run.code).toBe(1);
+    expect(run.stderr.trimEnd().split("\n")).toEqual([
+      'test/cli/fixtures/pairwise-all-problems.csv:1:Cost to serve: expected a criterion id or label of model cx-ai-prism, received "Cost to serve" (did you mean cost_to_serve, "Cost-to-serve reduction"?)',
+      'test/cli/fixtures/pairwise-all-problems.csv:2:Cost to serve: expected a judgment such as 3, 1/3 or 0.333, or an empty cell, received "high"',
+      "test/cli/fixtures/pairwise-all-problems.csv:2:strategic_fit: expected a judgment from 1/9 to 9 (Saaty's scale) (row Customer experience impact, column strategic_fit), received 12",
+      "3 problems",
+    ]);
+  });
+
+  it("places the same problems at their cells in a workbook", () => {
+    const run = runCli(["weights", "ahp", fixture("pairwise-all-problems.xlsx")]);
+    expect(run.code).toBe(1);
+    expect(
+      run.stderr
+        .trimEnd()
+        .split("\n")
+        .map((line) => line.split(": expected")[0]),
+    ).toEqual([
+      "test/cli/fixtures/pairwise-all-problems.xlsx:'pairwise-all-problems'!C1:Cost to serve",
+      "test/cli/fixtures/pairwise-all-problems.xlsx:'pairwise-all-problems'!C2:Cost to serve",
+      "test/cli/fixtures/pairwise-all-problems.xlsx:'pairwise-all-problems'!D2:strategic_fit",
+      "3 problems",
+    ]);
+  });
+
   it("reproduces Saaty's (1990) house example: lambda-max 9.669, CI 0.238, CR 0.169, revise", () => {
     // Saaty, T.L. (1990) "How to make a decision: the analytic hierarchy process", EJOR 48, 9-26.
     const json = ahp("pairwise-house.csv");

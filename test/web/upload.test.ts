@@ -41,15 +41,19 @@ afterAll(async () => {
   await workshop?.stop();
 });
 
-async function upload(name: string, file: string) {
+async function upload(
+  name: string,
+  file: string,
+  content?: { readonly type: string; readonly text: string },
+) {
   await openFacilitator();
   await page.getByRole("button", { name: "All workshops" }).click();
   await page.getByLabel("Workshop name").fill(name);
   await page.getByRole("radio", { name: "A spreadsheet (CSV or Excel)" }).check();
   await page.getByLabel(/^CSV or Excel \(\.xlsx\) file/).setInputFiles({
     name: file.split("/").at(-1)!,
-    mimeType: XLSX,
-    buffer: readFileSync(join(ROOT, file)),
+    mimeType: content?.type ?? XLSX,
+    buffer: content === undefined ? readFileSync(join(ROOT, file)) : Buffer.from(content.text),
   });
 }
 
@@ -69,6 +73,22 @@ describe("a workshop from a spreadsheet in a real browser", () => {
     await page.getByRole("button", { name: "Create workshop" }).click();
     await page.getByText("Choose at least one initiative.").waitFor();
     expect((await portfolios()).length).toBe(before);
+  });
+
+  it("lists the columns it keeps as extra, once, before anything is saved", async () => {
+    const criteria =
+      "cx_impact,cost_to_serve,revenue_retention,employee_experience,strategic_fit,tech_maturity,data_readiness,integration_effort,org_readiness,acceptance,time_to_value";
+    await upload("With an owner", "owners.csv", {
+      type: "text/csv",
+      text: `name,Owner,${criteria},Notes\nChatbot,Aino,${"3,".repeat(11)}pilot first\nRouting,Lena,${"4,".repeat(11)}\n`,
+    });
+    await page
+      .getByRole("status")
+      .filter({
+        hasText: "2 initiatives read, ready to create. Kept as extra columns (not rated): Owner, Notes.",
+      })
+      .waitFor({ timeout: 20_000 });
+    if (SHOTS) await page.screenshot({ path: join(SHOTS, "upload-extra-columns.png"), fullPage: true });
   });
 
   it("creates a workshop from the example workbook", async () => {

@@ -8,3 +8,18 @@ declare module "cloudflare:workers" {
   /** The worker's bindings: `ASSETS` serves the workshop app's built files (wrangler.jsonc `assets`). */
   export const env: { readonly ASSETS: { fetch(input: string | URL | Request): Promise<Response> } };
 }
+
+// The pieces of `cloudflare:test` (@cloudflare/vitest-pool-workers) the tests of the Cron Trigger use.
+declare module "cloudflare:test" {
+  /** An execution context whose `waitUntil` promises the test can wait for. */
+  export function createExecutionContext(): { waitUntil(promise: Promise<unknown>): void };
+  /** Waits for every promise handed to the context's `waitUntil`. */
+  export function waitOnExecutionContext(context: {
+    waitUntil(promise: Promise<unknown>): void;
+  }): Promise<void>;
+  /** The controller a `scheduled` handler receives. */
+  export function createScheduledController(options?: {
+    scheduledTime?: Date | number;
+    cron?: string;
+  }): unknown;
+}

@@ -5,6 +5,9 @@
  * `MAX_BODY_BYTES`. Shared portfolios are mounted when `DYNAMODB_TABLE` is set: `DYNAMODB_ENDPOINT` (optional,
  * e.g. a local store for `wrangler dev`), `AWS_REGION`, and the secrets `AWS_ACCESS_KEY_ID`,
  * `AWS_SECRET_ACCESS_KEY` and `CXPRISM_API_KEYS`.
+ *
+ * The Cron Trigger in wrangler.jsonc calls `scheduled`, which sweeps the store: imports, rating batches and
+ * deletes cut short (an isolate stopped mid-write) are finished without waiting for a request.
  */
 import type { Hono } from "hono";
 import { type AppEnv, createApp, parseByteLimit, parseCorsOrigins } from "./app.js";
@@ -28,13 +31,27 @@ export interface WorkerEnv {
 let app: Hono<AppEnv> | undefined;
 let appEnv: WorkerEnv | undefined;
 
-function portfoliosFor(env: WorkerEnv) {
-  if (!env.DYNAMODB_TABLE) return undefined;
+/** What a scheduled event may use of the Workers `ExecutionContext`. */
+interface WaitUntil {
+  waitUntil(promise: Promise<unknown>): void;
+}
+
+function storeFor(env: WorkerEnv) {
   const settings = readDynamoDbSettings(env as Readonly<Record<string, string | undefined>>);
   const client = createDynamoDbClient(settings);
   return {
+    client,
+    table: settings.table,
     store: new DynamoDbPortfolioStore(client, { table: settings.table }),
-    workshop: new DynamoDbWorkshopStore(client, { table: settings.table }),
+  };
+}
+
+function portfoliosFor(env: WorkerEnv) {
+  if (!env.DYNAMODB_TABLE) return undefined;
+  const { client, table, store } = storeFor(env);
+  return {
+    store,
+    workshop: new DynamoDbWorkshopStore(client, { table }),
     keyring: createApiKeyring(parseApiKeys(env.CXPRISM_API_KEYS)),
   };
 }
@@ -57,5 +74,11 @@ function appFor(env: WorkerEnv): Hono<AppEnv> {
 export default {
   fetch(request: Request, env: WorkerEnv): Response | Promise<Response> {
     return appFor(env).fetch(request, env);
+  },
+  /** The Cron Trigger: one bounded sweep of dead writes and deletes (see DynamoDbPortfolioStore.sweep). */
+  scheduled(_controller: unknown, env: WorkerEnv, context: WaitUntil): void {
+    if (!env.DYNAMODB_TABLE) return;
+    const { client, store } = storeFor(env);
+    context.waitUntil(store.sweep().finally(() => client.destroy()));
   },
 };

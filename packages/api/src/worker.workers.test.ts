@@ -1,10 +1,14 @@
 // Runs inside the real Workers runtime (workerd) through @cloudflare/vitest-pool-workers: the worker entry as
 // wrangler bundles it, with the variables from wrangler.jsonc.
+import { createExecutionContext, createScheduledController, waitOnExecutionContext } from "cloudflare:test";
 import { env, exports } from "cloudflare:workers";
 import { catalogInitiatives } from "@cxprism/core";
 import { XLSX_MEDIA_TYPE } from "@cxprism/core/table";
 import { strToU8, zipSync } from "fflate";
 import { describe, expect, it } from "vitest";
+import { createDyingStore } from "./storage/dying-client.test-helpers.js";
+import { createDynamoDbClient, readDynamoDbSettings } from "./storage/dynamodb-client.js";
+import worker, { type WorkerEnv } from "./worker.js";
 
 const call = (path: string, init?: RequestInit) => exports.default.fetch(`https://api.test${path}`, init);
 
@@ -260,5 +264,39 @@ describe("worker entry in workerd", () => {
     const results = await as(invite.key, "GET", `${base}/results`);
     expect(results.status).toBe(200);
     expect(((await results.json()) as { results: unknown[] }).results).toHaveLength(3);
+  });
+});
+
+describe("the worker's Cron Trigger", () => {
+  it("sweeps an import whose isolate died mid-write, with no request to its portfolio", async () => {
+    const owner = "k-workers-owner";
+    const as = (method: string, path: string, body?: unknown) =>
+      call(path, {
+        method,
+        headers: { Authorization: `Bearer ${owner}`, "Content-Type": "application/json" },
+        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+      });
+    const created = await as("POST", "/v1/portfolios", { name: "Swept at the edge" });
+    const id = ((await created.json()) as { id: string }).id;
+    // A writer that stops reaching the store after the sweep entry, the pending id and one batch of rows.
+    const settings = readDynamoDbSettings(env as unknown as Record<string, string | undefined>);
+    const client = createDynamoDbClient(settings);
+    const dying = createDyingStore(client, settings.table, 3);
+    const entries = Array.from({ length: 30 }, (_, i) => ({
+      data: { id: `d${i}`, name: `D ${i}` },
+      ratings: [],
+    }));
+    await expect(dying.importInitiatives("edge", id, entries, new Date().toISOString())).rejects.toThrow();
+    client.destroy();
+    // Hidden, and its ids still taken, until the sweep.
+    expect((await as("POST", `/v1/portfolios/${id}/initiatives`, { id: "d0", name: "again" })).status).toBe(
+      409,
+    );
+    const context = createExecutionContext();
+    worker.scheduled(createScheduledController({ cron: "*/5 * * * *" }), env as WorkerEnv, context);
+    await waitOnExecutionContext(context);
+    expect((await as("POST", `/v1/portfolios/${id}/initiatives`, { id: "d0", name: "again" })).status).toBe(
+      201,
+    );
   });
 });

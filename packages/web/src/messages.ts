@@ -62,6 +62,8 @@ export const messages = {
     csvColumn: "Column",
     csvProblem: "Problem",
     csvReady: (count: number) => `${count} initiatives read, ready to create.`,
+    csvExtraColumns: (columns: readonly string[]) =>
+      `Kept as extra columns (not rated): ${columns.join(", ")}.`,
     typedLabel: "One initiative per line: a name, then optionally ' - ' and a description",
     submit: "Create workshop",
     nothing: "Choose at least one initiative.",

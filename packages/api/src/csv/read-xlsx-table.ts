@@ -1,6 +1,6 @@
 import type { MissingPolicy, Model, Requirement } from "@cxprism/core";
 import * as formula from "@cxprism/core/formula";
-import { type InitiativeTable, readInitiativeTable } from "@cxprism/core/table";
+import { type InitiativeTable, readInitiativeTable, type TableRow } from "@cxprism/core/table";
 import { ApiError } from "../http/problem.js";
 
 /**
@@ -40,9 +40,34 @@ export async function parseXlsxTable(
   bytes: Uint8Array,
   options: XlsxTableOptions,
 ): Promise<InitiativeTable & { readonly sheet: string }> {
+  const workbook = await readXlsxBodyRows(bytes, options.sheet);
+  const table = readInitiativeTable(workbook.rows, {
+    model: options.model,
+    missing: options.missing,
+    maxHeaderLength: options.maxHeaderLength,
+    require: options.require,
+    formula,
+  });
+  return { ...table, sheet: workbook.sheet };
+}
+
+/**
+ * Reads one sheet of an .xlsx body as rows of text cells (with their spreadsheet row numbers) within
+ * {@link BODY_XLSX_LIMITS}: the bytes-to-rows half of {@link parseXlsxTable}, for any table in a workbook.
+ *
+ * @param bytes - the body or part
+ * @param sheet - the sheet's tab name; the first sheet when absent
+ * @returns the rows and the sheet read
+ * @throws {@link ApiError} `malformed-body` (400) for bytes that are no workbook, `validation-failed` (422)
+ *   for merged cells, an unknown sheet or a workbook over the work limits
+ */
+export async function readXlsxBodyRows(
+  bytes: Uint8Array,
+  sheet: string | undefined,
+): Promise<{ readonly rows: readonly TableRow[]; readonly sheet: string }> {
   // Loaded on the first workbook only: CSV and JSON requests never pay for the inflater.
   const { readXlsxRows } = await import("@cxprism/core/xlsx");
-  const workbook = readXlsxRows(bytes, { sheet: options.sheet, limits: BODY_XLSX_LIMITS });
+  const workbook = readXlsxRows(bytes, { sheet, limits: BODY_XLSX_LIMITS });
   if (!workbook.success) {
     const errors = workbook.problems.map((problem) => ({
       ...(problem.cells === undefined ? {} : { cell: problem.cells }),
@@ -57,12 +82,5 @@ export async function parseXlsxTable(
           { errors },
         );
   }
-  const table = readInitiativeTable(workbook.rows, {
-    model: options.model,
-    missing: options.missing,
-    maxHeaderLength: options.maxHeaderLength,
-    require: options.require,
-    formula,
-  });
-  return { ...table, sheet: workbook.sheet };
+  return { rows: workbook.rows, sheet: workbook.sheet };
 }

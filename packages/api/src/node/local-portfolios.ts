@@ -16,6 +16,10 @@ import {
 import { DynamoDbPortfolioStore } from "../storage/dynamodb-store.js";
 import { DynamoDbWorkshopStore } from "../storage/dynamodb-workshop-store.js";
 import { type EmbeddedDynamoDb, startEmbeddedDynamoDb } from "../storage/embedded-dynalite.js";
+import { startBackgroundSweep } from "./background-sweep.js";
+
+/** Seconds between background sweeps of dead writes and deletes, unless `CXPRISM_SWEEP_INTERVAL_SECONDS`. */
+const SWEEP_INTERVAL_SECONDS = 60;
 
 /** Shared portfolios on Node, ready for {@link PortfolioDeps}. */
 export interface LocalPortfolios {
@@ -83,8 +87,10 @@ function readSeconds(env: Readonly<Record<string, string | undefined>>, name: st
  * Sets up shared portfolios for the Node entry. Without `DYNAMODB_ENDPOINT` it starts dynalite persisted under
  * `CXPRISM_DATA_DIR` (default `.cxprism/data`) on 127.0.0.1; the table is created when missing. Keys come from
  * `CXPRISM_API_KEYS` plus the data folder's `api-keys.json`, where the first start stores the hash of a new dev
- * owner key (tenant `local`) and hands the key back to be printed once. `CXPRISM_IMPORT_LEASE_SECONDS` and
- * `CXPRISM_IDEMPOTENCY_LEASE_SECONDS` shorten the leases of imports and idempotency keys (tests do).
+ * owner key (tenant `local`) and hands the key back to be printed once. A background sweep finishes writes
+ * and deletes cut short by a crash, at start and every `CXPRISM_SWEEP_INTERVAL_SECONDS` (default 60).
+ * `CXPRISM_IMPORT_LEASE_SECONDS` and `CXPRISM_IDEMPOTENCY_LEASE_SECONDS` shorten the leases of atomic writes
+ * and idempotency keys (tests do).
  *
  * @param env - the process environment
  * @returns the dependencies and a way to stop the store
@@ -117,9 +123,15 @@ export async function startLocalPortfolios(
     ]);
     const importLeaseSeconds = readSeconds(env, "CXPRISM_IMPORT_LEASE_SECONDS");
     const idempotencyLeaseSeconds = readSeconds(env, "CXPRISM_IDEMPOTENCY_LEASE_SECONDS");
+    const sweepSeconds = readSeconds(env, "CXPRISM_SWEEP_INTERVAL_SECONDS") ?? SWEEP_INTERVAL_SECONDS;
+    const store = new DynamoDbPortfolioStore(client, { table: settings.table, importLeaseSeconds });
+    const sweep = startBackgroundSweep(store, {
+      intervalMs: sweepSeconds * 1000,
+      log: (line) => console.error(line),
+    });
     return {
       deps: {
-        store: new DynamoDbPortfolioStore(client, { table: settings.table, importLeaseSeconds }),
+        store,
         idempotencyLeaseSeconds,
         workshop: new DynamoDbWorkshopStore(client, { table: settings.table }),
         keyring,
@@ -128,6 +140,7 @@ export async function startLocalPortfolios(
       newDevKey: devKeys.newKey,
       facilitatorKey,
       close: async () => {
+        await sweep.stop();
         client.destroy();
         await embedded?.close();
       },

@@ -29,7 +29,7 @@ describe("OpenAPI for the analysis routes", () => {
     ],
     [
       "/v1/weights/ahp",
-      ["application/json", "text/csv", "multipart/form-data"],
+      ["application/json", "text/csv", XLSX_MEDIA_TYPE, "multipart/form-data"],
       ["application/json"],
       ["200", "400", "413", "415", "422"],
     ],

@@ -194,7 +194,7 @@ export function facePaths(limits: Limits, problem: ProblemResponse) {
           ...problem("not-acceptable", "`Accept` allows none of the formats this runtime can produce"),
           ...problem(
             "unsupported-media-type",
-            "the body is neither application/json, text/csv nor multipart/form-data",
+            "the body is none of application/json, text/csv, an .xlsx workbook or multipart/form-data",
           ),
           ...problem("validation-failed", "a body or query problem; each is listed in `errors`"),
         },
@@ -267,16 +267,18 @@ export function facePaths(limits: Limits, problem: ProblemResponse) {
         description:
           "Saaty's Analytic Hierarchy Process: send one pairwise `matrix` (`values[i][j]`: how much more " +
           "important `ids[i]` is than `ids[j]`, 1/9 to 9, `null` where missing) or several `raters` (group " +
-          "AHP, aggregated by `options.aggregation`), or a pairwise table as `text/csv` (criterion ids or " +
-          "labels as header and first column; `1/3` fractions allowed; options by query). The ids and labels " +
-          "are those of `model` in a JSON body, and of a table's `model` part when the table comes as " +
-          "`multipart/form-data` (`csv` and `model` parts); otherwise of `cx-ai-prism`. Answers weights by criterion " +
+          "AHP, aggregated by `options.aggregation`), or a pairwise table as `text/csv` or an .xlsx workbook " +
+          "(criterion ids or labels as header and first column; `1/3` fractions allowed; options by query). " +
+          "The ids and labels are those of `model` in a JSON body, and of a table's `model` part when the " +
+          "table comes as `multipart/form-data` (a `csv` or `xlsx` part and a `model` part); otherwise of " +
+          "`cx-ai-prism`. Answers weights by criterion " +
           "id, lambda-max, CI, CR, a verdict and the worst judgments with advice (only when CR is above the " +
           "threshold or a nearer scale value would lower it, each with the CR drop). Missing judgments are " +
           "completed as Harker (1987) does, or with `completion: optimal` to minimise lambda-max (Bozoki, " +
           "Fulop & Ronyai 2010). A solver that does not converge answers 422, never unconverged weights. " +
-          "Cell problems point at `/matrix/values/i/j`, or at a CSV row and column.",
+          "Cell problems point at `/matrix/values/i/j`, or at a table's row and column (and a workbook's `cell`).",
         parameters: [
+          sheetParameter,
           query("method", "CSV bodies: `eigenvector` (default) or `geometric-mean`.", {
             type: "string",
             enum: ["eigenvector", "geometric-mean"],
@@ -294,18 +296,29 @@ export function facePaths(limits: Limits, problem: ProblemResponse) {
           content: {
             "application/json": { schema: ref("AhpRequest") },
             "text/csv": { schema: { type: "string" }, example: ",cost,speed\ncost,1,3\nspeed,1/3,1\n" },
+            ...xlsxTableBody,
             ...multipartBody(
               {
                 csv: {
                   schema: {
                     type: "string",
-                    description: "The pairwise table, headed by the model's ids or labels.",
+                    description:
+                      "The pairwise table, headed by the model's ids or labels (read as a workbook when its content type, file name or zip signature says so).",
                   },
                   contentType: "text/csv",
                 },
+                xlsx: {
+                  schema: {
+                    type: "string",
+                    contentMediaType: XLSX_MEDIA_TYPE,
+                    description:
+                      "The pairwise table as an .xlsx workbook (any content type). Send either `csv` or `xlsx`.",
+                  },
+                  contentType: XLSX_MEDIA_TYPE,
+                },
                 model: modelPart("The model whose criteria the table names (default: `cx-ai-prism`)."),
               },
-              { required: ["csv"] },
+              { oneOf: [{ required: ["csv"] }, { required: ["xlsx"] }] },
             ),
           },
         },

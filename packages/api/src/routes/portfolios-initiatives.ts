@@ -82,16 +82,13 @@ export function registerInitiativeRoutes(register: RegisterRoute, runtime: Portf
       if (!split.ok) throw validationFailed(pointerItems(split.problems, ""));
       return runIdempotent(c, runtime, text, async () => {
         await refuseOverCap(runtime, principal.tenant, id, 1, "");
-        const record = await store.addInitiative(principal.tenant, id, split.value.data, now);
-        const written = await store.putRatings(principal.tenant, id, split.value.ratings);
-        if (written.some((outcome) => !outcome.ok))
-          throw new ApiError(
-            "service-unavailable",
-            "The initiative was stored but some of its ratings were not; PUT them again.",
-            {
-              headers: { "Retry-After": String(runtime.retryAfterSeconds) },
-            },
-          );
+        const record = await store.addInitiative(
+          principal.tenant,
+          id,
+          split.value.data,
+          now,
+          split.value.ratings,
+        );
         await recordStoredRatings(runtime, principal.tenant, id, split.value.ratings);
         return c.json(initiativeJson(record), 201, {
           ETag: versionTag(record.version),

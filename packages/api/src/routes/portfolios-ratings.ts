@@ -149,9 +149,9 @@ export function registerRatingRoutes(register: RegisterRoute, runtime: Portfolio
             pointer: toJsonPointer(["ratings", id]),
             detail: `expected an initiative reopened for round ${workshop.round} (${[...reopened].join(", ")}), received ${id}`,
           });
-      const rated = new Set(ids);
+      const named = new Set(ids);
       for (const id of Object.keys(comments))
-        if (!rated.has(id))
+        if (!named.has(id))
           errors.push({
             pointer: toJsonPointer(["comments", id]),
             detail: `expected a comment on an initiative rated in this request, received one on ${id}`,
@@ -163,10 +163,8 @@ export function registerRatingRoutes(register: RegisterRoute, runtime: Portfolio
       const stored = new Map(ids.map((id, index) => [id, read.values[index]!]));
       const isEmpty = (id: string) =>
         Object.values(stored.get(id)!).every((value) => value === null || value === "");
-      const cleared = ids.filter(isEmpty);
-      if (cleared.length > 0) await store.deleteRatings(principal.tenant, portfolioId, rater, cleared);
-      const written = ids.filter((id) => !isEmpty(id));
-      const records: RatingRecord[] = written.map((initiativeId) => ({
+      const rated = ids.filter((id) => !isEmpty(id));
+      const records: RatingRecord[] = rated.map((initiativeId) => ({
         initiativeId,
         rater,
         weight,
@@ -174,19 +172,14 @@ export function registerRatingRoutes(register: RegisterRoute, runtime: Portfolio
         ...(comments[initiativeId] ? { comment: comments[initiativeId] } : {}),
         updatedAt: now,
       }));
-      // Progress is noted alongside the write; if either fails the client's retry (an idempotent PUT) redoes both.
-      const [outcomes] = await Promise.all([
-        store.putRatings(principal.tenant, portfolioId, records),
+      const cleared = ids.filter(isEmpty).map((initiativeId) => ({ initiativeId, rater }));
+      // One unit in the store: every change shows, or none. Progress is noted alongside the write; if either
+      // fails the client's retry (an idempotent PUT) redoes both.
+      await Promise.all([
+        store.putRatings(principal.tenant, portfolioId, records, cleared),
         runtime.deps.workshop.recordProgress(principal.tenant, portfolioId, workshop.round, rater, ids),
       ]);
-      const failed = written.filter((_, index) => !outcomes[index]!.ok);
-      if (failed.length > 0)
-        throw new ApiError(
-          "service-unavailable",
-          `The store took ${written.length - failed.length} of ${written.length} ratings; PUT again to store the rest (${failed.slice(0, 10).join(", ")}).`,
-          { headers: { "Retry-After": String(runtime.retryAfterSeconds) } },
-        );
-      return c.json({ rater, weight, initiatives: written.length, updatedAt: now });
+      return c.json({ rater, weight, initiatives: rated.length, updatedAt: now });
     },
     DELETE: async (c) => {
       const principal = c.get("principal");

@@ -304,6 +304,30 @@ describe("imports and raters", () => {
     expect((await call(KEYS.rater, "DELETE", `${base}/ratings/ann`)).status).toBe(204);
   });
 
+  it("refuses a header close to a criterion in either mode: never extra, never scored at the midpoint", async () => {
+    const base = await newPortfolio("typo header");
+    const typo = header.replace("data_readiness", "Data readyness");
+    for (const query of ["", "?partial=true"]) {
+      const imported = await call(
+        KEYS.owner,
+        "POST",
+        `${base}/initiatives/import${query}`,
+        `${typo}\n${row("Chatbot", "3")}\n`,
+      );
+      expect(imported.status).toBe(422);
+      expect(((await imported.json()) as { errors: unknown[] }).errors).toEqual([
+        {
+          row: 1,
+          column: 8,
+          field: "Data readyness",
+          detail:
+            'expected a column named after a criterion or a known field, received "Data readyness" (did you mean criterion data_readiness, "Data readiness"?)',
+        },
+      ]);
+    }
+    expect((await results(base)).results).toEqual([]);
+  });
+
   it("lists a CSV import's extra columns once, as the CLI words them", async () => {
     const base = await newPortfolio("extras");
     const imported = await call(

@@ -258,13 +258,27 @@ export async function partText(name: string, part: FormPart): Promise<string> {
 /**
  * Whether a table part holds a workbook: a part named `xlsx`, or a file part whose content type is the
  * workbook's, whose name ends in `.xlsx`, or whose bytes start with the zip signature.
+ *
+ * @param name - the part's name
+ * @param part - the part
+ * @returns whether to read it as an .xlsx workbook
  */
-async function isWorkbookPart(name: string, part: FormPart): Promise<boolean> {
+export async function isWorkbookPart(name: string, part: FormPart): Promise<boolean> {
   if (name === "xlsx") return true;
   if (typeof part === "string") return false;
   if (mediaTypeOf(part.type) === XLSX_MEDIA_TYPE || /\.xlsx$/i.test(part.name)) return true;
   const { looksLikeXlsx } = await import("@cxprism/core/xlsx");
   return looksLikeXlsx(new Uint8Array(await part.slice(0, 4).arrayBuffer()));
+}
+
+/**
+ * The bytes of a multipart part (a workbook): a file's bytes, or a field's text as UTF-8.
+ *
+ * @param part - the part
+ * @returns its bytes
+ */
+export async function partBytes(part: FormPart): Promise<Uint8Array> {
+  return typeof part === "string" ? new TextEncoder().encode(part) : new Uint8Array(await part.arrayBuffer());
 }
 
 /**
@@ -275,7 +289,7 @@ async function isWorkbookPart(name: string, part: FormPart): Promise<boolean> {
  * @returns the model as sent and as parsed, or undefined without a model part
  * @throws {@link ApiError} `malformed-body` for text that is not JSON, `validation-failed` at `/model/...`
  */
-export async function readModelPart(form: FormData, limits: Limits): Promise<SentModel | undefined> {
+async function readModelPart(form: FormData, limits: Limits): Promise<SentModel | undefined> {
   const part = form.get("model");
   if (part === null) return undefined;
   const modelText = await partText("model", part);
@@ -316,7 +330,7 @@ export async function readModelPart(form: FormData, limits: Limits): Promise<Sen
  * @returns the form
  * @throws {@link ApiError} `body-too-large` past the limit, `malformed-body` for a body that is no such form
  */
-export async function readMultipartForm(request: Request, limits: Limits): Promise<FormData> {
+async function readMultipartForm(request: Request, limits: Limits): Promise<FormData> {
   const bytes = await readBodyBytes(request, limits.maxBodyBytes);
   try {
     return await new Response(bytes, {
@@ -331,17 +345,20 @@ export async function readMultipartForm(request: Request, limits: Limits): Promi
 }
 
 /**
- * Reads `multipart/form-data` with a table part and an optional `model` part (model JSON): the way to send a
- * table with a custom model, since a model does not fit in a URL. The table is a `csv` part (CSV text) or an
- * `xlsx` part (a workbook; a `csv` part is read as one too when its content type or file name says so, or its
- * bytes start with the zip signature).
+ * Reads a `multipart/form-data` body that carries a table: its one table part (`csv` or `xlsx`) and its
+ * optional `model` part, checked.
+ *
+ * @param request - the request
+ * @param limits - the request limits
+ * @param csvHolds - what a `csv` part holds, for the message when there is none ("the CSV")
+ * @returns the table part and its name, and the model sent (undefined without a model part)
+ * @throws {@link ApiError} 422 for no table part or two, and as {@link readModelPart} does
  */
-async function readMultipartInput(
+export async function readTableForm(
   request: Request,
   limits: Limits,
-  url: URL,
-  needs: TableRequirements,
-): Promise<ScoreInput> {
+  csvHolds: string,
+): Promise<{ readonly name: string; readonly part: FormPart; readonly model: SentModel | undefined }> {
   const form = await readMultipartForm(request, limits);
   const csv = form.get("csv");
   const xlsx = form.get("xlsx");
@@ -354,15 +371,27 @@ async function readMultipartInput(
     throw validationFailed([
       {
         field: "csv",
-        detail: "expected a part named csv holding the CSV, or xlsx holding an .xlsx workbook, received none",
+        detail: `expected a part named csv holding ${csvHolds}, or xlsx holding an .xlsx workbook, received none`,
       },
     ]);
-  const model = await readModelPart(form, limits);
-  if (await isWorkbookPart(name, part)) {
-    const workbook =
-      typeof part === "string" ? new TextEncoder().encode(part) : new Uint8Array(await part.arrayBuffer());
-    return readXlsxInput(workbook, limits, url, needs, model);
-  }
+  return { name, part, model: await readModelPart(form, limits) };
+}
+
+/**
+ * Reads `multipart/form-data` with a table part and an optional `model` part (model JSON): the way to send a
+ * table with a custom model, since a model does not fit in a URL. The table is a `csv` part (CSV text) or an
+ * `xlsx` part (a workbook; a `csv` part is read as one too when its content type or file name says so, or its
+ * bytes start with the zip signature).
+ */
+async function readMultipartInput(
+  request: Request,
+  limits: Limits,
+  url: URL,
+  needs: TableRequirements,
+): Promise<ScoreInput> {
+  const { name, part, model } = await readTableForm(request, limits, "the CSV");
+  if (await isWorkbookPart(name, part))
+    return readXlsxInput(await partBytes(part), limits, url, needs, model);
   readSheetParam(url, false);
   return readCsvInput(await partText(name, part), limits, url, needs, model);
 }

@@ -281,6 +281,55 @@ describe("POST /v1/weights/ahp with criteria by label", () => {
     expect(weights.cx_impact).toBeCloseTo(8 / 17, 9);
   });
 
+  it("reports a header typo, an unreadable judgment and one off the scale at once, where the CLI does", async () => {
+    const problem = await problemOf(
+      await post("/v1/weights/ahp", cliFixture("pairwise-all-problems.csv"), "text/csv"),
+      422,
+    );
+    expect(problem.errors?.map(({ row, column }) => [row, column])).toEqual([
+      [1, 3],
+      [2, 3],
+      [2, 4],
+    ]);
+  });
+
+  it("reports an id that names no criterion and a judgment off the scale in one JSON answer", async () => {
+    const problem = await problemOf(
+      await post(
+        "/v1/weights/ahp",
+        JSON.stringify({
+          raters: [
+            {
+              rater: "ann",
+              matrix: {
+                ids: ["Data readyness", "time_to_value"],
+                values: [
+                  [1, 3],
+                  [null, 1],
+                ],
+              },
+            },
+            {
+              rater: "bob",
+              matrix: {
+                ids: ["data_readiness", "time_to_value"],
+                values: [
+                  [1, 12],
+                  [null, 1],
+                ],
+              },
+            },
+          ],
+        }),
+      ),
+      422,
+    );
+    expect(problem.errors?.map((error) => error.pointer)).toEqual([
+      "/raters/0/matrix/ids/0",
+      "/raters/1/matrix/values/0/1",
+    ]);
+  });
+
   it("names each header that is not a criterion at the cell the CLI names", async () => {
     const problem = await problemOf(
       await post("/v1/weights/ahp", cliFixture("pairwise-label-typos.csv"), "text/csv"),

@@ -1,34 +1,44 @@
 import { defaultModel, type Model, ModelSchema, type Problem } from "@cxprism/core";
+import { type TableRow, XLSX_MEDIA_TYPE } from "@cxprism/core/table";
 import {
   AhpOptionsSchema,
   type PairwiseMatrix,
   PairwiseMatrixSchema,
-  pairwiseCriterionIds,
   RankWeightsRequestSchema,
   rankCriterionWeights,
+  safeCheckPairwiseMatrix,
   safeParsePairwiseTable,
 } from "@cxprism/core/weights";
 import * as v from "valibot";
 import type { Limits } from "../config/deps.js";
 import { type CpuRunner, runCpuInline } from "../cpu/cpu-jobs.js";
 import { parseCsv } from "../csv/parse-csv.js";
+import { tableItem } from "../csv/read-initiatives-csv.js";
+import { readXlsxBodyRows } from "../csv/read-xlsx-table.js";
 import { issueToItem } from "../http/issues.js";
 import { isJsonMediaType, mediaTypeOf, parseJsonBody } from "../http/json-body.js";
 import { ApiError, type ProblemItem } from "../http/problem.js";
 import { readQuery } from "../http/query.js";
-import { readBodyText } from "../http/read-body.js";
+import { readBodyBytes, readBodyText } from "../http/read-body.js";
 import {
+  isWorkbookPart,
+  partBytes,
   partText,
   pointerItem,
-  readModelPart,
-  readMultipartForm,
+  readSheetParam,
+  readTableForm,
   rethrowCoreError,
   validationFailed,
 } from "./score.js";
 import type { AhpInput } from "./weights-ahp.js";
 
 /** The media types `POST /v1/weights/ahp` accepts. */
-export const AHP_MEDIA_TYPES = ["application/json", "text/csv", "multipart/form-data"] as const;
+export const AHP_MEDIA_TYPES = [
+  "application/json",
+  "text/csv",
+  XLSX_MEDIA_TYPE,
+  "multipart/form-data",
+] as const;
 
 /** Options of a group AHP request: those of a single matrix plus how raters are combined. */
 export const GroupAhpOptionsSchema = v.strictObject({
@@ -67,68 +77,105 @@ export const RankCriteriaRequestSchema = v.strictObject({
 });
 
 /**
- * A matrix whose ids name the model's criteria (by id or label) with its ids as criterion ids; unchanged when
- * none names a criterion (it compares something else). Problems point at `[...path, "ids", k]`.
+ * Checks a matrix sent as JSON in one pass: its ids as the model's criteria (by id or label; kept as written
+ * when none names a criterion, as a matrix of something else) and its judgments. Adds the problems, each at
+ * its JSON path under `path`, to `problems`; returns the matrix with criterion ids.
  */
-function withCriterionIds(
+function checkMatrix(
   matrix: PairwiseMatrix,
   model: Model,
-  locate: (index: number, message: string) => ProblemItem,
+  path: readonly (string | number)[],
+  problems: ProblemItem[],
 ): PairwiseMatrix {
-  const criteria = pairwiseCriterionIds(model, matrix.ids);
-  if (!criteria.success)
-    throw validationFailed(criteria.problems.map(({ index, message }) => locate(index, message)));
-  return { ...matrix, ids: criteria.ids };
+  const checked = safeCheckPairwiseMatrix(matrix, { model, path });
+  if (checked.success) return checked.matrix;
+  for (const problem of checked.problems) problems.push(pointerItem(problem));
+  return matrix;
 }
 
-/** The query string of `POST /v1/weights/ahp` with a CSV body. */
+/** The query string of `POST /v1/weights/ahp` with a table body (CSV, workbook or multipart). */
 export const AhpQuerySchema = v.object({
   method: v.optional(AhpOptionsSchema.entries.method.wrapped),
   randomIndex: v.optional(AhpOptionsSchema.entries.randomIndex.wrapped),
   completion: v.optional(AhpOptionsSchema.entries.completion.wrapped),
+  sheet: v.optional(v.pipe(v.string(), v.minLength(1), v.maxLength(200))),
 });
 
+/** A pairwise table as rows of text cells, the model whose criteria it names, and the sheet of a workbook. */
+interface PairwiseRows {
+  readonly rows: readonly TableRow[];
+  readonly model: Model;
+  readonly sheet?: string | undefined;
+}
+
 /**
- * Reads a pairwise CSV (criterion ids or labels of `model` as header and first column) into a matrix keyed
- * by criterion id, with a locator that places the core's problems at the CSV's row and column.
+ * Reads a pairwise table (criterion ids or labels of its model as header and first column) into a matrix
+ * keyed by criterion id, with a locator that places the core's problems at the table's row and column (and,
+ * in a workbook, its cell).
  */
-function readCsvMatrix(
-  text: string,
-  model: Model,
-): { matrix: PairwiseMatrix; locate: (problem: Problem) => ProblemItem } {
+function readPairwiseMatrix({ rows, model, sheet }: PairwiseRows): {
+  matrix: PairwiseMatrix;
+  locate: (problem: Problem) => ProblemItem;
+} {
+  const locate = (problem: Problem): ProblemItem => {
+    const [row, column] = problem.path;
+    const record = typeof row === "number" ? rows[row] : undefined;
+    if (record === undefined) return { detail: problem.message };
+    return tableItem(
+      {
+        row: record.row,
+        column: typeof column === "number" ? column + 1 : undefined,
+        message: problem.message,
+      },
+      sheet,
+    );
+  };
+  // Headers are read as the model's criteria in the same pass as the judgments: every problem at once.
+  const table = safeParsePairwiseTable(
+    rows.map((record) => record.cells.map((cell) => cell.trim())),
+    { model },
+  );
+  if (!table.success) throw validationFailed(table.problems.map(locate));
+  return { matrix: table.matrix, locate };
+}
+
+/** The rows of a pairwise CSV, or a 400 naming its syntax error. */
+function csvRows(text: string): readonly TableRow[] {
   const parsed = parseCsv(text);
   if (!parsed.success)
     throw new ApiError("malformed-body", `expected CSV, received a syntax error: ${parsed.message}`, {
       errors: [{ ...(parsed.row === undefined ? {} : { row: parsed.row }), detail: parsed.message }],
     });
-  const { rows } = parsed;
-  const locate = (problem: Problem): ProblemItem => {
-    const [row, column] = problem.path;
-    const record = typeof row === "number" ? rows[row] : undefined;
-    return {
-      ...(record === undefined ? {} : { row: record.row }),
-      ...(typeof column === "number" ? { column: column + 1 } : {}),
-      detail: problem.message,
-    };
-  };
-  const table = safeParsePairwiseTable(rows.map((record) => record.cells.map((cell) => cell.trim())));
-  if (!table.success) throw validationFailed(table.problems.map(locate));
-  const matrix = withCriterionIds(table.matrix, model, (index, message) =>
-    locate({ path: [0, index + 1], message }),
-  );
-  return { matrix, locate };
+  return parsed.rows;
 }
 
-/** A multipart pairwise request: the `csv` part's text and the `model` part's model (default `cx-ai-prism`). */
-async function readPairwiseForm(request: Request, limits: Limits): Promise<{ text: string; model: Model }> {
-  const form = await readMultipartForm(request, limits);
-  const csv = form.get("csv");
-  if (csv === null)
-    throw validationFailed([
-      { field: "csv", detail: "expected a part named csv holding the pairwise CSV, received none" },
-    ]);
-  const model = (await readModelPart(form, limits))?.parsed ?? defaultModel;
-  return { text: await partText("csv", csv), model };
+/**
+ * Reads a pairwise table body: a CSV, a workbook (its first sheet or `sheet`), or `multipart/form-data` with
+ * a `csv` or `xlsx` part and a `model` part (whose criteria the table names; default `cx-ai-prism`).
+ */
+async function readPairwiseBody(
+  request: Request,
+  type: string,
+  limits: Limits,
+  sheet: string | undefined,
+): Promise<PairwiseRows> {
+  const url = new URL(request.url);
+  if (type === XLSX_MEDIA_TYPE)
+    return {
+      ...(await readXlsxBodyRows(await readBodyBytes(request, limits.maxBodyBytes), sheet)),
+      model: defaultModel,
+    };
+  if (type !== "multipart/form-data") {
+    readSheetParam(url, false);
+    return { rows: csvRows(await readBodyText(request, limits.maxBodyBytes)), model: defaultModel };
+  }
+  const table = await readTableForm(request, limits, "the pairwise CSV");
+  const { name, part } = table;
+  const model = table.model?.parsed ?? defaultModel;
+  if (await isWorkbookPart(name, part))
+    return { ...(await readXlsxBodyRows(await partBytes(part), sheet)), model };
+  readSheetParam(url, false);
+  return { rows: csvRows(await partText(name, part)), model };
 }
 
 /**
@@ -149,18 +196,14 @@ export async function handleAhp(request: Request, limits: Limits, runCpu: CpuRun
   if (!isJson && !(AHP_MEDIA_TYPES as readonly string[]).includes(type))
     throw new ApiError(
       "unsupported-media-type",
-      `expected a body of type application/json, text/csv or multipart/form-data, received ${type === "" ? "no Content-Type" : type}`,
+      `expected a body of type ${AHP_MEDIA_TYPES.slice(0, -1).join(", ")} or ${AHP_MEDIA_TYPES.at(-1)}, received ${type === "" ? "no Content-Type" : type}`,
       { headers: { "Accept-Post": AHP_MEDIA_TYPES.join(", ") } },
     );
   if (!isJson) {
-    const query = readQuery(new URL(request.url), AhpQuerySchema);
-    const { text, model } =
-      type === "multipart/form-data"
-        ? await readPairwiseForm(request, limits)
-        : { text: await readBodyText(request, limits.maxBodyBytes), model: defaultModel };
-    const { matrix, locate } = readCsvMatrix(text, model);
+    const { sheet, ...options } = readQuery(new URL(request.url), AhpQuerySchema);
+    const { matrix, locate } = readPairwiseMatrix(await readPairwiseBody(request, type, limits, sheet));
     try {
-      return await runCpu({ kind: "ahp", input: { matrix, options: query } });
+      return await runCpu({ kind: "ahp", input: { matrix, options } });
     } catch (error) {
       return rethrowCoreError(error, locate);
     }
@@ -171,26 +214,25 @@ export async function handleAhp(request: Request, limits: Limits, runCpu: CpuRun
   const parsed = v.safeParse(isGroup ? AhpRequestSchema.options[1] : AhpRequestSchema.options[0], body);
   if (!parsed.success) throw validationFailed(parsed.issues.map(issueToItem));
   const model = parsed.output.model ?? defaultModel;
+  // Criteria named by label are mapped to ids here, with every matrix's problems at once (each at its
+  // place); the analysis runs as a job.
+  const problems: ProblemItem[] = [];
+  const input: AhpInput =
+    "matrix" in parsed.output
+      ? {
+          matrix: checkMatrix(parsed.output.matrix, model, ["matrix"], problems),
+          options: { ...parsed.output.options, path: ["matrix"] },
+        }
+      : {
+          raters: parsed.output.raters.map(({ weight, matrix, ...rest }, r) => ({
+            ...rest,
+            ...(weight === undefined ? {} : { weight }),
+            matrix: checkMatrix(matrix, model, ["raters", r, "matrix"], problems),
+          })),
+          options: parsed.output.options ?? {},
+        };
+  if (problems.length > 0) throw validationFailed(problems);
   try {
-    // Criteria named by label are mapped to ids here (a problem names its place); the analysis runs as a job.
-    const input: AhpInput =
-      "matrix" in parsed.output
-        ? {
-            matrix: withCriterionIds(parsed.output.matrix, model, (index, message) =>
-              pointerItem({ path: ["matrix", "ids", index], message }),
-            ),
-            options: { ...parsed.output.options, path: ["matrix"] },
-          }
-        : {
-            raters: parsed.output.raters.map(({ weight, matrix, ...rest }, r) => ({
-              ...rest,
-              ...(weight === undefined ? {} : { weight }),
-              matrix: withCriterionIds(matrix, model, (index, message) =>
-                pointerItem({ path: ["raters", r, "matrix", "ids", index], message }),
-              ),
-            })),
-            options: parsed.output.options ?? {},
-          };
     return await runCpu({ kind: "ahp", input });
   } catch (error) {
     return rethrowCoreError(error, pointerItem);

@@ -11,6 +11,7 @@
  * | rating         | `TENANT#<t>#PORTFOLIO#<p>`      | `RATING#<initiative>#<rater>`       |
  * | answer part    | `TENANT#<t>`                    | `IDEMP#<key>#PART#<owner>#<n>`      |
  * | invite (key)   | `INVITEKEY#<sha256>`            | `INVITE`                            |
+ * | sweep entry    | `SWEEP`                         | `<deadline>.<uuid>` (the write id)   |
  */
 
 const part = (value: string): string => encodeURIComponent(value);
@@ -36,6 +37,11 @@ export const idempotencySortKey = (key: string): string => `IDEMP#${part(key)}`;
 /** Sort key prefix of the parts of one owner's stored answer for an idempotency key (too big for one item). */
 export const idempotencyPartPrefix = (key: string, owner: string): string =>
   `${idempotencySortKey(key)}#PART#${part(owner)}#`;
+/**
+ * Partition of the sweep entries: one per atomic write or delete under way, sorted by the end of its lease,
+ * so the background sweep finds those whose process died with one Query (see the store's `sweep`).
+ */
+export const SWEEP_PARTITION = "SWEEP";
 /** Partition of an invite key's record, found by the key's SHA-256 (see the workshop store). */
 export const inviteHashKey = (sha256: string): string => `INVITEKEY#${sha256}`;
 /** Sort key prefix of a portfolio's listed invites. */

@@ -1,15 +1,18 @@
+import type { DynamoDBClient } from "@aws-sdk/client-dynamodb";
 import { afterAll, beforeAll } from "vitest";
+import { createDyingStore } from "./dying-client.test-helpers.js";
 import { createDynamoDbClient, createPortfolioTable } from "./dynamodb-client.js";
 import { DynamoDbPortfolioStore } from "./dynamodb-store.js";
 import { type EmbeddedDynamoDb, startEmbeddedDynamoDb } from "./embedded-dynalite.js";
 import { describeStoreContract } from "./store-contract.js";
 
 let server: EmbeddedDynamoDb;
+let client: DynamoDBClient;
 let store: DynamoDbPortfolioStore;
 
 beforeAll(async () => {
   server = await startEmbeddedDynamoDb();
-  const client = createDynamoDbClient({
+  client = createDynamoDbClient({
     endpoint: server.endpoint,
     region: "local",
     table: "contract",
@@ -23,4 +26,8 @@ afterAll(async () => {
   await server?.close();
 });
 
-describeStoreContract("DynamoDB store on dynalite (in-process)", () => store);
+describeStoreContract(
+  "DynamoDB store on dynalite (in-process)",
+  () => store,
+  (writes) => createDyingStore(client, "contract", writes),
+);

@@ -30,6 +30,7 @@ import {
   RATING_PREFIX,
   ratingSortKey,
   ratingsOfInitiativePrefix,
+  SWEEP_PARTITION,
   tenantKey,
 } from "./dynamodb-keys.js";
 import {
@@ -44,9 +45,20 @@ import {
   type PortfolioFields,
   type PortfolioRecord,
   type PortfolioStore,
+  type RatingKey,
   type RatingRecord,
   StoreError,
 } from "./portfolio-store.js";
+import {
+  ABORTING_IMPORTS,
+  hiddenImports,
+  IMPORT_ID,
+  PENDING_IMPORTS,
+  PREVIOUS,
+  previousOf,
+  REMOVED,
+  visibleRows,
+} from "./visible-rows.js";
 import { INVITE_AFTER_DELETE_SECONDS } from "./workshop-store.js";
 
 type Item = Record<string, AttributeValue>;
@@ -60,21 +72,26 @@ export interface DynamoDbStoreOptions {
   /** Batch retry delays; tests shorten them. */
   readonly batchBaseDelayMs?: number;
   /**
-   * How long an import may run before a later request treats it as dead and sweeps its rows (default 900 s,
-   * far above the time a 5,000-row import takes); tests shorten it.
+   * How long an atomic write (an import, an initiative added with its ratings, a rating batch) or a delete
+   * may run before the sweep treats it as dead and finishes it (default 900 s, far above the time a
+   * 5,000-row import takes); tests shorten it.
    */
   readonly importLeaseSeconds?: number | undefined;
 }
 
 /**
- * Attributes that make imports and deletes atomic (docs/storage-consistency.md). On the portfolio item:
- * `pendingImports` and `abortingImports`, string sets of import ids whose rows no reader may see, and
- * `deletingAt`, the tombstone of a delete under way. On an imported initiative or rating: `importId`.
+ * The tombstone of a delete under way, on the portfolio item. The attributes of atomic writes are in
+ * visible-rows.ts (docs/storage-consistency.md).
  */
-const PENDING_IMPORTS = "pendingImports";
-const ABORTING_IMPORTS = "abortingImports";
 const DELETING_AT = "deletingAt";
-const IMPORT_ID = "importId";
+/** How long a sweep entry outlives its lease at most, should no sweep ever run (TTL removes it then). */
+const SWEEP_ENTRY_DAYS = 30;
+/** On the portfolio item: how many atomic writes have begun, so a reader can tell whether one began meanwhile. */
+const WRITES_BEGUN = "writesBegun";
+/** Reads of a portfolio's contents before one during which an atomic write began is used as it is. */
+const READ_ATTEMPTS = 3;
+/** Parallel single-item writes when rows are rolled back or removed one by one. */
+const PARALLEL_WRITES = 25;
 
 /** A stored answer larger than this (UTF-8 bytes) is kept in parts, as one item holds at most 400 KB. */
 const INLINE_ANSWER_BYTES = 256 * 1024;
@@ -135,11 +152,6 @@ function idempotencyItem(
     fingerprint: S(fingerprint),
     owner: S(owner),
   };
-}
-
-/** The import ids whose rows are hidden, from a portfolio item. */
-function hiddenImports(portfolio: Item): Set<string> {
-  return new Set([...(portfolio[PENDING_IMPORTS]?.SS ?? []), ...(portfolio[ABORTING_IMPORTS]?.SS ?? [])]);
 }
 
 /** When an import id's lease ends, in seconds since the epoch (ids are `<deadline>.<uuid>`). */
@@ -413,14 +425,31 @@ export class DynamoDbPortfolioStore implements PortfolioStore {
   }
 
   /**
-   * Leaves out rows of imports not yet committed. The portfolio item is read after the rows: an import
-   * adds its id to the pending set before writing any row, so a row read earlier whose id is no longer
-   * pending belongs to a committed import.
+   * What readers see of these rows (see visibleRows), given the portfolio item read before them, if any;
+   * reads it again after them only when a row needs it. `settled` is false when an atomic write began while
+   * the rows were read: some of its rows may then have been read and others not, so the caller reads again.
    */
-  async #visible(tenant: string, portfolioId: string, items: readonly Item[]): Promise<Item[]> {
-    if (!items.some((item) => item[IMPORT_ID] !== undefined)) return [...items];
-    const hidden = hiddenImports(await this.#requirePortfolio(tenant, portfolioId));
-    return items.filter((item) => !hidden.has(item[IMPORT_ID]?.S ?? ""));
+  async #visibleSince(
+    tenant: string,
+    portfolioId: string,
+    items: readonly Item[],
+    before?: Item,
+  ): Promise<{ rows: Item[]; settled: boolean }> {
+    if (!items.some((item) => item[IMPORT_ID] !== undefined)) return { rows: [...items], settled: true };
+    const after = await this.#requirePortfolio(tenant, portfolioId);
+    return {
+      rows: visibleRows(items, after, before),
+      settled: before === undefined || num(after, WRITES_BEGUN) === num(before, WRITES_BEGUN),
+    };
+  }
+
+  async #visible(
+    tenant: string,
+    portfolioId: string,
+    items: readonly Item[],
+    before?: Item,
+  ): Promise<Item[]> {
+    return (await this.#visibleSince(tenant, portfolioId, items, before)).rows;
   }
 
   #portfolioKey(tenant: string, id: string): Item {
@@ -454,12 +483,31 @@ export class DynamoDbPortfolioStore implements PortfolioStore {
     }
   }
 
+  /** Runs one conditional single-item write per item, PARALLEL_WRITES at a time; a failed condition is skipped. */
+  async #eachConditional(items: readonly Item[], send: (item: Item) => Promise<unknown>): Promise<void> {
+    for (let at = 0; at < items.length; at += PARALLEL_WRITES)
+      await Promise.all(
+        items.slice(at, at + PARALLEL_WRITES).map((item) =>
+          send(item).catch((error: unknown) => {
+            if (!(error instanceof ConditionalCheckFailedException)) throw error;
+          }),
+        ),
+      );
+  }
+
   /**
-   * Rolls an import back: its id moves from the pending to the aborting set (its rows stay hidden), each of
-   * its rows is deleted unless a later write replaced it, then the id is forgotten. Safe to run twice at once
-   * and to resume after a crash (a sweep finds the id still aborting).
+   * Rolls an atomic write back: its id moves from the pending to the aborting set (its rows stay hidden),
+   * each of its rows still carrying its id is put back to the row it replaced or deleted, then the id is
+   * forgotten. `written` are the rows the write may have stored, when the caller knows them; otherwise one
+   * Query of the partition finds them. Safe to run twice at once and to resume after a crash (a sweep finds
+   * the id still aborting).
    */
-  async #abortImport(tenant: string, portfolioId: string, importId: string): Promise<void> {
+  async #abortImport(
+    tenant: string,
+    portfolioId: string,
+    importId: string,
+    written?: readonly Item[],
+  ): Promise<void> {
     const id = { SS: [importId] };
     await this.#updatePortfolioItem(
       tenant,
@@ -468,29 +516,28 @@ export class DynamoDbPortfolioStore implements PortfolioStore {
       `contains(${PENDING_IMPORTS}, :one)`,
       { ":id": id, ":one": S(importId) },
     );
-    const keys = await this.#queryAll({
-      KeyConditionExpression: "pk = :pk",
-      FilterExpression: `${IMPORT_ID} = :id`,
-      ExpressionAttributeValues: { ":pk": S(portfolioPartition(tenant, portfolioId)), ":id": S(importId) },
-      ProjectionExpression: "pk, sk",
+    const rows =
+      written ??
+      (await this.#queryAll({
+        KeyConditionExpression: "pk = :pk",
+        FilterExpression: `${IMPORT_ID} = :id`,
+        ExpressionAttributeValues: { ":pk": S(portfolioPartition(tenant, portfolioId)), ":id": S(importId) },
+        ProjectionExpression: `pk, sk, #previous`,
+        ExpressionAttributeNames: { "#previous": PREVIOUS },
+      }));
+    const onlyOurs = {
+      ConditionExpression: `${IMPORT_ID} = :id`,
+      ExpressionAttributeValues: { ":id": S(importId) },
+    };
+    await this.#eachConditional(rows, (row) => {
+      const previous = row[PREVIOUS]?.M;
+      const Key = { pk: row.pk!, sk: row.sk! };
+      return previous === undefined
+        ? this.#client.send(new DeleteItemCommand({ TableName: this.#table, Key, ...onlyOurs }))
+        : this.#client.send(
+            new PutItemCommand({ TableName: this.#table, Item: { ...previous, ...Key }, ...onlyOurs }),
+          );
     });
-    for (let at = 0; at < keys.length; at += 25)
-      await Promise.all(
-        keys.slice(at, at + 25).map((Key) =>
-          this.#client
-            .send(
-              new DeleteItemCommand({
-                TableName: this.#table,
-                Key,
-                ConditionExpression: `${IMPORT_ID} = :id`,
-                ExpressionAttributeValues: { ":id": S(importId) },
-              }),
-            )
-            .catch((error: unknown) => {
-              if (!(error instanceof ConditionalCheckFailedException)) throw error;
-            }),
-        ),
-      );
     await this.#updatePortfolioItem(
       tenant,
       portfolioId,
@@ -502,7 +549,7 @@ export class DynamoDbPortfolioStore implements PortfolioStore {
     );
   }
 
-  /** Rolls back the imports whose lease ended (their process died) and any rollback cut short. */
+  /** Rolls back the writes whose lease ended (their process died) and any rollback cut short. */
   async #sweepImports(tenant: string, portfolioId: string, portfolio: Item): Promise<void> {
     const nowSeconds = Math.floor(Date.now() / 1000);
     const dead = [
@@ -510,6 +557,115 @@ export class DynamoDbPortfolioStore implements PortfolioStore {
       ...(portfolio[ABORTING_IMPORTS]?.SS ?? []),
     ];
     for (const importId of dead) await this.#abortImport(tenant, portfolioId, importId);
+  }
+
+  /** A new write id, `<deadline>.<uuid>`: the deadline (seconds since the epoch) ends its lease. */
+  #newWriteId(): string {
+    return `${Math.floor(Date.now() / 1000) + this.#importLeaseSeconds}.${crypto.randomUUID()}`;
+  }
+
+  /**
+   * Notes a write or delete under way for the background sweep, before it writes anything: should its
+   * process die, `sweep` finds the entry once the lease in its id has ended.
+   */
+  async #addSweepEntry(
+    writeId: string,
+    tenant: string,
+    portfolioId: string,
+    kind: "write" | "delete",
+  ): Promise<void> {
+    await this.#client.send(
+      new PutItemCommand({
+        TableName: this.#table,
+        Item: {
+          pk: S(SWEEP_PARTITION),
+          sk: S(writeId),
+          kind: S(`sweep-${kind}`),
+          tenant: S(tenant),
+          portfolioId: S(portfolioId),
+          [TTL_ATTRIBUTE]: N(importDeadline(writeId) + SWEEP_ENTRY_DAYS * 86_400),
+        },
+      }),
+    );
+  }
+
+  /** Forgets a sweep entry once its write has shown or rolled back; a failure only leaves work for the sweep. */
+  async #removeSweepEntry(writeId: string): Promise<void> {
+    await this.#client
+      .send(
+        new DeleteItemCommand({
+          TableName: this.#table,
+          Key: { pk: S(SWEEP_PARTITION), sk: S(writeId) },
+        }),
+      )
+      .catch(() => undefined);
+  }
+
+  /**
+   * Runs a write whose rows readers see all at once or not at all: its id is noted for the sweep and added
+   * to the portfolio's pending set (refused when the portfolio is gone or being deleted), `write` stores
+   * rows carrying that id and says which, and one conditional update removes the id from the pending set and
+   * grows the revision, which shows them all. When anything fails the write rolls back; when the process
+   * dies, the sweep rolls it back once its lease has ended.
+   *
+   * @param write - gets the write id, the portfolio item as the id was added (so its hidden sets were read
+   *   after any row the caller read before) and `willWrite`, to name the rows it is about to store so that a
+   *   rollback need not search the partition for them
+   */
+  async #atomically<T>(
+    tenant: string,
+    portfolioId: string,
+    write: (writeId: string, portfolio: Item, willWrite: (rows: readonly Item[]) => void) => Promise<T>,
+  ): Promise<T> {
+    const writeId = this.#newWriteId();
+    const [noted, started] = await Promise.allSettled([
+      this.#addSweepEntry(writeId, tenant, portfolioId, "write"),
+      this.#client.send(
+        new UpdateItemCommand({
+          TableName: this.#table,
+          Key: this.#portfolioKey(tenant, portfolioId),
+          UpdateExpression: `ADD ${PENDING_IMPORTS} :id, ${WRITES_BEGUN} :one`,
+          ConditionExpression: `attribute_exists(pk) AND attribute_not_exists(${DELETING_AT})`,
+          ExpressionAttributeValues: { ":id": { SS: [writeId] }, ":one": N(1) },
+          ReturnValues: "ALL_NEW",
+        }),
+      ),
+    ]);
+    if (started.status === "rejected") {
+      if (noted.status === "fulfilled") await this.#removeSweepEntry(writeId);
+      if (started.reason instanceof ConditionalCheckFailedException)
+        throw new StoreError("not-found", `portfolio ${portfolioId} does not exist`);
+      throw started.reason;
+    }
+    let written: Item[] | undefined;
+    const willWrite = (rows: readonly Item[]) => {
+      written ??= [];
+      for (const row of rows) written.push(row);
+    };
+    try {
+      if (noted.status === "rejected") throw noted.reason;
+      const result = await write(writeId, started.value.Attributes ?? {}, willWrite);
+      const shown = await this.#updatePortfolioItem(
+        tenant,
+        portfolioId,
+        `DELETE ${PENDING_IMPORTS} :id ADD #revision :one`,
+        `contains(${PENDING_IMPORTS}, :pending)`,
+        { ":id": { SS: [writeId] }, ":pending": S(writeId), ":one": N(1) },
+        { "#revision": "revision" },
+      );
+      if (!shown)
+        throw new StoreError(
+          "unavailable",
+          `the write outlasted its lease of ${this.#importLeaseSeconds} s and was rolled back`,
+        );
+      await this.#removeSweepEntry(writeId);
+      return result;
+    } catch (error) {
+      await this.#abortImport(tenant, portfolioId, writeId, written)
+        .then(() => this.#removeSweepEntry(writeId))
+        .catch(() => undefined);
+      throw error;
+    }
   }
 
   #portfolioItem(
@@ -640,12 +796,16 @@ export class DynamoDbPortfolioStore implements PortfolioStore {
   /**
    * Deletes in three steps, each safe to repeat: a tombstone on the portfolio item (from then on every read
    * answers not found), its contents and invite keys, then the tombstone. A delete cut short (the process
-   * died) is finished by the next DELETE of the same portfolio, which then succeeds whatever its version.
+   * died) is finished by the next DELETE of the same portfolio, which then succeeds whatever its version, or
+   * by the sweep once the delete's lease has ended (a sweep entry is written before the tombstone).
    */
   deletePortfolio(tenant: string, id: string, expectedVersion?: number): Promise<void> {
     return guardStore(async () => {
       const current = await this.#get(tenantKey(tenant), portfolioSortKey(id));
       if (current === undefined) throw new StoreError("not-found", `portfolio ${id} does not exist`);
+      const deleteId = this.#newWriteId();
+      // Left behind when the delete fails or dies after its tombstone: the sweep then finishes it.
+      await this.#addSweepEntry(deleteId, tenant, id, "delete");
       if (current[DELETING_AT] === undefined) {
         const marked = await this.#updatePortfolioItem(
           tenant,
@@ -659,51 +819,81 @@ export class DynamoDbPortfolioStore implements PortfolioStore {
         );
         const again = marked ? undefined : await this.#get(tenantKey(tenant), portfolioSortKey(id));
         // Not marked and not being deleted by another request: the version moved, or the portfolio is gone.
-        if (!marked && again?.[DELETING_AT] === undefined)
+        if (!marked && again?.[DELETING_AT] === undefined) {
+          await this.#removeSweepEntry(deleteId);
           return this.#conflict(tenantKey(tenant), portfolioSortKey(id), `portfolio ${id}`);
+        }
       }
-      const pk = portfolioPartition(tenant, id);
-      const keys = await this.#keys(pk, "", "sha256");
-      const inviteKeys = keys
-        .filter((item) => str(item, "sk").startsWith(INVITE_PREFIX) && item.sha256?.S !== undefined)
-        .map((item) => ({ pk: S(inviteHashKey(str(item, "sha256"))), sk: S("INVITE") }));
-      // Invite keys first: their listing items in the partition are how a retried delete finds them. Each is
-      // kept as a marker that expires, so its link says the workshop is gone rather than that it is unknown.
-      await this.#markInvitesDeleted(inviteKeys, current[DELETING_AT]?.S ?? new Date().toISOString());
-      await this.#deleteKeys(keys.map((item) => ({ pk: item.pk!, sk: item.sk! })));
-      await this.#client
-        .send(
-          new DeleteItemCommand({
-            TableName: this.#table,
-            Key: this.#portfolioKey(tenant, id),
-            ConditionExpression: `attribute_exists(${DELETING_AT})`,
-          }),
-        )
-        .catch((error: unknown) => {
-          if (!(error instanceof ConditionalCheckFailedException)) throw error;
-        });
+      await this.#finishDelete(tenant, id, current[DELETING_AT]?.S ?? new Date().toISOString());
+      await this.#removeSweepEntry(deleteId);
     });
   }
 
+  /** Steps 2 and 3 of a delete whose tombstone is written (see deletePortfolio). */
+  async #finishDelete(tenant: string, id: string, deletedAt: string): Promise<void> {
+    const pk = portfolioPartition(tenant, id);
+    const keys = await this.#keys(pk, "", "sha256");
+    const inviteKeys = keys
+      .filter((item) => str(item, "sk").startsWith(INVITE_PREFIX) && item.sha256?.S !== undefined)
+      .map((item) => ({ pk: S(inviteHashKey(str(item, "sha256"))), sk: S("INVITE") }));
+    // Invite keys first: their listing items in the partition are how a retried delete finds them. Each is
+    // kept as a marker that expires, so its link says the workshop is gone rather than that it is unknown.
+    await this.#markInvitesDeleted(inviteKeys, deletedAt);
+    await this.#deleteKeys(keys.map((item) => ({ pk: item.pk!, sk: item.sk! })));
+    await this.#client
+      .send(
+        new DeleteItemCommand({
+          TableName: this.#table,
+          Key: this.#portfolioKey(tenant, id),
+          ConditionExpression: `attribute_exists(${DELETING_AT})`,
+        }),
+      )
+      .catch((error: unknown) => {
+        if (!(error instanceof ConditionalCheckFailedException)) throw error;
+      });
+  }
+
+  /**
+   * Adds an initiative; with ratings, as one atomic write (see #atomically): readers see the initiative
+   * with all of its ratings or neither, also when the process dies between the two.
+   */
   addInitiative(
     tenant: string,
     portfolioId: string,
     data: InitiativeData,
     now: string,
+    ratings: readonly RatingRecord[] = [],
   ): Promise<InitiativeRecord> {
-    return this.#changing(tenant, portfolioId, async () => {
-      await this.#requirePortfolio(tenant, portfolioId);
-      const item = this.#initiativeItem(tenant, portfolioId, data, 1, now);
-      await this.#putNew(item, `initiative ${data.id}`);
-      return initiativeFrom(item);
-    });
+    if (ratings.length === 0)
+      return this.#changing(tenant, portfolioId, async () => {
+        await this.#requirePortfolio(tenant, portfolioId);
+        const item = this.#initiativeItem(tenant, portfolioId, data, 1, now);
+        await this.#putNew(item, `initiative ${data.id}`);
+        return initiativeFrom(item);
+      });
+    return guardStore(() =>
+      this.#atomically(tenant, portfolioId, async (writeId, _portfolio, willWrite) => {
+        const pk = portfolioPartition(tenant, portfolioId);
+        const item = { ...this.#initiativeItem(tenant, portfolioId, data, 1, now), [IMPORT_ID]: S(writeId) };
+        const rows = ratings.map((rating) => ({ ...this.#ratingItem(pk, rating), [IMPORT_ID]: S(writeId) }));
+        willWrite([item, ...rows]);
+        await this.#putNew(item, `initiative ${data.id}`);
+        const failed = await this.#batch(rows.map((Item) => ({ PutRequest: { Item } })));
+        if (failed.size > 0)
+          throw new StoreError(
+            "unavailable",
+            `the store left ${failed.size} of the initiative's ratings unwritten after retries`,
+          );
+        return initiativeFrom(item);
+      }),
+    );
   }
 
   getInitiative(tenant: string, portfolioId: string, initiativeId: string): Promise<InitiativeRecord> {
     return guardStore(async () => {
-      await this.#requirePortfolio(tenant, portfolioId);
+      const before = await this.#requirePortfolio(tenant, portfolioId);
       const found = await this.#get(portfolioPartition(tenant, portfolioId), initiativeSortKey(initiativeId));
-      const [item] = await this.#visible(tenant, portfolioId, found === undefined ? [] : [found]);
+      const [item] = await this.#visible(tenant, portfolioId, found === undefined ? [] : [found], before);
       if (item === undefined) throw new StoreError("not-found", `initiative ${initiativeId} does not exist`);
       return initiativeFrom(item);
     });
@@ -716,14 +906,14 @@ export class DynamoDbPortfolioStore implements PortfolioStore {
     cursor?: string,
   ): Promise<Page<InitiativeRecord>> {
     return guardStore(async () => {
-      await this.#requirePortfolio(tenant, portfolioId);
+      const before = await this.#requirePortfolio(tenant, portfolioId);
       const page = await this.#page(
         portfolioPartition(tenant, portfolioId),
         INITIATIVE_PREFIX,
         limit,
         cursor,
       );
-      const items = await this.#visible(tenant, portfolioId, page.items);
+      const items = await this.#visible(tenant, portfolioId, page.items, before);
       return { ...page, items: items.map(initiativeFrom) };
     });
   }
@@ -765,11 +955,8 @@ export class DynamoDbPortfolioStore implements PortfolioStore {
   }
 
   /**
-   * Writes every row under a new import id that the portfolio item lists as pending, so no reader sees them;
-   * then one conditional update removes the id from the pending set, which shows them all at once. An entry
-   * the store did not take whole is deleted again before that flip and reported. When anything fails (or
-   * the process dies) the id stays hidden and is rolled back at once, or by the sweep of a later import once
-   * its lease has ended.
+   * One atomic write (see #atomically) of every row. An entry the store did not take whole is deleted again
+   * before the write shows, and reported. Dead writes of this portfolio are swept first.
    */
   importInitiatives(
     tenant: string,
@@ -779,100 +966,81 @@ export class DynamoDbPortfolioStore implements PortfolioStore {
   ): Promise<BatchOutcome[]> {
     return guardStore(async () => {
       await this.#sweepImports(tenant, portfolioId, await this.#requirePortfolio(tenant, portfolioId));
-      const importId = `${Math.floor(Date.now() / 1000) + this.#importLeaseSeconds}.${crypto.randomUUID()}`;
-      const started = await this.#updatePortfolioItem(
-        tenant,
-        portfolioId,
-        `ADD ${PENDING_IMPORTS} :id`,
-        `attribute_exists(pk) AND attribute_not_exists(${DELETING_AT})`,
-        { ":id": { SS: [importId] } },
-      );
-      if (!started) throw new StoreError("not-found", `portfolio ${portfolioId} does not exist`);
-      try {
+      // Its rows are not named to #atomically: rolling back thousands of keys one by one costs more than the
+      // one Query of the partition that finds those actually written.
+      return this.#atomically(tenant, portfolioId, async (importId) => {
         const pk = portfolioPartition(tenant, portfolioId);
-        const requests: WriteRequest[] = [];
+        const rows: Item[] = [];
         const entryOf: number[] = [];
         entries.forEach((entry, index) => {
-          requests.push({
-            PutRequest: {
-              Item: {
-                ...this.#initiativeItem(tenant, portfolioId, entry.data, 1, now),
-                [IMPORT_ID]: S(importId),
-              },
-            },
+          rows.push({
+            ...this.#initiativeItem(tenant, portfolioId, entry.data, 1, now),
+            [IMPORT_ID]: S(importId),
           });
           entryOf.push(index);
           for (const rating of entry.ratings) {
-            requests.push({
-              PutRequest: { Item: { ...this.#ratingItem(pk, rating), [IMPORT_ID]: S(importId) } },
-            });
+            rows.push({ ...this.#ratingItem(pk, rating), [IMPORT_ID]: S(importId) });
             entryOf.push(index);
           }
         });
-        const failed = await this.#batch(requests);
+        const failed = await this.#batch(rows.map((Item) => ({ PutRequest: { Item } })));
         const incomplete = new Set([...failed].map((index) => entryOf[index]!));
         await this.#deleteKeys(
-          requests
-            .filter((_request, index) => incomplete.has(entryOf[index]!) && !failed.has(index))
-            .map((request) => {
-              const item = request.PutRequest!.Item!;
-              return { pk: item.pk!, sk: item.sk! };
-            }),
+          rows
+            .filter((_row, index) => incomplete.has(entryOf[index]!) && !failed.has(index))
+            .map((row) => ({ pk: row.pk!, sk: row.sk! })),
         );
-        const committed = await this.#updatePortfolioItem(
-          tenant,
-          portfolioId,
-          `DELETE ${PENDING_IMPORTS} :id ADD #revision :one`,
-          `contains(${PENDING_IMPORTS}, :pending)`,
-          { ":id": { SS: [importId] }, ":pending": S(importId), ":one": N(1) },
-          { "#revision": "revision" },
+        return entries.map(
+          (_, index): BatchOutcome =>
+            incomplete.has(index)
+              ? { ok: false, reason: "the store left this write unprocessed after retries" }
+              : { ok: true },
         );
-        if (!committed)
-          throw new StoreError(
-            "unavailable",
-            `the import outlasted its lease of ${this.#importLeaseSeconds} s and was rolled back`,
-          );
-        return entries.map((_, index) =>
-          incomplete.has(index)
-            ? { ok: false, reason: "the store left this write unprocessed after retries" }
-            : { ok: true },
-        );
-      } catch (error) {
-        await this.#abortImport(tenant, portfolioId, importId).catch(() => undefined);
-        throw error;
-      }
+      });
     });
   }
 
-  /** The stored rows of these initiative ids, those of pending imports included (BatchGetItem, 100 a time). */
-  async #initiativeRows(tenant: string, portfolioId: string, ids: readonly string[]): Promise<Item[]> {
-    const pk = portfolioPartition(tenant, portfolioId);
+  /** The stored items at these keys, in any order (BatchGetItem, 100 a time, unprocessed keys retried). */
+  async #getRows(
+    keys: readonly Item[],
+    projection?: { readonly expression: string; readonly names: Record<string, string> },
+  ): Promise<Item[]> {
     const rows: Item[] = [];
-    const unique = [...new Set(ids)];
-    for (let start = 0; start < unique.length; start += 100) {
-      let keys: Item[] = unique
-        .slice(start, start + 100)
-        .map((id) => ({ pk: S(pk), sk: S(initiativeSortKey(id)) }));
-      for (let round = 0; keys.length > 0; round++) {
+    for (let start = 0; start < keys.length; start += 100) {
+      let pending: Item[] = keys.slice(start, start + 100);
+      for (let round = 0; pending.length > 0; round++) {
         if (round > 8) throw new StoreError("unavailable", "the store left reads unprocessed after retries");
         if (round > 0) await new Promise((resolve) => setTimeout(resolve, Math.random() * 25 * 2 ** round));
         const answer = await this.#client.send(
           new BatchGetItemCommand({
             RequestItems: {
               [this.#table]: {
-                Keys: keys,
-                ProjectionExpression: `sk, #data, ${IMPORT_ID}`,
-                ExpressionAttributeNames: { "#data": "data" },
+                Keys: pending,
                 ConsistentRead: true,
+                ...(projection === undefined
+                  ? {}
+                  : {
+                      ProjectionExpression: projection.expression,
+                      ExpressionAttributeNames: projection.names,
+                    }),
               },
             },
           }),
         );
         for (const row of answer.Responses?.[this.#table] ?? []) rows.push(row);
-        keys = answer.UnprocessedKeys?.[this.#table]?.Keys ?? [];
+        pending = answer.UnprocessedKeys?.[this.#table]?.Keys ?? [];
       }
     }
     return rows;
+  }
+
+  /** The stored rows of these initiative ids, those of pending writes included. */
+  #initiativeRows(tenant: string, portfolioId: string, ids: readonly string[]): Promise<Item[]> {
+    const pk = portfolioPartition(tenant, portfolioId);
+    return this.#getRows(
+      [...new Set(ids)].map((id) => ({ pk: S(pk), sk: S(initiativeSortKey(id)) })),
+      { expression: `sk, #data, ${IMPORT_ID}`, names: { "#data": "data" } },
+    );
   }
 
   existingInitiatives(tenant: string, portfolioId: string, ids: readonly string[]): Promise<Set<string>> {
@@ -922,32 +1090,87 @@ export class DynamoDbPortfolioStore implements PortfolioStore {
   ): Promise<{ readonly portfolio: PortfolioRecord; readonly existing: Set<string> }> {
     return guardStore(async () => {
       const rows = await this.#initiativeRows(tenant, portfolioId, ids);
-      // After the rows, as #visible reads it: a row whose import is no longer pending belongs to a committed one.
+      // After the rows, as visibleRows needs: a row whose write is no longer pending has shown.
       const item = await this.#requirePortfolio(tenant, portfolioId);
-      const hidden = hiddenImports(item);
       return {
         portfolio: portfolioFrom(item),
-        existing: new Set(
-          rows
-            .filter((row) => !hidden.has(row[IMPORT_ID]?.S ?? ""))
-            .map((row) => initiativeFrom(row).data.id),
-        ),
+        existing: new Set(visibleRows(rows, item).map((row) => initiativeFrom(row).data.id)),
       };
     });
   }
 
-  putRatings(tenant: string, portfolioId: string, ratings: readonly RatingRecord[]): Promise<BatchOutcome[]> {
-    return this.#changing(tenant, portfolioId, async () => {
-      const pk = portfolioPartition(tenant, portfolioId);
-      const failed = await this.#batch(
-        ratings.map((rating) => ({ PutRequest: { Item: this.#ratingItem(pk, rating) } })),
-      );
-      return ratings.map((_, index) =>
-        failed.has(index)
-          ? { ok: false, reason: "the store left this write unprocessed after retries" }
-          : { ok: true },
-      );
+  /**
+   * Writes one rater's ratings of several initiatives, and removes some, as one atomic write (see
+   * #atomically): readers see the earlier ratings or all of the new ones. Each new row keeps the row it
+   * replaces as `previous`, shown while the write is hidden and put back when it rolls back, so the rows are
+   * read first. A single rating or removal is one item, written directly.
+   */
+  putRatings(
+    tenant: string,
+    portfolioId: string,
+    ratings: readonly RatingRecord[],
+    removals: readonly RatingKey[] = [],
+  ): Promise<void> {
+    const pk = portfolioPartition(tenant, portfolioId);
+    const keyOf = (rating: RatingKey) => ({
+      pk: S(pk),
+      sk: S(ratingSortKey(rating.initiativeId, rating.rater)),
     });
+    if (ratings.length + removals.length <= 1)
+      return this.#changing(tenant, portfolioId, async () => {
+        const failed = await this.#batch([
+          ...ratings.map((rating) => ({ PutRequest: { Item: this.#ratingItem(pk, rating) } })),
+          ...removals.map((removal) => ({ DeleteRequest: { Key: keyOf(removal) } })),
+        ]);
+        if (failed.size > 0)
+          throw new StoreError("unavailable", "the store left the rating unwritten after retries");
+      });
+    return guardStore(async () => {
+      const stored = new Map(
+        (await this.#getRows([...ratings, ...removals].map(keyOf))).map((row) => [str(row, "sk"), row]),
+      );
+      const removed = await this.#atomically(tenant, portfolioId, async (writeId, portfolio, willWrite) => {
+        const hidden = hiddenImports(portfolio);
+        const withPrevious = (item: Item): Item => {
+          const previous = previousOf(stored.get(str(item, "sk")), hidden);
+          return {
+            ...item,
+            [IMPORT_ID]: S(writeId),
+            ...(previous === undefined ? {} : { [PREVIOUS]: previous }),
+          };
+        };
+        const rows = ratings.map((rating) => withPrevious(this.#ratingItem(pk, rating)));
+        // A removal writes a marker only over a rating readers see; the rest have nothing to remove.
+        const markers = removals
+          .map((removal) => withPrevious({ ...keyOf(removal), kind: S("rating"), [REMOVED]: { BOOL: true } }))
+          .filter((marker) => marker[PREVIOUS] !== undefined);
+        willWrite(rows);
+        willWrite(markers);
+        const failed = await this.#batch([...rows, ...markers].map((Item) => ({ PutRequest: { Item } })));
+        if (failed.size > 0)
+          throw new StoreError(
+            "unavailable",
+            `the store left ${failed.size} of ${rows.length + markers.length} rating writes unprocessed after retries; none was kept`,
+          );
+        return markers;
+      });
+      // The markers read as absent once shown; deleting them only tidies up (a crash leaves them hidden).
+      await this.#deleteMarkers(removed).catch(() => undefined);
+    });
+  }
+
+  /** Deletes removal markers still carrying their write's id. */
+  #deleteMarkers(markers: readonly Item[]): Promise<void> {
+    return this.#eachConditional(markers, (marker) =>
+      this.#client.send(
+        new DeleteItemCommand({
+          TableName: this.#table,
+          Key: { pk: marker.pk!, sk: marker.sk! },
+          ConditionExpression: `${IMPORT_ID} = :id`,
+          ExpressionAttributeValues: { ":id": marker[IMPORT_ID]! },
+        }),
+      ),
+    );
   }
 
   deleteRatings(
@@ -974,18 +1197,26 @@ export class DynamoDbPortfolioStore implements PortfolioStore {
 
   readContents(tenant: string, portfolioId: string): Promise<PortfolioContents> {
     return guardStore(async () => {
-      const portfolio = portfolioFrom(await this.#requirePortfolio(tenant, portfolioId));
-      // Initiatives and ratings share the partition and come back together, in pages of at most
-      // CONTENTS_PAGE_ITEMS: each page is parsed and converted on the event loop, so a 20,000-item portfolio
-      // holds it for a few short stretches rather than one long one.
-      const rows = await this.#queryAll({
-        KeyConditionExpression: "pk = :pk",
-        ExpressionAttributeValues: { ":pk": S(portfolioPartition(tenant, portfolioId)) },
-        Limit: CONTENTS_PAGE_ITEMS,
-      });
+      let before: Item;
+      let visible: Item[];
+      for (let attempt = 1; ; attempt++) {
+        before = await this.#requirePortfolio(tenant, portfolioId);
+        // Initiatives and ratings share the partition and come back together, in pages of at most
+        // CONTENTS_PAGE_ITEMS: each page is parsed and converted on the event loop, so a 20,000-item
+        // portfolio holds it for a few short stretches rather than one long one.
+        const rows = await this.#queryAll({
+          KeyConditionExpression: "pk = :pk",
+          ExpressionAttributeValues: { ":pk": S(portfolioPartition(tenant, portfolioId)) },
+          Limit: CONTENTS_PAGE_ITEMS,
+        });
+        const read = await this.#visibleSince(tenant, portfolioId, rows, before);
+        visible = read.rows;
+        // A write that began meanwhile may show in part: read again (a busier portfolio gets the last read).
+        if (read.settled || attempt === READ_ATTEMPTS) break;
+      }
+      const portfolio = portfolioFrom(before);
       const initiatives: InitiativeRecord[] = [];
       const ratings: RatingRecord[] = [];
-      const visible = await this.#visible(tenant, portfolioId, rows);
       for (let i = 0; i < visible.length; i++) {
         if (i > 0 && i % CONTENTS_PAGE_ITEMS === 0) await new Promise((resolve) => setTimeout(resolve, 0));
         const item = visible[i]!;
@@ -995,6 +1226,36 @@ export class DynamoDbPortfolioStore implements PortfolioStore {
       }
       // The record read first: its revision is no newer than the contents, so a cached result is never stale.
       return { portfolio, initiatives, ratings };
+    });
+  }
+
+  /**
+   * Finishes what dead writers left: each sweep entry whose lease has ended (one Query finds them, oldest
+   * first, at most `limit`) has its portfolio's dead writes rolled back or its delete finished, and is then
+   * removed. Entries of writes that finished are removed by the writes themselves, so a sweep with nothing
+   * to do costs one Query.
+   */
+  sweep(limit = 25): Promise<number> {
+    checkLimit(limit);
+    return guardStore(async () => {
+      const answer = await this.#queryPage({
+        KeyConditionExpression: "pk = :pk AND sk < :now",
+        ExpressionAttributeValues: {
+          ":pk": S(SWEEP_PARTITION),
+          ":now": S(String(Math.floor(Date.now() / 1000))),
+        },
+        Limit: limit,
+      });
+      const entries = answer.Items ?? [];
+      for (const entry of entries) {
+        const [tenant, portfolioId] = [str(entry, "tenant"), str(entry, "portfolioId")];
+        const portfolio = await this.#get(tenantKey(tenant), portfolioSortKey(portfolioId));
+        if (portfolio?.[DELETING_AT] !== undefined)
+          await this.#finishDelete(tenant, portfolioId, str(portfolio, DELETING_AT));
+        else if (portfolio !== undefined) await this.#sweepImports(tenant, portfolioId, portfolio);
+        await this.#removeSweepEntry(str(entry, "sk"));
+      }
+      return entries.length;
     });
   }
 

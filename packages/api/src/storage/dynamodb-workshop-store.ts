@@ -20,6 +20,7 @@ import {
   tenantKey,
 } from "./dynamodb-keys.js";
 import { StoreError } from "./portfolio-store.js";
+import { IMPORT_ID, PREVIOUS, visibleRows } from "./visible-rows.js";
 import type {
   InviteGrant,
   InviteRecord,
@@ -264,17 +265,24 @@ export class DynamoDbWorkshopStore implements WorkshopStore {
       const pk = portfolioPartition(tenant, portfolioId);
       // Kept before the round moves on: a failed copy leaves the round where it was, and a retry rewrites
       // the same keys.
-      const kept: Item[] = [];
+      const stored: Item[] = [];
       for (const id of new Set(initiativeIds))
-        for (const item of await this.#query(pk, ratingsOfInitiativePrefix(id)))
-          kept.push({
-            ...item,
-            sk: S(
-              `${ROUND_PREFIX}${String(current.round).padStart(4, "0")}#${str(item, "sk").slice(RATING_PREFIX.length)}`,
-            ),
-            kind: S("round-rating"),
-            round: N(current.round),
-          });
+        for (const item of await this.#query(pk, ratingsOfInitiativePrefix(id))) stored.push(item);
+      // As readers see them: a rating batch under way or cut short keeps the ratings it would replace.
+      const portfolio = await this.#get(tenantKey(tenant), portfolioSortKey(portfolioId));
+      const kept: Item[] = [];
+      for (const { [IMPORT_ID]: _write, [PREVIOUS]: _previous, ...item } of visibleRows(
+        stored,
+        portfolio ?? {},
+      ))
+        kept.push({
+          ...item,
+          sk: S(
+            `${ROUND_PREFIX}${String(current.round).padStart(4, "0")}#${str(item, "sk").slice(RATING_PREFIX.length)}`,
+          ),
+          kind: S("round-rating"),
+          round: N(current.round),
+        });
       const failed = await batchWriteAll(
         this.#client,
         this.#table,

@@ -49,6 +49,9 @@ export interface RatingRecord {
   readonly updatedAt: string;
 }
 
+/** Which record of ratings: one rater's of one initiative. */
+export type RatingKey = Pick<RatingRecord, "initiativeId" | "rater">;
+
 /** Everything needed to score a portfolio, read in as few calls as the store allows. */
 export interface PortfolioContents {
   /** The portfolio itself (from {@link PortfolioStore.readContents}; absent when built by hand). */
@@ -144,12 +147,16 @@ export interface PortfolioStore {
   /** Deletes a portfolio (when `expectedVersion` is given, only at that version) and everything in it. */
   deletePortfolio(tenant: string, id: string, expectedVersion?: number): Promise<void>;
 
-  /** Adds an initiative; `already-exists` when its id is taken. */
+  /**
+   * Adds an initiative with its ratings (optional) as one unit: readers see it with all of them or not at
+   * all, also when the process dies part-way; `already-exists` when its id is taken.
+   */
   addInitiative(
     tenant: string,
     portfolioId: string,
     data: InitiativeData,
     now: string,
+    ratings?: readonly RatingRecord[],
   ): Promise<InitiativeRecord>;
   /** Reads an initiative. */
   getInitiative(tenant: string, portfolioId: string, initiativeId: string): Promise<InitiativeRecord>;
@@ -198,8 +205,17 @@ export interface PortfolioStore {
     portfolioId: string,
     ids: readonly string[],
   ): Promise<{ readonly portfolio: PortfolioRecord; readonly existing: Set<string> }>;
-  /** Writes rating records (each replaces that rater's earlier ratings of that initiative). */
-  putRatings(tenant: string, portfolioId: string, ratings: readonly RatingRecord[]): Promise<BatchOutcome[]>;
+  /**
+   * Writes rating records (each replaces that rater's earlier ratings of that initiative) and removes the
+   * records named in `removals`, as one unit: readers see the records as they were or every change, also
+   * when the process dies part-way. `unavailable` when the store did not take all of it (then none shows).
+   */
+  putRatings(
+    tenant: string,
+    portfolioId: string,
+    ratings: readonly RatingRecord[],
+    removals?: readonly RatingKey[],
+  ): Promise<void>;
   /**
    * Removes one rater's ratings: of the given initiatives, or of every initiative when `initiativeIds` is
    * absent. A rater without ratings is no error.
@@ -214,6 +230,14 @@ export interface PortfolioStore {
   ): Promise<number>;
   /** Reads a portfolio with every initiative and rating in it. */
   readContents(tenant: string, portfolioId: string): Promise<PortfolioContents>;
+  /**
+   * Finishes what writers that died left behind: rolls back their hidden writes and finishes their deletes,
+   * once each one's lease has ended, at most `limit` (1-100, default 25) of them per call, so nothing waits
+   * for a user to touch the portfolio again. Cheap when there is nothing to do.
+   *
+   * @returns how many dead writes or deletes it handled
+   */
+  sweep(limit?: number): Promise<number>;
 
   /**
    * Claims an idempotency key for a request, or reports the answer already stored for it. A claim is a

@@ -14,6 +14,14 @@ const fields = { name: "FY27 plan", description: "", model: defaultModel };
 const bare = (...initiatives: InitiativeData[]): ImportEntry[] =>
   initiatives.map((data) => ({ data, ratings: [] }));
 
+const rating = (initiativeId: string, rater: string) => ({
+  initiativeId,
+  rater,
+  weight: 1,
+  ratings: { cx_impact: 3 },
+  updatedAt: NOW,
+});
+
 async function codeOf(promise: Promise<unknown>): Promise<string | undefined> {
   try {
     await promise;
@@ -29,8 +37,14 @@ async function codeOf(promise: Promise<unknown>): Promise<string | undefined> {
  *
  * @param name - which implementation
  * @param makeStore - returns a store over a fresh or shared table (tests use unique tenants)
+ * @param makeDyingStore - returns a store over the same table that stops reaching it for good after
+ *   `writes` writes, as a process killed mid-write does, and whose leases have already ended
  */
-export function describeStoreContract(name: string, makeStore: () => PortfolioStore): void {
+export function describeStoreContract(
+  name: string,
+  makeStore: () => PortfolioStore,
+  makeDyingStore: (writes: number) => PortfolioStore,
+): void {
   let counter = 0;
   const tenant = () => `t-${Date.now().toString(36)}-${counter++}`;
 
@@ -161,13 +175,6 @@ export function describeStoreContract(name: string, makeStore: () => PortfolioSt
       const t = tenant();
       await store.createPortfolio(t, "p", fields, NOW);
       await store.importInitiatives(t, "p", bare({ id: "a", name: "A" }, { id: "b", name: "B" }), NOW);
-      const rating = (initiativeId: string, rater: string) => ({
-        initiativeId,
-        rater,
-        weight: 1,
-        ratings: { cx_impact: 3 },
-        updatedAt: NOW,
-      });
       await store.putRatings(t, "p", [
         rating("a", "x"),
         rating("b", "x"),
@@ -300,6 +307,159 @@ export function describeStoreContract(name: string, makeStore: () => PortfolioSt
       // The same id can be made again, empty.
       await store.createPortfolio(t, "p", fields, NOW);
       expect((await store.readContents(t, "p")).initiatives).toEqual([]);
+    });
+
+    it("adds an initiative with its ratings as one unit", async () => {
+      const store = makeStore();
+      const t = tenant();
+      await store.createPortfolio(t, "p", fields, NOW);
+      const raters = (value: number) =>
+        ["x", "y", "z"].map((rater) => ({ ...rating("a", rater), ratings: { cx_impact: value } }));
+      await store.addInitiative(t, "p", { id: "a", name: "A" }, NOW, raters(4));
+      expect(await codeOf(store.addInitiative(t, "p", { id: "a", name: "again" }, NOW, raters(1)))).toBe(
+        "already-exists",
+      );
+      const contents = await store.readContents(t, "p");
+      expect(contents.initiatives.map((record) => record.data.name)).toEqual(["A"]);
+      expect(contents.ratings.map((record) => [record.rater, record.ratings.cx_impact])).toEqual([
+        ["x", 4],
+        ["y", 4],
+        ["z", 4],
+      ]);
+    });
+
+    it("writes a rater's batch, removals included, as one unit", async () => {
+      const store = makeStore();
+      const t = tenant();
+      await store.createPortfolio(t, "p", fields, NOW);
+      await store.importInitiatives(t, "p", bare(...["a", "b", "c"].map((id) => ({ id, name: id }))), NOW);
+      await store.putRatings(
+        t,
+        "p",
+        ["a", "b", "c"].map((id) => rating(id, "x")),
+      );
+      await store.putRatings(t, "p", [rating("a", "y")]);
+      await store.putRatings(
+        t,
+        "p",
+        ["a", "b"].map((id) => ({ ...rating(id, "x"), ratings: { cx_impact: 5 }, comment: "sure" })),
+        [
+          { initiativeId: "c", rater: "x" },
+          { initiativeId: "b", rater: "nobody" },
+        ],
+      );
+      const contents = await store.readContents(t, "p");
+      expect(
+        contents.ratings.map((record) => [record.initiativeId, record.rater, record.ratings.cx_impact]),
+      ).toEqual([
+        ["a", "x", 5],
+        ["a", "y", 3],
+        ["b", "x", 5],
+      ]);
+      expect(contents.ratings[0]?.comment).toBe("sure");
+      // A batch over a removal shown before writes on an empty key.
+      await store.putRatings(t, "p", [rating("c", "x"), rating("b", "x")]);
+      expect((await store.readContents(t, "p")).ratings).toHaveLength(4);
+    });
+
+    describe("after a process died part-way (its leases ended), readers see all or nothing and the sweep clears the rest", () => {
+      /** Sweeps until nothing is left (other tests' dead writers share the table). */
+      const sweepAll = async (store: PortfolioStore) => {
+        let swept = 0;
+        for (let round = 0; round < 20; round++) {
+          const count = await store.sweep(100);
+          swept += count;
+          if (count === 0) return swept;
+        }
+        throw new Error("the sweep did not finish within 20 rounds");
+      };
+      const ids = Array.from({ length: 40 }, (_, i) => `i${String(i).padStart(2, "0")}`);
+
+      it("an import", async () => {
+        const store = makeStore();
+        const t = tenant();
+        await store.createPortfolio(t, "p", fields, NOW);
+        // Writes: the sweep entry, the pending id, then batches of 25 rows; it dies in the second batch.
+        const entries = ids.map((id) => ({ data: { id, name: id }, ratings: [rating(id, "x")] }));
+        await expect(makeDyingStore(3).importInitiatives(t, "p", entries, NOW)).rejects.toThrow();
+        expect(await store.readContents(t, "p")).toMatchObject({ initiatives: [], ratings: [] });
+        expect(await store.existingInitiatives(t, "p", ids)).toEqual(new Set());
+        // Its rows are hidden, not gone: their ids are taken until the sweep.
+        expect(await codeOf(store.addInitiative(t, "p", { id: "i00", name: "A" }, NOW))).toBe(
+          "already-exists",
+        );
+        expect(await sweepAll(store)).toBeGreaterThanOrEqual(1);
+        await store.addInitiative(t, "p", { id: "i00", name: "A" }, NOW);
+        expect((await store.readContents(t, "p")).ratings).toEqual([]);
+      });
+
+      it("an initiative added with its ratings", async () => {
+        const store = makeStore();
+        const t = tenant();
+        await store.createPortfolio(t, "p", fields, NOW);
+        const raters = ids.map((rater) => rating("a", rater));
+        // Writes: the sweep entry, the pending id, the initiative, 25 ratings; it dies before the rest.
+        await expect(
+          makeDyingStore(4).addInitiative(t, "p", { id: "a", name: "A" }, NOW, raters),
+        ).rejects.toThrow();
+        expect(await codeOf(store.getInitiative(t, "p", "a"))).toBe("not-found");
+        expect((await store.readContents(t, "p")).ratings).toEqual([]);
+        await sweepAll(store);
+        await store.addInitiative(t, "p", { id: "a", name: "A" }, NOW, raters.slice(0, 2));
+        expect((await store.readContents(t, "p")).ratings).toHaveLength(2);
+      });
+
+      it("a rater's batch over earlier ratings, which show until the sweep puts them back", async () => {
+        const store = makeStore();
+        const t = tenant();
+        await store.createPortfolio(t, "p", fields, NOW);
+        await store.importInitiatives(t, "p", bare(...ids.map((id) => ({ id, name: id }))), NOW);
+        await store.putRatings(
+          t,
+          "p",
+          ids.slice(0, 30).map((id) => rating(id, "x")),
+        );
+        const seen = async () =>
+          (await store.readContents(t, "p")).ratings.map(
+            (record) => `${record.initiativeId}=${record.ratings.cx_impact}`,
+          );
+        const before = await seen();
+        expect(before).toHaveLength(30);
+        // 28 changes and a removal: the sweep entry, the pending id, 25 rows, and it dies in the next batch.
+        const changed = ids.slice(0, 28).map((id) => ({ ...rating(id, "x"), ratings: { cx_impact: 1 } }));
+        const removed = [{ initiativeId: "i29", rater: "x" }];
+        await expect(makeDyingStore(3).putRatings(t, "p", changed, removed)).rejects.toThrow();
+        expect(await seen()).toEqual(before);
+        // Readers while the sweep rolls it back, and while the batch is sent again, see all of it or none.
+        const reads = (count: number) => Promise.all(Array.from({ length: count }, seen));
+        const [, during] = await Promise.all([sweepAll(store), reads(6)]);
+        for (const read of during) expect(read).toEqual(before);
+        expect(await seen()).toEqual(before);
+        const after = [...ids.slice(0, 28).map((id) => `${id}=1`), "i28=3"];
+        const [, racing] = await Promise.all([store.putRatings(t, "p", changed, removed), reads(6)]);
+        for (const read of racing) expect([before, after]).toContainEqual(read);
+        expect(await seen()).toEqual(after);
+      });
+
+      it("a delete", async () => {
+        const store = makeStore();
+        const t = tenant();
+        await store.createPortfolio(t, "p", fields, NOW);
+        await store.importInitiatives(
+          t,
+          "p",
+          ids.map((id) => ({ data: { id, name: id }, ratings: [rating(id, "x")] })),
+          NOW,
+        );
+        // Writes: the sweep entry, the tombstone, one batch of deletions; it dies in the next.
+        await expect(makeDyingStore(3).deletePortfolio(t, "p")).rejects.toThrow();
+        expect(await codeOf(store.getPortfolio(t, "p"))).toBe("not-found");
+        // The tombstone still holds the id until the sweep finishes the delete.
+        expect(await codeOf(store.createPortfolio(t, "p", fields, NOW))).toBe("already-exists");
+        await sweepAll(store);
+        await store.createPortfolio(t, "p", fields, NOW);
+        expect(await store.readContents(t, "p")).toMatchObject({ initiatives: [], ratings: [] });
+      });
     });
 
     it("reads a portfolio past 1 MB of items through paged Queries", async () => {

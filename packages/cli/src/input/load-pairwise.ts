@@ -5,7 +5,6 @@ import {
   ahpWeights,
   type Completion,
   type PriorityMethod,
-  pairwiseCriterionIds,
   type RandomIndexTable,
   safeParsePairwiseTable,
 } from "@cxprism/core/weights";
@@ -58,22 +57,17 @@ export async function loadAhpWeights(
     const placed = problems.map((problem) => locatePairwiseProblem(file, problem, rows, sheet));
     throw new CliError("invalid-input", `${file}: the pairwise comparisons are not valid`, placed);
   };
-  const parsed = safeParsePairwiseTable(rows);
+  // Headers are read as the model's criteria in the same pass as the judgments: every problem at once.
+  const parsed = safeParsePairwiseTable(rows, { model: options.model });
   if (!parsed.success) return fail(parsed.problems);
-  const criteria = pairwiseCriterionIds(options.model, parsed.matrix.ids);
-  if (!criteria.success)
-    return fail(criteria.problems.map(({ index, message }) => ({ path: [0, index + 1], message })));
   try {
     return {
       file,
-      result: ahpWeights(
-        { ...parsed.matrix, ids: criteria.ids },
-        {
-          method: options.method,
-          randomIndex: options.randomIndex,
-          completion: options.completion,
-        },
-      ),
+      result: ahpWeights(parsed.matrix, {
+        method: options.method,
+        randomIndex: options.randomIndex,
+        completion: options.completion,
+      }),
     };
   } catch (error) {
     if (error instanceof CxprismError) return fail(error.problems);

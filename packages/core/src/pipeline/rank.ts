@@ -238,7 +238,7 @@ export function rankInitiatives(
       radixSortDescending(order, scratch, priorityKey);
       settleRunsDescending(order, priorityKey, valueKey);
     }
-    if (last !== undefined) moveToEnd(order, scratch, last);
+    if (last !== undefined && anyFlagged(last)) moveToEnd(order, scratch, last);
   }
   const ranks = new Uint32Array(n);
   for (let k = 0; k < n; k++) {
@@ -256,6 +256,12 @@ export function rankInitiatives(
 
 function groupOf(last: Uint8Array | undefined, i: number): number {
   return last === undefined || last[i] === 0 ? 0 : 1;
+}
+
+/** Whether any initiative is flagged: most portfolios have no unrated initiative, and then nothing moves. */
+function anyFlagged(last: Uint8Array): boolean {
+  for (let i = 0; i < last.length; i++) if (last[i] !== 0) return true;
+  return false;
 }
 
 /** Moves the initiatives flagged in `last` behind the others, keeping both groups' order (a stable partition). */

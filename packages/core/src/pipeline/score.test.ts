@@ -5,7 +5,8 @@ import { CxprismError, formatProblem } from "../errors.js";
 import { defaultModel } from "../model/cx-ai-prism.js";
 import type { ModelInput } from "../schema/model.js";
 import type { Result } from "../schema/result.js";
-import { safeScore, score } from "./score.js";
+import { validatePortfolio } from "../validate/portfolio.js";
+import { safeScore, score, scoreColumns } from "./score.js";
 
 const CRITERIA = defaultModel.criteria.map((criterion) => criterion.id);
 const allThrees = Object.fromEntries(CRITERIA.map((id) => [id, 3]));
@@ -463,6 +464,27 @@ describe("score: properties", () => {
           expect(s).toBeLessThanOrEqual(100);
         }
         expectContributionsSum(result);
+      }
+    },
+  );
+
+  test.prop([portfolio, method])(
+    "contributions read after scoring (computed then, for the weighted sum) add up, in order, to exactly the axis score",
+    (initiatives, aggregation) => {
+      const validation = validatePortfolio(initiatives, { model: modelWith(aggregation, "closeness") });
+      if (!validation.success) throw new Error("expected a valid portfolio");
+      const columns = scoreColumns(validation.portfolio);
+      for (const axis of ["value", "feasibility"] as const) {
+        const k = columns.criteria[axis].length;
+        const contributions = columns.contributions[axis];
+        expect(contributions).toHaveLength(initiatives.length * k);
+        expect(columns.contributions[axis]).toBe(contributions); // computed once
+        columns[axis].forEach((axisScore, i) => {
+          let sum = 0;
+          for (let j = 0; j < k; j++) sum += contributions[i * k + j]!;
+          if (aggregation === "weighted-sum") expect(sum).toBe(axisScore);
+          else expect(sum).toBeCloseTo(axisScore, 9);
+        });
       }
     },
   );

@@ -32,36 +32,78 @@ function layoutAxis(model: Model, axis: "value" | "feasibility"): AxisLayout {
 const UNRATED_CODE = RESULT_QUADRANTS.indexOf("unrated");
 
 /**
- * One weighted-sum axis over every initiative: `scores[i]` and its row of `contributions`. The arithmetic of
- * aggregateAxis in the same order, over the axis' criteria laid out once as contiguous arrays.
+ * The weighted sum's weight of each criterion in points: 100 x its weight normalised on its axis (as each
+ * axis' `weights`), with which axis it is on.
  */
-function weightedSumAxis(
+interface WeightedSumPoints {
+  readonly scaled: Float64Array;
+  readonly onValue: Uint8Array;
+}
+
+function weightedSumPoints(m: number, axes: readonly [AxisLayout, AxisLayout]): WeightedSumPoints {
+  const scaled = new Float64Array(m);
+  const onValue = new Uint8Array(m);
+  for (let a = 0; a < 2; a++) {
+    const { indices, weights } = axes[a]!;
+    for (let j = 0; j < indices.length; j++) {
+      scaled[indices[j]!] = 100 * weights[j]!;
+      onValue[indices[j]!] = a === 0 ? 1 : 0;
+    }
+  }
+  return { scaled, onValue };
+}
+
+/**
+ * Both weighted-sum axes over every initiative in one pass over each row of ratings: `value[i]` and
+ * `feasibility[i]`, each the sum of the contributions {@link weightedSumContributions} computes, in the same
+ * order (model order, which is each axis' order) and the same arithmetic as aggregateAxis.
+ */
+function weightedSumAxes(
   ratings: Float64Array,
-  m: number,
-  indices: readonly number[],
   origin: Float64Array,
   factor: Float64Array,
-  weights: Float64Array,
-  scores: Float64Array,
-  contributions: Float64Array,
+  points: WeightedSumPoints,
+  value: Float64Array,
+  feasibility: Float64Array,
 ): void {
-  const k = indices.length;
-  const column = Int32Array.from(indices);
-  const axisOrigin = Float64Array.from(indices, (c) => origin[c]!);
-  const axisFactor = Float64Array.from(indices, (c) => factor[c]!);
-  const scaled = weights.map((weight) => 100 * weight);
-  const n = scores.length;
-  for (let i = 0, row = 0, offset = 0; i < n; i++, row += m, offset += k) {
-    let sum = 0;
-    for (let j = 0; j < k; j++) {
-      const normalised = (ratings[row + column[j]!]! - axisOrigin[j]!) * axisFactor[j]!;
+  const { scaled, onValue } = points;
+  const m = origin.length;
+  const n = value.length;
+  for (let i = 0, row = 0; i < n; i++, row += m) {
+    let v = 0;
+    let f = 0;
+    for (let c = 0; c < m; c++) {
+      const normalised = (ratings[row + c]! - origin[c]!) * factor[c]!;
       // NaN only for an unrated zero-weight criterion, which counts 0.
-      const part = scaled[j]! * (Number.isNaN(normalised) ? 0 : normalised);
-      contributions[offset + j] = part;
-      sum += part;
+      const part = scaled[c]! * (Number.isNaN(normalised) ? 0 : normalised);
+      if (onValue[c] === 1) v += part;
+      else f += part;
     }
-    scores[i] = sum;
+    value[i] = v;
+    feasibility[i] = f;
   }
+}
+
+/** The contributions whose sums {@link weightedSumAxes} made one axis' scores: row-major, `n` rows. */
+function weightedSumContributions(
+  ratings: Float64Array,
+  origin: Float64Array,
+  factor: Float64Array,
+  points: WeightedSumPoints,
+  indices: readonly number[],
+  n: number,
+): Float64Array {
+  const m = origin.length;
+  const k = indices.length;
+  const contributions = new Float64Array(n * k);
+  for (let i = 0, row = 0, offset = 0; i < n; i++, row += m, offset += k) {
+    for (let j = 0; j < k; j++) {
+      const c = indices[j]!;
+      const normalised = (ratings[row + c]! - origin[c]!) * factor[c]!;
+      contributions[offset + j] = points.scaled[c]! * (Number.isNaN(normalised) ? 0 : normalised);
+    }
+  }
+  return contributions;
 }
 
 /**
@@ -80,7 +122,11 @@ export interface ScoreColumns {
   readonly rank: Uint32Array;
   /** Initiative indices, best first. */
   readonly order: Uint32Array;
-  /** Row-major contributions per axis: `contributions.value[i * criteria.value.length + j]`. */
+  /**
+   * Row-major contributions per axis: `contributions.value[i * criteria.value.length + j]`. With the
+   * weighted sum, each axis' array is computed from the portfolio's ratings when first read (and kept): do
+   * not change the ratings before reading it.
+   */
   readonly contributions: { readonly value: Float64Array; readonly feasibility: Float64Array };
 }
 
@@ -112,19 +158,26 @@ export function scoreColumns(
   });
   const axes = [layoutAxis(model, "value"), layoutAxis(model, "feasibility")] as const;
   const scores = [new Float64Array(n), new Float64Array(n)] as const;
-  const contributions = [
-    new Float64Array(n * axes[0].indices.length),
-    new Float64Array(n * axes[1].indices.length),
-  ] as const;
-  for (let a = 0; a < 2; a++) {
-    const { indices, weights } = axes[a]!;
-    if (model.aggregation === "weighted-sum") {
-      weightedSumAxis(ratings, m, indices, origin, factor, weights, scores[a]!, contributions[a]!);
-      continue;
+  // A weighted sum's contributions are computed when first read (most callers of a large portfolio never
+  // read them: writing them cost as much as the scores); the other aggregations make them on the way.
+  const contributionsOf: (() => Float64Array)[] = [];
+  if (model.aggregation === "weighted-sum") {
+    const points = weightedSumPoints(m, axes);
+    weightedSumAxes(ratings, origin, factor, points, scores[0], scores[1]);
+    for (const a of [0, 1]) {
+      let made: Float64Array | undefined;
+      contributionsOf[a] = () => {
+        made ??= weightedSumContributions(ratings, origin, factor, points, axes[a]!.indices, n);
+        return made;
+      };
     }
+  }
+  for (let a = 0; a < 2 && model.aggregation !== "weighted-sum"; a++) {
+    const { indices, weights } = axes[a]!;
     const k = indices.length;
     const axisScores = scores[a]!;
-    const axisContributions = contributions[a]!;
+    const axisContributions = new Float64Array(n * k);
+    contributionsOf[a] = () => axisContributions;
     const x = new Float64Array(k);
     for (let i = 0; i < n; i++) {
       const row = i * m;
@@ -139,16 +192,15 @@ export function scoreColumns(
   const priority = new Float64Array(n);
   const quadrant = new Uint8Array(n);
   const [value, feasibility] = scores;
-  if (model.priority === "closeness") {
-    for (let i = 0; i < n; i++) priority[i] = closenessToIdeal(value[i]!, feasibility[i]!);
-  } else {
-    const priorityOf = createPriorityRule(model);
-    for (let i = 0; i < n; i++) priority[i] = priorityOf(value[i]!, feasibility[i]!);
-  }
+  const priorityOf = createPriorityRule(model);
   const { thresholds } = model;
   const unrated = portfolio.unrated;
-  for (let i = 0; i < n; i++)
-    quadrant[i] = unrated?.[i] ? UNRATED_CODE : quadrantCode(value[i]!, feasibility[i]!, thresholds);
+  for (let i = 0; i < n; i++) {
+    const v = value[i]!;
+    const f = feasibility[i]!;
+    priority[i] = priorityOf === closenessToIdeal ? closenessToIdeal(v, f) : priorityOf(v, f);
+    quadrant[i] = unrated?.[i] ? UNRATED_CODE : quadrantCode(v, f, thresholds);
+  }
   const { order, ranks } = rankInitiatives(priority, value, portfolio.idOrder, unrated);
   return {
     criteria: { value: axes[0].ids, feasibility: axes[1].ids },
@@ -158,7 +210,14 @@ export function scoreColumns(
     quadrant,
     rank: ranks,
     order,
-    contributions: { value: contributions[0], feasibility: contributions[1] },
+    contributions: {
+      get value() {
+        return contributionsOf[0]!();
+      },
+      get feasibility() {
+        return contributionsOf[1]!();
+      },
+    },
   };
 }
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { CxprismError } from "../errors.js";
+import { defaultModel } from "../model/cx-ai-prism.js";
 import {
   formatJudgment,
   parseJudgment,
@@ -202,6 +203,52 @@ describe("parsePairwiseTable", () => {
     ]);
   });
 
+  it("reports unreadable cells, judgments off the scale and non-reciprocal pairs in one pass", () => {
+    // weights ahp once reported "high" and only after it was fixed the 12 beside it (issue #13).
+    const problems = problemsOf([
+      ["", "a", "b", "c", "d"],
+      ["a", "1", "high", "12", "2"],
+      ["b", "", "1", "3", ""],
+      ["c", "", "1/2", "1", ""],
+      ["d", "2", "", "", "1"],
+    ]);
+    expect(problems.map((p) => [p.path, p.message])).toEqual([
+      [[1, 2], 'expected a judgment such as 3, 1/3 or 0.333, or an empty cell, received "high"'],
+      [[1, 3], "expected a judgment from 1/9 to 9 (Saaty's scale) (row a, column c), received 12"],
+      [[3, 2], "expected 1/3, the reciprocal of 3 (row b, column c), received 1/2 (row c, column b)"],
+      [[4, 1], "expected 1/2, the reciprocal of 2 (row a, column d), received 2 (row d, column a)"],
+    ]);
+  });
+
+  it("names the model's criteria by id or label in the same pass as the judgments", () => {
+    const table = [
+      ["", "Customer experience impact", "Cost to serve", "strategic_fit"],
+      ["Customer experience impact", "1", "3", "5"],
+      ["Cost to serve", "", "1", "12"],
+      ["strategic_fit", "", "", "1"],
+    ];
+    const outcome = safeParsePairwiseTable(table, { model: defaultModel });
+    if (outcome.success) throw new Error("expected problems");
+    expect(outcome.problems.map((p) => [p.path, p.message])).toEqual([
+      [
+        [0, 2],
+        'expected a criterion id or label of model cx-ai-prism, received "Cost to serve" (did you mean cost_to_serve, "Cost-to-serve reduction"?)',
+      ],
+      [
+        [2, 3],
+        "expected a judgment from 1/9 to 9 (Saaty's scale) (row Cost to serve, column strategic_fit), received 12",
+      ],
+    ]);
+    const fixed = table.map((row) =>
+      row.map((cell) => (cell === "Cost to serve" ? "Cost-to-serve reduction" : cell === "12" ? "2" : cell)),
+    );
+    expect(parsePairwiseTable(fixed, { model: defaultModel }).ids).toEqual([
+      "cx_impact",
+      "cost_to_serve",
+      "strategic_fit",
+    ]);
+  });
+
   it("throws a CxprismError carrying the problems", () => {
     expect(() =>
       parsePairwiseTable([
@@ -229,5 +276,34 @@ describe("safeCheckPairwiseMatrix", () => {
     expect(outcome.success).toBe(false);
     if (outcome.success) return;
     expect(outcome.problems.map((p) => p.path)).toEqual([["ids", 2], ["values"], ["values", 1, 2]]);
+  });
+
+  it("reports ids that name no criterion of the model with the judgments off the scale, at once", () => {
+    const outcome = safeCheckPairwiseMatrix(
+      {
+        ids: ["Data readyness", "time_to_value"],
+        values: [
+          [1, 12],
+          [null, 1],
+        ],
+      },
+      { model: defaultModel, path: ["matrix"] },
+    );
+    if (outcome.success) throw new Error("expected problems");
+    expect(outcome.problems.map((p) => p.path)).toEqual([
+      ["matrix", "ids", 0],
+      ["matrix", "values", 0, 1],
+    ]);
+    const named = safeCheckPairwiseMatrix(
+      {
+        ids: ["Data readiness", "time_to_value"],
+        values: [
+          [1, 3],
+          [null, 1],
+        ],
+      },
+      { model: defaultModel },
+    );
+    expect(named.success && named.matrix.ids).toEqual(["data_readiness", "time_to_value"]);
   });
 });

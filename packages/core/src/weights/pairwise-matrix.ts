@@ -1,5 +1,7 @@
 import { CxprismError, type Problem, type ProblemPath } from "../errors.js";
+import type { Model } from "../schema/model.js";
 import { describeValue } from "../validate/issues.js";
+import { pairwiseCriterionIds } from "./pairwise-criteria.js";
 
 /**
  * A reciprocal pairwise-comparison matrix on Saaty's 1-9 scale: `values[i][j]` says how many times more
@@ -22,6 +24,12 @@ export type PairwiseParse =
 export interface PairwiseTableOptions {
   /** Prepended to every problem path (e.g. `["body", "matrix"]`); default none. */
   readonly path?: ProblemPath | undefined;
+  /**
+   * The model whose criteria the ids name, by id or by label: the matrix then carries criterion ids, and an
+   * id that names no criterion (once another does) is a problem reported with the judgments' problems, as
+   * `pairwiseCriterionIds` decides. Without a model the ids are kept as written.
+   */
+  readonly model?: Model | undefined;
 }
 
 /** Saaty's scale runs from 1/9 to 9; a judgment written to two decimals (0.11 for 1/9) may sit 1 % below. */
@@ -44,8 +52,9 @@ const RECIPROCAL_TOLERANCE = 0.05;
  *
  * Every problem is reported at once, at `[...path, row, column]` (0-based indices into `table`, the header
  * being row 0): a table that is not square, a row label that differs from the header label of the same
- * position, duplicate ids, unreadable cells, judgments outside 1/9..9, a diagonal other than 1, and
- * non-reciprocal pairs. Fully empty trailing rows (a final newline) are ignored.
+ * position, duplicate ids, with a `model` headers that name none of its criteria, unreadable cells,
+ * judgments outside 1/9..9, a diagonal other than 1, and non-reciprocal pairs, in row and column order. Fully
+ * empty trailing rows (a final newline) are ignored.
  *
  * @param table - the cells, row by row
  * @param options - a path prefix for problems
@@ -120,8 +129,51 @@ export function safeParsePairwiseTable(
       } else cells[j] = value;
     }
   }
-  if (problems.length > 0) return failure(problems);
-  return checkGrid(ids, grid, (i, j) => [...prefix, i + 1, j + 1]);
+  const headerProblems = new Set(
+    problems
+      .filter((p) => p.path.length === prefix.length + 2 && p.path[prefix.length] === 0)
+      .map((p) => p.path[prefix.length + 1]),
+  );
+  const criteria = criterionIds(
+    ids,
+    options.model,
+    (k) => [...prefix, 0, k + 1],
+    (k) => headerProblems.has(k + 1),
+  );
+  const checked = checkGrid(ids, grid, (i, j) => [...prefix, i + 1, j + 1]);
+  for (const problem of [...criteria.problems, ...checked.problems]) problems.push(problem);
+  if (problems.length > 0) return failure(sortByPlace(problems, prefix.length));
+  return { success: true, matrix: { ids: criteria.ids, values: checked.values } };
+}
+
+/**
+ * The ids a matrix computes with: criterion ids when a model is given and the ids name its criteria, else
+ * the ids as written; with the problems of ids that name none (skipping those `reported` already).
+ */
+function criterionIds(
+  ids: readonly string[],
+  model: Model | undefined,
+  pathOf: (k: number) => ProblemPath,
+  reported: (k: number) => boolean,
+): { readonly ids: string[]; readonly problems: Problem[] } {
+  if (model === undefined) return { ids: [...ids], problems: [] };
+  const criteria = pairwiseCriterionIds(model, ids);
+  if (criteria.success) return { ids: [...criteria.ids], problems: [] };
+  return {
+    ids: [...ids],
+    problems: criteria.problems
+      .filter(({ index }) => !reported(index))
+      .map(({ index, message }) => ({ path: pathOf(index), message })),
+  };
+}
+
+/** Problems in reading order: by row, then column (a problem of a whole row before its cells). */
+function sortByPlace(problems: readonly Problem[], offset: number): Problem[] {
+  const key = (problem: Problem, k: number) => {
+    const part = problem.path[offset + k];
+    return typeof part === "number" ? part : -1;
+  };
+  return [...problems].sort((a, b) => key(a, 0) - key(b, 0) || key(a, 1) - key(b, 1));
 }
 
 /**
@@ -206,8 +258,21 @@ export function safeCheckPairwiseMatrix(
     }
     grid.push(cells);
   }
+  // Rows missing from a matrix that is not square are checked as unjudged, so that every other problem shows.
+  while (grid.length < n) grid.push(new Array(n).fill(null));
+  const idProblems = new Set(
+    problems.filter((p) => p.path[prefix.length] === "ids").map((p) => p.path[prefix.length + 1]),
+  );
+  const criteria = criterionIds(
+    matrix.ids,
+    options.model,
+    (k) => [...prefix, "ids", k],
+    (k) => idProblems.has(k),
+  );
+  const checked = checkGrid([...matrix.ids], grid, (i, j) => [...prefix, "values", i, j]);
+  for (const problem of [...criteria.problems, ...checked.problems]) problems.push(problem);
   if (problems.length > 0) return failure(problems);
-  return checkGrid([...matrix.ids], grid, (i, j) => [...prefix, "values", i, j]);
+  return { success: true, matrix: { ids: criteria.ids, values: checked.values } };
 }
 
 /**
@@ -226,12 +291,15 @@ export function parseJudgment(text: string): number | null | undefined {
   return Number.isFinite(value) ? value : undefined;
 }
 
-/** Range, diagonal and reciprocity checks shared by both readers; fills mirrors of given judgments. */
+/**
+ * Range, diagonal and reciprocity checks shared by both readers; fills mirrors of given judgments. Cells
+ * that could not be read are `null` in `grid` and take no part.
+ */
 function checkGrid(
   ids: readonly string[],
   grid: (number | null)[][],
   pathOf: (i: number, j: number) => ProblemPath,
-): PairwiseParse {
+): { readonly problems: Problem[]; readonly values: (number | null)[][] } {
   const n = ids.length;
   const problems: Problem[] = [];
   const at = (i: number, j: number) => `(row ${ids[i]}, column ${ids[j]})`;
@@ -276,8 +344,7 @@ function checkGrid(
       values[j]![i] = value === null ? null : 1 / value;
     }
   }
-  if (problems.length > 0) return failure(problems);
-  return { success: true, matrix: { ids: [...ids], values } };
+  return { problems, values };
 }
 
 /**

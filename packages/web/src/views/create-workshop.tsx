@@ -20,6 +20,8 @@ interface Upload {
   readonly body: Blob | string;
   readonly type: "text/csv" | typeof XLSX;
   readonly count: number;
+  /** The headers the table keeps as extra columns (no criterion, no known field), listed once. */
+  readonly extraColumns: readonly string[];
 }
 
 /**
@@ -55,12 +57,15 @@ export function CreateWorkshop(props: { readonly client: Client; readonly onCrea
     const body = workbook ? file : await file.text();
     try {
       // The score route checks the file as the import will read it, and saves nothing.
-      const answer = await client.json<{ results: unknown[] }>("/v1/score?missing=neutral", {
-        method: "POST",
-        headers: { "Content-Type": type },
-        body,
-      });
-      setCsv({ body, type, count: answer.results.length });
+      const answer = await client.json<{ results: unknown[]; extraColumns?: string[] }>(
+        "/v1/score?missing=neutral",
+        {
+          method: "POST",
+          headers: { "Content-Type": type },
+          body,
+        },
+      );
+      setCsv({ body, type, count: answer.results.length, extraColumns: answer.extraColumns ?? [] });
     } catch (problem) {
       if (problem instanceof ApiProblem && problem.errors.length > 0) setCsvProblems(problem.errors);
       else setError(problem instanceof Error ? problem.message : String(problem));
@@ -197,7 +202,12 @@ export function CreateWorkshop(props: { readonly client: Client; readonly onCrea
                 if (file !== undefined) void readTable(file);
               }}
             />
-            {csv !== undefined && <p role="status">{m.create.csvReady(csv.count)}</p>}
+            {csv !== undefined && (
+              <p role="status">
+                {m.create.csvReady(csv.count)}
+                {csv.extraColumns.length > 0 && ` ${m.create.csvExtraColumns(csv.extraColumns)}`}
+              </p>
+            )}
             {csvProblems.length > 0 && (
               <div role="alert">
                 <p>{m.create.csvProblems(csvProblems.length)}</p>
