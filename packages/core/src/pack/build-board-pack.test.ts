@@ -38,6 +38,18 @@ describe("buildBoardPack", () => {
     expect(ranking.rows[0]![6]).toMatch(/\+\d/);
   });
 
+  it("counts the initiatives it does not list in the matrix's order of quadrants, likely wins first", () => {
+    const pack = buildBoardPack({ results, date: "2026-11-30", maxListed: 4 });
+    const rest = [...results].sort((a, b) => a.rank - b.rank).slice(4);
+    // The catalog's fifth initiative is a calculated risk, ranked above later likely wins.
+    expect(rest[0]!.quadrant).toBe("calculated-risk");
+    const count = (quadrant: string) => rest.filter((result) => result.quadrant === quadrant).length;
+    const note = pack.sections.find((section) => section.id === "ranking")!.blocks[0]!;
+    expect(note.kind === "paragraph" && note.text).toContain(
+      `The others: Likely win ${count("likely-win")}, Calculated risk ${count("calculated-risk")}, Marginal gain ${count("marginal-gain")}, Unlikely ${count("unlikely")}.`,
+    );
+  });
+
   it("shows the first MAX_PACK_LISTED initiatives in full and counts the others by quadrant", () => {
     const many = Array.from({ length: 150 }, (_, i) => ({
       id: `i${i}`,
@@ -66,10 +78,15 @@ describe("buildBoardPack", () => {
     const note = pack.sections.find((section) => section.id === "ranking")!.blocks[0]!;
     expect(note).toMatchObject({ kind: "paragraph", style: "note" });
     expect(note.kind === "paragraph" && note.text).toContain("the first 100 of 150 initiatives by rank");
-    for (const [quadrant, count] of others)
-      expect(note.kind === "paragraph" && note.text).toContain(
-        `${{ "likely-win": "Likely win", "calculated-risk": "Calculated risk", "marginal-gain": "Marginal gain", unlikely: "Unlikely" }[quadrant]} ${count}`,
-      );
+    // Counted in the matrix's order of quadrants, likely wins first.
+    const expected = (["likely-win", "calculated-risk", "marginal-gain", "unlikely"] as const)
+      .filter((quadrant) => others.has(quadrant))
+      .map(
+        (quadrant) =>
+          `${{ "likely-win": "Likely win", "calculated-risk": "Calculated risk", "marginal-gain": "Marginal gain", unlikely: "Unlikely" }[quadrant]} ${others.get(quadrant)}`,
+      )
+      .join(", ");
+    expect(note.kind === "paragraph" && note.text).toContain(`The others: ${expected}.`);
     expect(table(pack, "confidence").rows).toHaveLength(MAX_PACK_LISTED);
     // Two raters, so two rows per listed initiative in each axis's table of the appendix.
     expect(table(pack, "appendix").rows).toHaveLength(2 * MAX_PACK_LISTED);

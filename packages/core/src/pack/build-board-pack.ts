@@ -9,7 +9,7 @@ import { describeMatrix, drawMatrixSvg } from "../matrix/svg.js";
 import { defaultModel } from "../model/cx-ai-prism.js";
 import type { Plan } from "../plan/plan.js";
 import { renderPlanSvg, waveLabel } from "../render/plan-svg.js";
-import type { Model, ResultQuadrant } from "../schema/model.js";
+import { type Model, RESULT_QUADRANTS, type ResultQuadrant } from "../schema/model.js";
 import type { Result } from "../schema/result.js";
 import type { BoardPack, PackBlock, PackSection, TableColumn } from "./document.js";
 
@@ -203,8 +203,9 @@ function othersNote(results: readonly Result[], shown: number, c: Context): Pack
   const counts = new Map<ResultQuadrant, number>();
   for (const result of results.slice(shown))
     counts.set(result.quadrant, (counts.get(result.quadrant) ?? 0) + 1);
-  const others = [...counts]
-    .map(([quadrant, count]) => `${c.quadrant(quadrant)} ${c.number(count)}`)
+  // In the matrix's order of quadrants (likely wins first), not the order they happen to come in.
+  const others = RESULT_QUADRANTS.filter((quadrant) => counts.has(quadrant))
+    .map((quadrant) => `${c.quadrant(quadrant)} ${c.number(counts.get(quadrant)!)}`)
     .join(", ");
   return [
     {
