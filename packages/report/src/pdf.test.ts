@@ -87,6 +87,21 @@ describe("renderBoardPackPdf", () => {
     expect(edges.at(-1)! - edges[0]!).toBeLessThan(0.5);
   });
 
+  it("starts every page with its section's heading, marked as continued on the pages after the first", async () => {
+    const { pack } = samplePack(150, "en");
+    const pages = pdfText(await renderBoardPackPdf(pack, { fonts }), "en150.pdf")
+      .split("\f")
+      .filter((page) => page.trim() !== "");
+    const headings = pack.sections.map((section) => section.heading);
+    const firstLines = pages.slice(1).map((page) => page.trim().split("\n")[0]!.trim());
+    // Some section runs over several pages with lists, not only tables, at this size.
+    expect(firstLines.filter((line) => line.endsWith(" (…)")).length).toBeGreaterThan(pages.length / 3);
+    for (const line of firstLines)
+      expect(headings.includes(line) || headings.some((heading) => line === `${heading} (…)`), line).toBe(
+        true,
+      );
+  });
+
   it("gives byte-identical files for the same pack and date", async () => {
     const { pack } = samplePack(60, "de");
     const first = await renderBoardPackPdf(pack, { fonts });

@@ -160,12 +160,23 @@ function drawHeading(doc: Doc, heading: string, width: number): void {
   doc.y = y + 10;
 }
 
+/**
+ * Starts a new page inside a section: its heading, muted and marked as continued, goes first, so a page
+ * read on its own still says what it is part of.
+ */
+function continueOnNewPage(doc: Doc, heading: string, width: number): void {
+  doc.addPage();
+  drawText(doc, `${heading} (…)`, { font: BOLD, size: TYPE.body, width, x: MARGIN, color: PALETTE.muted });
+  doc.moveDown(0.3);
+}
+
 function drawBlock(doc: Doc, block: PackBlock, width: number, heading: string): void {
   switch (block.kind) {
     case "paragraph": {
       const size = block.style === "lead" ? TYPE.lead : block.style === "note" ? TYPE.small + 1 : TYPE.body;
       const font = block.style === "lead" ? BOLD : REGULAR;
-      if (room(doc) < textHeight(doc, block.text, font, size, width) + 20) doc.addPage();
+      if (room(doc) < textHeight(doc, block.text, font, size, width) + 20)
+        continueOnNewPage(doc, heading, width);
       drawText(doc, block.text, {
         font,
         size,
@@ -178,7 +189,8 @@ function drawBlock(doc: Doc, block: PackBlock, width: number, heading: string): 
     }
     case "bullets":
       for (const item of block.items) {
-        if (room(doc) < textHeight(doc, item, REGULAR, TYPE.body, width - 14) + 8) doc.addPage();
+        if (room(doc) < textHeight(doc, item, REGULAR, TYPE.body, width - 14) + 8)
+          continueOnNewPage(doc, heading, width);
         const y = doc.y;
         doc
           .circle(MARGIN + 4, y + TYPE.body * 0.55, 1.8)
@@ -193,7 +205,7 @@ function drawBlock(doc: Doc, block: PackBlock, width: number, heading: string): 
       drawTable(doc, block, width, heading);
       return;
     case "figure":
-      drawFigure(doc, block, width);
+      drawFigure(doc, block, width, heading);
   }
 }
 
@@ -243,19 +255,7 @@ function drawTable(doc: Doc, table: TableBlock, width: number, heading: string):
   table.rows.forEach((row, index) => {
     const height = rowHeight(row, REGULAR);
     if (!started || room(doc) < height) {
-      if (started || room(doc) < headerHeight + height) {
-        doc.addPage();
-        if (started) {
-          drawText(doc, `${heading} (…)`, {
-            font: BOLD,
-            size: TYPE.body,
-            width,
-            x: MARGIN,
-            color: PALETTE.muted,
-          });
-          doc.moveDown(0.3);
-        }
-      }
+      if (started || room(doc) < headerHeight + height) continueOnNewPage(doc, heading, width);
       drawRow(header, BOLD, PALETTE.headerFill);
       started = true;
     }
@@ -264,10 +264,10 @@ function drawTable(doc: Doc, table: TableBlock, width: number, heading: string):
   doc.moveDown(0.8);
 }
 
-function drawFigure(doc: Doc, figure: FigureBlock, width: number): void {
+function drawFigure(doc: Doc, figure: FigureBlock, width: number, heading: string): void {
   const scale = Math.min(width / figure.width, (doc.page.height - 2 * MARGIN - 80) / figure.height);
   const height = figure.height * scale;
-  if (room(doc) < height + 20) doc.addPage();
+  if (room(doc) < height + 20) continueOnNewPage(doc, heading, width);
   const top = doc.y;
   // svg-to-pdfkit only recognises the keyword `bold`, sizes the picture by its root width and height, and
   // lays text out word by word: right-to-left words go in visual order first.
@@ -290,7 +290,7 @@ function drawFigure(doc: Doc, figure: FigureBlock, width: number): void {
   });
   doc.x = MARGIN;
   doc.y = top + height + 8;
-  if (room(doc) < 40) doc.addPage();
+  if (room(doc) < 40) continueOnNewPage(doc, heading, width);
   drawText(doc, figure.description, { size: TYPE.small, width, x: MARGIN, color: PALETTE.muted });
   doc.moveDown(0.8);
 }
