@@ -3,7 +3,10 @@
 // model's labels to /v1/weights/ahp. The workbooks were written
 // by LibreOffice Calc from the CSVs beside them (test/table/fixtures/xlsx/make-fixtures.sh); their headers are
 // the custom model's labels and one rating is a label of its T-shirt scale, so only that model reads them.
-import { readFileSync } from "node:fs";
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { type RunningServer, startNodeServer } from "@cxprism/api/node";
 import { defaultModel } from "@cxprism/core";
 import { XLSX_MEDIA_TYPE } from "@cxprism/core/table";
@@ -94,6 +97,34 @@ describe("multipart/form-data with a workbook part and a model part", () => {
     expect(plan.status).toBe(200);
     const planned = (await plan.json()) as { waves: { initiatives: string[] }[] };
     expect(planned.waves.map((wave) => wave.initiatives)).toEqual([["agent-assist"], ["billing-chatbot"]]);
+  });
+
+  it("writes the board pack from the workbook with the model's labels, or places the workbook's problems", async () => {
+    const report = await post("/v1/report?date=2026-11-30", form("xlsx", fixture("custom-model.xlsx")), {
+      Accept: "application/pdf",
+    });
+    expect(report.status).toBe(200);
+    expect(report.headers.get("Content-Type")).toMatch(/^application\/pdf/);
+    const dir = mkdtempSync(join(tmpdir(), "cxprism-multipart-"));
+    try {
+      const file = join(dir, "pack.pdf");
+      writeFileSync(file, new Uint8Array(await report.arrayBuffer()));
+      const text = execFileSync("pdftotext", ["-enc", "UTF-8", file, "-"], { encoding: "utf8" });
+      for (const expected of ["Agent assist", "Billing chatbot", "Customer impact", "Ease of delivery"])
+        expect(text).toContain(expected);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+    const refused = await post(
+      "/v1/report?date=2026-11-30",
+      form("xlsx", fixture("custom-model-problems.xlsx")),
+      { Accept: "application/pdf" },
+    );
+    expect(refused.status).toBe(422);
+    expect(((await refused.json()) as ErrorsBody).errors!.map(({ cell }) => cell)).toEqual([
+      "'custom-model-problems'!B2",
+      "'custom-model-problems'!C3",
+    ]);
   });
 
   it("places every problem at its cell, with the model's label as the column", async () => {
