@@ -434,17 +434,12 @@ export async function readScoreRequest<
 ): Promise<ScoreRequest<Options>> {
   const { type, isJson } = scoreMediaType(request);
   const url = new URL(request.url);
-  if (type === XLSX_MEDIA_TYPE) {
-    const input = await readXlsxInput(await readBodyBytes(request, limits.maxBodyBytes), limits, url, needs);
-    return {
-      ...input,
-      portfolio: input.portfolio!,
-      options: undefined,
-      extraColumns: input.extraColumns ?? [],
-    };
-  }
-  if (type === "multipart/form-data") {
-    const input = await readMultipartInput(request, limits, url, needs);
+  if (type === XLSX_MEDIA_TYPE || type === "multipart/form-data") {
+    // A table read as bytes (a workbook, or a form whose part may be one) comes back validated.
+    const input =
+      type === XLSX_MEDIA_TYPE
+        ? await readXlsxInput(await readBodyBytes(request, limits.maxBodyBytes), limits, url, needs)
+        : await readMultipartInput(request, limits, url, needs);
     return {
       ...input,
       portfolio: input.portfolio!,
