@@ -63,32 +63,33 @@ const modelPart = (description: string) => ({
 });
 
 /**
- * The `multipart/form-data` form of a scoring body: a table part (`csv`, or `xlsx` for a workbook) and an
- * optional `model` part (model JSON), the way to send a table with a custom model.
+ * A `multipart/form-data` table body: one table part (`csv`, or `xlsx` for a workbook) and an optional
+ * `model` part (model JSON), the way to send a table with a custom model.
  */
-export const multipartScoringBody = multipartBody(
-  {
-    csv: {
-      schema: {
-        type: "string",
-        description:
-          "The initiatives as a wide CSV. A `csv` file part whose content type is the .xlsx type, whose file name ends in `.xlsx` or whose bytes start with the zip signature is read as a workbook, as an `xlsx` part is.",
+function tableFormBody(descriptions: {
+  readonly csv: string;
+  readonly xlsx: string;
+  readonly model: string;
+}) {
+  return multipartBody(
+    {
+      csv: { schema: { type: "string", description: descriptions.csv }, contentType: "text/csv" },
+      xlsx: {
+        schema: { type: "string", contentMediaType: XLSX_MEDIA_TYPE, description: descriptions.xlsx },
+        contentType: XLSX_MEDIA_TYPE,
       },
-      contentType: "text/csv",
+      model: modelPart(descriptions.model),
     },
-    xlsx: {
-      schema: {
-        type: "string",
-        contentMediaType: XLSX_MEDIA_TYPE,
-        description:
-          "The initiatives as an .xlsx workbook (any content type): its first sheet, or the one `sheet` names, read against the `model` part. Send either `csv` or `xlsx`.",
-      },
-      contentType: XLSX_MEDIA_TYPE,
-    },
-    model: modelPart("A custom model as JSON (default: `cx-ai-prism`)."),
-  },
-  { oneOf: [{ required: ["csv"] }, { required: ["xlsx"] }] },
-);
+    { oneOf: [{ required: ["csv"] }, { required: ["xlsx"] }] },
+  );
+}
+
+/** The `multipart/form-data` form of a scoring body. */
+export const multipartScoringBody = tableFormBody({
+  csv: "The initiatives as a wide CSV. A `csv` file part whose content type is the .xlsx type, whose file name ends in `.xlsx` or whose bytes start with the zip signature is read as a workbook, as an `xlsx` part is.",
+  xlsx: "The initiatives as an .xlsx workbook (any content type): its first sheet, or the one `sheet` names, read against the `model` part. Send either `csv` or `xlsx`.",
+  model: "A custom model as JSON (default: `cx-ai-prism`).",
+});
 
 /** The `.xlsx` form of a table body: one sheet of a workbook, read as the wide table. */
 export const xlsxTableBody = {
@@ -297,29 +298,11 @@ export function facePaths(limits: Limits, problem: ProblemResponse) {
             "application/json": { schema: ref("AhpRequest") },
             "text/csv": { schema: { type: "string" }, example: ",cost,speed\ncost,1,3\nspeed,1/3,1\n" },
             ...xlsxTableBody,
-            ...multipartBody(
-              {
-                csv: {
-                  schema: {
-                    type: "string",
-                    description:
-                      "The pairwise table, headed by the model's ids or labels (read as a workbook when its content type, file name or zip signature says so).",
-                  },
-                  contentType: "text/csv",
-                },
-                xlsx: {
-                  schema: {
-                    type: "string",
-                    contentMediaType: XLSX_MEDIA_TYPE,
-                    description:
-                      "The pairwise table as an .xlsx workbook (any content type). Send either `csv` or `xlsx`.",
-                  },
-                  contentType: XLSX_MEDIA_TYPE,
-                },
-                model: modelPart("The model whose criteria the table names (default: `cx-ai-prism`)."),
-              },
-              { oneOf: [{ required: ["csv"] }, { required: ["xlsx"] }] },
-            ),
+            ...tableFormBody({
+              csv: "The pairwise table, headed by the model's ids or labels (read as a workbook when its content type, file name or zip signature says so).",
+              xlsx: "The pairwise table as an .xlsx workbook (any content type). Send either `csv` or `xlsx`.",
+              model: "The model whose criteria the table names (default: `cx-ai-prism`).",
+            }),
           },
         },
         responses: {
