@@ -38,8 +38,9 @@ export function parseJsonBody(text: string): unknown {
       `expected a JSON document, received text that is not JSON (${reason})`,
     );
   }
-  // Only a \u escape can put a surrogate into a string decoded from UTF-8: look further only then.
-  if (/\\u[dD][89a-fA-F]/.test(text)) refuseLoneSurrogates(json);
+  // Only a \u escape can put a surrogate into a string decoded from UTF-8: look further only then (`includes`
+  // first: it scans a body many times faster than the pattern).
+  if (text.includes("\\u") && /\\u[dD][89a-fA-F]/.test(text)) refuseLoneSurrogates(json);
   return json;
 }
 

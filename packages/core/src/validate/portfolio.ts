@@ -156,33 +156,37 @@ export function validatePortfolio(initiatives: unknown, options: ScoreOptions = 
   const raterCounts = new Uint32Array(n).fill(1);
   const disagreement = new Float64Array(n);
   const unrated = new Uint8Array(n);
-  const warnings: ScoreWarning[][] = [];
-  parsed.forEach((initiative, index) => {
-    const itemWarnings: ScoreWarning[] = [];
-    warnings.push(itemWarnings);
-    if (initiative === undefined) return;
-    const row = ratings.subarray(index * m, index * m + m);
-    const path = ["initiatives", index] as const;
+  // Most initiatives have no warning: they share one empty list, and the paths of problems are built only
+  // when there is a problem to report.
+  const warnings: (readonly ScoreWarning[])[] = new Array(n).fill(NO_WARNINGS);
+  for (let index = 0; index < n; index++) {
+    const initiative = parsed[index];
+    if (initiative === undefined) continue;
+    const offset = index * m;
+    const field = initiative.raters === undefined ? "ratings" : "raters";
     if (initiative.raters !== undefined) {
       if (initiative.ratings !== undefined) {
         context.problems.push({
-          path: [...path, "ratings"],
+          path: ["initiatives", index, "ratings"],
           message: "expected either ratings or raters, received both",
         });
-        return;
+        continue;
       }
       raterCounts[index] = initiative.raters.length;
-      disagreement[index] = readRaters(initiative, context, path, row);
+      disagreement[index] = readRaters(initiative, context, index, ratings.subarray(offset, offset + m));
     } else {
-      readRow(initiative.ratings ?? {}, context, [...path, "ratings"], row);
+      readRow(initiative.ratings ?? {}, context, () => ["initiatives", index, "ratings"], ratings, offset);
     }
+    if (isFilled(ratings, offset, m)) continue;
+    const itemWarnings: ScoreWarning[] = [];
     unrated[index] = fillMissing(
-      row,
+      ratings.subarray(offset, offset + m),
       context,
-      [...path, initiative.raters === undefined ? "ratings" : "raters"],
+      ["initiatives", index, field],
       itemWarnings,
     );
-  });
+    if (itemWarnings.length > 0) warnings[index] = itemWarnings;
+  }
   if (context.problems.length > 0) return failure("invalid-input", inInputOrder(context.problems));
   return {
     success: true,
@@ -222,6 +226,9 @@ function checkAcyclic(parsed: readonly (ValidInitiative | undefined)[], problems
 
 /** Marks a rating already reported as invalid, so it is not reported as missing too. */
 export const REPORTED = Number.POSITIVE_INFINITY;
+
+/** The warnings of an initiative that has none (shared: {@link Portfolio.warnings} is read-only). */
+const NO_WARNINGS: readonly ScoreWarning[] = Object.freeze([]);
 
 /** What validation needs throughout: the parsed model, the policy, and the problems found so far. */
 export interface Context {
@@ -362,45 +369,57 @@ export function ordinalsOf(sorted: readonly number[]): Uint32Array {
   return ordinals;
 }
 
-/** Reads one set of ratings into `row` (NaN where not rated). Returns nothing; problems go to the context. */
-function readRow(ratings: Ratings, context: Context, path: ProblemPath, row: Float64Array): void {
-  row.fill(Number.NaN);
+/**
+ * Reads one set of ratings into `target[offset..offset + m)` (NaN where not rated). Problems go to the
+ * context, each at `pathOf()` and the rating's key.
+ */
+function readRow(
+  ratings: Ratings,
+  context: Context,
+  pathOf: () => ProblemPath,
+  target: Float64Array,
+  offset: number,
+): void {
+  const { criteria } = context.model;
+  target.fill(Number.NaN, offset, offset + criteria.length);
   for (const key in ratings) {
     const value = ratings[key];
     const index = context.criterionIndex.get(key);
     if (index === undefined) {
       const hint = key.length <= 64 ? suggestNearest(key, context.criterionIndex.keys()) : undefined;
       context.problems.push({
-        path: [...path, key],
+        path: [...pathOf(), key],
         message: `expected a criterion id of model ${context.model.id}, received ${describeValue(key)}${hint ? ` (did you mean "${hint}"?)` : ""}`,
       });
       continue;
     }
     if (value === null || value === undefined) continue;
-    const criterion = context.model.criteria[index]!;
+    const criterion = criteria[index]!;
     const raw = readRating(criterion, value);
     if (raw === undefined) {
       context.problems.push({
-        path: [...path, key],
+        path: [...pathOf(), key],
         message: `expected ${describeScale(criterion)}, received ${describeValue(value)}`,
       });
-      row[index] = REPORTED; // already reported: not "missing" as well
-    } else row[index] = raw;
+      target[offset + index] = REPORTED; // already reported: not "missing" as well
+    } else target[offset + index] = raw;
   }
 }
 
+/** Whether every rating of a row is read (or reported): then there is nothing for {@link fillMissing} to do. */
+function isFilled(ratings: Float64Array, offset: number, m: number): boolean {
+  for (let c = offset; c < offset + m; c++) if (Number.isNaN(ratings[c]!)) return false;
+  return true;
+}
+
 /** Reads every rater's ratings and combines them into `row`; returns the largest normalised range. */
-function readRaters(
-  initiative: ValidInitiative,
-  context: Context,
-  path: ProblemPath,
-  row: Float64Array,
-): number {
+function readRaters(initiative: ValidInitiative, context: Context, index: number, row: Float64Array): number {
   const raters = initiative.raters!;
   const m = row.length;
+  const path = ["initiatives", index] as const;
   const rows = raters.map((rater, r) => {
     const raterRow = new Float64Array(m);
-    readRow(rater.ratings, context, [...path, "raters", r, "ratings"], raterRow);
+    readRow(rater.ratings, context, () => [...path, "raters", r, "ratings"], raterRow, 0);
     return raterRow;
   });
   let widest = 0;
