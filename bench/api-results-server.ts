@@ -15,6 +15,7 @@ import { DynamoDbPortfolioStore } from "../packages/api/src/storage/dynamodb-sto
 import { DynamoDbWorkshopStore } from "../packages/api/src/storage/dynamodb-workshop-store.js";
 import { startEmbeddedDynamoDb } from "../packages/api/src/storage/embedded-dynalite.js";
 import { workshopPortfolio } from "./lib.js";
+import { createServerStats } from "./lib-server-stats.js";
 
 const INITIATIVES = 60;
 const RATERS = 15;
@@ -55,7 +56,8 @@ const app = createApp({
   },
 });
 // Not a baseline: the load generator reads the server's CPU time around each measurement.
-app.get("/bench/cpu", (c) => c.json(process.cpuUsage()));
+const stats = createServerStats();
+app.get("/bench/cpu", (c) => c.json(stats.read()));
 
 const server = await startNodeServer({ app, port: 0, host: "127.0.0.1" });
 console.log(`listening on ${server.url}`);

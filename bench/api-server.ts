@@ -8,6 +8,7 @@
 import { createApp } from "@cxprism/api";
 import { startNodeServer } from "@cxprism/api/node";
 import { scoreRequestBody } from "./lib-load.js";
+import { createServerStats } from "./lib-server-stats.js";
 
 // The echo's answer comes from a second app: a Hono app takes no routes once it has answered a request.
 const scored = await createApp().request("/v1/score", {
@@ -19,7 +20,8 @@ const scoreResponse: unknown = await scored.json();
 const app = createApp();
 app.get("/bench/hello", (c) => c.text("Hello, world!"));
 // Not a baseline: the load generator reads the server's CPU time around each measurement.
-app.get("/bench/cpu", (c) => c.json(process.cpuUsage()));
+const stats = createServerStats();
+app.get("/bench/cpu", (c) => c.json(stats.read()));
 app.post("/bench/echo", async (c) => {
   const body: unknown = JSON.parse(await c.req.text());
   if (body === null || typeof body !== "object") return c.text("expected a JSON object", 400);

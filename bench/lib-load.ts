@@ -6,6 +6,7 @@ import { spawn } from "node:child_process";
 import { mkdirSync } from "node:fs";
 import { catalogInitiatives } from "@cxprism/core";
 import autocannon from "autocannon";
+import type { ServerStats } from "./lib-server-stats.js";
 
 /** Connections autocannon keeps open: a workshop's worth of clients polling at once. */
 export const CONNECTIONS = 32;
@@ -79,12 +80,17 @@ export interface Measurement {
   readonly cpuUs: number;
   readonly errors: number;
   readonly non2xx: number;
+  /** Share of the run the server spent in garbage-collection pauses, in percent. */
+  readonly gcPercent: number;
+  /** The server's longest collection pause in the run, in milliseconds. */
+  readonly gcMaxMs: number;
+  /** The server's event-loop delay, 99th percentile over the run, in milliseconds. */
+  readonly loopDelayP99Ms: number;
 }
 
-/** The bench server's CPU time so far (`GET /bench/cpu`), in microseconds. */
-async function serverCpuUs(baseUrl: string): Promise<number> {
-  const usage = (await (await fetch(`${baseUrl}/bench/cpu`)).json()) as { user: number; system: number };
-  return usage.user + usage.system;
+/** The bench server's own figures (`GET /bench/cpu`, see lib-server-stats.ts). */
+async function serverStats(baseUrl: string): Promise<ServerStats> {
+  return (await (await fetch(`${baseUrl}/bench/cpu`)).json()) as ServerStats;
 }
 
 /**
@@ -97,9 +103,10 @@ async function serverCpuUs(baseUrl: string): Promise<number> {
  */
 export async function measure(options: autocannon.Options, seconds: number): Promise<Measurement> {
   const baseUrl = new URL(options.url).origin;
-  const cpuBefore = await serverCpuUs(baseUrl);
+  const before = await serverStats(baseUrl);
   const result = await autocannon({ connections: CONNECTIONS, duration: seconds, ...options });
-  const cpu = (await serverCpuUs(baseUrl)) - cpuBefore;
+  const after = await serverStats(baseUrl);
+  const cpu = after.user + after.system - (before.user + before.system);
   return {
     rps: result.requests.average,
     p50: result.latency.p50,
@@ -107,6 +114,9 @@ export async function measure(options: autocannon.Options, seconds: number): Pro
     cpuUs: cpu / Math.max(1, result.requests.total),
     errors: result.errors + result.timeouts,
     non2xx: result.non2xx,
+    gcPercent: after.gcMs / (10 * seconds),
+    gcMaxMs: after.gcMaxMs,
+    loopDelayP99Ms: after.loopDelayP99Ms,
   };
 }
 
@@ -118,6 +128,9 @@ export function medianOf(measurements: readonly Measurement[]): Measurement {
     p50: mid(measurements.map((m) => m.p50)),
     p99: mid(measurements.map((m) => m.p99)),
     cpuUs: mid(measurements.map((m) => m.cpuUs)),
+    gcPercent: mid(measurements.map((m) => m.gcPercent)),
+    gcMaxMs: mid(measurements.map((m) => m.gcMaxMs)),
+    loopDelayP99Ms: mid(measurements.map((m) => m.loopDelayP99Ms)),
     errors: measurements.reduce((sum, m) => sum + m.errors, 0),
     non2xx: measurements.reduce((sum, m) => sum + m.non2xx, 0),
   };
@@ -148,9 +161,12 @@ export async function measureRounds(
   return measured;
 }
 
-/** One printed line: RPS, p50, p99, server CPU per request, errors and non-2xx of a route. */
+/**
+ * One printed line: RPS, p50, p99, server CPU per request, errors and non-2xx of a route; then the server's
+ * share of time in collection pauses, its longest pause and its event loop's p99 delay.
+ */
 export function formatRow(name: string, m: Measurement): string {
-  return `${name.padEnd(40)} ${m.rps.toFixed(0).padStart(7)} req/s  p50 ${String(m.p50).padStart(4)} ms  p99 ${String(m.p99).padStart(4)} ms  CPU ${m.cpuUs.toFixed(0).padStart(5)} us/req  errors ${m.errors}  non-2xx ${m.non2xx}`;
+  return `${name.padEnd(40)} ${m.rps.toFixed(0).padStart(7)} req/s  p50 ${String(m.p50).padStart(4)} ms  p99 ${String(m.p99).padStart(4)} ms  CPU ${m.cpuUs.toFixed(0).padStart(5)} us/req  errors ${m.errors}  non-2xx ${m.non2xx}  GC ${m.gcPercent.toFixed(1)}% max ${m.gcMaxMs.toFixed(1)} ms  loop p99 ${m.loopDelayP99Ms.toFixed(1)} ms`;
 }
 
 /**
