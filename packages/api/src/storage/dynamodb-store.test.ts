@@ -63,8 +63,8 @@ function createTurnCountingStore() {
       counting = false;
       const first = log.findIndex((entry) => entry.command === "BatchWriteItemCommand");
       // The log is in time order, so the last answer before it has the most turns.
-      const answered = log.slice(0, first).findLast((entry) => entry.phase === "done");
-      return log[first]!.turns - answered!.turns;
+      const answered = log.slice(0, first).filter((entry) => entry.phase === "done");
+      return log[first]!.turns - answered.at(-1)!.turns;
     },
   };
 }
