@@ -63,7 +63,10 @@ export interface Portfolio {
   readonly initiatives: readonly ValidInitiative[];
   /** Raw ratings, row-major: `ratings[i * criteria.length + c]`; NaN only for an unrated zero-weight criterion. */
   readonly ratings: Float64Array;
-  /** How many raters rated each initiative (1 when ratings were given once). */
+  /**
+   * How many raters rated each initiative: 1 when ratings were given once, the number of `raters` otherwise,
+   * and 0 when no rating was given at all (the initiative is then `unrated`).
+   */
   readonly raterCounts: Uint32Array;
   /** The largest range between raters on any criterion, as a share of that criterion's scale (0 = agree). */
   readonly disagreement: Float64Array;
@@ -178,13 +181,10 @@ export function validatePortfolio(initiatives: unknown, options: ScoreOptions = 
       readRow(initiative.ratings ?? {}, context, () => ["initiatives", index, "ratings"], ratings, offset);
     }
     if (isFilled(ratings, offset, m)) continue;
+    const row = ratings.subarray(offset, offset + m);
+    if (!hasRating(row)) raterCounts[index] = 0;
     const itemWarnings: ScoreWarning[] = [];
-    unrated[index] = fillMissing(
-      ratings.subarray(offset, offset + m),
-      context,
-      ["initiatives", index, field],
-      itemWarnings,
-    );
+    unrated[index] = fillMissing(row, context, ["initiatives", index, field], itemWarnings);
     if (itemWarnings.length > 0) warnings[index] = itemWarnings;
   }
   if (context.problems.length > 0) return failure("invalid-input", inInputOrder(context.problems));
@@ -463,6 +463,12 @@ function readRaters(initiative: ValidInitiative, context: Context, index: number
     );
   }
   return widest;
+}
+
+/** Whether a row of raw ratings holds any rating (one reported as invalid counts: someone typed it). */
+export function hasRating(row: Float64Array): boolean {
+  for (let c = 0; c < row.length; c++) if (!Number.isNaN(row[c]!)) return true;
+  return false;
 }
 
 /**
