@@ -66,7 +66,9 @@ try {
       `autocannon, 32 connections, ${ROUNDS} alternating rounds of ${SECONDS} s, medians, Node ${process.version}; body ${body.length} B, response ${scoredText.length} B`,
     );
     const perRound = (name: string) =>
-      measured[name]!.map((m) => `${m.rps.toFixed(0)} req/s ${m.cpuUs.toFixed(0)} us`).join(", ");
+      measured[name]!.map((m) => `${m.rps.toFixed(0)} req/s p99 ${m.p99} ms ${m.cpuUs.toFixed(0)} us`).join(
+        ", ",
+      );
     for (const name of ["hello", "echo", "score"]) console.log(`  rounds of ${name}: ${perRound(name)}`);
     console.log(formatRow("GET /bench/hello (baseline)", hello));
     console.log(formatRow("POST /bench/echo (baseline)", echo));
