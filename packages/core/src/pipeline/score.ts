@@ -32,55 +32,60 @@ function layoutAxis(model: Model, axis: "value" | "feasibility"): AxisLayout {
 const UNRATED_CODE = RESULT_QUADRANTS.indexOf("unrated");
 
 /**
- * The weighted sum's weight of each criterion in points: 100 x its weight normalised on its axis (as each
- * axis' `weights`), with which axis it is on.
+ * The terms of one axis' weighted sum: its criteria with a weight above 0, in model order, each with its
+ * reading (`(raw - origin) * factor`) and its weight in points (100 x its weight normalised on the axis). A
+ * criterion of weight 0 adds exactly 0 to the sum, and only such a criterion may be unrated (NaN), so leaving
+ * it out changes no score and leaves the loop without a branch.
  */
-interface WeightedSumPoints {
-  readonly scaled: Float64Array;
-  readonly onValue: Uint8Array;
+interface WeightedSumTerms {
+  /** Model criterion indices. */
+  readonly columns: Int32Array;
+  readonly origin: Float64Array;
+  readonly factor: Float64Array;
+  readonly points: Float64Array;
 }
 
-function weightedSumPoints(m: number, axes: readonly [AxisLayout, AxisLayout]): WeightedSumPoints {
-  const scaled = new Float64Array(m);
-  const onValue = new Uint8Array(m);
-  for (let a = 0; a < 2; a++) {
-    const { indices, weights } = axes[a]!;
-    for (let j = 0; j < indices.length; j++) {
-      scaled[indices[j]!] = 100 * weights[j]!;
-      onValue[indices[j]!] = a === 0 ? 1 : 0;
-    }
-  }
-  return { scaled, onValue };
+function weightedSumTerms(axis: AxisLayout, origin: Float64Array, factor: Float64Array): WeightedSumTerms {
+  const kept = axis.indices.flatMap((_, j) => (axis.weights[j]! > 0 ? [j] : []));
+  return {
+    columns: Int32Array.from(kept, (j) => axis.indices[j]!),
+    origin: Float64Array.from(kept, (j) => origin[axis.indices[j]!]!),
+    factor: Float64Array.from(kept, (j) => factor[axis.indices[j]!]!),
+    points: Float64Array.from(kept, (j) => 100 * axis.weights[j]!),
+  };
 }
+
+/** How many rows {@link weightedSumAxes} sums a term over at a time: their ratings stay in the L1 cache. */
+const ROW_BLOCK = 128;
 
 /**
- * Both weighted-sum axes over every initiative in one pass over each row of ratings: `value[i]` and
- * `feasibility[i]`, each the sum of the contributions {@link weightedSumContributions} computes, in the same
- * order (model order, which is each axis' order) and the same arithmetic as aggregateAxis.
+ * Both weighted-sum axes over every initiative, into `value` and `feasibility` (which must hold zeros): each
+ * the sum of the contributions {@link weightedSumContributions} computes, in the same order (model order) and
+ * the same arithmetic as aggregateAxis (less the terms of weight 0, which add 0). Rows are taken in blocks,
+ * and within a block each term is added to every row before the next term: the rows' sums do not wait on one
+ * another (measured about 1.5x faster than one row at a time), and each row adds its terms in the same order.
  */
 function weightedSumAxes(
   ratings: Float64Array,
-  origin: Float64Array,
-  factor: Float64Array,
-  points: WeightedSumPoints,
+  m: number,
+  terms: readonly [WeightedSumTerms, WeightedSumTerms],
   value: Float64Array,
   feasibility: Float64Array,
 ): void {
-  const { scaled, onValue } = points;
-  const m = origin.length;
   const n = value.length;
-  for (let i = 0, row = 0; i < n; i++, row += m) {
-    let v = 0;
-    let f = 0;
-    for (let c = 0; c < m; c++) {
-      const normalised = (ratings[row + c]! - origin[c]!) * factor[c]!;
-      // NaN only for an unrated zero-weight criterion, which counts 0.
-      const part = scaled[c]! * (Number.isNaN(normalised) ? 0 : normalised);
-      if (onValue[c] === 1) v += part;
-      else f += part;
+  for (let start = 0; start < n; start += ROW_BLOCK) {
+    const end = Math.min(n, start + ROW_BLOCK);
+    for (let a = 0; a < 2; a++) {
+      const { columns, origin, factor, points } = terms[a]!;
+      const sums = a === 0 ? value : feasibility;
+      for (let j = 0; j < columns.length; j++) {
+        const o = origin[j]!;
+        const f = factor[j]!;
+        const p = points[j]!;
+        for (let i = start, cell = start * m + columns[j]!; i < end; i++, cell += m)
+          sums[i] += p * ((ratings[cell]! - o) * f);
+      }
     }
-    value[i] = v;
-    feasibility[i] = f;
   }
 }
 
@@ -89,18 +94,20 @@ function weightedSumContributions(
   ratings: Float64Array,
   origin: Float64Array,
   factor: Float64Array,
-  points: WeightedSumPoints,
-  indices: readonly number[],
+  axis: AxisLayout,
   n: number,
 ): Float64Array {
   const m = origin.length;
+  const { indices, weights } = axis;
   const k = indices.length;
+  const points = weights.map((weight) => 100 * weight);
   const contributions = new Float64Array(n * k);
   for (let i = 0, row = 0, offset = 0; i < n; i++, row += m, offset += k) {
     for (let j = 0; j < k; j++) {
       const c = indices[j]!;
       const normalised = (ratings[row + c]! - origin[c]!) * factor[c]!;
-      contributions[offset + j] = points.scaled[c]! * (Number.isNaN(normalised) ? 0 : normalised);
+      // NaN only for an unrated zero-weight criterion, which counts 0.
+      contributions[offset + j] = points[j]! * (Number.isNaN(normalised) ? 0 : normalised);
     }
   }
   return contributions;
@@ -162,12 +169,15 @@ export function scoreColumns(
   // read them: writing them cost as much as the scores); the other aggregations make them on the way.
   const contributionsOf: (() => Float64Array)[] = [];
   if (model.aggregation === "weighted-sum") {
-    const points = weightedSumPoints(m, axes);
-    weightedSumAxes(ratings, origin, factor, points, scores[0], scores[1]);
+    const terms = [
+      weightedSumTerms(axes[0], origin, factor),
+      weightedSumTerms(axes[1], origin, factor),
+    ] as const;
+    weightedSumAxes(ratings, m, terms, scores[0], scores[1]);
     for (const a of [0, 1]) {
       let made: Float64Array | undefined;
       contributionsOf[a] = () => {
-        made ??= weightedSumContributions(ratings, origin, factor, points, axes[a]!.indices, n);
+        made ??= weightedSumContributions(ratings, origin, factor, axes[a]!, n);
         return made;
       };
     }
