@@ -1,4 +1,4 @@
-import type { AxisAggregation } from "../schema/model.js";
+import type { AxisAggregation, Model } from "../schema/model.js";
 import { PRODUCT_FLOOR } from "./normalise.js";
 
 /**
@@ -81,4 +81,31 @@ function aggregateProduct(
     contributions[offset + i] = 100 * w - shortfall * share;
   }
   return score;
+}
+
+/** The per-axis layout of a model, computed once per scoring run. */
+export interface AxisLayout {
+  /** Model criterion indices on this axis. */
+  readonly indices: readonly number[];
+  readonly ids: readonly string[];
+  /** Weights normalised to sum to 1 on the axis. */
+  readonly weights: Float64Array;
+}
+
+/**
+ * Which of a model's criteria are on an axis, in model order, with their weights normalised on the axis.
+ *
+ * @param model - the scoring model
+ * @param axis - the axis
+ * @returns the axis' layout
+ */
+export function layoutAxis(model: Pick<Model, "criteria">, axis: "value" | "feasibility"): AxisLayout {
+  const criteria = model.criteria;
+  const indices = criteria.flatMap((criterion, index) => (criterion.axis === axis ? [index] : []));
+  const total = indices.reduce((sum, index) => sum + criteria[index]!.weight, 0);
+  return {
+    indices,
+    ids: indices.map((index) => criteria[index]!.id),
+    weights: Float64Array.from(indices, (index) => criteria[index]!.weight / total),
+  };
 }

@@ -1,22 +1,21 @@
 /**
- * Ordering by dense ranks: for keys that repeat a lot (with integer ratings, 100,000 initiatives have a few
- * thousand distinct priorities and fewer than a hundred distinct values), gather the distinct keys, sort only
- * those, and place the initiatives by counting. Costs a few passes over the initiatives where a radix sort
- * of the keys takes several per key.
+ * Ordering by dense ranks: when scores repeat a lot (with integer ratings, 100,000 initiatives hold a few
+ * thousand distinct (priority, value) pairs), gather the distinct pairs, sort only those, and place the
+ * initiatives by counting. One pass to gather and two to place, where radix sorts of both keys take a dozen.
  */
 
-/** The most distinct keys {@link sortByDenseRanks} gathers (and then only up to 1 per 8 initiatives). */
+/** The most distinct pairs {@link sortByDenseRanks} gathers (and then only up to 1 per 8 initiatives). */
 const DISTINCT_LIMIT = 65_536;
 
 /**
- * Stable sort of `order` by priority key, then value key, both high first, through their dense ranks; a
- * full tie keeps the order `order` had. Gives up, leaving `order` as it was, when either key has more than
- * `min(65,536, n / 8)` distinct values: a radix sort is then the better tool.
+ * Stable sort of `order` by priority key, then value key, both high first: a full tie keeps the order `order`
+ * had. Gives up, leaving `order` as it was, past `min(65,536, n / 8)` distinct (priority, value) pairs: a radix
+ * sort is then the better tool.
  *
- * @param order - initiative indices (in id order), sorted in place
+ * @param order - initiative indices, sorted in place
  * @param scratch - a buffer as long as `order`
- * @param priorityKey - priority tie key per initiative (a whole number)
- * @param valueKey - value tie key per initiative (a whole number)
+ * @param priorityKey - priority tie key per initiative (a whole number below 2^37)
+ * @param valueKey - value tie key per initiative (a whole number below 2^37)
  * @returns whether `order` was sorted
  */
 export function sortByDenseRanks(
@@ -25,89 +24,110 @@ export function sortByDenseRanks(
   priorityKey: Float64Array,
   valueKey: Float64Array,
 ): boolean {
-  const n = order.length;
-  const limit = Math.min(DISTINCT_LIMIT, n >>> 3);
-  const byPriority = denseRanksDescending(priorityKey, limit);
-  if (byPriority === undefined) return false;
-  const byValue = denseRanksDescending(valueKey, limit);
-  if (byValue === undefined) return false;
-  const pairs = byPriority.count * byValue.count;
-  if (pairs <= 2 * n) {
-    // One counting sort by the (priority, value) pair when its buckets cost no more than two passes.
-    const pairRank = byPriority.ranks;
-    for (let i = 0; i < n; i++) pairRank[i] = pairRank[i]! * byValue.count + byValue.ranks[i]!;
-    countingSort(order, scratch, pairRank, pairs);
-  } else {
-    countingSort(order, scratch, byValue.ranks, byValue.count);
-    countingSort(order, scratch, byPriority.ranks, byPriority.count);
-  }
+  const limit = Math.min(DISTINCT_LIMIT, order.length >>> 3);
+  const gathered = distinctPairs(priorityKey, valueKey, limit);
+  if (gathered === undefined) return false;
+  const { places, priorities, values } = gathered;
+  const rankOfPlace = pairRanksDescending(priorities, values);
+  countingSort(order, scratch, relabel(places, rankOfPlace), priorities.length);
   return true;
 }
 
+/** More than the most distinct pairs: a pair's place or position fits below it. */
+const PLACES = 2 ** 16;
+
 /**
- * Dense ranks of whole-number keys, high first: `ranks[i]` is how many distinct keys are above `keys[i]`, so
- * equal keys share a rank and ranks run from 0 to `count - 1` without gaps.
- *
- * The distinct keys are gathered in a hash table (open addressing, linear probing, at most half full), then
- * only they are sorted.
- *
- * @param keys - whole numbers in [0, 2^53)
- * @param limit - the most distinct keys worth ranking this way
- * @returns the rank per key and how many distinct keys there are, or `undefined` past `limit`
+ * Each distinct pair's rank, high first (priority, then value): how many distinct pairs sort above it. Two
+ * numeric sorts, least significant key first as in a radix sort: of `value x 2^16 + place`, then of
+ * `priority x 2^16 + position in value order`. Both are exact doubles (keys below 2^37, places below 2^16).
  */
-function denseRanksDescending(
-  keys: Float64Array,
+function pairRanksDescending(priorities: Float64Array, values: Float64Array): Uint32Array {
+  const count = priorities.length;
+  const byValue = new Float64Array(count);
+  for (let d = 0; d < count; d++) byValue[d] = values[d]! * PLACES + d;
+  byValue.sort();
+  const placeInValueOrder = new Uint32Array(count);
+  const byPair = new Float64Array(count);
+  for (let k = 0; k < count; k++) {
+    const place = lowBits(byValue[k]!);
+    placeInValueOrder[k] = place;
+    byPair[place] = priorities[place]! * PLACES + k;
+  }
+  byPair.sort();
+  const ranks = new Uint32Array(count);
+  for (let k = 0; k < count; k++) ranks[placeInValueOrder[lowBits(byPair[k]!)]!] = count - 1 - k;
+  return ranks;
+}
+
+/** The place or position packed below 2^16 in `key x 2^16 + place` (exact). */
+function lowBits(packed: number): number {
+  return packed - Math.floor(packed / PLACES) * PLACES;
+}
+
+/*
+ * The loops over every initiative live in functions that end with their loop (see rank.ts: Node 20 would
+ * otherwise deoptimise the code after a long loop on every call).
+ */
+
+/**
+ * Each initiative's place among the distinct (priority, value) pairs in first-seen order, gathered in a hash
+ * table (open addressing, linear probing, at most half full).
+ *
+ * @returns the place per initiative and each distinct pair's keys, or `undefined` past `limit` pairs
+ */
+function distinctPairs(
+  priorityKey: Float64Array,
+  valueKey: Float64Array,
   limit: number,
-): { ranks: Uint32Array; count: number } | undefined {
-  const n = keys.length;
+): { places: Uint32Array; priorities: Float64Array; values: Float64Array } | undefined {
+  const n = priorityKey.length;
   const bits = Math.max(4, Math.ceil(Math.log2(2 * limit + 1)));
   const mask = (1 << bits) - 1;
   const shift = 32 - bits;
-  /** Per slot: the place (in first-seen order) of the distinct key stored there, or -1. */
+  /** Per slot: the place of the pair stored there, or -1. */
   const slots = new Int32Array(mask + 1).fill(-1);
-  const distinct = new Float64Array(limit);
-  const ranks = new Uint32Array(n);
+  const priorities = new Float64Array(limit);
+  const values = new Float64Array(limit);
+  const places = new Uint32Array(n);
   let count = 0;
   for (let i = 0; i < n; i++) {
-    const key = keys[i]!;
-    // Fibonacci hashing of the key's low and high 32 bits (2^-32 is exact): the top `bits` of the product.
-    let slot = Math.imul((key >>> 0) ^ ((key * 2.3283064365386963e-10) | 0), 0x9e3779b1) >>> shift;
+    const priority = priorityKey[i]!;
+    const value = valueKey[i]!;
+    let slot = hashPair(priority, value) >>> shift;
     let place = slots[slot]!;
-    while (place !== -1 && distinct[place] !== key) {
+    while (place !== -1 && (priorities[place] !== priority || values[place] !== value)) {
       slot = (slot + 1) & mask;
       place = slots[slot]!;
     }
     if (place === -1) {
       if (count === limit) return undefined;
       place = count++;
-      distinct[place] = key;
+      priorities[place] = priority;
+      values[place] = value;
       slots[slot] = place;
     }
-    ranks[i] = place;
+    places[i] = place;
   }
-  // From places to ranks: a place's rank is how many distinct keys sort above its key.
-  const ascending = distinct.slice(0, count).sort();
-  const rankOfPlace = new Uint32Array(count);
-  for (let place = 0; place < count; place++)
-    rankOfPlace[place] = count - 1 - indexOf(ascending, distinct[place]!);
-  for (let i = 0; i < n; i++) ranks[i] = rankOfPlace[ranks[i]!]!;
-  return { ranks, count };
+  return { places, priorities: priorities.subarray(0, count), values: values.subarray(0, count) };
 }
 
-/** Where `key` sits in `sorted` (ascending, `key` present): a binary search. */
-function indexOf(sorted: Float64Array, key: number): number {
-  let low = 0;
-  let high = sorted.length - 1;
-  while (low < high) {
-    const middle = (low + high) >>> 1;
-    if (sorted[middle]! < key) low = middle + 1;
-    else high = middle;
-  }
-  return low;
+/** A 32-bit hash of two whole numbers below 2^53 (multiplying by 2^-32 is exact), best in its high bits. */
+function hashPair(a: number, b: number): number {
+  const mixed =
+    (a >>> 0) ^
+    ((a * 2.3283064365386963e-10) | 0) ^
+    Math.imul((b >>> 0) ^ ((b * 2.3283064365386963e-10) | 0), 0x85ebca6b);
+  return Math.imul(mixed, 0x9e3779b1);
+}
+
+/** Replaces each label `labels[i]` by `relabelled[labels[i]]`, in place. */
+function relabel(labels: Uint32Array, relabelled: Uint32Array): Uint32Array {
+  for (let i = 0; i < labels.length; i++) labels[i] = relabelled[labels[i]!]!;
+  return labels;
 }
 
 /**
- * Stable counting sort of `order` by `keys[order[k]]`, low first: one pass to count, one to place.
+ * Stable counting sort of `order` by `keys[order[k]]`, low first.
  *
  * @param order - initiative indices, sorted in place
  * @param scratch - a buffer as long as `order`
@@ -115,18 +135,27 @@ function indexOf(sorted: Float64Array, key: number): number {
  * @param buckets - one more than the largest key
  */
 function countingSort(order: Uint32Array, scratch: Uint32Array, keys: Uint32Array, buckets: number): void {
-  const n = order.length;
-  const starts = new Uint32Array(buckets);
-  for (let i = 0; i < n; i++) starts[keys[i]!]!++;
-  let total = 0;
-  for (let b = 0; b < buckets; b++) {
-    const count = starts[b]!;
-    starts[b] = total;
-    total += count;
-  }
-  for (let k = 0; k < n; k++) {
-    const i = order[k]!;
-    scratch[starts[keys[i]!]!++] = i;
-  }
+  place(order, scratch, keys, bucketStarts(keys, buckets));
   order.set(scratch);
+}
+
+/** Where each bucket starts in a counting sort: how many keys fall in the buckets before it. */
+function bucketStarts(keys: Uint32Array, buckets: number): Uint32Array {
+  const counts = new Uint32Array(buckets + 1);
+  for (let i = 0; i < keys.length; i++) counts[keys[i]! + 1]!++;
+  return runningTotals(counts);
+}
+
+/** Each entry plus all before it, in place. */
+function runningTotals(counts: Uint32Array): Uint32Array {
+  for (let b = 1; b < counts.length; b++) counts[b]! += counts[b - 1]!;
+  return counts;
+}
+
+/** Writes `order` into `sorted` bucket by bucket, each bucket keeping the order it had in `order`. */
+function place(order: Uint32Array, sorted: Uint32Array, keys: Uint32Array, starts: Uint32Array): void {
+  for (let k = 0; k < order.length; k++) {
+    const i = order[k]!;
+    sorted[starts[keys[i]!]!++] = i;
+  }
 }

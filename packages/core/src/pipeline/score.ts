@@ -2,116 +2,15 @@ import { CxprismError } from "../errors.js";
 import { type Model, RESULT_QUADRANTS } from "../schema/model.js";
 import type { Result } from "../schema/result.js";
 import { type Portfolio, type ScoreOptions, validatePortfolio } from "../validate/portfolio.js";
-import { aggregateAxis } from "./axis.js";
+import { type AxisLayout, aggregateAxis, layoutAxis } from "./axis.js";
 import { ratingReading } from "./normalise.js";
 import { closenessToIdeal, createPriorityRule } from "./priority.js";
 import { quadrantCode } from "./quadrant.js";
 import { rankInitiatives } from "./rank.js";
-
-/** The per-axis layout of a model, computed once per scoring run. */
-interface AxisLayout {
-  /** Model criterion indices on this axis. */
-  readonly indices: readonly number[];
-  readonly ids: readonly string[];
-  /** Weights normalised to sum to 1 on the axis. */
-  readonly weights: Float64Array;
-}
-
-function layoutAxis(model: Model, axis: "value" | "feasibility"): AxisLayout {
-  const criteria = model.criteria;
-  const indices = criteria.flatMap((criterion, index) => (criterion.axis === axis ? [index] : []));
-  const total = indices.reduce((sum, index) => sum + criteria[index]!.weight, 0);
-  return {
-    indices,
-    ids: indices.map((index) => criteria[index]!.id),
-    weights: Float64Array.from(indices, (index) => criteria[index]!.weight / total),
-  };
-}
+import { weightedSumContributions, weightedSumScores } from "./weighted-sum.js";
 
 /** The quadrant code of `unrated`: its index in {@link RESULT_QUADRANTS}, after the four quadrants. */
 const UNRATED_CODE = RESULT_QUADRANTS.indexOf("unrated");
-
-/**
- * The terms of one axis' weighted sum: its criteria with a weight above 0, in model order, each with its
- * reading (`(raw - origin) * factor`) and its weight in points (100 x its weight normalised on the axis). A
- * criterion of weight 0 adds exactly 0 to the sum, and only such a criterion may be unrated (NaN), so leaving
- * it out changes no score and leaves the loop without a branch.
- */
-interface WeightedSumTerms {
-  /** Model criterion indices. */
-  readonly columns: Int32Array;
-  readonly origin: Float64Array;
-  readonly factor: Float64Array;
-  readonly points: Float64Array;
-}
-
-function weightedSumTerms(axis: AxisLayout, origin: Float64Array, factor: Float64Array): WeightedSumTerms {
-  const kept = axis.indices.flatMap((_, j) => (axis.weights[j]! > 0 ? [j] : []));
-  return {
-    columns: Int32Array.from(kept, (j) => axis.indices[j]!),
-    origin: Float64Array.from(kept, (j) => origin[axis.indices[j]!]!),
-    factor: Float64Array.from(kept, (j) => factor[axis.indices[j]!]!),
-    points: Float64Array.from(kept, (j) => 100 * axis.weights[j]!),
-  };
-}
-
-/** How many rows {@link weightedSumAxes} sums a term over at a time: their ratings stay in the L1 cache. */
-const ROW_BLOCK = 128;
-
-/**
- * Both weighted-sum axes over every initiative, into `value` and `feasibility` (which must hold zeros): each
- * the sum of the contributions {@link weightedSumContributions} computes, in the same order (model order) and
- * the same arithmetic as aggregateAxis (less the terms of weight 0, which add 0). Rows are taken in blocks,
- * and within a block each term is added to every row before the next term: the rows' sums do not wait on one
- * another (measured about 1.5x faster than one row at a time), and each row adds its terms in the same order.
- */
-function weightedSumAxes(
-  ratings: Float64Array,
-  m: number,
-  terms: readonly [WeightedSumTerms, WeightedSumTerms],
-  value: Float64Array,
-  feasibility: Float64Array,
-): void {
-  const n = value.length;
-  for (let start = 0; start < n; start += ROW_BLOCK) {
-    const end = Math.min(n, start + ROW_BLOCK);
-    for (let a = 0; a < 2; a++) {
-      const { columns, origin, factor, points } = terms[a]!;
-      const sums = a === 0 ? value : feasibility;
-      for (let j = 0; j < columns.length; j++) {
-        const o = origin[j]!;
-        const f = factor[j]!;
-        const p = points[j]!;
-        for (let i = start, cell = start * m + columns[j]!; i < end; i++, cell += m)
-          sums[i] += p * ((ratings[cell]! - o) * f);
-      }
-    }
-  }
-}
-
-/** The contributions whose sums {@link weightedSumAxes} made one axis' scores: row-major, `n` rows. */
-function weightedSumContributions(
-  ratings: Float64Array,
-  origin: Float64Array,
-  factor: Float64Array,
-  axis: AxisLayout,
-  n: number,
-): Float64Array {
-  const m = origin.length;
-  const { indices, weights } = axis;
-  const k = indices.length;
-  const points = weights.map((weight) => 100 * weight);
-  const contributions = new Float64Array(n * k);
-  for (let i = 0, row = 0, offset = 0; i < n; i++, row += m, offset += k) {
-    for (let j = 0; j < k; j++) {
-      const c = indices[j]!;
-      const normalised = (ratings[row + c]! - origin[c]!) * factor[c]!;
-      // NaN only for an unrated zero-weight criterion, which counts 0.
-      contributions[offset + j] = points[j]! * (Number.isNaN(normalised) ? 0 : normalised);
-    }
-  }
-  return contributions;
-}
 
 /**
  * A portfolio's scores as typed arrays, indexed by initiative (input order): the allocation-free form of the
@@ -164,16 +63,12 @@ export function scoreColumns(
     factor[c] = reading.factor;
   });
   const axes = [layoutAxis(model, "value"), layoutAxis(model, "feasibility")] as const;
-  const scores = [new Float64Array(n), new Float64Array(n)] as const;
   // A weighted sum's contributions are computed when first read (most callers of a large portfolio never
   // read them: writing them cost as much as the scores); the other aggregations make them on the way.
+  let scores: readonly [Float64Array, Float64Array];
   const contributionsOf: (() => Float64Array)[] = [];
   if (model.aggregation === "weighted-sum") {
-    const terms = [
-      weightedSumTerms(axes[0], origin, factor),
-      weightedSumTerms(axes[1], origin, factor),
-    ] as const;
-    weightedSumAxes(ratings, m, terms, scores[0], scores[1]);
+    scores = weightedSumScores(ratings, origin, factor, axes, n);
     for (const a of [0, 1]) {
       let made: Float64Array | undefined;
       contributionsOf[a] = () => {
@@ -181,37 +76,16 @@ export function scoreColumns(
         return made;
       };
     }
+  } else {
+    const aggregated = [0, 1].map((a) =>
+      aggregateEachRow(model.aggregation, ratings, origin, factor, axes[a]!, n),
+    );
+    scores = [aggregated[0]!.scores, aggregated[1]!.scores];
+    for (const a of [0, 1]) contributionsOf[a] = () => aggregated[a]!.contributions;
   }
-  for (let a = 0; a < 2 && model.aggregation !== "weighted-sum"; a++) {
-    const { indices, weights } = axes[a]!;
-    const k = indices.length;
-    const axisScores = scores[a]!;
-    const axisContributions = new Float64Array(n * k);
-    contributionsOf[a] = () => axisContributions;
-    const x = new Float64Array(k);
-    for (let i = 0; i < n; i++) {
-      const row = i * m;
-      for (let j = 0; j < k; j++) {
-        const c = indices[j]!;
-        const normalised = (ratings[row + c]! - origin[c]!) * factor[c]!;
-        x[j] = Number.isNaN(normalised) ? 0 : normalised; // NaN only for unrated zero-weight criteria
-      }
-      axisScores[i] = aggregateAxis(model.aggregation, x, weights, axisContributions, i * k);
-    }
-  }
-  const priority = new Float64Array(n);
-  const quadrant = new Uint8Array(n);
   const [value, feasibility] = scores;
-  const priorityOf = createPriorityRule(model);
-  const { thresholds } = model;
-  const unrated = portfolio.unrated;
-  for (let i = 0; i < n; i++) {
-    const v = value[i]!;
-    const f = feasibility[i]!;
-    priority[i] = priorityOf === closenessToIdeal ? closenessToIdeal(v, f) : priorityOf(v, f);
-    quadrant[i] = unrated?.[i] ? UNRATED_CODE : quadrantCode(v, f, thresholds);
-  }
-  const { order, ranks } = rankInitiatives(priority, value, portfolio.idOrder, unrated);
+  const { priority, quadrant } = priorityAndQuadrants(model, value, feasibility, portfolio.unrated);
+  const { order, ranks } = rankInitiatives(priority, value, portfolio.idOrder, portfolio.unrated);
   return {
     criteria: { value: axes[0].ids, feasibility: axes[1].ids },
     value: scores[0],
@@ -229,6 +103,59 @@ export function scoreColumns(
       },
     },
   };
+}
+
+/*
+ * The loops over every initiative live in functions that return when their loop ends (see rank.ts: Node 20
+ * would otherwise deoptimise the code after a long loop on every call).
+ */
+
+/** One axis aggregated row by row with aggregateAxis (the weighted product, the minimum). */
+function aggregateEachRow(
+  method: Model["aggregation"],
+  ratings: Float64Array,
+  origin: Float64Array,
+  factor: Float64Array,
+  axis: AxisLayout,
+  n: number,
+): { scores: Float64Array; contributions: Float64Array } {
+  const { indices, weights } = axis;
+  const m = origin.length;
+  const k = indices.length;
+  const scores = new Float64Array(n);
+  const contributions = new Float64Array(n * k);
+  const x = new Float64Array(k);
+  for (let i = 0; i < n; i++) {
+    const row = i * m;
+    for (let j = 0; j < k; j++) {
+      const c = indices[j]!;
+      const normalised = (ratings[row + c]! - origin[c]!) * factor[c]!;
+      x[j] = Number.isNaN(normalised) ? 0 : normalised; // NaN only for unrated zero-weight criteria
+    }
+    scores[i] = aggregateAxis(method, x, weights, contributions, i * k);
+  }
+  return { scores, contributions };
+}
+
+/** Each initiative's priority and quadrant code (`unrated` where `unrated[i]` is set). */
+function priorityAndQuadrants(
+  model: Pick<Model, "priority" | "axisWeights" | "thresholds">,
+  value: Float64Array,
+  feasibility: Float64Array,
+  unrated: Uint8Array | undefined,
+): { priority: Float64Array; quadrant: Uint8Array } {
+  const n = value.length;
+  const priority = new Float64Array(n);
+  const quadrant = new Uint8Array(n);
+  const priorityOf = createPriorityRule(model);
+  const { thresholds } = model;
+  for (let i = 0; i < n; i++) {
+    const v = value[i]!;
+    const f = feasibility[i]!;
+    priority[i] = priorityOf === closenessToIdeal ? closenessToIdeal(v, f) : priorityOf(v, f);
+    quadrant[i] = unrated?.[i] ? UNRATED_CODE : quadrantCode(v, f, thresholds);
+  }
+  return { priority, quadrant };
 }
 
 /**
