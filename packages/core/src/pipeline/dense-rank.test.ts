@@ -27,8 +27,11 @@ describe("sortByDenseRanks", () => {
   it.each([
     ["priority", Array.from({ length: 64 }, (_, i) => i % 9), Array.from({ length: 64 }, () => 1)],
     ["value", Array.from({ length: 64 }, () => 1), Array.from({ length: 64 }, (_, i) => i % 9)],
-  ])("gives up, leaving the order as it was, past n / 8 distinct pairs (%s keys differ)", (_, priorityKey, valueKey) => {
-    const order = Array.from({ length: 64 }, (_, k) => (k * 7) % 64);
-    expect(run(priorityKey, valueKey, order)).toEqual({ done: false, order });
-  });
+  ])(
+    "gives up, leaving the order as it was, past n / 8 distinct pairs (%s keys differ)",
+    (_, priorityKey, valueKey) => {
+      const order = Array.from({ length: 64 }, (_, k) => (k * 7) % 64);
+      expect(run(priorityKey, valueKey, order)).toEqual({ done: false, order });
+    },
+  );
 });
