@@ -215,13 +215,15 @@ export function rankInitiatives(
   const ordinal = ids instanceof Uint32Array ? ids : idOrdinals(ids);
   const priorityKey = tieKeys(priority);
   const valueKey = tieKeys(value);
+  // Most portfolios have no unrated initiative: then no group is looked up.
+  const flagged = last !== undefined && anyFlagged(last) ? last : undefined;
   let order: Uint32Array;
   if (n < RADIX_THRESHOLD) {
     // Small portfolios (every API request): a comparison sort beats the radix passes' fixed cost.
     order = Uint32Array.from({ length: n }, (_, i) => i);
     order.sort(
       (a, b) =>
-        groupOf(last, a) - groupOf(last, b) ||
+        groupOf(flagged, a) - groupOf(flagged, b) ||
         priorityKey[b]! - priorityKey[a]! ||
         valueKey[b]! - valueKey[a]! ||
         ordinal[a]! - ordinal[b]!,
@@ -229,9 +231,9 @@ export function rankInitiatives(
   } else {
     // From id order, stable sorts (id order stays among full ties). When priorities seldom tie (averaged or
     // continuous ratings): a radix sort by priority, the few ties then ordered by value. When they often tie
-    // (integer ratings): counting sorts by the dense ranks of the few distinct values and priorities, or, if
-    // there are too many of those to gather, radix sorts by value then by priority. All give the same order;
-    // they differ in speed only.
+    // (integer ratings): a counting sort by the dense ranks of the few distinct (priority, value) pairs, or,
+    // if there are too many of those to gather, radix sorts by value then by priority. All give the same
+    // order; they differ in speed only.
     order = inIdOrder(ordinal);
     const scratch = new Uint32Array(n);
     if (!tiesAreCommon(priorityKey)) {
@@ -241,17 +243,18 @@ export function rankInitiatives(
       radixSortDescending(order, scratch, valueKey);
       radixSortDescending(order, scratch, priorityKey);
     }
-    if (last !== undefined && anyFlagged(last)) moveToEnd(order, scratch, last);
+    if (flagged !== undefined) moveToEnd(order, scratch, flagged);
   }
-  const ranks = competitionRanks(order, priorityKey, last);
+  const ranks = competitionRanks(order, priorityKey, flagged);
   return { order, ranks };
 }
 
 /*
  * The loops over every initiative live in small functions that return when their loop ends. Called once per
- * ranking, such a loop runs as on-stack-replaced optimised code; code after the loop in the same function
- * would then be compiled before it ever ran, and Node 20 deoptimises it again on every later call (measured:
- * several deoptimisations per call of 100,000 initiatives, the steady state never reached).
+ * ranking, such a loop is optimised while it runs (on-stack replacement) and Node 20 keeps that code for later
+ * calls; whatever followed the loop in the same function was compiled before it had ever run, and is
+ * deoptimised again on every call (seen with --trace-deopt: the code after the key loop fell back to the
+ * interpreter on every call of 100,000 initiatives). A loop followed only by a return costs little.
  */
 
 /** {@link tieKey} of every score. */
@@ -299,7 +302,7 @@ function groupOf(last: Uint8Array | undefined, i: number): number {
   return last === undefined || last[i] === 0 ? 0 : 1;
 }
 
-/** Whether any initiative is flagged: most portfolios have no unrated initiative, and then nothing moves. */
+/** Whether any initiative is flagged. */
 function anyFlagged(last: Uint8Array): boolean {
   for (let i = 0; i < last.length; i++) if (last[i] !== 0) return true;
   return false;
