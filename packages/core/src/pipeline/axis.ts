@@ -101,11 +101,17 @@ export interface AxisLayout {
  */
 export function layoutAxis(model: Pick<Model, "criteria">, axis: "value" | "feasibility"): AxisLayout {
   const criteria = model.criteria;
-  const indices = criteria.flatMap((criterion, index) => (criterion.axis === axis ? [index] : []));
-  const total = indices.reduce((sum, index) => sum + criteria[index]!.weight, 0);
-  return {
-    indices,
-    ids: indices.map((index) => criteria[index]!.id),
-    weights: Float64Array.from(indices, (index) => criteria[index]!.weight / total),
-  };
+  const indices: number[] = [];
+  const ids: string[] = [];
+  let total = 0;
+  for (let c = 0; c < criteria.length; c++) {
+    if (criteria[c]!.axis !== axis) continue;
+    indices.push(c);
+    ids.push(criteria[c]!.id);
+    total += criteria[c]!.weight;
+  }
+  // A loop, not `Float64Array.from` with a mapping function: that costs a tenth of scoring 30 initiatives.
+  const weights = new Float64Array(indices.length);
+  for (let j = 0; j < indices.length; j++) weights[j] = criteria[indices[j]!]!.weight / total;
+  return { indices, ids, weights };
 }

@@ -220,7 +220,8 @@ export function rankInitiatives(
   let order: Uint32Array;
   if (n < RADIX_THRESHOLD) {
     // Small portfolios (every API request): a comparison sort beats the radix passes' fixed cost.
-    order = Uint32Array.from({ length: n }, (_, i) => i);
+    order = new Uint32Array(n);
+    for (let i = 0; i < n; i++) order[i] = i;
     order.sort(
       (a, b) =>
         groupOf(flagged, a) - groupOf(flagged, b) ||

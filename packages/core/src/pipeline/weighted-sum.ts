@@ -44,13 +44,25 @@ interface WeightedSumTerms {
 }
 
 function weightedSumTerms(axis: AxisLayout, origin: Float64Array, factor: Float64Array): WeightedSumTerms {
-  const kept = axis.indices.flatMap((_, j) => (axis.weights[j]! > 0 ? [j] : []));
-  return {
-    columns: Int32Array.from(kept, (j) => axis.indices[j]!),
-    origin: Float64Array.from(kept, (j) => origin[axis.indices[j]!]!),
-    factor: Float64Array.from(kept, (j) => factor[axis.indices[j]!]!),
-    points: Float64Array.from(kept, (j) => 100 * axis.weights[j]!),
+  const { indices, weights } = axis;
+  let count = 0;
+  for (const weight of weights) if (weight > 0) count++;
+  const terms = {
+    columns: new Int32Array(count),
+    origin: new Float64Array(count),
+    factor: new Float64Array(count),
+    points: new Float64Array(count),
   };
+  // Plain loops: typed arrays' `from` with a mapping function cost more than scoring 30 initiatives.
+  for (let j = 0, t = 0; j < indices.length; j++) {
+    if (!(weights[j]! > 0)) continue;
+    const c = indices[j]!;
+    terms.columns[t] = c;
+    terms.origin[t] = origin[c]!;
+    terms.factor[t] = factor[c]!;
+    terms.points[t++] = 100 * weights[j]!;
+  }
+  return terms;
 }
 
 /** How many rows {@link weightedSumAxes} sums a term over at a time: their ratings stay in the L1 cache. */
