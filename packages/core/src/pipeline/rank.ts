@@ -45,7 +45,9 @@ const TIE_SAMPLE = 1024;
  */
 function tiesAreCommon(keys: Float64Array): boolean {
   const step = keys.length / TIE_SAMPLE;
-  const sample = Float64Array.from({ length: TIE_SAMPLE }, (_, s) => keys[Math.floor(s * step)]!).sort();
+  const sample = new Float64Array(TIE_SAMPLE);
+  for (let s = 0; s < TIE_SAMPLE; s++) sample[s] = keys[Math.floor(s * step)]!;
+  sample.sort();
   let equal = 0;
   for (let s = 1; s < TIE_SAMPLE; s++) if (sample[s] === sample[s - 1]) equal++;
   return equal > TIE_SAMPLE / 8;
