@@ -25,11 +25,13 @@ export function sortByDenseRanks(
   valueKey: Float64Array,
 ): boolean {
   const limit = Math.min(DISTINCT_LIMIT, order.length >>> 3);
-  const gathered = distinctPairs(priorityKey, valueKey, limit);
-  if (gathered === undefined) return false;
-  const { places, priorities, values } = gathered;
-  const rankOfPlace = pairRanksDescending(priorities, values);
-  countingSort(order, scratch, relabel(places, rankOfPlace), priorities.length);
+  const places = new Uint32Array(order.length);
+  const priorities = new Float64Array(limit);
+  const values = new Float64Array(limit);
+  const count = distinctPairs(priorityKey, valueKey, places, priorities, values);
+  if (count === -1) return false;
+  const rankOfPlace = pairRanksDescending(priorities.subarray(0, count), values.subarray(0, count));
+  countingSort(order, scratch, relabel(places, rankOfPlace), count);
   return true;
 }
 
@@ -65,30 +67,33 @@ function lowBits(packed: number): number {
 }
 
 /*
- * The loops over every initiative live in functions that end with their loop (see rank.ts: Node 20 would
- * otherwise deoptimise the code after a long loop on every call).
+ * The loops over every initiative live in functions that end with their loop and return at most a number
+ * (see rank.ts: Node 20 would otherwise deoptimise the code after a long loop on every call).
  */
 
 /**
- * Each initiative's place among the distinct (priority, value) pairs in first-seen order, gathered in a hash
- * table (open addressing, linear probing, at most half full).
+ * Writes each initiative's place among the distinct (priority, value) pairs in first-seen order, and each
+ * distinct pair's keys, gathered in a hash table (open addressing, linear probing, at most half full).
  *
- * @returns the place per initiative and each distinct pair's keys, or `undefined` past `limit` pairs
+ * @param places - receives the place per initiative
+ * @param priorities - receives each distinct pair's priority key; its length is the most pairs gathered
+ * @param values - receives each distinct pair's value key
+ * @returns how many distinct pairs there are, or -1 past `priorities.length`
  */
 function distinctPairs(
   priorityKey: Float64Array,
   valueKey: Float64Array,
-  limit: number,
-): { places: Uint32Array; priorities: Float64Array; values: Float64Array } | undefined {
+  places: Uint32Array,
+  priorities: Float64Array,
+  values: Float64Array,
+): number {
   const n = priorityKey.length;
+  const limit = priorities.length;
   const bits = Math.max(4, Math.ceil(Math.log2(2 * limit + 1)));
   const mask = (1 << bits) - 1;
   const shift = 32 - bits;
   /** Per slot: the place of the pair stored there, or -1. */
   const slots = new Int32Array(mask + 1).fill(-1);
-  const priorities = new Float64Array(limit);
-  const values = new Float64Array(limit);
-  const places = new Uint32Array(n);
   let count = 0;
   for (let i = 0; i < n; i++) {
     const priority = priorityKey[i]!;
@@ -100,7 +105,7 @@ function distinctPairs(
       place = slots[slot]!;
     }
     if (place === -1) {
-      if (count === limit) return undefined;
+      if (count === limit) return -1;
       place = count++;
       priorities[place] = priority;
       values[place] = value;
@@ -108,7 +113,7 @@ function distinctPairs(
     }
     places[i] = place;
   }
-  return { places, priorities: priorities.subarray(0, count), values: values.subarray(0, count) };
+  return count;
 }
 
 /** A 32-bit hash of two whole numbers below 2^53 (multiplying by 2^-32 is exact), best in its high bits. */
@@ -135,21 +140,22 @@ function relabel(labels: Uint32Array, relabelled: Uint32Array): Uint32Array {
  * @param buckets - one more than the largest key
  */
 function countingSort(order: Uint32Array, scratch: Uint32Array, keys: Uint32Array, buckets: number): void {
-  place(order, scratch, keys, bucketStarts(keys, buckets));
+  // Where each bucket starts: how many keys fall in the buckets before it.
+  const starts = new Uint32Array(buckets + 1);
+  countInto(starts, keys);
+  runningTotals(starts);
+  place(order, scratch, keys, starts);
   order.set(scratch);
 }
 
-/** Where each bucket starts in a counting sort: how many keys fall in the buckets before it. */
-function bucketStarts(keys: Uint32Array, buckets: number): Uint32Array {
-  const counts = new Uint32Array(buckets + 1);
+/** Adds 1 to `counts[key + 1]` for each key. */
+function countInto(counts: Uint32Array, keys: Uint32Array): void {
   for (let i = 0; i < keys.length; i++) counts[keys[i]! + 1]!++;
-  return runningTotals(counts);
 }
 
 /** Each entry plus all before it, in place. */
-function runningTotals(counts: Uint32Array): Uint32Array {
+function runningTotals(counts: Uint32Array): void {
   for (let b = 1; b < counts.length; b++) counts[b]! += counts[b - 1]!;
-  return counts;
 }
 
 /** Writes `order` into `sorted` bucket by bucket, each bucket keeping the order it had in `order`. */

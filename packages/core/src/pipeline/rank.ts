@@ -213,10 +213,26 @@ export function rankInitiatives(
   ids: readonly string[] | Uint32Array,
   last?: Uint8Array,
 ): { order: Uint32Array; ranks: Uint32Array } {
-  const n = priority.length;
+  return rankByTieKeys(tieKeys(priority), tieKeys(value), ids, last);
+}
+
+/**
+ * {@link rankInitiatives} from the scores' tie keys ({@link tieKey}), for a caller that made them on the way.
+ *
+ * @param priorityKey - the tie key of each initiative's priority
+ * @param valueKey - the tie key of each initiative's value
+ * @param ids - id per initiative (unique), or their precomputed {@link idOrdinals}
+ * @param last - non-zero for initiatives that rank after every other
+ * @returns `order` (initiative indices, best first) and `ranks` (rank per initiative index)
+ */
+export function rankByTieKeys(
+  priorityKey: Float64Array,
+  valueKey: Float64Array,
+  ids: readonly string[] | Uint32Array,
+  last?: Uint8Array,
+): { order: Uint32Array; ranks: Uint32Array } {
+  const n = priorityKey.length;
   const ordinal = ids instanceof Uint32Array ? ids : idOrdinals(ids);
-  const priorityKey = tieKeys(priority);
-  const valueKey = tieKeys(value);
   // Most portfolios have no unrated initiative: then no group is looked up.
   const flagged = last !== undefined && anyFlagged(last) ? last : undefined;
   let order: Uint32Array;

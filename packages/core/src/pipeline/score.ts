@@ -6,7 +6,7 @@ import { type AxisLayout, aggregateAxis, layoutAxis } from "./axis.js";
 import { ratingReading } from "./normalise.js";
 import { closenessToIdeal, createPriorityRule } from "./priority.js";
 import { quadrantCode } from "./quadrant.js";
-import { rankInitiatives } from "./rank.js";
+import { rankByTieKeys, tieKey } from "./rank.js";
 import { weightedSumContributions, weightedSumScores } from "./weighted-sum.js";
 
 /** The quadrant code of `unrated`: its index in {@link RESULT_QUADRANTS}, after the four quadrants. */
@@ -83,9 +83,12 @@ export function scoreColumns(
     scores = [aggregated[0]!.scores, aggregated[1]!.scores];
     for (const a of [0, 1]) contributionsOf[a] = () => aggregated[a]!.contributions;
   }
-  const [value, feasibility] = scores;
-  const { priority, quadrant } = priorityAndQuadrants(model, value, feasibility, portfolio.unrated);
-  const { order, ranks } = rankInitiatives(priority, value, portfolio.idOrder, portfolio.unrated);
+  const priority = new Float64Array(n);
+  const quadrant = new Uint8Array(n);
+  // The tie keys ranking orders by are made in the same pass, while value and priority are at hand.
+  const keys = { priority: new Float64Array(n), value: new Float64Array(n) };
+  fillPriorityAndQuadrants(model, scores, portfolio.unrated, { priority, quadrant, keys });
+  const { order, ranks } = rankByTieKeys(keys.priority, keys.value, portfolio.idOrder, portfolio.unrated);
   return {
     criteria: { value: axes[0].ids, feasibility: axes[1].ids },
     value: scores[0],
@@ -106,8 +109,8 @@ export function scoreColumns(
 }
 
 /*
- * The loops over every initiative live in functions that return when their loop ends (see rank.ts: Node 20
- * would otherwise deoptimise the code after a long loop on every call).
+ * The loops over every initiative live in functions that return when their loop ends and nothing after it (see rank.ts:
+ * Node 20 would otherwise deoptimise the code after a long loop on every call).
  */
 
 /** One axis aggregated row by row with aggregateAxis (the weighted product, the minimum). */
@@ -137,25 +140,33 @@ function aggregateEachRow(
   return { scores, contributions };
 }
 
-/** Each initiative's priority and quadrant code (`unrated` where `unrated[i]` is set). */
-function priorityAndQuadrants(
+/**
+ * Writes each initiative's priority, quadrant code (`unrated` where `unrated[i]` is set) and the tie keys of
+ * its priority and value ({@link tieKey}).
+ */
+function fillPriorityAndQuadrants(
   model: Pick<Model, "priority" | "axisWeights" | "thresholds">,
-  value: Float64Array,
-  feasibility: Float64Array,
+  [value, feasibility]: readonly [Float64Array, Float64Array],
   unrated: Uint8Array | undefined,
-): { priority: Float64Array; quadrant: Uint8Array } {
-  const n = value.length;
-  const priority = new Float64Array(n);
-  const quadrant = new Uint8Array(n);
+  out: {
+    readonly priority: Float64Array;
+    readonly quadrant: Uint8Array;
+    readonly keys: { readonly priority: Float64Array; readonly value: Float64Array };
+  },
+): void {
+  const { priority, quadrant } = out;
+  const { priority: priorityKey, value: valueKey } = out.keys;
   const priorityOf = createPriorityRule(model);
   const { thresholds } = model;
-  for (let i = 0; i < n; i++) {
+  for (let i = 0; i < value.length; i++) {
     const v = value[i]!;
     const f = feasibility[i]!;
-    priority[i] = priorityOf === closenessToIdeal ? closenessToIdeal(v, f) : priorityOf(v, f);
+    const p = priorityOf === closenessToIdeal ? closenessToIdeal(v, f) : priorityOf(v, f);
+    priority[i] = p;
     quadrant[i] = unrated?.[i] ? UNRATED_CODE : quadrantCode(v, f, thresholds);
+    priorityKey[i] = tieKey(p);
+    valueKey[i] = tieKey(v);
   }
-  return { priority, quadrant };
 }
 
 /**
