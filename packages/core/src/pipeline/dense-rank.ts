@@ -1,7 +1,7 @@
 /**
  * Ordering by dense ranks: when scores repeat a lot (with integer ratings, 100,000 initiatives hold a few
  * thousand distinct (priority, value) pairs), gather the distinct pairs, sort only those, and place the
- * initiatives by counting. One pass to gather and two to place, where radix sorts of both keys take a dozen.
+ * initiatives by counting: four passes over the initiatives, where radix sorts of both keys take about eight.
  */
 
 /** The most distinct pairs {@link sortByDenseRanks} gathers (and then only up to 1 per 8 initiatives). */
