@@ -98,5 +98,16 @@ describe("a workshop from a spreadsheet in a real browser", () => {
     await page.getByRole("heading", { name: "From Excel" }).waitFor();
     const created = (await portfolios()).find((portfolio) => portfolio.name === "From Excel");
     expect(created).toBeDefined();
+    // The workbook's ratings are stored under the API's default rater id `import`: the progress panel
+    // names them for what they are, not by an id nobody in the room chose.
+    const progress = page.getByRole("region", { name: "Progress" });
+    const imported = progress.getByRole("row", { name: /^Imported ratings/ });
+    await imported.waitFor({ timeout: 20_000 });
+    const cells = await imported.getByRole("cell").allTextContents();
+    expect(cells.map((cell) => cell.trim())).toEqual(["Imported ratings", "22 of 22"]);
+    expect(await progress.getByRole("progressbar", { name: "Imported ratings: 22 of 22" }).count()).toBe(1);
+    expect(await progress.getByText("import", { exact: true }).count()).toBe(0);
+    expect(await seriousViolations(page)).toEqual([]);
+    if (SHOTS) await page.screenshot({ path: join(SHOTS, "upload-imported-progress.png"), fullPage: true });
   });
 });

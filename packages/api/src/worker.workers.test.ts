@@ -2,12 +2,13 @@
 // wrangler bundles it, with the variables from wrangler.jsonc.
 import { createExecutionContext, createScheduledController, waitOnExecutionContext } from "cloudflare:test";
 import { env, exports } from "cloudflare:workers";
-import { catalogInitiatives } from "@cxprism/core";
+import { catalogInitiatives, defaultModel } from "@cxprism/core";
 import { XLSX_MEDIA_TYPE } from "@cxprism/core/table";
 import { strToU8, zipSync } from "fflate";
 import { describe, expect, it } from "vitest";
 import { createDyingStore } from "./storage/dying-client.test-helpers.js";
 import { createDynamoDbClient, readDynamoDbSettings } from "./storage/dynamodb-client.js";
+import { DynamoDbPortfolioStore } from "./storage/dynamodb-store.js";
 import worker, { type WorkerEnv } from "./worker.js";
 
 const call = (path: string, init?: RequestInit) => exports.default.fetch(`https://api.test${path}`, init);
@@ -298,5 +299,44 @@ describe("the worker's Cron Trigger", () => {
     expect((await as("POST", `/v1/portfolios/${id}/initiatives`, { id: "d0", name: "again" })).status).toBe(
       201,
     );
+  });
+});
+
+describe("the DynamoDB store in workerd", () => {
+  it("builds a large import's and rating batch's items in stretches, yielding between them", async () => {
+    const settings = readDynamoDbSettings(env as unknown as Record<string, string | undefined>);
+    const client = createDynamoDbClient(settings);
+    const store = new DynamoDbPortfolioStore(client, { table: settings.table });
+    const now = new Date().toISOString();
+    await store.createPortfolio(
+      "edge-stretches",
+      "p",
+      { name: "P", description: "", model: defaultModel },
+      now,
+    );
+    // 2,500 initiatives with a rating each: 5,000 items, so the import yields four times on its way.
+    const ids = Array.from({ length: 2500 }, (_, i) => `s${i}`);
+    const rating = (initiativeId: string, rater: string) => ({
+      initiativeId,
+      rater,
+      weight: 1,
+      ratings: { cx_impact: 3 },
+      updatedAt: now,
+    });
+    const outcomes = await store.importInitiatives(
+      "edge-stretches",
+      "p",
+      ids.map((id) => ({ data: { id, name: id }, ratings: [rating(id, "import")] })),
+      now,
+    );
+    expect(outcomes.every((outcome) => outcome.ok)).toBe(true);
+    await store.putRatings(
+      "edge-stretches",
+      "p",
+      ids.map((id) => rating(id, "ann")),
+    );
+    const contents = await store.readContents("edge-stretches", "p");
+    expect([contents.initiatives.length, contents.ratings.length]).toEqual([2500, 5000]);
+    client.destroy();
   });
 });

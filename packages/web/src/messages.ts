@@ -110,6 +110,7 @@ export const messages = {
     none: "Nobody has rated yet.",
     rater: "Rater",
     rated: "Rated",
+    imported: "Imported ratings",
     of: (rated: number, total: number) => `${rated} of ${total}`,
     live: "Updates live.",
   },

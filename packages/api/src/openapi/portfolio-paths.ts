@@ -492,7 +492,12 @@ export function createPortfolioOpenApi(limits: Limits) {
                 properties: {
                   portfolio: { type: "object" },
                   model: { type: "object" },
-                  raters: { type: "integer" },
+                  raters: {
+                    type: "integer",
+                    minimum: 0,
+                    description:
+                      "How many distinct raters have ratings in the portfolio (ratings that came with an import count under their rater). Each result's own `raters` is 0 for an initiative nobody rated.",
+                  },
                   results: { type: "array", items: ref("Result") },
                 },
               }),

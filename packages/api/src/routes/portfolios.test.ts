@@ -302,6 +302,10 @@ describe("imports and raters", () => {
     );
     expect((await results(base)).results[0]!.raters).toBe(1);
     expect((await call(KEYS.rater, "DELETE", `${base}/ratings/ann`)).status).toBe(204);
+    // Nobody's rating left: the initiative is unrated and counts no rater, not one.
+    const unrated = await results(base);
+    expect(unrated.raters).toBe(0);
+    expect(unrated.results[0]).toMatchObject({ quadrant: "unrated", raters: 0 });
   });
 
   it("refuses a header close to a criterion in either mode: never extra, never scored at the midpoint", async () => {

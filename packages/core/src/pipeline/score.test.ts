@@ -1,10 +1,11 @@
 import { fc, test } from "@fast-check/vitest";
+import * as v from "valibot";
 import { describe, expect, it } from "vitest";
 import { catalogInitiatives } from "../catalog/initiatives.js";
 import { CxprismError, formatProblem } from "../errors.js";
 import { defaultModel } from "../model/cx-ai-prism.js";
 import type { ModelInput } from "../schema/model.js";
-import type { Result } from "../schema/result.js";
+import { type Result, ResultSchema } from "../schema/result.js";
 import { validatePortfolio } from "../validate/portfolio.js";
 import { aggregateAxis } from "./axis.js";
 import { ratingReading } from "./normalise.js";
@@ -315,6 +316,7 @@ describe("score: decided edge cases", () => {
       expect(blank.feasibility).toBeCloseTo(50, 12);
       expect(blank.quadrant).toBe("unrated");
       expect(blank.quadrantLabel).toBe("Unrated");
+      expect(blank.raters).toBe(0);
       expect(blank.warnings.at(-1)).toEqual({
         code: "unrated",
         message: "no rating on either axis: unrated (scored at the midpoints, ranked last, in no quadrant)",
@@ -327,6 +329,33 @@ describe("score: decided edge cases", () => {
         /^no rating on the feasibility axis/,
       );
       expect(byName.get("One feasibility rating")!.quadrant).toBe("likely-win");
+    });
+
+    it("counts 0 raters for an initiative nobody rated, 1 for ratings given once, however few", () => {
+      expect(results.map((result) => [result.name, result.raters])).toEqual([
+        ["One feasibility rating", 1],
+        ["Rated low", 1],
+        ["Value only", 1],
+        ["Blank", 0],
+      ]);
+      const empty = score(
+        [
+          { name: "Nulls", ratings: { cx_impact: null } },
+          {
+            name: "Empty raters",
+            raters: [
+              { rater: "ann", ratings: {} },
+              { rater: "bo", ratings: {} },
+            ],
+          },
+        ],
+        { missing: "neutral" },
+      );
+      expect(empty.map((result) => [result.name, result.raters])).toEqual([
+        ["Empty raters", 0],
+        ["Nulls", 0],
+      ]);
+      expect(v.is(ResultSchema, byName.get("Blank"))).toBe(true);
     });
 
     it("unrated initiatives rank after every rated one, even one rated lowest on everything", () => {

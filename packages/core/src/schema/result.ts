@@ -31,7 +31,14 @@ export const ResultSchema = v.strictObject({
   quadrantLabel: v.string(),
   rank: v.pipe(v.number(), v.integer(), v.minValue(1)),
   contributions: ContributionsSchema,
-  raters: v.pipe(v.number(), v.integer(), v.minValue(1)),
+  raters: v.pipe(
+    v.number(),
+    v.integer(),
+    v.minValue(0),
+    v.description(
+      "How many raters rated the initiative: 1 for ratings given once, the number of raters otherwise, 0 when it has no rating at all (it is then unrated).",
+    ),
+  ),
   disagreement: v.pipe(v.number(), v.minValue(0), v.maxValue(1)),
   warnings: v.array(WarningSchema),
 });

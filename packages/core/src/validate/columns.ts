@@ -10,6 +10,7 @@ import {
   checkIds,
   describeScale,
   fillMissing,
+  hasRating,
   inInputOrder,
   ordinalsOf,
   type Portfolio,
@@ -280,19 +281,17 @@ export function validateColumns(columns: InitiativeColumns, options: ScoreOption
       } else ratings[i * m + index] = raw;
     }
   }
+  const raterCounts = new Uint32Array(n).fill(1);
   for (let i = 0; i < n; i++) {
     warnings[i] = EMPTY_WARNINGS;
     if (ids[i] === undefined) continue;
     let complete = true;
     for (let c = i * m; c < i * m + m; c++) if (Number.isNaN(ratings[c]!)) complete = false;
     if (complete) continue;
+    const row = ratings.subarray(i * m, i * m + m);
+    if (!hasRating(row)) raterCounts[i] = 0;
     const rowWarnings: ScoreWarning[] = [];
-    unrated[i] = fillMissing(
-      ratings.subarray(i * m, i * m + m),
-      context,
-      ["initiatives", i, "ratings"],
-      rowWarnings,
-    );
+    unrated[i] = fillMissing(row, context, ["initiatives", i, "ratings"], rowWarnings);
     if (rowWarnings.length > 0) warnings[i] = rowWarnings;
   }
   if (problems.length > 0) return { success: false, code: "invalid-input", problems: inInputOrder(problems) };
@@ -307,7 +306,7 @@ export function validateColumns(columns: InitiativeColumns, options: ScoreOption
       categories,
       columns,
       ratings,
-      raterCounts: new Uint32Array(n).fill(1),
+      raterCounts,
       disagreement: new Float64Array(n),
       idOrder: ordinalsOf(sortedIds),
       warnings,

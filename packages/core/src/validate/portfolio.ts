@@ -63,7 +63,10 @@ export interface Portfolio {
   readonly initiatives: readonly ValidInitiative[];
   /** Raw ratings, row-major: `ratings[i * criteria.length + c]`; NaN only for an unrated zero-weight criterion. */
   readonly ratings: Float64Array;
-  /** How many raters rated each initiative (1 when ratings were given once). */
+  /**
+   * How many raters rated each initiative: 1 when ratings were given once, the number of `raters` otherwise,
+   * and 0 when no rating was given at all (the initiative is then `unrated`).
+   */
   readonly raterCounts: Uint32Array;
   /** The largest range between raters on any criterion, as a share of that criterion's scale (0 = agree). */
   readonly disagreement: Float64Array;
@@ -176,6 +179,7 @@ export function validatePortfolio(initiatives: unknown, options: ScoreOptions = 
     } else {
       readRow(initiative.ratings ?? {}, context, [...path, "ratings"], row);
     }
+    if (!hasRating(row)) raterCounts[index] = 0;
     unrated[index] = fillMissing(
       row,
       context,
@@ -444,6 +448,12 @@ function readRaters(
     );
   }
   return widest;
+}
+
+/** Whether a row of raw ratings holds any rating (one reported as invalid counts: someone typed it). */
+export function hasRating(row: Float64Array): boolean {
+  for (let c = 0; c < row.length; c++) if (!Number.isNaN(row[c]!)) return true;
+  return false;
 }
 
 /**

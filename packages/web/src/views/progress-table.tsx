@@ -1,4 +1,5 @@
 import { messages as m } from "../messages.js";
+import { raterLabel } from "../rater-label.js";
 import type { Progress } from "../types.js";
 
 /** Who has rated how many initiatives in this round, live. */
@@ -20,13 +21,13 @@ export function ProgressTable(props: { readonly progress: Progress | undefined; 
         {raters.map((entry) => (
           <tr key={entry.rater}>
             <td>
-              <bdi>{entry.rater}</bdi>
+              <bdi>{raterLabel(entry.rater)}</bdi>
             </td>
             <td>
               <progress
                 max={props.total}
                 value={entry.rated}
-                aria-label={`${entry.rater}: ${m.progress.of(entry.rated, props.total)}`}
+                aria-label={`${raterLabel(entry.rater)}: ${m.progress.of(entry.rated, props.total)}`}
               />{" "}
               {m.progress.of(entry.rated, props.total)}
             </td>

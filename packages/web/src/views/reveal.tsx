@@ -1,6 +1,7 @@
 import { useEffect, useState } from "preact/hooks";
 import { ApiProblem, type Client, jsonBody } from "../api.js";
 import { messages as m } from "../messages.js";
+import { raterLabel } from "../rater-label.js";
 import type { Initiative, Portfolio, Result, ScoreAnswer, Spread, Workshop } from "../types.js";
 import { portfolioPath } from "./load.js";
 import { PlanAndExports } from "./plan-exports.js";
@@ -114,7 +115,7 @@ export function Reveal(props: {
   const criteria = new Map(portfolio.model.criteria.map((criterion) => [criterion.id, criterion.label]));
   const raterNames = [...new Set(ratings.map((rating) => rating.rater))].sort();
   const shownRater = (rater: string) =>
-    workshop.named ? rater : m.reveal.rater(raterNames.indexOf(rater) + 1);
+    workshop.named ? raterLabel(rater) : m.reveal.rater(raterNames.indexOf(rater) + 1);
   const agreement = score.discussion?.agreement;
   const discuss = score.discussion?.discuss ?? [];
 
