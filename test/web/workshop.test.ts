@@ -159,8 +159,8 @@ describe("the workshop in a real browser", () => {
     }, workshopId);
     expect(refused).toEqual(Array(4).fill({ status: 403, reason: "blind" }));
 
-    // Live progress on the facilitator's page.
-    for (const name of ["ann", "bob", "chidi", "dana", "ليلى"])
+    // Live progress on the facilitator's page, each rater by the name they were invited with.
+    for (const name of RATERS)
       await expect
         .poll(() => facilitator.getByRole("row", { name: new RegExp(`^${name}`) }).textContent(), {
           timeout: 5_000,
@@ -194,7 +194,7 @@ describe("the workshop in a real browser", () => {
     await first.getByRole("heading", { name: again.name }).waitFor();
     await rateInitiative(first, () => 5);
     await expect
-      .poll(() => facilitator.getByRole("row", { name: /^ann/ }).textContent(), { timeout: 5_000 })
+      .poll(() => facilitator.getByRole("row", { name: /^Ann/ }).textContent(), { timeout: 5_000 })
       .toContain("1 of 1");
     await facilitator.getByRole("button", { name: "Reveal results" }).click();
     await facilitator.getByRole("table", { name: "Round 1 compared with now" }).waitFor({ timeout: 20_000 });
