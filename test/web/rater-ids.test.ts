@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { catalog, defaultModel } from "@cxprism/core";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchChromium, seriousViolations } from "./browser.js";
+import { launchChromium, rateInitiative, seriousViolations } from "./browser.js";
 import { startWorkshopServer, type WorkshopServer } from "./workshop-server.js";
 
 /** Two catalog use cases, in the order the API lists initiatives (by id). */
@@ -29,19 +29,6 @@ async function open(url: string): Promise<Page> {
   const page = await context.newPage();
   await page.goto(url);
   return page;
-}
-
-/** Rates every criterion of the initiative on screen at `level` and waits for the save. */
-async function rateInitiative(page: Page, level: number) {
-  for (const criterion of defaultModel.criteria)
-    await page
-      .getByRole("group", { name: new RegExp(`^${criterion.label}`) })
-      .getByRole("radio")
-      .nth(level - 1)
-      .check();
-  await expect
-    .poll(() => page.getByRole("status").filter({ hasText: "Saved" }).count(), { timeout: 15_000 })
-    .toBe(1);
 }
 
 describe("rater ids in the invites panel", () => {
@@ -110,7 +97,7 @@ describe("rater ids in the invites panel", () => {
       const page = await open(link);
       for (const [i, useCase] of CHOSEN.entries()) {
         await page.getByRole("heading", { name: useCase.name }).waitFor();
-        await rateInitiative(page, 3 + r);
+        await rateInitiative(page, () => 3 + r);
         if (i < CHOSEN.length - 1) await page.getByRole("button", { name: "Next" }).click();
       }
       await page.getByText(`You have rated ${CHOSEN.length} of ${CHOSEN.length}.`).waitFor();

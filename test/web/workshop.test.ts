@@ -1,12 +1,12 @@
 // A whole workshop in Debian's chromium against `pnpm serve` (packages/api/src/node.ts) on a random port with a
 // temporary data dir: a facilitator and five raters, each in their own browser context, one on a phone.
 import { join } from "node:path";
-import { catalog, defaultModel } from "@cxprism/core";
+import { catalog } from "@cxprism/core";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ServerProcess } from "../api/portfolio-server.js";
 import { runCli } from "../cli/run-cli.js";
-import { launchChromium, seriousViolations } from "./browser.js";
+import { launchChromium, rateInitiative, seriousViolations } from "./browser.js";
 import { startWorkshopServer, type WorkshopServer } from "./workshop-server.js";
 
 const RATERS = ["Ann", "Bob", "Chidi", "Dana", "ليلى"];
@@ -48,22 +48,6 @@ async function expectAccessible(page: Page, what: string) {
 /** Whatever this rater thinks of this criterion of this initiative: varied, so raters disagree. */
 const valueFor = (rater: number, initiative: number, criterion: number) =>
   1 + ((rater * 3 + initiative * 2 + criterion) % 5);
-
-async function rateInitiative(page: Page, pick: (criterion: number) => number | null) {
-  for (const [index, criterion] of defaultModel.criteria.entries()) {
-    const group = page.getByRole("group", { name: new RegExp(`^${criterion.label}`) });
-    const value = pick(index);
-    if (value === null) await group.getByRole("radio", { name: "Don't know" }).check();
-    else
-      await group
-        .getByRole("radio")
-        .nth(value - 1)
-        .check();
-  }
-  await expect
-    .poll(() => page.getByRole("status").filter({ hasText: "Saved" }).count(), { timeout: 15_000 })
-    .toBe(1);
-}
 
 describe("the workshop in a real browser", () => {
   it("runs a blind workshop from the catalog to an export that cxprism score ranks the same way", async ({
