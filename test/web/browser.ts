@@ -1,7 +1,9 @@
 // page.evaluate callbacks run in the browser: they use its globals.
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
+import { defaultModel } from "@cxprism/core";
 import { type Browser, chromium, type Page } from "playwright-core";
+import { expect } from "vitest";
 
 /** Debian's chromium: the README's test command installs it (scripts/ensure-system-deps.sh). */
 export const CHROMIUM = "/usr/bin/chromium";
@@ -70,4 +72,27 @@ export async function seriousViolations(page: Page): Promise<AxeViolation[]> {
         targets: violation.nodes.map((node) => node.target.join(" ")),
       }));
   });
+}
+
+/**
+ * Rates every criterion of the default model on the initiative the rater's page shows, and waits until the
+ * page says it saved.
+ *
+ * @param page - a rater's page
+ * @param pick - the level (1-5) for the criterion at this index, or null for "Don't know"
+ */
+export async function rateInitiative(page: Page, pick: (criterion: number) => number | null) {
+  for (const [index, criterion] of defaultModel.criteria.entries()) {
+    const group = page.getByRole("group", { name: new RegExp(`^${criterion.label}`) });
+    const value = pick(index);
+    if (value === null) await group.getByRole("radio", { name: "Don't know" }).check();
+    else
+      await group
+        .getByRole("radio")
+        .nth(value - 1)
+        .check();
+  }
+  await expect
+    .poll(() => page.getByRole("status").filter({ hasText: "Saved" }).count(), { timeout: 15_000 })
+    .toBe(1);
 }

@@ -1,12 +1,12 @@
 // A whole workshop in Debian's chromium against `pnpm serve` (packages/api/src/node.ts) on a random port with a
 // temporary data dir: a facilitator and five raters, each in their own browser context, one on a phone.
 import { join } from "node:path";
-import { catalog, defaultModel } from "@cxprism/core";
+import { catalog } from "@cxprism/core";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ServerProcess } from "../api/portfolio-server.js";
 import { runCli } from "../cli/run-cli.js";
-import { launchChromium, seriousViolations } from "./browser.js";
+import { launchChromium, rateInitiative, seriousViolations } from "./browser.js";
 import { startWorkshopServer, type WorkshopServer } from "./workshop-server.js";
 
 const RATERS = ["Ann", "Bob", "Chidi", "Dana", "ليلى"];
@@ -48,22 +48,6 @@ async function expectAccessible(page: Page, what: string) {
 /** Whatever this rater thinks of this criterion of this initiative: varied, so raters disagree. */
 const valueFor = (rater: number, initiative: number, criterion: number) =>
   1 + ((rater * 3 + initiative * 2 + criterion) % 5);
-
-async function rateInitiative(page: Page, pick: (criterion: number) => number | null) {
-  for (const [index, criterion] of defaultModel.criteria.entries()) {
-    const group = page.getByRole("group", { name: new RegExp(`^${criterion.label}`) });
-    const value = pick(index);
-    if (value === null) await group.getByRole("radio", { name: "Don't know" }).check();
-    else
-      await group
-        .getByRole("radio")
-        .nth(value - 1)
-        .check();
-  }
-  await expect
-    .poll(() => page.getByRole("status").filter({ hasText: "Saved" }).count(), { timeout: 15_000 })
-    .toBe(1);
-}
 
 describe("the workshop in a real browser", () => {
   it("runs a blind workshop from the catalog to an export that cxprism score ranks the same way", async ({
@@ -159,8 +143,8 @@ describe("the workshop in a real browser", () => {
     }, workshopId);
     expect(refused).toEqual(Array(4).fill({ status: 403, reason: "blind" }));
 
-    // Live progress on the facilitator's page.
-    for (const name of ["ann", "bob", "chidi", "dana", "ليلى"])
+    // Live progress on the facilitator's page, each rater by the name they were invited with.
+    for (const name of RATERS)
       await expect
         .poll(() => facilitator.getByRole("row", { name: new RegExp(`^${name}`) }).textContent(), {
           timeout: 5_000,
@@ -194,7 +178,7 @@ describe("the workshop in a real browser", () => {
     await first.getByRole("heading", { name: again.name }).waitFor();
     await rateInitiative(first, () => 5);
     await expect
-      .poll(() => facilitator.getByRole("row", { name: /^ann/ }).textContent(), { timeout: 5_000 })
+      .poll(() => facilitator.getByRole("row", { name: /^Ann/ }).textContent(), { timeout: 5_000 })
       .toContain("1 of 1");
     await facilitator.getByRole("button", { name: "Reveal results" }).click();
     await facilitator.getByRole("table", { name: "Round 1 compared with now" }).waitFor({ timeout: 20_000 });

@@ -103,6 +103,11 @@ export const messages = {
     copied: "Copied",
     revoke: "Revoke",
     revoked: "Revoked",
+    revokedRater: "Revoked. Inviting the same name again continues these ratings.",
+    noLetters: "Type a name with at least one letter or digit.",
+    renamed: (typed: string, label: string) =>
+      `Invited as ${label}, with ratings of their own: another rater is already called ${typed}. To give that same person a new link instead, revoke their old one and invite ${typed} again.`,
+    savedAs: (rater: string) => `Ratings saved as rater ${rater}`,
     keyOnce: "Links are shown only in this browser session: the server keeps only a hash of each key.",
     hidden: "Link shown when created (only its hash is stored)",
   },

@@ -189,7 +189,9 @@ export function createWorkshopOpenApi() {
           operationId: "createInvite",
           summary: "Invite a rater or a viewer (owner): a new key bound to this portfolio",
           description:
-            "Only the key's SHA-256 is stored. The answer carries the key once, and `link`: the app's URL fragment that opens the workshop with it.",
+            "Only the key's SHA-256 is stored. The answer carries the key once, and `link`: the app's URL fragment that opens the workshop with it. " +
+            "A rater invite for the id `import` is refused with 422 at `/rater`: that id holds the ratings that came with an import, and the person's own ratings would merge with them. " +
+            "Two invites may share a rater id (a revoked link re-issued): they rate as one rater.",
           parameters: [portfolio],
           requestBody: { required: true, content: json(ref("CreateInvite")) },
           responses: {

@@ -174,6 +174,16 @@ describe("workshop routes", () => {
     const bad = await call(OWNER, "POST", `${base}/invites`, { role: "rater" });
     expect(bad.status).toBe(422);
     expect(await bad.json()).toMatchObject({ errors: [{ pointer: "/rater" }] });
+    // `import` holds the ratings that came with an import: a person invited as it would merge with them.
+    const reserved = await call(OWNER, "POST", `${base}/invites`, { role: "rater", rater: " import " });
+    expect(reserved.status).toBe(422);
+    expect(reserved.headers.get("content-type")).toContain("application/problem+json");
+    expect(await reserved.json()).toMatchObject({
+      errors: [{ pointer: "/rater", detail: expect.stringMatching(/other than 'import'.*import-2/) }],
+    });
+    expect((await invite(base, { role: "rater", rater: "import-2", label: "Import" })).id).toEqual(
+      expect.any(String),
+    );
 
     const revoked = await call(OWNER, "DELETE", `${base}/invites/${ann.id}`);
     expect(revoked.status).toBe(200);

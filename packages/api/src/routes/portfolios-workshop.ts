@@ -14,6 +14,7 @@ import {
   validationFailed,
   versionTag,
 } from "./portfolios-http.js";
+import { IMPORT_RATER } from "./portfolios-initiative-input.js";
 
 const RaterIdSchema = v.pipe(
   v.string(),
@@ -34,7 +35,14 @@ export const UpdateWorkshopSchema = v.strictObject({
 export const CreateInviteSchema = v.variant("role", [
   v.strictObject({
     role: v.literal("rater"),
-    rater: RaterIdSchema,
+    // No invite for `import`: that person's ratings would merge with the ones that came with an import.
+    rater: v.pipe(
+      RaterIdSchema,
+      v.notValue(
+        IMPORT_RATER,
+        "a rater id other than 'import', which holds the ratings that came with an import: choose another id, e.g. 'import-2'",
+      ),
+    ),
     label: v.optional(v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(120))),
   }),
   v.strictObject({

@@ -1,4 +1,4 @@
-import type { AxisAggregation } from "../schema/model.js";
+import type { AxisAggregation, Model } from "../schema/model.js";
 import { PRODUCT_FLOOR } from "./normalise.js";
 
 /**
@@ -81,4 +81,37 @@ function aggregateProduct(
     contributions[offset + i] = 100 * w - shortfall * share;
   }
   return score;
+}
+
+/** The per-axis layout of a model, computed once per scoring run. */
+export interface AxisLayout {
+  /** Model criterion indices on this axis. */
+  readonly indices: readonly number[];
+  readonly ids: readonly string[];
+  /** Weights normalised to sum to 1 on the axis. */
+  readonly weights: Float64Array;
+}
+
+/**
+ * Which of a model's criteria are on an axis, in model order, with their weights normalised on the axis.
+ *
+ * @param model - the scoring model
+ * @param axis - the axis
+ * @returns the axis' layout
+ */
+export function layoutAxis(model: Pick<Model, "criteria">, axis: "value" | "feasibility"): AxisLayout {
+  const criteria = model.criteria;
+  const indices: number[] = [];
+  const ids: string[] = [];
+  let total = 0;
+  for (let c = 0; c < criteria.length; c++) {
+    if (criteria[c]!.axis !== axis) continue;
+    indices.push(c);
+    ids.push(criteria[c]!.id);
+    total += criteria[c]!.weight;
+  }
+  // A loop, not `Float64Array.from` with a mapping function: that costs a tenth of scoring 30 initiatives.
+  const weights = new Float64Array(indices.length);
+  for (let j = 0; j < indices.length; j++) weights[j] = criteria[indices[j]!]!.weight / total;
+  return { indices, ids, weights };
 }

@@ -1,3 +1,4 @@
+import { fc, test } from "@fast-check/vitest";
 import { describe, expect, it } from "vitest";
 import { rankInitiatives } from "./rank.js";
 
@@ -116,4 +117,62 @@ describe("rankInitiatives", () => {
   it("handles the empty list", () => {
     expect(rank([])).toEqual([]);
   });
+});
+
+describe("rankInitiatives: properties (large portfolios, every sorting path)", () => {
+  /** Above the 2,048 initiatives below which a comparison sort is used. */
+  const size = fc.integer({ min: 2049, max: 6000 });
+  /**
+   * Scores on `levels` evenly spaced points of [0, 100] (all distinct when `levels` is 0), some nudged by less
+   * than the tie tolerance so that ties must be found by tolerance, not by equality.
+   */
+  function scores(n: number, levels: number, next: () => number): Float64Array {
+    return Float64Array.from({ length: n }, () => {
+      if (levels === 0) return next() * 100;
+      const score = (Math.floor(next() * levels) * 100) / levels;
+      return next() < 0.1 ? Math.min(100, Math.max(0, score + (next() - 0.5) * 1e-10)) : score;
+    });
+  }
+  function expectSameAsComparisonFor(n: number, priorityLevels: number, valueLevels: number, seed: number) {
+    const next = seeded(seed);
+    const priority = scores(n, priorityLevels, next);
+    const value = scores(n, valueLevels, next);
+    const ids = Array.from({ length: n }, (_, i) => `id-${(i * 104729) % n}`);
+    const unratedShare = next() < 0.5 ? 0 : next() * 0.2;
+    const last = Uint8Array.from({ length: n }, () => (next() < unratedShare ? 1 : 0));
+    expectSameAsComparison(priority, value, ids, last);
+  }
+  const seed = fc.integer({ min: 1, max: 2147483646 });
+
+  test.prop([size, fc.integer({ min: 2, max: 400 }), fc.integer({ min: 1, max: 120 }), seed], {
+    numRuns: 20,
+  })(
+    "many ties (integer ratings): the same order and ranks as a comparison sort",
+    (n, priorityLevels, valueLevels, seedValue) => {
+      expectSameAsComparisonFor(n, priorityLevels, valueLevels, seedValue);
+    },
+  );
+
+  test.prop([size, fc.constantFrom(0, 20_000), fc.constantFrom(0, 7), seed], { numRuns: 10 })(
+    "continuous or nearly distinct scores: the same order and ranks as a comparison sort",
+    (n, priorityLevels, valueLevels, seedValue) => {
+      expectSameAsComparisonFor(n, priorityLevels, valueLevels, seedValue);
+    },
+  );
+
+  // About n / 8 distinct keys: some runs gather them all, others give up part-way and fall back.
+  test.prop(
+    [
+      size,
+      fc.double({ min: 1 / 16, max: 1 / 4, noNaN: true }),
+      fc.double({ min: 1 / 16, max: 1 / 4, noNaN: true }),
+      seed,
+    ],
+    { numRuns: 20 },
+  )(
+    "distinct keys near the count the dense ranks give up at: the same order and ranks as a comparison sort",
+    (n, priorityShare, valueShare, seedValue) => {
+      expectSameAsComparisonFor(n, Math.round(n * priorityShare), Math.round(n * valueShare), seedValue);
+    },
+  );
 });

@@ -7,6 +7,8 @@ import { defaultModel } from "../model/cx-ai-prism.js";
 import type { ModelInput } from "../schema/model.js";
 import { type Result, ResultSchema } from "../schema/result.js";
 import { validatePortfolio } from "../validate/portfolio.js";
+import { aggregateAxis } from "./axis.js";
+import { ratingReading } from "./normalise.js";
 import { safeScore, score, scoreColumns } from "./score.js";
 
 const CRITERIA = defaultModel.criteria.map((criterion) => criterion.id);
@@ -513,6 +515,48 @@ describe("score: properties", () => {
           for (let j = 0; j < k; j++) sum += contributions[i * k + j]!;
           if (aggregation === "weighted-sum") expect(sum).toBe(axisScore);
           else expect(sum).toBeCloseTo(axisScore, 9);
+        });
+      }
+    },
+  );
+
+  test.prop([portfolio, fc.array(fc.boolean(), { minLength: CRITERIA.length, maxLength: CRITERIA.length })])(
+    "weighted sum with zero-weight criteria, rated or not: each axis is exactly aggregateAxis of its ratings",
+    (rows, zeroed) => {
+      // The first criterion of each axis keeps its weight, so that neither axis is all zero.
+      const firstOnAxis = (c: number) =>
+        defaultModel.criteria.findIndex((criterion) => criterion.axis === defaultModel.criteria[c]!.axis) ===
+        c;
+      const weightOf = (c: number) => (zeroed[c] && !firstOnAxis(c) ? 0 : defaultModel.criteria[c]!.weight);
+      const model = {
+        ...defaultModel,
+        criteria: defaultModel.criteria.map((criterion, c) => ({ ...criterion, weight: weightOf(c) })),
+      };
+      // A zero-weight criterion is left unrated on every other initiative.
+      const initiatives = rows.map((row, i) => ({
+        ...row,
+        ratings: Object.fromEntries(
+          Object.entries(row.ratings).filter(([id]) => i % 2 === 0 || weightOf(CRITERIA.indexOf(id)) > 0),
+        ),
+      }));
+      const validation = validatePortfolio(initiatives, { model });
+      if (!validation.success) throw new Error("expected a valid portfolio");
+      const { ratings: raw, model: validModel } = validation.portfolio;
+      const columns = scoreColumns(validation.portfolio);
+      for (const axis of ["value", "feasibility"] as const) {
+        const onAxis = validModel.criteria.flatMap((criterion, c) => (criterion.axis === axis ? [c] : []));
+        const total = onAxis.reduce((sum, c) => sum + validModel.criteria[c]!.weight, 0);
+        const weights = onAxis.map((c) => validModel.criteria[c]!.weight / total);
+        columns[axis].forEach((axisScore, i) => {
+          const x = onAxis.map((c) => {
+            const { origin, factor } = ratingReading(validModel.criteria[c]!, "weighted-sum");
+            const reading = (raw[i * CRITERIA.length + c]! - origin) * factor;
+            return Number.isNaN(reading) ? 0 : reading;
+          });
+          expect(axisScore).toBe(aggregateAxis("weighted-sum", x, weights, new Float64Array(x.length)));
+          let sum = 0;
+          for (let j = 0; j < onAxis.length; j++) sum += columns.contributions[axis][i * onAxis.length + j]!;
+          expect(sum).toBe(axisScore);
         });
       }
     },

@@ -2,109 +2,15 @@ import { CxprismError } from "../errors.js";
 import { type Model, RESULT_QUADRANTS } from "../schema/model.js";
 import type { Result } from "../schema/result.js";
 import { type Portfolio, type ScoreOptions, validatePortfolio } from "../validate/portfolio.js";
-import { aggregateAxis } from "./axis.js";
+import { type AxisLayout, aggregateAxis, layoutAxis } from "./axis.js";
 import { ratingReading } from "./normalise.js";
 import { closenessToIdeal, createPriorityRule } from "./priority.js";
 import { quadrantCode } from "./quadrant.js";
-import { rankInitiatives } from "./rank.js";
-
-/** The per-axis layout of a model, computed once per scoring run. */
-interface AxisLayout {
-  /** Model criterion indices on this axis. */
-  readonly indices: readonly number[];
-  readonly ids: readonly string[];
-  /** Weights normalised to sum to 1 on the axis. */
-  readonly weights: Float64Array;
-}
-
-function layoutAxis(model: Model, axis: "value" | "feasibility"): AxisLayout {
-  const criteria = model.criteria;
-  const indices = criteria.flatMap((criterion, index) => (criterion.axis === axis ? [index] : []));
-  const total = indices.reduce((sum, index) => sum + criteria[index]!.weight, 0);
-  return {
-    indices,
-    ids: indices.map((index) => criteria[index]!.id),
-    weights: Float64Array.from(indices, (index) => criteria[index]!.weight / total),
-  };
-}
+import { rankByTieKeys, tieKey } from "./rank.js";
+import { weightedSumContributions, weightedSumScores } from "./weighted-sum.js";
 
 /** The quadrant code of `unrated`: its index in {@link RESULT_QUADRANTS}, after the four quadrants. */
 const UNRATED_CODE = RESULT_QUADRANTS.indexOf("unrated");
-
-/**
- * The weighted sum's weight of each criterion in points: 100 x its weight normalised on its axis (as each
- * axis' `weights`), with which axis it is on.
- */
-interface WeightedSumPoints {
-  readonly scaled: Float64Array;
-  readonly onValue: Uint8Array;
-}
-
-function weightedSumPoints(m: number, axes: readonly [AxisLayout, AxisLayout]): WeightedSumPoints {
-  const scaled = new Float64Array(m);
-  const onValue = new Uint8Array(m);
-  for (let a = 0; a < 2; a++) {
-    const { indices, weights } = axes[a]!;
-    for (let j = 0; j < indices.length; j++) {
-      scaled[indices[j]!] = 100 * weights[j]!;
-      onValue[indices[j]!] = a === 0 ? 1 : 0;
-    }
-  }
-  return { scaled, onValue };
-}
-
-/**
- * Both weighted-sum axes over every initiative in one pass over each row of ratings: `value[i]` and
- * `feasibility[i]`, each the sum of the contributions {@link weightedSumContributions} computes, in the same
- * order (model order, which is each axis' order) and the same arithmetic as aggregateAxis.
- */
-function weightedSumAxes(
-  ratings: Float64Array,
-  origin: Float64Array,
-  factor: Float64Array,
-  points: WeightedSumPoints,
-  value: Float64Array,
-  feasibility: Float64Array,
-): void {
-  const { scaled, onValue } = points;
-  const m = origin.length;
-  const n = value.length;
-  for (let i = 0, row = 0; i < n; i++, row += m) {
-    let v = 0;
-    let f = 0;
-    for (let c = 0; c < m; c++) {
-      const normalised = (ratings[row + c]! - origin[c]!) * factor[c]!;
-      // NaN only for an unrated zero-weight criterion, which counts 0.
-      const part = scaled[c]! * (Number.isNaN(normalised) ? 0 : normalised);
-      if (onValue[c] === 1) v += part;
-      else f += part;
-    }
-    value[i] = v;
-    feasibility[i] = f;
-  }
-}
-
-/** The contributions whose sums {@link weightedSumAxes} made one axis' scores: row-major, `n` rows. */
-function weightedSumContributions(
-  ratings: Float64Array,
-  origin: Float64Array,
-  factor: Float64Array,
-  points: WeightedSumPoints,
-  indices: readonly number[],
-  n: number,
-): Float64Array {
-  const m = origin.length;
-  const k = indices.length;
-  const contributions = new Float64Array(n * k);
-  for (let i = 0, row = 0, offset = 0; i < n; i++, row += m, offset += k) {
-    for (let j = 0; j < k; j++) {
-      const c = indices[j]!;
-      const normalised = (ratings[row + c]! - origin[c]!) * factor[c]!;
-      contributions[offset + j] = points.scaled[c]! * (Number.isNaN(normalised) ? 0 : normalised);
-    }
-  }
-  return contributions;
-}
 
 /**
  * A portfolio's scores as typed arrays, indexed by initiative (input order): the allocation-free form of the
@@ -157,51 +63,32 @@ export function scoreColumns(
     factor[c] = reading.factor;
   });
   const axes = [layoutAxis(model, "value"), layoutAxis(model, "feasibility")] as const;
-  const scores = [new Float64Array(n), new Float64Array(n)] as const;
   // A weighted sum's contributions are computed when first read (most callers of a large portfolio never
   // read them: writing them cost as much as the scores); the other aggregations make them on the way.
+  let scores: readonly [Float64Array, Float64Array];
   const contributionsOf: (() => Float64Array)[] = [];
   if (model.aggregation === "weighted-sum") {
-    const points = weightedSumPoints(m, axes);
-    weightedSumAxes(ratings, origin, factor, points, scores[0], scores[1]);
+    scores = weightedSumScores(ratings, origin, factor, axes, n);
     for (const a of [0, 1]) {
       let made: Float64Array | undefined;
       contributionsOf[a] = () => {
-        made ??= weightedSumContributions(ratings, origin, factor, points, axes[a]!.indices, n);
+        made ??= weightedSumContributions(ratings, origin, factor, axes[a]!, n);
         return made;
       };
     }
-  }
-  for (let a = 0; a < 2 && model.aggregation !== "weighted-sum"; a++) {
-    const { indices, weights } = axes[a]!;
-    const k = indices.length;
-    const axisScores = scores[a]!;
-    const axisContributions = new Float64Array(n * k);
-    contributionsOf[a] = () => axisContributions;
-    const x = new Float64Array(k);
-    for (let i = 0; i < n; i++) {
-      const row = i * m;
-      for (let j = 0; j < k; j++) {
-        const c = indices[j]!;
-        const normalised = (ratings[row + c]! - origin[c]!) * factor[c]!;
-        x[j] = Number.isNaN(normalised) ? 0 : normalised; // NaN only for unrated zero-weight criteria
-      }
-      axisScores[i] = aggregateAxis(model.aggregation, x, weights, axisContributions, i * k);
-    }
+  } else {
+    const aggregated = [0, 1].map((a) =>
+      aggregateEachRow(model.aggregation, ratings, origin, factor, axes[a]!, n),
+    );
+    scores = [aggregated[0]!.scores, aggregated[1]!.scores];
+    for (const a of [0, 1]) contributionsOf[a] = () => aggregated[a]!.contributions;
   }
   const priority = new Float64Array(n);
   const quadrant = new Uint8Array(n);
-  const [value, feasibility] = scores;
-  const priorityOf = createPriorityRule(model);
-  const { thresholds } = model;
-  const unrated = portfolio.unrated;
-  for (let i = 0; i < n; i++) {
-    const v = value[i]!;
-    const f = feasibility[i]!;
-    priority[i] = priorityOf === closenessToIdeal ? closenessToIdeal(v, f) : priorityOf(v, f);
-    quadrant[i] = unrated?.[i] ? UNRATED_CODE : quadrantCode(v, f, thresholds);
-  }
-  const { order, ranks } = rankInitiatives(priority, value, portfolio.idOrder, unrated);
+  // The tie keys ranking orders by are made in the same pass, while value and priority are at hand.
+  const keys = { priority: new Float64Array(n), value: new Float64Array(n) };
+  fillPriorityAndQuadrants(model, scores, portfolio.unrated, { priority, quadrant, keys });
+  const { order, ranks } = rankByTieKeys(keys.priority, keys.value, portfolio.idOrder, portfolio.unrated);
   return {
     criteria: { value: axes[0].ids, feasibility: axes[1].ids },
     value: scores[0],
@@ -219,6 +106,67 @@ export function scoreColumns(
       },
     },
   };
+}
+
+/*
+ * The loops over every initiative live in functions that return when their loop ends and nothing after it (see rank.ts:
+ * Node 20 would otherwise deoptimise the code after a long loop on every call).
+ */
+
+/** One axis aggregated row by row with aggregateAxis (the weighted product, the minimum). */
+function aggregateEachRow(
+  method: Model["aggregation"],
+  ratings: Float64Array,
+  origin: Float64Array,
+  factor: Float64Array,
+  axis: AxisLayout,
+  n: number,
+): { scores: Float64Array; contributions: Float64Array } {
+  const { indices, weights } = axis;
+  const m = origin.length;
+  const k = indices.length;
+  const scores = new Float64Array(n);
+  const contributions = new Float64Array(n * k);
+  const x = new Float64Array(k);
+  for (let i = 0; i < n; i++) {
+    const row = i * m;
+    for (let j = 0; j < k; j++) {
+      const c = indices[j]!;
+      const normalised = (ratings[row + c]! - origin[c]!) * factor[c]!;
+      x[j] = Number.isNaN(normalised) ? 0 : normalised; // NaN only for unrated zero-weight criteria
+    }
+    scores[i] = aggregateAxis(method, x, weights, contributions, i * k);
+  }
+  return { scores, contributions };
+}
+
+/**
+ * Writes each initiative's priority, quadrant code (`unrated` where `unrated[i]` is set) and the tie keys of
+ * its priority and value ({@link tieKey}).
+ */
+function fillPriorityAndQuadrants(
+  model: Pick<Model, "priority" | "axisWeights" | "thresholds">,
+  [value, feasibility]: readonly [Float64Array, Float64Array],
+  unrated: Uint8Array | undefined,
+  out: {
+    readonly priority: Float64Array;
+    readonly quadrant: Uint8Array;
+    readonly keys: { readonly priority: Float64Array; readonly value: Float64Array };
+  },
+): void {
+  const { priority, quadrant } = out;
+  const { priority: priorityKey, value: valueKey } = out.keys;
+  const priorityOf = createPriorityRule(model);
+  const { thresholds } = model;
+  for (let i = 0; i < value.length; i++) {
+    const v = value[i]!;
+    const f = feasibility[i]!;
+    const p = priorityOf === closenessToIdeal ? closenessToIdeal(v, f) : priorityOf(v, f);
+    priority[i] = p;
+    quadrant[i] = unrated?.[i] ? UNRATED_CODE : quadrantCode(v, f, thresholds);
+    priorityKey[i] = tieKey(p);
+    valueKey[i] = tieKey(v);
+  }
 }
 
 /**

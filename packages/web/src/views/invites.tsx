@@ -1,6 +1,7 @@
-import { useEffect, useState } from "preact/hooks";
+import { useState } from "preact/hooks";
 import { type Client, jsonBody } from "../api.js";
 import { messages as m } from "../messages.js";
+import { pickRater, raterIdOf } from "../rater-id.js";
 import type { Invite } from "../types.js";
 import { portfolioPath } from "./load.js";
 import { QrCode } from "./qr-code.js";
@@ -8,46 +9,47 @@ import { QrCode } from "./qr-code.js";
 /** Links made in this browser session, by invite id: the server keeps only hashes and cannot show them again. */
 const linkStore = (workshopId: string) => `cxprism.links.${workshopId}`;
 
-/** A rater id from a person's name: letters and digits of any script kept, the rest dashed. */
-function raterId(name: string): string {
-  return name
-    .trim()
-    .toLowerCase()
-    .replace(/[^\p{L}\p{N}]+/gu, "-")
-    .replace(/^-+|-+$/g, "")
-    .slice(0, 60);
-}
-
-/** Invites raters and viewers: a link per person, as text and as a QR code; revoke. */
-export function Invites(props: { readonly client: Client; readonly workshopId: string }) {
-  const { client, workshopId } = props;
-  const [items, setItems] = useState<Invite[]>([]);
+/**
+ * Invites raters and viewers: a link per person, as text and as a QR code; revoke. A new rater never joins
+ * someone else's ratings: a second "Sam" becomes "Sam (2)" (see {@link pickRater}).
+ */
+export function Invites(props: {
+  readonly client: Client;
+  readonly workshopId: string;
+  /** The workshop's invites, revoked ones included, oldest first. */
+  readonly items: readonly Invite[];
+  /** The rater ids that have ratings, invited or not (an import's raters). */
+  readonly raters: readonly string[];
+  /** Reads the invites again after one was added or revoked. */
+  readonly onChanged: () => Promise<void>;
+}) {
+  const { client, workshopId, items } = props;
   const [links, setLinks] = useState<Record<string, string>>(() =>
     JSON.parse(sessionStorage.getItem(linkStore(workshopId)) ?? "{}"),
   );
   const [name, setName] = useState("");
   const [copied, setCopied] = useState<string>();
   const [error, setError] = useState<string>();
+  const [renamed, setRenamed] = useState<string>();
+  // One invite at a time: the next rater id is picked from the list as the previous invite left it.
+  const [busy, setBusy] = useState(false);
 
-  const reload = () =>
-    client
-      .json<{ items: Invite[] }>(portfolioPath(workshopId, "/invites"))
-      .then((answer) => setItems(answer.items));
-  useEffect(() => {
-    void reload();
-  }, [workshopId]);
-
-  const add = async (body: object) => {
+  const add = async (body: object, renaming?: string) => {
     setError(undefined);
+    setRenamed(undefined);
+    setBusy(true);
     try {
       const invite = await client.json<Invite>(portfolioPath(workshopId, "/invites"), jsonBody("POST", body));
       const next = { ...links, [invite.id]: new URL(invite.link!, location.href).href };
       sessionStorage.setItem(linkStore(workshopId), JSON.stringify(next));
       setLinks(next);
       setName("");
-      await reload();
+      setRenamed(renaming);
+      await props.onChanged();
     } catch (problem) {
       setError(problem instanceof Error ? problem.message : String(problem));
+    } finally {
+      setBusy(false);
     }
   };
 
@@ -58,8 +60,12 @@ export function Invites(props: { readonly client: Client; readonly workshopId: s
         class="row"
         onSubmit={(event) => {
           event.preventDefault();
-          const id = raterId(name);
-          if (id !== "") void add({ role: "rater", rater: id, label: name.trim() });
+          const picked = pickRater(name, items, props.raters);
+          if (picked === undefined) return setError(m.invite.noLetters);
+          void add(
+            { role: "rater", rater: picked.rater, label: picked.label },
+            picked.label === name.trim() ? undefined : m.invite.renamed(name.trim(), picked.label),
+          );
         }}
       >
         <label for="rater-name">{m.invite.raterName}</label>
@@ -70,10 +76,13 @@ export function Invites(props: { readonly client: Client; readonly workshopId: s
           onInput={(event) => setName(event.currentTarget.value)}
           required
         />
-        <button type="submit">{m.invite.addRater}</button>
+        <button type="submit" disabled={busy}>
+          {m.invite.addRater}
+        </button>
         <button
           type="button"
           class="secondary"
+          disabled={busy}
           onClick={() => void add({ role: "viewer", label: m.invite.viewer })}
         >
           {m.invite.addViewer}
@@ -84,6 +93,11 @@ export function Invites(props: { readonly client: Client; readonly workshopId: s
           {error}
         </p>
       )}
+      {renamed !== undefined && (
+        <p class="notice" role="status">
+          {renamed}
+        </p>
+      )}
       <p class="muted small">{m.invite.keyOnce}</p>
       <ul class="plain invites">
         {items.map((invite) => {
@@ -92,8 +106,13 @@ export function Invites(props: { readonly client: Client; readonly workshopId: s
             <li key={invite.id} class={`invite${invite.revokedAt ? " revoked" : ""}`}>
               <div class="stack">
                 <strong dir="auto">{invite.label}</strong>
+                {invite.rater !== undefined && invite.rater !== raterIdOf(invite.label) && (
+                  <span class="muted small">{m.invite.savedAs(invite.rater)}</span>
+                )}
                 {invite.revokedAt ? (
-                  <span class="muted">{m.invite.revoked}</span>
+                  <span class="muted">
+                    {invite.role === "rater" ? m.invite.revokedRater : m.invite.revoked}
+                  </span>
                 ) : link === undefined ? (
                   <span class="muted small">{m.invite.hidden}</span>
                 ) : (
@@ -118,7 +137,7 @@ export function Invites(props: { readonly client: Client; readonly workshopId: s
                         onClick={() =>
                           void client
                             .send(portfolioPath(workshopId, `/invites/${invite.id}`), { method: "DELETE" })
-                            .then(reload)
+                            .then(props.onChanged)
                         }
                       >
                         {m.invite.revoke}

@@ -49,6 +49,8 @@ export function Reveal(props: {
   readonly portfolio: Portfolio;
   readonly initiatives: readonly Initiative[];
   readonly workshop: Workshop;
+  /** Invite labels by rater id, for a discussion that names raters. */
+  readonly labels: ReadonlyMap<string, string>;
   readonly sequence: number;
   readonly onWorkshop: (workshop: Workshop) => void;
   readonly onConflict: () => void;
@@ -115,7 +117,7 @@ export function Reveal(props: {
   const criteria = new Map(portfolio.model.criteria.map((criterion) => [criterion.id, criterion.label]));
   const raterNames = [...new Set(ratings.map((rating) => rating.rater))].sort();
   const shownRater = (rater: string) =>
-    workshop.named ? raterLabel(rater) : m.reveal.rater(raterNames.indexOf(rater) + 1);
+    workshop.named ? raterLabel(rater, props.labels) : m.reveal.rater(raterNames.indexOf(rater) + 1);
   const agreement = score.discussion?.agreement;
   const discuss = score.discussion?.discuss ?? [];
 

@@ -1,7 +1,8 @@
 import { useEffect, useState } from "preact/hooks";
 import { ApiProblem, type Client, jsonBody } from "../api.js";
 import { messages as m } from "../messages.js";
-import type { Initiative, Phase, Portfolio, Progress, Workshop } from "../types.js";
+import { labelsByRater } from "../rater-label.js";
+import type { Initiative, Invite, Phase, Portfolio, Progress, Workshop } from "../types.js";
 import { Invites } from "./invites.js";
 import { loadPortfolio, poll, portfolioPath } from "./load.js";
 import { ModelSection } from "./model-section.js";
@@ -19,6 +20,7 @@ export function WorkshopPage(props: {
   const [data, setData] = useState<{ portfolio: Portfolio; initiatives: Initiative[] }>();
   const [workshop, setWorkshop] = useState<Workshop>();
   const [progress, setProgress] = useState<Progress>();
+  const [invites, setInvites] = useState<Invite[]>([]);
   const [problem, setProblem] = useState<ApiProblem>();
   const [conflict, setConflict] = useState(false);
 
@@ -31,8 +33,13 @@ export function WorkshopPage(props: {
       setProblem(error instanceof ApiProblem ? error : new ApiProblem(0, String(error)));
     }
   };
+  const loadInvites = () =>
+    client
+      .json<{ items: Invite[] }>(portfolioPath(workshopId, "/invites"))
+      .then((answer) => setInvites(answer.items));
   useEffect(() => {
     void load();
+    void loadInvites();
     return poll<Progress>(client, portfolioPath(workshopId, "/progress"), 1000, setProgress);
   }, [workshopId]);
   // Another facilitator's phase change shows up through the poll.
@@ -59,17 +66,25 @@ export function WorkshopPage(props: {
     }
   };
 
+  const labels = labelsByRater(invites);
   // Before the reveal the room needs the invites; after it, the results come first.
   const people = (
     <div class="columns" key="people">
       <section class="card" aria-labelledby="invite-title">
         <h2 id="invite-title">{m.workshop.sections.invite}</h2>
-        <Invites client={client} workshopId={workshopId} />
+        <Invites
+          client={client}
+          workshopId={workshopId}
+          items={invites}
+          raters={progress?.raters.map((entry) => entry.rater) ?? []}
+          onChanged={loadInvites}
+        />
       </section>
       <section class="card" aria-labelledby="progress-title">
         <h2 id="progress-title">{m.workshop.sections.progress}</h2>
         <ProgressTable
           progress={progress}
+          labels={labels}
           total={workshop.round > 1 ? workshop.reopened.length : data.initiatives.length}
         />
       </section>
@@ -87,6 +102,7 @@ export function WorkshopPage(props: {
           portfolio={data.portfolio}
           initiatives={data.initiatives}
           workshop={workshop}
+          labels={labels}
           sequence={progress?.raters.reduce((sum, rater) => sum + rater.rated, 0) ?? 0}
           onWorkshop={setWorkshop}
           onConflict={() => setConflict(true)}
