@@ -12,6 +12,8 @@ import {
   fillMissing,
   hasRating,
   inInputOrder,
+  isFilled,
+  NO_WARNINGS,
   ordinalsOf,
   type Portfolio,
   type PortfolioValidation,
@@ -88,7 +90,6 @@ export type ColumnsValidation =
   | Extract<PortfolioValidation, { success: false }>;
 
 const KNOWN_KPIS: ReadonlySet<string> = new Set(KPI_IDS);
-const EMPTY_WARNINGS: readonly ScoreWarning[] = Object.freeze([]);
 const NO_ITEMS: readonly string[] = Object.freeze([]);
 
 /** Whether a character code is printable ASCII other than a space: never trimmed away. */
@@ -283,11 +284,8 @@ export function validateColumns(columns: InitiativeColumns, options: ScoreOption
   }
   const raterCounts = new Uint32Array(n).fill(1);
   for (let i = 0; i < n; i++) {
-    warnings[i] = EMPTY_WARNINGS;
-    if (ids[i] === undefined) continue;
-    let complete = true;
-    for (let c = i * m; c < i * m + m; c++) if (Number.isNaN(ratings[c]!)) complete = false;
-    if (complete) continue;
+    warnings[i] = NO_WARNINGS;
+    if (ids[i] === undefined || isFilled(ratings, i * m, m)) continue;
     const row = ratings.subarray(i * m, i * m + m);
     if (!hasRating(row)) raterCounts[i] = 0;
     const rowWarnings: ScoreWarning[] = [];

@@ -166,7 +166,6 @@ export function validatePortfolio(initiatives: unknown, options: ScoreOptions = 
     const initiative = parsed[index];
     if (initiative === undefined) continue;
     const offset = index * m;
-    const field = initiative.raters === undefined ? "ratings" : "raters";
     if (initiative.raters !== undefined) {
       if (initiative.ratings !== undefined) {
         context.problems.push({
@@ -184,6 +183,7 @@ export function validatePortfolio(initiatives: unknown, options: ScoreOptions = 
     const row = ratings.subarray(offset, offset + m);
     if (!hasRating(row)) raterCounts[index] = 0;
     const itemWarnings: ScoreWarning[] = [];
+    const field = initiative.raters === undefined ? "ratings" : "raters";
     unrated[index] = fillMissing(row, context, ["initiatives", index, field], itemWarnings);
     if (itemWarnings.length > 0) warnings[index] = itemWarnings;
   }
@@ -228,7 +228,7 @@ function checkAcyclic(parsed: readonly (ValidInitiative | undefined)[], problems
 export const REPORTED = Number.POSITIVE_INFINITY;
 
 /** The warnings of an initiative that has none (shared: {@link Portfolio.warnings} is read-only). */
-const NO_WARNINGS: readonly ScoreWarning[] = Object.freeze([]);
+export const NO_WARNINGS: readonly ScoreWarning[] = Object.freeze([]);
 
 /** What validation needs throughout: the parsed model, the policy, and the problems found so far. */
 export interface Context {
@@ -407,7 +407,7 @@ function readRow(
 }
 
 /** Whether every rating of a row is read (or reported): then there is nothing for {@link fillMissing} to do. */
-function isFilled(ratings: Float64Array, offset: number, m: number): boolean {
+export function isFilled(ratings: Float64Array, offset: number, m: number): boolean {
   for (let c = offset; c < offset + m; c++) if (Number.isNaN(ratings[c]!)) return false;
   return true;
 }
