@@ -212,6 +212,32 @@ describe("vikor", () => {
     expect(result.compromise).toEqual([0]);
   });
 
+  it("reads S or R values that differ by rounding alone as equal (R- = R*: that term of Q is 0)", () => {
+    // Found by the weight-scaling property: every alternative's R is 1/3, summed in different orders.
+    // By hand: S = 2/3, 1/3, 1/3, so Q = 0.5 (2/3 - 1/3) / (1/3) = 0.5, 0, 0 and the regret term is 0.
+    for (const weight of [0.01, 0.00001]) {
+      const result = vikor({
+        alternatives: ["a0", "a1", "a2"],
+        criteria: (["benefit", "cost", "benefit"] as const).map((direction, j) => ({
+          id: `c${j}`,
+          weight: weight * (1 + j * 1e-15),
+          direction,
+        })),
+        values: [
+          [1, 1, 1],
+          [1, 1, 2],
+          [2, 2, 2],
+        ],
+      });
+      [0.5, 0, 0].forEach((q, i) => {
+        expect(result.q[i]).toBeCloseTo(q, 12);
+        expect(result.r[i]).toBeCloseTo(1 / 3, 12);
+      });
+      expect(result.acceptableStability).toBe(true);
+      expect(result.compromise).toEqual([1, 2]);
+    }
+  });
+
   test.prop([scaledProblems])(
     "Q and the compromise are unchanged when every weight is scaled",
     ({ at, factor }) => {

@@ -36,7 +36,9 @@ export interface VikorResult {
  *   Q(a^(M)) - Q(a') < DQ.
  *
  * Degenerate cases, decided here: a criterion on which all alternatives are equal contributes 0 to S and R;
- * when S- = S* (or R- = R*) that term of Q is 0.
+ * when S- = S* (or R- = R*) that term of Q is 0. S and R are shares of the weights (0 to 1), and two of them
+ * within {@link SAME_SHARE} are equal: otherwise rounding alone (R = 1/3 summed in different orders) would
+ * be stretched across the whole of a Q term, and C2 would hang on it too.
  *
  * @param problem - alternatives x criteria, weights and directions
  * @param v - the weight of the majority strategy (default 0.5, "by consensus")
@@ -69,8 +71,8 @@ export function vikor(problem: DecisionProblem, v = 0.5): VikorResult {
   const [rBest, rWorst] = range(r);
   const q = new Float64Array(n);
   for (let i = 0; i < n; i++) {
-    const groupUtility = sWorst === sBest ? 0 : (s[i]! - sBest) / (sWorst - sBest);
-    const regret = rWorst === rBest ? 0 : (r[i]! - rBest) / (rWorst - rBest);
+    const groupUtility = sWorst - sBest <= SAME_SHARE ? 0 : (s[i]! - sBest) / (sWorst - sBest);
+    const regret = rWorst - rBest <= SAME_SHARE ? 0 : (r[i]! - rBest) / (rWorst - rBest);
     q[i] = v * groupUtility + (1 - v) * regret;
   }
   const order = Array.from({ length: n }, (_, i) => i).sort((a, b) => q[a]! - q[b]! || a - b);
@@ -90,13 +92,16 @@ export function vikor(problem: DecisionProblem, v = 0.5): VikorResult {
   const dq = 1 / (n - 1);
   const first = order[0]!;
   const acceptableAdvantage = q[order[1]!]! - q[first]! >= dq - 1e-12;
-  const acceptableStability = s[first] === sBest || r[first] === rBest;
+  const acceptableStability = s[first]! - sBest <= SAME_SHARE || r[first]! - rBest <= SAME_SHARE;
   let compromise: number[];
   if (acceptableAdvantage && acceptableStability) compromise = [first];
   else if (acceptableAdvantage) compromise = [first, order[1]!];
   else compromise = order.filter((i) => q[i]! - q[first]! < dq - 1e-12);
   return { s, r, q, v, order, dq, acceptableAdvantage, acceptableStability, compromise };
 }
+
+/** S or R values closer than this are the same (they are shares of the weights, from 0 to 1). */
+const SAME_SHARE = 1e-12;
 
 function range(values: Float64Array): [number, number] {
   let low = Number.POSITIVE_INFINITY;
