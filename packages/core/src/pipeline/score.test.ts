@@ -520,6 +520,18 @@ describe("score: properties", () => {
     },
   );
 
+  it("keeps the contributions' getters on one shared prototype, not on each scoring's own object", () => {
+    // A literal with getters per call gets a hidden class per call in V8: under API load that made every
+    // young-generation collection promote megabytes and pause for milliseconds (see AxisContributions).
+    const validation = validatePortfolio(catalogInitiatives());
+    if (!validation.success) throw new Error("expected a valid portfolio");
+    const [first, second] = [scoreColumns(validation.portfolio), scoreColumns(validation.portfolio)];
+    expect(Object.getOwnPropertyNames(first.contributions)).toEqual([]);
+    expect(Object.getPrototypeOf(first.contributions)).toBe(Object.getPrototypeOf(second.contributions));
+    expect(first.contributions.value).toEqual(second.contributions.value);
+    expect(first.contributions.feasibility).toHaveLength(catalogInitiatives().length * 6);
+  });
+
   test.prop([portfolio, fc.array(fc.boolean(), { minLength: CRITERIA.length, maxLength: CRITERIA.length })])(
     "weighted sum with zero-weight criteria, rated or not: each axis is exactly aggregateAxis of its ratings",
     (rows, zeroed) => {
