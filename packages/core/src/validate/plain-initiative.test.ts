@@ -25,12 +25,14 @@ const anything = fc.oneof(
   fc.constant([]),
 );
 const ratingKey = fc.constantFrom("cx_impact", "cost_to_serve", "bogus", "0", "constructor", "__proto__");
-const ratings = fc.oneof(
-  fc.dictionary(ratingKey, fc.oneof(fc.integer({ min: -1, max: 7 }), fc.constant("M"), anything), {
-    maxKeys: 4,
-  }),
-  anything,
+const ratingsRecord = fc.dictionary(
+  ratingKey,
+  fc.oneof(fc.integer({ min: -1, max: 7 }), fc.constant("M"), anything),
+  { maxKeys: 4 },
 );
+/** A symbol key, which the schema drops and a spread would copy. */
+const withSymbol = ratingsRecord.map((record) => ({ ...record, [Symbol("note")]: 3 }));
+const ratings = fc.oneof(ratingsRecord, withSymbol, anything);
 const rater = fc.oneof(
   fc.record(
     { rater: text(120), weight: fc.oneof(amount, fc.constant(undefined)), ratings, note: fc.string() },
@@ -116,6 +118,19 @@ describe("readPlainInitiative", () => {
     expect(readPlainInitiative(input)).toStrictEqual(v.parse(InitiativeSchema, input));
   });
 
+  test.prop([validInitiative, fc.boolean()], { numRuns: 300 })(
+    "answers the schema's output whenever it answers a valid initiative, symbol-keyed ratings included",
+    (input, addSymbol) => {
+      const ratings = (input as { ratings?: Record<string, unknown> }).ratings;
+      const candidate =
+        addSymbol && ratings !== undefined
+          ? { ...input, ratings: { ...ratings, [Symbol("note")]: 1 } }
+          : input;
+      const plain = readPlainInitiative(candidate);
+      if (plain !== undefined) expect(plain).toStrictEqual(v.parse(InitiativeSchema, candidate));
+    },
+  );
+
   it("reads every catalog initiative and every field of the schema without deferring", () => {
     const full = {
       id: " full ",
@@ -151,6 +166,7 @@ describe("readPlainInitiative", () => {
   it.each([
     ["an unknown field", { name: "A", colour: "red" }],
     ["a rating under a key valibot drops", JSON.parse('{"name":"A","ratings":{"__proto__":3}}')],
+    ["a rating under a symbol key", { name: "A", ratings: { cx_impact: 3, [Symbol("note")]: 4 } }],
     ["an undefined value", { name: "A", cost: undefined }],
     ["an array", [{ name: "A" }]],
     ["a class instance", new Date(0)],
