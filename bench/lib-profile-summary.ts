@@ -41,6 +41,11 @@ const PARTS: readonly { readonly name: string; readonly matches: (frame: Frame) 
     name: "JSON.stringify of the answer",
     matches: (f) => f.functionName === "json" && f.url.endsWith("/hono/dist/context.js"),
   },
+  { name: "DynamoDB client (AWS SDK)", matches: (f) => /\/node_modules\/(@aws-sdk|@smithy)\//.test(f.url) },
+  {
+    name: "embedded store (dynalite)",
+    matches: (f) => /\/node_modules\/(dynalite|level[^/]*|memdown)\//.test(f.url),
+  },
   { name: "socket write", matches: (f) => /^(writev|writevGeneric|writeGeneric)$/.test(f.functionName) },
 ];
 const OTHER = "everything else (HTTP parsing, routing, headers, V8)";
