@@ -7,7 +7,7 @@
  *   npx tsx --conditions=@cxprism/source bench/api-results.ts [seconds per measurement, default 5]
  *   npx tsx --conditions=@cxprism/source bench/api-results.ts --cpu-prof [seconds]   # profile results only
  */
-import { formatRow, measure, measureRounds, medianOf, PROFILE_DIR, startBenchServer } from "./lib-load.js";
+import { formatRow, measureRounds, medianOf, profileRoute, startBenchServer } from "./lib-load.js";
 
 const profile = process.argv.includes("--cpu-prof");
 const SECONDS = Number(process.argv.slice(2).find((arg) => !arg.startsWith("--")) ?? 5);
@@ -24,10 +24,8 @@ try {
     throw new Error(`expected 60 results with status 200, received ${check.status}: ${text.slice(0, 200)}`);
   const etag = check.headers.get("etag");
   const results = { url, headers };
-  if (profile) {
-    console.log(formatRow("GET results (60 x 15), profiled", await measure(results, SECONDS)));
-    console.log(`CPU profile of the server: ${PROFILE_DIR}`);
-  } else {
+  if (profile) await profileRoute(server, "GET results (60 x 15), profiled", results, SECONDS);
+  else {
     const routes = {
       health: { url: `${server.url}/health` },
       results,

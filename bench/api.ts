@@ -10,15 +10,15 @@
  *   npx tsx --conditions=@cxprism/source bench/api.ts [seconds per measurement, default 5]
  *   npx tsx --conditions=@cxprism/source bench/api.ts --cpu-prof [seconds]   # profile /v1/score only
  *
- * With `--cpu-prof` the server runs under Node's CPU profiler while only `/v1/score` is loaded; the profile
- * lands in bench/.out/profiles/ (open it in Chrome DevTools or VS Code).
+ * With `--cpu-prof` the server runs under Node's CPU profiler while only `/v1/score` is loaded; the run prints
+ * the server's time per request by part of the work (parse, validation, scoring, Result objects, serialising,
+ * the socket write...), and the profile stays in bench/.out/profiles/ (open it in Chrome DevTools or VS Code).
  */
 import {
   formatRow,
-  measure,
   measureRounds,
   medianOf,
-  PROFILE_DIR,
+  profileRoute,
   scoreRequestBody,
   startBenchServer,
 } from "./lib-load.js";
@@ -49,11 +49,9 @@ try {
       `expected the echo to answer ${scoredText.length} characters, received ${echoedText.length}`,
     );
 
-  if (profile) {
-    const scoring = await measure(post("/v1/score"), SECONDS);
-    console.log(formatRow("POST /v1/score (30 initiatives), profiled", scoring));
-    console.log(`CPU profile of the server: ${PROFILE_DIR}`);
-  } else {
+  if (profile)
+    await profileRoute(server, "POST /v1/score (30 initiatives), profiled", post("/v1/score"), SECONDS);
+  else {
     const measured = await measureRounds(
       { hello: { url: `${server.url}/bench/hello` }, echo: post("/bench/echo"), score: post("/v1/score") },
       ROUNDS,

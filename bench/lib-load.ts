@@ -4,8 +4,10 @@
  */
 import { spawn } from "node:child_process";
 import { mkdirSync } from "node:fs";
+import { join } from "node:path";
 import { catalogInitiatives } from "@cxprism/core";
 import autocannon from "autocannon";
+import { monotonicUs, summariseProfiles } from "./lib-profile-summary.js";
 import type { ServerStats } from "./lib-server-stats.js";
 
 /** Connections autocannon keeps open: a workshop's worth of clients polling at once. */
@@ -14,7 +16,9 @@ export const CONNECTIONS = 32;
 /** A bench server running in a child process. */
 export interface BenchServer {
   readonly url: string;
-  /** Stops the server; with `--cpu-prof` the profile is written before this resolves. */
+  /** With a profile: the folder of this run's `.cpuprofile` files (inside {@link PROFILE_DIR}). */
+  readonly profileDir: string | undefined;
+  /** Stops the server (again: resolves at once); with `--cpu-prof` the profile is written before this resolves. */
   stop(): Promise<void>;
 }
 
@@ -28,17 +32,18 @@ const serverNodeArgs = (process.env.BENCH_SERVER_NODE_ARGS ?? "").split(" ").fil
  * Starts `bench/<script>` under tsx and resolves with the URL it prints (`listening on <url>`).
  *
  * @param script - the server module, relative to bench/
- * @param profile - run the server with `--cpu-prof`, writing into {@link PROFILE_DIR}
+ * @param profile - run the server with `--cpu-prof`, writing into a new folder inside {@link PROFILE_DIR}
  *
  * `BENCH_SERVER_NODE_ARGS` adds Node options to the server (`--trace-gc` to see its collections); what the
  * server prints after its URL is then passed on to this process's stderr.
  */
 export async function startBenchServer(script: string, profile = false): Promise<BenchServer> {
-  if (profile) mkdirSync(PROFILE_DIR, { recursive: true });
+  const profileDir = profile ? join(PROFILE_DIR, `${script}-${Date.now()}`) : undefined;
+  if (profileDir !== undefined) mkdirSync(profileDir, { recursive: true });
   const child = spawn(
     process.execPath,
     [
-      ...(profile ? ["--cpu-prof", `--cpu-prof-dir=${PROFILE_DIR}`] : []),
+      ...(profileDir !== undefined ? ["--cpu-prof", `--cpu-prof-dir=${profileDir}`] : []),
       ...serverNodeArgs,
       "--import",
       "tsx",
@@ -61,19 +66,22 @@ export async function startBenchServer(script: string, profile = false): Promise
     child.stdout.on("data", listen);
     child.once("exit", (code) => reject(new Error(`bench server exited with ${code}`)));
   });
+  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
   return {
     url,
-    stop: () =>
-      new Promise((resolve) => {
-        child.once("exit", () => resolve());
-        child.kill("SIGTERM");
-      }),
+    profileDir,
+    stop: () => {
+      if (child.exitCode === null && child.signalCode === null) child.kill("SIGTERM");
+      return exited;
+    },
   };
 }
 
 /** One autocannon run, reduced to what the benchmarks print. */
 export interface Measurement {
   readonly rps: number;
+  /** Requests answered in the run. */
+  readonly requests: number;
   readonly p50: number;
   readonly p99: number;
   /** Server CPU time (user + system) per answered request, in microseconds. */
@@ -109,6 +117,7 @@ export async function measure(options: autocannon.Options, seconds: number): Pro
   const cpu = after.user + after.system - (before.user + before.system);
   return {
     rps: result.requests.average,
+    requests: result.requests.total,
     p50: result.latency.p50,
     p99: result.latency.p99,
     cpuUs: cpu / Math.max(1, result.requests.total),
@@ -125,6 +134,7 @@ export function medianOf(measurements: readonly Measurement[]): Measurement {
   const mid = (values: number[]) => values.sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
   return {
     rps: mid(measurements.map((m) => m.rps)),
+    requests: mid(measurements.map((m) => m.requests)),
     p50: mid(measurements.map((m) => m.p50)),
     p99: mid(measurements.map((m) => m.p99)),
     cpuUs: mid(measurements.map((m) => m.cpuUs)),
@@ -185,4 +195,31 @@ export function scoreRequestBody(): string {
     ),
   }));
   return JSON.stringify({ initiatives: [...base, ...variants] });
+}
+
+/**
+ * Loads one route of a server started with a profile (after a short warm-up), stops the server so that Node
+ * writes the profile, and prints the route's row and where the server's time went per request.
+ *
+ * @param server - a server from {@link startBenchServer} with `profile` set
+ * @param name - the row's name
+ * @param options - the request
+ * @param seconds - how long to load it
+ */
+export async function profileRoute(
+  server: BenchServer,
+  name: string,
+  options: autocannon.Options,
+  seconds: number,
+): Promise<void> {
+  if (server.profileDir === undefined) throw new Error("expected a server started with a profile");
+  await autocannon({ ...options, connections: CONNECTIONS, duration: 2 });
+  const startUs = monotonicUs();
+  const measured = await measure(options, seconds);
+  const endUs = monotonicUs();
+  await server.stop();
+  console.log(formatRow(name, measured));
+  console.log(`where the server's main thread spent its time (CPU profile in ${server.profileDir}):`);
+  for (const line of summariseProfiles(server.profileDir, { startUs, endUs }, measured.requests))
+    console.log(line);
 }

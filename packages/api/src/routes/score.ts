@@ -120,12 +120,15 @@ function readJsonInput(
     model,
     options,
     missing: options?.missing,
-    toItem: (problem) => ({
-      ...pointerItem(problem),
-      // Core reports options at the root of its own options object.
-      ...(problem.path[0] === "missing" ? { pointer: "/options/missing" } : {}),
-    }),
+    toItem: jsonBodyItem,
   };
+}
+
+/** A problem of a JSON body as an item: core reports options at the root of its own options object. */
+function jsonBodyItem(problem: Problem): ProblemItem {
+  return problem.path[0] === "missing"
+    ? { ...pointerItem(problem), pointer: "/options/missing" }
+    : pointerItem(problem);
 }
 
 /** The `missing` query parameter of a table body. */
@@ -500,10 +503,8 @@ export function extraColumnNotes(extraColumns: readonly string[]): {
  */
 export async function handleScore(request: Request, limits: Limits, runCpu: CpuRunner = runCpuInline) {
   const { portfolio, initiatives, missing, extraColumns } = await readScoreRequest(request, limits);
-  const raterRows = portfolio.initiatives.reduce(
-    (sum, initiative) => sum + (initiative.raters?.length ?? 0),
-    0,
-  );
+  let raterRows = 0;
+  for (const initiative of portfolio.initiatives) raterRows += initiative.raters?.length ?? 0;
   const runner =
     portfolio.initiatives.length > INLINE_WORK_LIMITS.scoreInitiatives ||
     raterRows > INLINE_WORK_LIMITS.scoreRaterRows

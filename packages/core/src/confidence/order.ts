@@ -1,11 +1,11 @@
-import { TIE_TOLERANCE } from "../pipeline/rank.js";
+import { tieKey } from "../pipeline/rank.js";
 
 /** Below this many elements a partition is finished by insertion sort. */
 const SMALL = 12;
 
 /**
  * Orders initiatives exactly as core's `rankInitiatives` does (priority high first, then value high first,
- * both compared after rounding to {@link TIE_TOLERANCE}, then id in code-point order), reusing its buffers so
+ * both compared by their {@link tieKey}, that is to 1e-9, then id in code-point order), reusing its buffers so
  * that sorting inside a simulation loop allocates nothing. The comparison is a total order, so the result is
  * unique whatever algorithm produces it (an iterative quicksort here).
  */
@@ -40,8 +40,8 @@ export class InitiativeSorter {
     const pk = this.priorityKey;
     const vk = this.valueKey;
     for (let i = 0; i < n; i++) {
-      pk[i] = Math.round(priority[i]! / TIE_TOLERANCE);
-      vk[i] = Math.round(value[i]! / TIE_TOLERANCE);
+      pk[i] = tieKey(priority[i]!);
+      vk[i] = tieKey(value[i]!);
       order[i] = i;
     }
     const stack = this.stack;

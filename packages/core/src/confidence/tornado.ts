@@ -1,5 +1,5 @@
 import { scaleBounds } from "../pipeline/normalise.js";
-import { TIE_TOLERANCE } from "../pipeline/rank.js";
+import { tieKey } from "../pipeline/rank.js";
 import type { Axis } from "../schema/criterion.js";
 import type { Portfolio } from "../validate/portfolio.js";
 import { AxisScorer, createScoringKernel, ratingStep } from "./kernel.js";
@@ -76,12 +76,11 @@ export function buildTornado(portfolio: Portfolio): Tornado[] {
   order.forEach((i, k) => {
     position[i] = k + 1;
   });
-  const key = (score: number) => Math.round(score / TIE_TOLERANCE);
   /** Position initiative i would take with (p, v) while every other initiative keeps its scores. */
   const group = (i: number) => (kernel.last === undefined || kernel.last[i] === 0 ? 0 : 1);
   const rankWith = (i: number, p: number, v: number) => {
-    const pk = key(p);
-    const vk = key(v);
+    const pk = tieKey(p);
+    const vk = tieKey(v);
     let ahead = 0;
     for (let j = 0; j < n; j++) {
       if (j === i) continue;
@@ -90,8 +89,8 @@ export function buildTornado(portfolio: Portfolio): Tornado[] {
         if (group(j) < group(i)) ahead++;
         continue;
       }
-      const pj = key(priority[j]!);
-      const vj = key(value[j]!);
+      const pj = tieKey(priority[j]!);
+      const vj = tieKey(value[j]!);
       if (pj > pk || (pj === pk && (vj > vk || (vj === vk && kernel.idRank[j]! < kernel.idRank[i]!))))
         ahead++;
     }

@@ -34,10 +34,12 @@ export function ModelChoice(props: ModelEditorProps) {
 
   return (
     <div class="stack">
-      <p>
-        <strong>{m.model.current(portfolio.model.name, portfolio.model.criteria.length)}</strong>
-      </p>
-      <p class="muted small">{m.model.intro}</p>
+      <div class="heading-group">
+        <p>
+          <strong>{m.model.current(portfolio.model.name, portfolio.model.criteria.length)}</strong>
+        </p>
+        <p class="muted small">{m.model.intro}</p>
+      </div>
       <div class="row">
         <button
           type="button"
