@@ -2,12 +2,13 @@ import { fc, test } from "@fast-check/vitest";
 import { describe, expect } from "vitest";
 import type { Problem } from "../errors.js";
 import { defaultModel } from "../model/cx-ai-prism.js";
+import type { ModelInput } from "../schema/model.js";
 import { checkIds, type ScoreOptions, validatePortfolio } from "./portfolio.js";
 
 const CRITERION_IDS = defaultModel.criteria.map((criterion) => criterion.id);
 
 /** A model with a label scale and a zero-weight criterion beside numeric ones. */
-const mixedModel = {
+const mixedModel: ModelInput = {
   id: "mixed",
   name: "Mixed",
   criteria: [
