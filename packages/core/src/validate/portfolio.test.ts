@@ -1,7 +1,8 @@
 import { fc, test } from "@fast-check/vitest";
-import { describe, expect } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { Problem } from "../errors.js";
 import { defaultModel } from "../model/cx-ai-prism.js";
+import type { Criterion } from "../schema/criterion.js";
 import type { ModelInput } from "../schema/model.js";
 import { checkIds, type ScoreOptions, validatePortfolio } from "./portfolio.js";
 
@@ -158,6 +159,27 @@ describe("validatePortfolio", () => {
       }
     },
   );
+});
+
+describe("validatePortfolio with the default model changed in place", () => {
+  it("finds each rating at the criterion's new position", () => {
+    const criteria = defaultModel.criteria as Criterion[];
+    const rate = () => {
+      const checked = validatePortfolio([{ id: "a", name: "A", ratings: { cx_impact: 4 } }], {
+        missing: "neutral",
+      });
+      if (!checked.success) throw new Error("expected a portfolio");
+      return checked.portfolio.ratings.indexOf(4);
+    };
+    expect(rate()).toBe(0);
+    [criteria[0], criteria[1]] = [criteria[1]!, criteria[0]!];
+    try {
+      expect(rate()).toBe(1);
+    } finally {
+      [criteria[0], criteria[1]] = [criteria[1]!, criteria[0]!];
+    }
+    expect(rate()).toBe(0);
+  });
 });
 
 describe("checkIds", () => {

@@ -274,15 +274,28 @@ function createContext(model: Model, missing: MissingPolicy): Context {
   return { model, missing, criterionIndex: criterionIndexOf(model), problems: [] };
 }
 
-/** Each model's criterion positions by id, built once per model: the API validates every request against one. */
-const criterionIndexes = new WeakMap<Model, ReadonlyMap<string, number>>();
+/**
+ * Each model's criterion positions by id, built once per model: the API validates every request against the
+ * default model. Kept with the ids it was built from, so that a model whose criteria were changed in place
+ * gets a new one.
+ */
+const criterionIndexes = new WeakMap<
+  Model,
+  { readonly ids: readonly string[]; readonly index: Map<string, number> }
+>();
 
 function criterionIndexOf(model: Model): ReadonlyMap<string, number> {
-  let index = criterionIndexes.get(model);
-  if (index === undefined) {
-    index = new Map(model.criteria.map((criterion, c) => [criterion.id, c]));
-    criterionIndexes.set(model, index);
-  }
+  const cached = criterionIndexes.get(model);
+  const criteria = model.criteria;
+  if (
+    cached !== undefined &&
+    cached.ids.length === criteria.length &&
+    criteria.every((criterion, c) => criterion.id === cached.ids[c])
+  )
+    return cached.index;
+  const ids = criteria.map((criterion) => criterion.id);
+  const index = new Map(ids.map((id, c) => [id, c]));
+  criterionIndexes.set(model, { ids, index });
   return index;
 }
 
