@@ -1,5 +1,6 @@
 /**
- * The server `bench/api.ts` measures: the API app exactly as `pnpm serve` builds it, plus two baselines on the
+ * The server `bench/api.ts` measures: the API app as `pnpm serve` builds it (its CPU pool included; no shared
+ * portfolios, which `/v1/score` does not use), plus two baselines on the
  * same app and server. `GET /bench/hello` answers a short text. `POST /bench/echo` does the unavoidable part of
  * scoring: it reads and parses the JSON body as `/v1/score` does and answers a JSON body of the same size and
  * shape as the score response (that response, computed once at start-up and serialised anew each time).
@@ -7,6 +8,8 @@
  */
 import { createApp } from "@cxprism/api";
 import { startNodeServer } from "@cxprism/api/node";
+import { OFFLOAD_BODY_BYTES } from "../packages/api/src/config/deps.js";
+import { createWorkerPool } from "../packages/api/src/cpu/worker-pool.js";
 import { scoreRequestBody } from "./lib-load.js";
 import { createServerStats } from "./lib-server-stats.js";
 
@@ -17,7 +20,9 @@ const scored = await createApp().request("/v1/score", {
   body: scoreRequestBody(),
 });
 const scoreResponse: unknown = await scored.json();
-const app = createApp();
+// The CPU pool and offload threshold of the Node entry (packages/api/src/node.ts).
+const pool = createWorkerPool();
+const app = createApp({ runCpu: pool.run, offloadBodyBytes: OFFLOAD_BODY_BYTES });
 app.get("/bench/hello", (c) => c.text("Hello, world!"));
 // Not a baseline: the load generator reads the server's CPU time around each measurement.
 const stats = createServerStats();

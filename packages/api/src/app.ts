@@ -15,7 +15,7 @@ import { handleMatrix } from "./routes/matrix.js";
 import { handlePlan } from "./routes/plan.js";
 import { createPortfolioRoutes } from "./routes/portfolios.js";
 import { handleReport } from "./routes/report.js";
-import { handleScore } from "./routes/score.js";
+import { answerScore } from "./routes/score.js";
 import { handleSensitivity } from "./routes/sensitivity.js";
 import { handleAhp, handleRankWeights } from "./routes/weights.js";
 
@@ -161,7 +161,11 @@ export function createApp(deps: AppDeps = {}): Hono<AppEnv> {
   route("/v1/catalog", { GET: (c) => respondCached(c.req.raw, bodies.catalog!()) });
   route("/v1/models/default", { GET: (c) => respondCached(c.req.raw, bodies.model!()) });
   route("/v1/score", {
-    POST: offloadable(async (c) => c.json(await handleScore(c.req.raw, limits, runCpu))),
+    POST: offloadable(async (c) => {
+      const json = await answerScore(c.req.raw, limits, runCpu, deps.runCpu !== undefined);
+      // The same headers as c.json's; the JSON may come from a worker thread as bytes.
+      return c.body(json as Uint8Array<ArrayBuffer>, 200, { "Content-Type": "application/json" });
+    }),
   });
   route("/v1/matrix", { POST: offloadable((c) => handleMatrix(c.req.raw, limits, deps.renderPng, runCpu)) });
   route("/v1/weights/ahp", {

@@ -17,6 +17,7 @@ import { type MatrixOptions, renderMatrixSvg } from "@cxprism/core/matrix";
 import { createPlan, renderPlanMarkdown, renderPlanSvg } from "@cxprism/core/plan";
 import type { Limits } from "../config/deps.js";
 import type { CachedBody } from "../http/etag.js";
+import { decodeBodyText } from "../http/read-body.js";
 import { renderPortfolioCsv } from "../routes/portfolio-csv.js";
 import {
   type ImportBody,
@@ -161,6 +162,16 @@ export type CpuJob =
       readonly limits: Partial<Limits>;
     }
   | {
+      /**
+       * A JSON `POST /v1/score` body, read on the request's thread and answered here whole (parsing,
+       * validation, scoring, serialising). A light job: a pool takes it only when it can start it soon, and
+       * answers `undefined` otherwise, so the route scores it itself (see `answerScore`).
+       */
+      readonly kind: "score-json";
+      readonly body: Uint8Array;
+      readonly limits: Limits;
+    }
+  | {
       readonly kind: "sensitivity";
       readonly portfolio: Portfolio;
       readonly settings: MonteCarloOptions;
@@ -193,6 +204,8 @@ export interface CpuAnswers {
   "read-import": ImportRead;
   "read-ratings": RatingsRead;
   "export-csv": string;
+  /** The answer's JSON as UTF-8, or undefined when a pool declines the job (the caller runs it). */
+  "score-json": Uint8Array | undefined;
   request: {
     readonly status: number;
     readonly headers: readonly [string, string][];
@@ -231,6 +244,19 @@ async function answerRequest(
     headers: [...response.headers],
     body: new Uint8Array(await response.arrayBuffer()),
   };
+}
+
+/** The score route's module, loaded on first use: it imports this module. */
+let scoreRoute: Promise<typeof import("../routes/score.js")> | undefined;
+
+const utf8 = new TextEncoder();
+
+/** Answers a JSON scoring body as `POST /v1/score` does, on this thread. */
+async function answerScoreJson(job: Extract<CpuJob, { kind: "score-json" }>): Promise<Uint8Array> {
+  scoreRoute ??= import("../routes/score.js");
+  const { readJsonScoreRequest, scoreAnswer } = await scoreRoute;
+  const request = readJsonScoreRequest(decodeBodyText(job.body), job.limits);
+  return utf8.encode(JSON.stringify(await scoreAnswer(request, runCpuInline)));
 }
 
 /** Validates initiatives read from the store, or throws a `CxprismError` with every problem. */
@@ -330,6 +356,8 @@ export function runCpuJob<J extends CpuJob>(
       return renderPortfolioCsv(job.model, job.contents) as CpuAnswers[J["kind"]];
     case "request":
       return answerRequest(job, host) as Promise<CpuAnswers[J["kind"]]>;
+    case "score-json":
+      return answerScoreJson(job) as Promise<CpuAnswers[J["kind"]]>;
     case "sensitivity":
       return {
         monteCarlo: runMonteCarlo(job.portfolio, job.settings),

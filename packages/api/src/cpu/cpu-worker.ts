@@ -10,12 +10,16 @@ const host: CpuHost = {
     (await import("../node/render-report.js")).renderReportOnNode(pack, format, paper),
 };
 
-// One job at a time: the pool sends the next only after this one answers.
-parentPort?.on("message", async (job: CpuJob) => {
-  try {
-    parentPort!.postMessage({ ok: true, value: await runCpuJob(job, host) });
-  } catch (error) {
-    parentPort!.postMessage({ ok: false, error: describeFailure(error) });
-  }
+// One job at a time, answered in the order received: the pool may send light jobs before the previous one
+// has answered, and matches each answer to the oldest job it sent.
+let previous: Promise<void> = Promise.resolve();
+parentPort?.on("message", (job: CpuJob) => {
+  previous = previous.then(async () => {
+    try {
+      parentPort!.postMessage({ ok: true, value: await runCpuJob(job, host) });
+    } catch (error) {
+      parentPort!.postMessage({ ok: false, error: describeFailure(error) });
+    }
+  });
 });
 parentPort?.postMessage({ ready: true });

@@ -30,6 +30,11 @@ export interface WorkerPoolOptions {
   readonly size?: number;
   /** Jobs that may wait for a thread; one more is refused as `busy` (default 8 per thread). */
   readonly queueLimit?: number;
+  /**
+   * Light jobs ({@link LIGHT_JOBS}) running or waiting at most; past it, or while any other job is running or
+   * waiting, the pool declines a light job (answers `undefined`) and the caller runs it (default 64 per thread).
+   */
+  readonly lightLimit?: number;
   /** Milliseconds a job may run before its thread is stopped and replaced (default 20,000). */
   readonly deadlineMs?: number;
   /** The worker script (default: `cpu-worker` beside this file, `.ts` under tsx, `.js` when built). */
@@ -45,8 +50,16 @@ export interface WorkerPool {
   close(): Promise<void>;
 }
 
+/**
+ * Jobs of a fraction of a millisecond that the request's thread could as well run itself (`score-json`): on a
+ * free thread they leave that thread to the network, but they must never wait behind a matrix or a board
+ * pack, nor count against the queue limit of such work.
+ */
+export const LIGHT_JOBS: ReadonlySet<CpuJob["kind"]> = new Set(["score-json"]);
+
 interface Pending {
   readonly job: CpuJob;
+  readonly light: boolean;
   readonly resolve: (value: unknown) => void;
   readonly reject: (error: Error) => void;
 }
@@ -55,7 +68,14 @@ interface Slot {
   worker: Worker;
   /** Set when the worker has loaded and said so: a job's deadline never pays for a thread's start. */
   ready: boolean;
-  current: (Pending & { timer: ReturnType<typeof setTimeout> }) | undefined;
+  /**
+   * Jobs sent to the thread and not yet answered, oldest first: one job, or light jobs only. The thread
+   * answers in the order it received them; light jobs wait there rather than here, so the thread never idles
+   * while the request thread hands it the next one.
+   */
+  sent: Pending[];
+  /** The deadline of the oldest sent job, which is the one running. */
+  timer: ReturnType<typeof setTimeout> | undefined;
 }
 
 /** What a worker sends: that it is ready, or a job's outcome. */
@@ -134,6 +154,7 @@ function revive(failure: WorkerFailure): Error {
 export function createWorkerPool(options: WorkerPoolOptions = {}): WorkerPool {
   const size = options.size ?? Math.max(1, Math.min(4, availableParallelism() - 1));
   const queueLimit = options.queueLimit ?? 8 * size;
+  const lightLimit = options.lightLimit ?? 64 * size;
   const deadlineMs = options.deadlineMs ?? 20_000;
   const script =
     options.script ??
@@ -142,20 +163,20 @@ export function createWorkerPool(options: WorkerPoolOptions = {}): WorkerPool {
   let closed = false;
 
   const spawn = (): Slot => {
-    const slot: Slot = { worker: startWorker(script), ready: false, current: undefined };
+    const slot: Slot = { worker: startWorker(script), ready: false, sent: [], timer: undefined };
     slot.worker.unref();
     slot.worker.on("message", (message: WorkerMessage) => {
       if ("ready" in message) {
         slot.ready = true;
-        return next(slot);
+        return dispatch();
       }
-      const current = slot.current;
-      if (current === undefined) return;
-      clearTimeout(current.timer);
-      slot.current = undefined;
-      if (message.ok) current.resolve(message.value);
-      else current.reject(revive(message.error));
-      next(slot);
+      const answered = slot.sent.shift();
+      if (answered === undefined) return;
+      clearTimeout(slot.timer);
+      slot.timer = slot.sent.length > 0 ? startDeadline(slot) : undefined;
+      if (message.ok) answered.resolve(message.value);
+      else answered.reject(revive(message.error));
+      dispatch();
     });
     slot.worker.on("error", (error) => {
       const crashed = new CpuPoolError("crashed", `the job failed: ${error.message}`);
@@ -164,29 +185,13 @@ export function createWorkerPool(options: WorkerPoolOptions = {}): WorkerPool {
       for (const pending of queue.splice(0)) pending.reject(crashed);
     });
     slot.worker.on("exit", () => {
-      if (slot.current !== undefined) fail(slot, new CpuPoolError("crashed", "the worker thread stopped"));
+      if (slot.sent.length > 0) fail(slot, new CpuPoolError("crashed", "the worker thread stopped"));
     });
     return slot;
   };
 
-  const fail = (slot: Slot, error: Error): void => {
-    const current = slot.current;
-    if (current === undefined) return;
-    clearTimeout(current.timer);
-    slot.current = undefined;
-    current.reject(error);
-    const index = slots.indexOf(slot);
-    void slot.worker.terminate();
-    if (closed || index < 0) return;
-    slots[index] = spawn();
-    next(slots[index]!);
-  };
-
-  const next = (slot: Slot): void => {
-    if (!slot.ready || slot.current !== undefined) return;
-    const pending = queue.shift();
-    if (pending === undefined) return;
-    const timer = setTimeout(
+  const startDeadline = (slot: Slot) =>
+    setTimeout(
       () =>
         fail(
           slot,
@@ -194,26 +199,80 @@ export function createWorkerPool(options: WorkerPoolOptions = {}): WorkerPool {
         ),
       deadlineMs,
     );
-    slot.current = { ...pending, timer };
-    slot.worker.postMessage(pending.job);
+
+  /** Fails every job sent to a thread (the one running, and light ones behind it) and replaces the thread. */
+  const fail = (slot: Slot, error: Error): void => {
+    if (slot.sent.length === 0) return;
+    clearTimeout(slot.timer);
+    slot.timer = undefined;
+    for (const pending of slot.sent.splice(0)) pending.reject(error);
+    const index = slots.indexOf(slot);
+    void slot.worker.terminate();
+    if (closed || index < 0) return;
+    slots[index] = spawn();
+    dispatch();
+  };
+
+  /** Whether a thread can take this job now: an idle thread takes any, one running light jobs another light. */
+  const canTake = (slot: Slot, pending: Pending): boolean =>
+    slot.ready && (slot.sent.length === 0 || (pending.light && slot.sent.every((sent) => sent.light)));
+
+  /** Sends waiting jobs, oldest first, each to the thread with the fewest jobs that can take it. */
+  const dispatch = (): void => {
+    while (queue.length > 0) {
+      const pending = queue[0]!;
+      let target: Slot | undefined;
+      for (const slot of slots)
+        if (canTake(slot, pending) && (target === undefined || slot.sent.length < target.sent.length))
+          target = slot;
+      if (target === undefined) return;
+      queue.shift();
+      target.sent.push(pending);
+      target.timer ??= startDeadline(target);
+      target.worker.postMessage(pending.job);
+    }
   };
 
   const slots: Slot[] = Array.from({ length: size }, spawn);
 
+  // Jobs accepted and not yet answered, light and other.
+  let lightInFlight = 0;
+  let heavyInFlight = 0;
+
   const run = (<J extends CpuJob>(job: J) =>
     new Promise<CpuAnswers[J["kind"]]>((resolve, reject) => {
       if (closed) return reject(new CpuPoolError("closed", "the server is stopping"));
-      if (queue.length >= queueLimit)
-        return reject(new CpuPoolError("busy", `${size} jobs are running and ${queue.length} are waiting`));
-      queue.push({ job, resolve: resolve as (value: unknown) => void, reject });
-      const idle = slots.find((slot) => slot.ready && slot.current === undefined);
-      if (idle !== undefined) next(idle);
+      const light = LIGHT_JOBS.has(job.kind);
+      if (light && (heavyInFlight > 0 || lightInFlight >= lightLimit))
+        return resolve(undefined as CpuAnswers[J["kind"]]);
+      const waiting = queue.filter((pending) => !pending.light).length;
+      if (!light && waiting >= queueLimit)
+        return reject(new CpuPoolError("busy", `${size} jobs are running and ${waiting} are waiting`));
+      if (light) lightInFlight++;
+      else heavyInFlight++;
+      const settled = () => {
+        if (light) lightInFlight--;
+        else heavyInFlight--;
+      };
+      queue.push({
+        job,
+        light,
+        resolve: (value) => {
+          settled();
+          resolve(value as CpuAnswers[J["kind"]]);
+        },
+        reject: (error) => {
+          settled();
+          reject(error);
+        },
+      });
+      dispatch();
     })) as CpuRunner;
 
   return {
     run,
     load: () => ({
-      running: slots.filter((slot) => slot.current !== undefined).length,
+      running: slots.reduce((sum, slot) => sum + Math.min(1, slot.sent.length), 0),
       queued: queue.length,
     }),
     async close() {

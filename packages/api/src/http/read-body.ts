@@ -17,7 +17,7 @@ function tooLarge(limit: number, received: string): ApiError {
  * @throws {@link ApiError} `body-too-large` past the limit, `malformed-body` for bytes that are not UTF-8
  */
 export async function readBodyText(request: Request, limit: number): Promise<string> {
-  return decodeUtf8(await readBodyBytes(request, limit));
+  return decodeBodyText(await readBodyBytes(request, limit));
 }
 
 /**
@@ -60,7 +60,14 @@ export async function readBodyBytes(request: Request, limit: number): Promise<Ui
   return bytes;
 }
 
-function decodeUtf8(bytes: Uint8Array): string {
+/**
+ * A body's bytes as text, as {@link readBodyText} reads them (for bytes read already, on another thread).
+ *
+ * @param bytes - the body
+ * @returns the decoded text (a UTF-8 byte order mark is dropped)
+ * @throws {@link ApiError} `malformed-body` for bytes that are not UTF-8
+ */
+export function decodeBodyText(bytes: Uint8Array): string {
   try {
     return new TextDecoder("utf-8", { fatal: true, ignoreBOM: false }).decode(bytes);
   } catch {

@@ -5,7 +5,7 @@ import { catalogInitiatives, validatePortfolio } from "@cxprism/core";
 import { afterAll, describe, expect, it } from "vitest";
 import { createApp } from "../app.js";
 import { createInlineRunner, INLINE_WORK_LIMITS } from "../cpu/cpu-jobs.js";
-import { createWorkerPool } from "../cpu/worker-pool.js";
+import { CpuPoolError, createWorkerPool } from "../cpu/worker-pool.js";
 import { ratings } from "./fixtures.test-helpers.js";
 
 const pool = createWorkerPool({ size: 1, queueLimit: 1, deadlineMs: 60_000 });
@@ -110,6 +110,88 @@ describe("CPU-heavy routes on the worker pool", () => {
     const score = await post(pooled, "/v1/score", SCORE);
     expect(score.status).toBe(200);
     expect(await score.text()).toBe(await (await post(inline, "/v1/score", SCORE)).text());
+  });
+
+  it("answers small JSON scores whole on the pool, many at once, each exactly as inline, errors included", async () => {
+    const seen: string[] = [];
+    const spied = createApp({
+      runCpu: async (job) => {
+        // A refused body comes back from the thread as its error, which the app answers as inline.
+        const answer = await pool.run(job).catch((error: Error) => error);
+        seen.push(`${job.kind}:${answer === undefined ? "declined" : "pooled"}`);
+        if (answer instanceof Error) throw answer;
+        return answer;
+      },
+    });
+    const json = (value: unknown) => new TextEncoder().encode(JSON.stringify(value));
+    const withRaters = many(4).map(({ ratings: own, ...initiative }) => ({
+      ...initiative,
+      raters: [
+        { rater: "ann", ratings: own },
+        { rater: "bo", ratings: { ...own, cx_impact: 1 } },
+      ],
+    }));
+    const { cx_impact: _dropped, ...missingOne } = ratings({});
+    const bodies: [string, Uint8Array][] = [
+      ["/v1/score", json({ initiatives: many(30) })],
+      ["/v1/score", json({ initiatives: withRaters })],
+      [
+        "/v1/score",
+        json({ initiatives: [{ id: "x", name: "X", ratings: missingOne }], options: { missing: "neutral" } }),
+      ],
+      ["/v1/score", json({ initiatives: [{ id: "x", name: "X", ratings: missingOne }] })],
+      [
+        "/v1/score",
+        json({ initiatives: [...many(3), { id: "bad", name: "Bad", ratings: { cx_impact: 9 } }] }),
+      ],
+      ["/v1/score", json({ initiatives: many(2), extra: true })],
+      ["/v1/score", new TextEncoder().encode('{"initiatives": [')],
+      ["/v1/score", new Uint8Array([0x7b, 0xff, 0x7d])],
+      ["/v1/score", new Uint8Array([0xef, 0xbb, 0xbf, ...json({ initiatives: many(1) })])],
+      ["/v1/score?sheet=Sheet1", json({ initiatives: many(1) })],
+    ];
+    const send = (app: ReturnType<typeof createApp>, [path, body]: [string, Uint8Array]) =>
+      app.request(path, { method: "POST", headers: { "Content-Type": "application/json" }, body });
+    // Four rounds at once: the pool's thread gets the light jobs queued on it and must answer each its own.
+    const requests = [...bodies, ...bodies, ...bodies, ...bodies];
+    const [fromPool, fromInline] = await Promise.all([
+      Promise.all(requests.map((request) => send(spied, request))),
+      Promise.all(requests.map((request) => send(inline, request))),
+    ]);
+    for (const [k, response] of fromPool.entries()) {
+      expect(response.status).toBe(fromInline[k]!.status);
+      expect(response.headers.get("Content-Type")).toBe(fromInline[k]!.headers.get("Content-Type"));
+      expect(await response.text()).toBe(await fromInline[k]!.text());
+    }
+    expect(fromPool.map((response) => response.status)).toEqual(
+      requests.map((_, k) => [200, 200, 200, 422, 422, 422, 400, 400, 200, 422][k % bodies.length]),
+    );
+    // The ?sheet= body is refused before it is read; every other one went to the pool as one job.
+    expect(seen).toHaveLength(4 * (bodies.length - 1));
+    expect(new Set(seen)).toEqual(new Set(["score-json:pooled"]));
+  });
+
+  it("scores a small JSON body on the request's thread while the pool runs heavier work", async () => {
+    const busy = createWorkerPool({ size: 1, deadlineMs: 60_000 });
+    const seen: string[] = [];
+    const app = createApp({
+      runCpu: async (job) => {
+        const answer = await busy.run(job);
+        seen.push(`${job.kind}:${answer === undefined ? "declined" : "pooled"}`);
+        return answer;
+      },
+    });
+    const running = busy.run(slow).catch((error: Error) => error);
+    const body = { initiatives: many(30) };
+    const [answered, expected] = await Promise.all([
+      post(app, "/v1/score", body),
+      post(inline, "/v1/score", body),
+    ]);
+    expect(answered.status).toBe(200);
+    expect(await answered.text()).toBe(await expected.text());
+    expect(seen).toEqual(["score-json:declined"]);
+    await busy.close();
+    expect(await running).toBeInstanceOf(CpuPoolError);
   });
 
   it("answers 503 problem+json with Retry-After when the pool is full, and small requests still run", async () => {

@@ -18,7 +18,7 @@ import { parseXlsxTable } from "../csv/read-xlsx-table.js";
 import { issueToItem } from "../http/issues.js";
 import { isJsonMediaType, mediaTypeOf, parseJsonBody } from "../http/json-body.js";
 import { ApiError, type ProblemItem } from "../http/problem.js";
-import { readBodyBytes, readBodyText } from "../http/read-body.js";
+import { decodeBodyText, readBodyBytes, readBodyText } from "../http/read-body.js";
 import { createScoreEnvelopeSchema, MissingPolicySchema, ScoreOptionsSchema } from "../schemas/score.js";
 
 /** The media types `POST /v1/score` accepts. */
@@ -452,9 +452,30 @@ export async function readScoreRequest<
   }
   readSheetParam(url, false);
   const text = await readBodyText(request, limits.maxBodyBytes);
-  const input = isJson
-    ? readJsonInput(text, limits, optionsSchema)
-    : { ...readCsvInput(text, limits, url, needs), options: undefined };
+  if (isJson) return readJsonScoreRequest(text, limits, optionsSchema);
+  return validatedRequest({ ...readCsvInput(text, limits, url, needs), options: undefined });
+}
+
+/**
+ * The JSON half of {@link readScoreRequest}, for a body read already: parsed, its envelope checked and its
+ * initiatives validated with the core.
+ *
+ * @param text - the body
+ * @param limits - the request limits
+ * @param optionsSchema - the schema of the body's `options` (default: `{missing?}`)
+ * @returns the validated portfolio with the options and a problem locator
+ * @throws {@link ApiError} 400 for text that is not JSON, 422 for every problem of the body
+ */
+export function readJsonScoreRequest<Options extends { readonly missing?: "error" | "neutral" | undefined }>(
+  text: string,
+  limits: Limits,
+  optionsSchema: v.GenericSchema<unknown, Options> = ScoreOptionsSchema as never,
+): ScoreRequest<Options> {
+  return validatedRequest(readJsonInput(text, limits, optionsSchema));
+}
+
+/** A scoring body's input validated with the core, unless reading it validated it already (a table). */
+function validatedRequest<Options>(input: ScoreInput & { readonly options: unknown }): ScoreRequest<Options> {
   let portfolio = input.portfolio;
   if (portfolio === undefined) {
     const validation = validatePortfolio(input.initiatives, {
@@ -502,7 +523,57 @@ export function extraColumnNotes(extraColumns: readonly string[]): {
  * @throws {@link ApiError} for every client error (400, 413, 415, 422)
  */
 export async function handleScore(request: Request, limits: Limits, runCpu: CpuRunner = runCpuInline) {
-  const { portfolio, initiatives, missing, extraColumns } = await readScoreRequest(request, limits);
+  return scoreAnswer(await readScoreRequest(request, limits), runCpu);
+}
+
+/**
+ * The largest JSON body {@link answerScore} hands to a pool as a light `score-json` job (about 100
+ * initiatives, a fraction of a millisecond of work): a larger one is read here and, past
+ * {@link INLINE_WORK_LIMITS}, scored on the pool as a `score` job that waits its turn like other heavy work.
+ */
+export const SCORE_JSON_JOB_BYTES = 64 * 1024;
+
+/**
+ * The answer to `POST /v1/score`, read as the route reads it: a JSON body is handed whole to `runCpu` as a
+ * `score-json` job when `pooled` and the body is small (the Node pool takes it when its threads are free of
+ * heavier work, so the request thread only reads the body and writes the answer: measured, that is what keeps
+ * p99 low at 32 connections), and is scored here otherwise; a table body is read and scored as {@link handleScore} does.
+ *
+ * @param request - the request
+ * @param limits - the request limits
+ * @param runCpu - where CPU jobs run
+ * @param pooled - whether `runCpu` is a pool of other threads (else a JSON body is scored here at once)
+ * @returns the answer's JSON, as text or as UTF-8 bytes
+ * @throws {@link ApiError} for every client error (400, 413, 415, 422), as {@link handleScore}
+ */
+export async function answerScore(
+  request: Request,
+  limits: Limits,
+  runCpu: CpuRunner,
+  pooled: boolean,
+): Promise<string | Uint8Array> {
+  if (!scoreMediaType(request).isJson) return JSON.stringify(await handleScore(request, limits, runCpu));
+  readSheetParam(new URL(request.url), false);
+  const body = await readBodyBytes(request, limits.maxBodyBytes);
+  const answered =
+    pooled && body.byteLength <= SCORE_JSON_JOB_BYTES
+      ? await runCpu({ kind: "score-json", body, limits })
+      : undefined;
+  if (answered !== undefined) return answered;
+  return JSON.stringify(await scoreAnswer(readJsonScoreRequest(decodeBodyText(body), limits), runCpu));
+}
+
+/**
+ * Scores a read scoring request: here for a small portfolio, with `runCpu` past {@link INLINE_WORK_LIMITS}.
+ *
+ * @param request - the validated request
+ * @param runCpu - where a large portfolio is scored
+ * @returns the response body: the model used, the ranked results and, with raters, the discussion
+ */
+export async function scoreAnswer(
+  { portfolio, initiatives, missing, extraColumns }: ScoreRequest<unknown>,
+  runCpu: CpuRunner,
+) {
   let raterRows = 0;
   for (const initiative of portfolio.initiatives) raterRows += initiative.raters?.length ?? 0;
   const runner =
