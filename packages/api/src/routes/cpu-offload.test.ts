@@ -132,7 +132,7 @@ describe("CPU-heavy routes on the worker pool", () => {
       ],
     }));
     const { cx_impact: _dropped, ...missingOne } = ratings({});
-    const bodies: [string, Uint8Array][] = [
+    const bodies: [string, Uint8Array<ArrayBuffer>][] = [
       ["/v1/score", json({ initiatives: many(30) })],
       ["/v1/score", json({ initiatives: withRaters })],
       [
@@ -150,7 +150,7 @@ describe("CPU-heavy routes on the worker pool", () => {
       ["/v1/score", new Uint8Array([0xef, 0xbb, 0xbf, ...json({ initiatives: many(1) })])],
       ["/v1/score?sheet=Sheet1", json({ initiatives: many(1) })],
     ];
-    const send = (app: ReturnType<typeof createApp>, [path, body]: [string, Uint8Array]) =>
+    const send = (app: ReturnType<typeof createApp>, [path, body]: [string, Uint8Array<ArrayBuffer>]) =>
       app.request(path, { method: "POST", headers: { "Content-Type": "application/json" }, body });
     // Four rounds at once: the pool's thread gets the light jobs queued on it and must answer each its own.
     const requests = [...bodies, ...bodies, ...bodies, ...bodies];
