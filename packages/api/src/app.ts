@@ -15,7 +15,7 @@ import { handleMatrix } from "./routes/matrix.js";
 import { handlePlan } from "./routes/plan.js";
 import { createPortfolioRoutes } from "./routes/portfolios.js";
 import { handleReport } from "./routes/report.js";
-import { answerScore } from "./routes/score.js";
+import { answerScore, createScoreTraffic } from "./routes/score.js";
 import { handleSensitivity } from "./routes/sensitivity.js";
 import { handleAhp, handleRankWeights } from "./routes/weights.js";
 
@@ -160,11 +160,17 @@ export function createApp(deps: AppDeps = {}): Hono<AppEnv> {
   route("/health", { GET: (c) => c.json({ status: "ok", version: API_VERSION }) });
   route("/v1/catalog", { GET: (c) => respondCached(c.req.raw, bodies.catalog!()) });
   route("/v1/models/default", { GET: (c) => respondCached(c.req.raw, bodies.model!()) });
+  const scores = createScoreTraffic(deps.runCpu !== undefined);
   route("/v1/score", {
     POST: offloadable(async (c) => {
-      const json = await answerScore(c.req.raw, limits, runCpu, deps.runCpu !== undefined);
-      // The same headers as c.json's; the JSON may come from a worker thread as bytes.
-      return c.body(json as Uint8Array<ArrayBuffer>, 200, { "Content-Type": "application/json" });
+      scores.begin();
+      try {
+        const json = await answerScore(c.req.raw, limits, runCpu, scores.offload);
+        // The same headers as c.json's; the JSON may come from a worker thread as bytes.
+        return c.body(json as Uint8Array<ArrayBuffer>, 200, { "Content-Type": "application/json" });
+      } finally {
+        scores.end();
+      }
     }),
   });
   route("/v1/matrix", { POST: offloadable((c) => handleMatrix(c.req.raw, limits, deps.renderPng, runCpu)) });

@@ -533,16 +533,71 @@ export async function handleScore(request: Request, limits: Limits, runCpu: CpuR
  */
 export const SCORE_JSON_JOB_BYTES = 64 * 1024;
 
+/** The window over which {@link createScoreTraffic} counts scores, ms. */
+export const SCORE_WINDOW_MS = 100;
+/** Scores begun in one window that make a stream (300 a second; the next window's scores go to the pool). */
+export const SCORE_STREAM = 30;
+
+/** `POST /v1/score` requests as they come, and whether a small one should be handed to the pool. */
+export interface ScoreTraffic {
+  /** A score request begins. */
+  begin(): void;
+  /** It has been answered (or refused). */
+  end(): void;
+  /** Whether the score being answered now should be offered to the pool (see {@link answerScore}). */
+  readonly offload: () => boolean;
+}
+
 /**
- * The answer to `POST /v1/score`, read as the route reads it: a JSON body is handed whole to `runCpu` as a
- * `score-json` job when `pooled` and the body is small (the Node pool takes it when its threads are free of
- * heavier work, so the request thread only reads the body and writes the answer: measured, that is what keeps
- * p99 low at 32 connections), and is scored here otherwise; a table body is read and scored as {@link handleScore} does.
+ * Tells when a small JSON score is worth a pool thread. A lone one is not: handing it to another thread and
+ * back adds two turns of this thread's event loop to its time, each of which may wait behind whatever else
+ * runs here (a page of a large read, 40 ms) and, on a busy machine, for a core. Under a stream of scores
+ * (at least {@link SCORE_STREAM} begun in the previous {@link SCORE_WINDOW_MS} ms) or beside other scores in progress,
+ * the pool's thread takes them and leaves this thread to the network: that is what keeps p99 low at 32
+ * connections.
+ *
+ * @param pooled - whether the app's CPU runner is a pool of other threads (never offload otherwise)
+ * @param now - the clock, ms
+ * @returns the traffic counter
+ */
+export function createScoreTraffic(
+  pooled: boolean,
+  now: () => number = () => performance.now(),
+): ScoreTraffic {
+  let inProgress = 0;
+  let windowStart = Number.NEGATIVE_INFINITY;
+  let inWindow = 0;
+  let streaming = false;
+  return {
+    begin() {
+      inProgress++;
+      const at = now();
+      if (at - windowStart >= SCORE_WINDOW_MS) {
+        // The window just closed counts only if it was the previous one (not one before a pause).
+        streaming = at - windowStart < 2 * SCORE_WINDOW_MS && inWindow >= SCORE_STREAM;
+        windowStart = at;
+        inWindow = 0;
+      }
+      inWindow++;
+    },
+    end() {
+      inProgress--;
+    },
+    offload: () => pooled && (streaming || inProgress > 1),
+  };
+}
+
+/**
+ * The answer to `POST /v1/score`, read as the route reads it: a small JSON body is handed whole to `runCpu`
+ * as a `score-json` job when `offload()` says so once the body is read ({@link createScoreTraffic}; the Node
+ * pool takes it when its threads are free of heavier work, so the request thread only reads the body and
+ * writes the answer), and is scored here otherwise; a table body is read and scored as {@link handleScore}
+ * does.
  *
  * @param request - the request
  * @param limits - the request limits
  * @param runCpu - where CPU jobs run
- * @param pooled - whether `runCpu` is a pool of other threads (else a JSON body is scored here at once)
+ * @param offload - whether to offer a small JSON body to `runCpu`; else it is scored here at once
  * @returns the answer's JSON, as text or as UTF-8 bytes
  * @throws {@link ApiError} for every client error (400, 413, 415, 422), as {@link handleScore}
  */
@@ -550,13 +605,13 @@ export async function answerScore(
   request: Request,
   limits: Limits,
   runCpu: CpuRunner,
-  pooled: boolean,
+  offload: () => boolean,
 ): Promise<string | Uint8Array> {
   if (!scoreMediaType(request).isJson) return JSON.stringify(await handleScore(request, limits, runCpu));
   readSheetParam(new URL(request.url), false);
   const body = await readBodyBytes(request, limits.maxBodyBytes);
   const answered =
-    pooled && body.byteLength <= SCORE_JSON_JOB_BYTES
+    body.byteLength <= SCORE_JSON_JOB_BYTES && offload()
       ? await runCpu({ kind: "score-json", body, limits })
       : undefined;
   if (answered !== undefined) return answered;
