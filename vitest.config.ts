@@ -19,6 +19,7 @@ export default defineConfig({
   test: {
     // Generous: the end-to-end tests (real servers, browsers, packing) must not fail on a busy CI machine.
     testTimeout: 90_000,
+    setupFiles: ["test/fast-check-seed.ts"],
     projects: [
       {
         extends: true,
