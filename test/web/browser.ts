@@ -2,7 +2,7 @@
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { defaultModel } from "@cxprism/core";
-import { type Browser, chromium, type Page } from "playwright-core";
+import { type Browser, chromium, type Locator, type Page } from "playwright-core";
 import { expect } from "vitest";
 
 /** Debian's chromium: the README's test command installs it (scripts/ensure-system-deps.sh). */
@@ -95,4 +95,26 @@ export async function rateInitiative(page: Page, pick: (criterion: number) => nu
   await expect
     .poll(() => page.getByRole("status").filter({ hasText: "Saved" }).count(), { timeout: 15_000 })
     .toBe(1);
+}
+
+/**
+ * Waits until the locator shows; when it does not, the error also says what the page showed instead (its
+ * address and visible text): a problem page, a spinner or another step, which a timeout alone leaves out.
+ *
+ * @param locator - what should appear
+ */
+export async function waitToSee(locator: Locator): Promise<void> {
+  try {
+    await locator.waitFor();
+  } catch (error) {
+    const page = locator.page();
+    const text = await page
+      .locator("body")
+      // biome-ignore lint/performance/useDomNodeTextContent: the text as laid out is what a person saw
+      .innerText({ timeout: 2000 })
+      .catch((reason: unknown) => `(unreadable: ${String(reason)})`);
+    throw new Error(
+      `${error instanceof Error ? error.message : String(error)}\nthe page at ${page.url()} showed:\n${text.slice(0, 2000)}`,
+    );
+  }
 }

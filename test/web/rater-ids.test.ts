@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { catalog, defaultModel } from "@cxprism/core";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchChromium, rateInitiative, seriousViolations } from "./browser.js";
+import { launchChromium, rateInitiative, seriousViolations, waitToSee } from "./browser.js";
 import { startWorkshopServer, type WorkshopServer } from "./workshop-server.js";
 
 /** Two catalog use cases, in the order the API lists initiatives (by id). */
@@ -96,7 +96,7 @@ describe("rater ids in the invites panel", () => {
     for (const [r, { link }] of invited.entries()) {
       const page = await open(link);
       for (const [i, useCase] of CHOSEN.entries()) {
-        await page.getByRole("heading", { name: useCase.name }).waitFor();
+        await waitToSee(page.getByRole("heading", { name: useCase.name }));
         await rateInitiative(page, () => 3 + r);
         if (i < CHOSEN.length - 1) await page.getByRole("button", { name: "Next" }).click();
       }

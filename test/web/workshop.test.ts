@@ -6,7 +6,7 @@ import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ServerProcess } from "../api/portfolio-server.js";
 import { runCli } from "../cli/run-cli.js";
-import { launchChromium, rateInitiative, seriousViolations } from "./browser.js";
+import { launchChromium, rateInitiative, seriousViolations, waitToSee } from "./browser.js";
 import { startWorkshopServer, type WorkshopServer } from "./workshop-server.js";
 
 const RATERS = ["Ann", "Bob", "Chidi", "Dana", "ليلى"];
@@ -95,11 +95,11 @@ describe("the workshop in a real browser", () => {
         phone,
       );
       raters.push(page);
-      await page.getByRole("heading", { name: CHOSEN[0]!.name }).waitFor();
+      await waitToSee(page.getByRole("heading", { name: CHOSEN[0]!.name }));
       // Nothing is claimed saved before the rater has answered anything.
       expect(await page.getByRole("status").filter({ hasText: "Saved" }).count()).toBe(0);
       for (const [i, useCase] of CHOSEN.entries()) {
-        await page.getByRole("heading", { name: useCase.name }).waitFor();
+        await waitToSee(page.getByRole("heading", { name: useCase.name }));
         await rateInitiative(page, (c) => (r === 0 && i === 0 && c === 0 ? null : valueFor(r, i, c)));
         if (i === 0 && r === 0) {
           await page.getByLabel("Comment (optional)").fill("Knowledge base is not ready");
@@ -118,7 +118,7 @@ describe("the workshop in a real browser", () => {
     // Reload loses nothing: the first rater's answers and comment come back from the server.
     const first = raters[0]!;
     await first.reload();
-    await first.getByRole("heading", { name: CHOSEN[0]!.name }).waitFor();
+    await waitToSee(first.getByRole("heading", { name: CHOSEN[0]!.name }));
     expect(await first.getByLabel("Comment (optional)").inputValue()).toBe("Knowledge base is not ready");
     expect(await first.getByRole("radio", { name: "Don't know" }).first().isChecked()).toBe(true);
 
@@ -175,7 +175,7 @@ describe("the workshop in a real browser", () => {
     await first.reload();
     await first.getByText("Round 2: only the reopened initiatives can change.").waitFor();
     await first.getByRole("button", { name: "Next" }).click();
-    await first.getByRole("heading", { name: again.name }).waitFor();
+    await waitToSee(first.getByRole("heading", { name: again.name }));
     await rateInitiative(first, () => 5);
     await expect
       .poll(() => facilitator.getByRole("row", { name: /^Ann/ }).textContent(), { timeout: 5_000 })
@@ -243,5 +243,67 @@ describe("the workshop in a real browser", () => {
     const signIn = await open(`${origin}/`);
     await signIn.getByRole("heading", { name: "Sign in" }).waitFor();
     await expectAccessible(signIn, "sign-in page");
+  }, 120_000);
+
+  it("opens a rater's link through a dropped connection and a busy server, and says so when it stays away", async () => {
+    const key = new URLSearchParams(new URL(facilitatorLink).hash.slice(1)).get("key")!;
+    const origin = new URL(facilitatorLink).origin;
+    const api = async (method: string, path: string, body: unknown) => {
+      const response = await fetch(`${origin}${path}`, {
+        method,
+        headers: { Authorization: `Bearer ${key}`, "Content-Type": "application/json" },
+        body: JSON.stringify(body),
+      });
+      expect(response.ok, `${method} ${path}: ${response.status}`).toBe(true);
+      return response.json() as Promise<{ id: string; link: string }>;
+    };
+    const portfolio = await api("POST", "/v1/portfolios", { name: "On the venue's Wi-Fi" });
+    const base = `/v1/portfolios/${portfolio.id}`;
+    await api("POST", `${base}/initiatives/import`, { initiatives: [{ id: "faq-bot", name: "FAQ bot" }] });
+    const invite = await api("POST", `${base}/invites`, { role: "rater", rater: "kit" });
+
+    // The faults a real server cannot be made to give on cue: the first answer of the workshop read is a
+    // busy server's 503, the first read of the initiatives loses its connection.
+    const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+    contexts.push(context);
+    const seen = { workshop: [] as number[], initiatives: [] as number[] };
+    await context.route(`**${base}/workshop`, async (route) => {
+      seen.workshop.push(Date.now());
+      if (seen.workshop.length > 1) return route.continue();
+      await route.fulfill({
+        status: 503,
+        headers: { "Content-Type": "application/problem+json", "Retry-After": "1" },
+        body: JSON.stringify({ status: 503, title: "Service unavailable", detail: "The store is busy." }),
+      });
+    });
+    await context.route(`**${base}/initiatives?*`, async (route) => {
+      seen.initiatives.push(Date.now());
+      if (seen.initiatives.length > 1) return route.continue();
+      await route.abort("connectionreset");
+    });
+    const page = await context.newPage();
+    await page.goto(`${origin}${invite.link}`);
+    await page.getByRole("heading", { name: "FAQ bot" }).waitFor();
+    expect(seen.workshop).toHaveLength(2);
+    expect(seen.initiatives).toHaveLength(2);
+    // The second try waited as the 503's Retry-After asked (1 s), not the first step's half second.
+    expect(seen.workshop[1]! - seen.workshop[0]!).toBeGreaterThanOrEqual(950);
+
+    // A server that stays away: five tries (no wait asked), then the page says what the server said.
+    await context.unrouteAll();
+    let tries = 0;
+    await context.route(`**${base}/workshop`, (route) => {
+      tries += 1;
+      return route.fulfill({
+        status: 503,
+        headers: { "Content-Type": "application/problem+json", "Retry-After": "0" },
+        body: JSON.stringify({ status: 503, title: "Service unavailable", detail: "The store is away." }),
+      });
+    });
+    await page.reload();
+    await page.getByRole("heading", { name: "Something went wrong" }).waitFor();
+    await page.getByText("The store is away.").waitFor();
+    expect(tries).toBe(5);
+    await expectAccessible(page, "problem page after retries");
   }, 120_000);
 });
