@@ -289,7 +289,7 @@ describe("the workshop in a real browser", () => {
     // The second try waited as the 503's Retry-After asked (1 s), not the first step's half second.
     expect(seen.workshop[1]! - seen.workshop[0]!).toBeGreaterThanOrEqual(950);
 
-    // A server that stays away: five tries (no wait asked), then the page says what the server said.
+    // A server that stays away: five tries (no wait asked), then the page says so, with the server's words.
     await context.unrouteAll();
     let tries = 0;
     await context.route(`**${base}/workshop`, (route) => {
@@ -301,9 +301,10 @@ describe("the workshop in a real browser", () => {
       });
     });
     await page.reload();
-    await page.getByRole("heading", { name: "Something went wrong" }).waitFor();
-    await page.getByText("The store is away.").waitFor();
+    await page.getByRole("heading", { name: "The server is busy" }).waitFor();
+    await page.getByText("The store is away. Nothing you rated is lost. Try again in a minute.").waitFor();
     expect(tries).toBe(5);
     await expectAccessible(page, "problem page after retries");
+    if (SHOTS) await page.screenshot({ path: join(SHOTS, "rater-server-away.png") });
   }, 120_000);
 });

@@ -44,6 +44,9 @@ export interface Client {
 /** Answers a read tries again: no answer, too many requests, and a gateway or server that is briefly away. */
 const TRANSIENT = new Set([0, 429, 502, 503, 504]);
 
+/** Whether a problem is one that passes: no answer, or a busy server (429, 502, 503, 504). */
+export const isTransient = (problem: ApiProblem) => TRANSIENT.has(problem.status);
+
 /** The waits before each new try of a read, unless the server's `Retry-After` names one. */
 export const READ_RETRY_MS: readonly number[] = [500, 1000, 2000, 4000];
 

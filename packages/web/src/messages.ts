@@ -36,6 +36,8 @@ export const messages = {
     otherTitle: "Something went wrong",
     retry: "Try again",
     offline: "The server did not answer. Check your connection; nothing you typed is lost.",
+    busyTitle: "The server is busy",
+    busyBody: "Nothing you rated is lost. Try again in a minute.",
   },
   home: {
     title: "Your workshops",

@@ -1,4 +1,4 @@
-import type { ApiProblem } from "../api.js";
+import { type ApiProblem, isTransient } from "../api.js";
 import { messages as m } from "../messages.js";
 
 /** The page for a link that cannot open: revoked, unknown, a deleted workshop, or no answer. */
@@ -14,6 +14,8 @@ export function ProblemPage(props: {
   else if (problem.status === 401) [title, body] = [m.problems.unknownTitle, m.problems.unknownBody];
   else if (problem.status === 404) [title, body] = [m.problems.deletedTitle, m.problems.deletedBody];
   else if (problem.status === 0) body = m.problems.offline;
+  else if (isTransient(problem))
+    [title, body] = [m.problems.busyTitle, `${problem.message} ${m.problems.busyBody}`];
   return (
     <section class="card problem" aria-labelledby="problem-title">
       <h1 id="problem-title">{title}</h1>
