@@ -36,18 +36,7 @@ describe("rater ids in the invites panel", () => {
     onTestFailed,
   }) => {
     onTestFailed(() => console.error(`server log:\n${workshop.server.stderr()}`));
-    const { facilitatorLink } = workshop;
-    const origin = new URL(facilitatorLink).origin;
-    const key = new URLSearchParams(new URL(facilitatorLink).hash.slice(1)).get("key")!;
-    const api = async (method: string, path: string, body?: unknown) => {
-      const response = await fetch(`${origin}${path}`, {
-        method,
-        headers: { Authorization: `Bearer ${key}`, "Content-Type": "application/json" },
-        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-      });
-      expect(response.ok, `${method} ${path}: ${response.status}`).toBe(true);
-      return response.json() as Promise<unknown>;
-    };
+    const { facilitatorLink, api } = workshop;
 
     const facilitator = await open(facilitatorLink);
     await facilitator.getByRole("button", { name: "All workshops" }).click();

@@ -3,6 +3,7 @@ import { execFileSync } from "node:child_process";
 import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { expect } from "vitest";
 import { type ServerProcess, startServerProcess } from "../api/portfolio-server.js";
 import { ROOT } from "../cli/run-cli.js";
 import { CHROMIUM } from "./browser.js";
@@ -15,6 +16,14 @@ export interface WorkshopServer {
   readonly dataDir: string;
   /** The printed link, `http://127.0.0.1:PORT/#key=...`: it opens the revealed demo workshop. */
   readonly facilitatorLink: string;
+  /**
+   * Calls the API with the facilitator link's owner key, expects a 2xx answer and answers its JSON.
+   *
+   * @param method - the HTTP method
+   * @param path - the path, from `/v1`
+   * @param body - sent as JSON when given
+   */
+  api(method: string, path: string, body?: unknown): Promise<unknown>;
   /** Stops the server and removes its data. */
   stop(): Promise<void>;
 }
@@ -47,5 +56,17 @@ export async function startWorkshopServer(): Promise<WorkshopServer> {
     await stop();
     throw new Error(`expected the facilitator link on stdout, received:\n${server.stdout()}`);
   }
-  return { server, dataDir, facilitatorLink: printed[1]!, stop };
+  const facilitatorLink = printed[1]!;
+  const origin = new URL(facilitatorLink).origin;
+  const key = new URLSearchParams(new URL(facilitatorLink).hash.slice(1)).get("key")!;
+  const api = async (method: string, path: string, body?: unknown) => {
+    const response = await fetch(`${origin}${path}`, {
+      method,
+      headers: { Authorization: `Bearer ${key}`, "Content-Type": "application/json" },
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    });
+    expect(response.ok, `${method} ${path}: ${response.status}`).toBe(true);
+    return response.json() as Promise<unknown>;
+  };
+  return { server, dataDir, facilitatorLink, api, stop };
 }

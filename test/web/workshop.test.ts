@@ -246,21 +246,22 @@ describe("the workshop in a real browser", () => {
   }, 120_000);
 
   it("opens a rater's link through a dropped connection and a busy server, and says so when it stays away", async () => {
-    const key = new URLSearchParams(new URL(facilitatorLink).hash.slice(1)).get("key")!;
     const origin = new URL(facilitatorLink).origin;
-    const api = async (method: string, path: string, body: unknown) => {
-      const response = await fetch(`${origin}${path}`, {
-        method,
-        headers: { Authorization: `Bearer ${key}`, "Content-Type": "application/json" },
-        body: JSON.stringify(body),
-      });
-      expect(response.ok, `${method} ${path}: ${response.status}`).toBe(true);
-      return response.json() as Promise<{ id: string; link: string }>;
+    const { api } = workshop;
+    const portfolio = (await api("POST", "/v1/portfolios", { name: "On the venue's Wi-Fi" })) as {
+      id: string;
     };
-    const portfolio = await api("POST", "/v1/portfolios", { name: "On the venue's Wi-Fi" });
     const base = `/v1/portfolios/${portfolio.id}`;
     await api("POST", `${base}/initiatives/import`, { initiatives: [{ id: "faq-bot", name: "FAQ bot" }] });
-    const invite = await api("POST", `${base}/invites`, { role: "rater", rater: "kit" });
+    const invite = (await api("POST", `${base}/invites`, { role: "rater", rater: "kit" })) as {
+      link: string;
+    };
+    /** A busy server's answer, as the API gives it. */
+    const busy = (detail: string, retryAfter: string) => ({
+      status: 503,
+      headers: { "Content-Type": "application/problem+json", "Retry-After": retryAfter },
+      body: JSON.stringify({ status: 503, title: "Service unavailable", detail }),
+    });
 
     // The faults a real server cannot be made to give on cue: the first answer of the workshop read is a
     // busy server's 503, the first read of the initiatives loses its connection.
@@ -270,11 +271,7 @@ describe("the workshop in a real browser", () => {
     await context.route(`**${base}/workshop`, async (route) => {
       seen.workshop.push(Date.now());
       if (seen.workshop.length > 1) return route.continue();
-      await route.fulfill({
-        status: 503,
-        headers: { "Content-Type": "application/problem+json", "Retry-After": "1" },
-        body: JSON.stringify({ status: 503, title: "Service unavailable", detail: "The store is busy." }),
-      });
+      await route.fulfill(busy("The store is busy.", "1"));
     });
     await context.route(`**${base}/initiatives?*`, async (route) => {
       seen.initiatives.push(Date.now());
@@ -294,11 +291,7 @@ describe("the workshop in a real browser", () => {
     let tries = 0;
     await context.route(`**${base}/workshop`, (route) => {
       tries += 1;
-      return route.fulfill({
-        status: 503,
-        headers: { "Content-Type": "application/problem+json", "Retry-After": "0" },
-        body: JSON.stringify({ status: 503, title: "Service unavailable", detail: "The store is away." }),
-      });
+      return route.fulfill(busy("The store is away.", "0"));
     });
     await page.reload();
     await page.getByRole("heading", { name: "The server is busy" }).waitFor();

@@ -96,7 +96,7 @@ export function createClient(key: string): Client {
       return await fetch(path, { ...init, headers, signal: init.signal ?? timeout.signal });
     } catch (error) {
       const detail = timeout.signal.aborted
-        ? `no answer within ${READ_TIMEOUT_MS / 1000} s`
+        ? `no answer within ${timeoutMs! / 1000} s`
         : error instanceof Error
           ? error.message
           : String(error);
